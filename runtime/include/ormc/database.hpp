@@ -1,0 +1,59 @@
+#pragma once
+
+#include <ormc/backend.hpp>
+#include <ormc/error.hpp>
+#include <ormc/sqlite/connection.hpp>
+
+#include <memory>
+#include <string_view>
+
+namespace ormc {
+
+/// One connection to one database, chosen by URL:
+///   sqlite:app.db   sqlite:/abs/path.db   sqlite:///abs/path.db   sqlite::memory:
+/// A Database is used from one thread at a time, and stays where it was made (it is neither
+/// copied nor moved), so the Models bound to it can hold a reference.
+class Database {
+public:
+  /// Opens the database at `url`. Throws UsageError for a malformed URL and ConnectionError
+  /// when the database cannot be opened.
+  explicit Database(std::string_view url);
+  explicit Database(std::unique_ptr<Backend> backend);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Dialect dialect() const noexcept { return dialect_; }
+  /// Runs SQL without parameters or results, e.g. a DDL script.
+  void execute(std::string_view sql) { backend_->execute(sql); }
+  Backend& backend() noexcept { return *backend_; }
+
+  /// Calls `f` with the concrete connection (sqlite::Connection&, ...), so that the code in `f`
+  /// binds and reads values without virtual calls.
+  template <class F> decltype(auto) with_connection(F&& f) {
+    switch (dialect_) {
+    case Dialect::sqlite:
+      return f(static_cast<sqlite::Connection&>(*backend_));
+    default:
+      break;
+    }
+    throw_unsupported();
+  }
+
+  /// Nesting depth of open transactions (0 = none); see Transaction.
+  int transaction_depth() const noexcept { return depth_; }
+
+private:
+  friend class Transaction;
+  [[noreturn]] void throw_unsupported() const;
+
+  std::unique_ptr<Backend> backend_;
+  Dialect dialect_;
+  int depth_ = 0;
+};
+
+/// Same as `Database(url)`; reads well at the call site: `auto db = ormc::open("sqlite:app.db");`
+/// works because the result is constructed in place.
+inline Database open(std::string_view url) { return Database(url); }
+
+} // namespace ormc

@@ -1,0 +1,88 @@
+// The exceptions ormc throws. Database errors keep the database's own facts: the SQL text, the
+// SQLSTATE (PostgreSQL's, or its equivalent for SQLite constraint errors) and the native code.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace ormc {
+
+/// Base of every ormc exception.
+class Error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The API was used wrongly: a malformed database URL, committing a finished transaction.
+class UsageError : public Error {
+public:
+  using Error::Error;
+};
+
+/// A value cannot be stored as, or read into, its C++ type: NULL read into a non-optional
+/// member, an integer out of the member's range, a text where a number was expected.
+class DataError : public Error {
+public:
+  using Error::Error;
+};
+
+/// update() of a row that is not in the table.
+class NotFound : public Error {
+public:
+  using Error::Error;
+};
+
+/// An error reported by the database.
+class DatabaseError : public Error {
+public:
+  DatabaseError(const std::string& message, std::string sql, std::string sqlstate,
+                int native_code);
+
+  /// The statement that failed ("" when the error is not about a statement).
+  const std::string& sql() const noexcept { return sql_; }
+  /// Five-character SQLSTATE, e.g. "23505"; "" when the database gives none.
+  const std::string& sqlstate() const noexcept { return sqlstate_; }
+  /// SQLite's extended result code; 0 for PostgreSQL.
+  int native_code() const noexcept { return native_code_; }
+
+private:
+  std::string sql_;
+  std::string sqlstate_;
+  int native_code_;
+};
+
+/// The database cannot be reached or opened, or the connection was lost.
+class ConnectionError : public DatabaseError {
+public:
+  using DatabaseError::DatabaseError;
+};
+
+/// Another transaction holds a lock or conflicts with this one; retrying may succeed.
+class TransactionConflict : public DatabaseError {
+public:
+  using DatabaseError::DatabaseError;
+};
+
+/// A constraint rejected the statement.
+class ConstraintViolation : public DatabaseError {
+public:
+  using DatabaseError::DatabaseError;
+};
+class UniqueViolation : public ConstraintViolation {
+public:
+  using ConstraintViolation::ConstraintViolation;
+};
+class ForeignKeyViolation : public ConstraintViolation {
+public:
+  using ConstraintViolation::ConstraintViolation;
+};
+class NotNullViolation : public ConstraintViolation {
+public:
+  using ConstraintViolation::ConstraintViolation;
+};
+class CheckViolation : public ConstraintViolation {
+public:
+  using ConstraintViolation::ConstraintViolation;
+};
+
+} // namespace ormc

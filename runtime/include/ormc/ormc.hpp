@@ -1,0 +1,8 @@
+// The whole ormc runtime in one include, for programs that use generated code.
+#pragma once
+
+#include <ormc/database.hpp>
+#include <ormc/error.hpp>
+#include <ormc/model.hpp>
+#include <ormc/table.hpp>
+#include <ormc/transaction.hpp>

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <ormc/value_codec.hpp>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace ormc::sqlite {
+
+/// One prepared SQLite statement. Parameters are 1-based, result columns 0-based.
+class Statement {
+public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  template <class T> void bind(int index, const T& value) { detail::bind_value(*this, index, value); }
+  template <class T> void read(int column, T& out) { detail::read_value(*this, column, out); }
+
+  /// Advances to the next row; false when there are no more.
+  bool step();
+  /// Runs a statement that returns no rows; the number of rows it changed.
+  std::int64_t execute();
+  /// Ready for new parameters, and free for the next lease.
+  void release() noexcept;
+
+  const std::string& sql() const noexcept { return sql_; }
+
+  // Primitives for detail::bind_value / read_value.
+  void bind_null(int index);
+  void bind_bool(int index, bool value);
+  void bind_int64(int index, std::int64_t value);
+  void bind_double(int index, double value);
+  void bind_text(int index, std::string_view value);
+  void bind_blob(int index, std::span<const std::byte> value);
+  void bind_timestamp(int index, std::int64_t microseconds) { bind_int64(index, microseconds); }
+
+  bool is_null(int column);
+  bool read_bool(int column);
+  std::int64_t read_int64(int column);
+  double read_double(int column);
+  void read_text(int column, std::string& out);
+  std::span<const std::byte> read_blob(int column);
+  std::int64_t read_timestamp(int column) { return read_int64(column); }
+
+private:
+  friend class Connection;
+  void reset() noexcept;
+  void check(int rc);
+  void expect_type(int column, int type);
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string sql_;
+  bool in_use_ = false;
+};
+
+} // namespace ormc::sqlite

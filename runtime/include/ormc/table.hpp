@@ -1,0 +1,116 @@
+#pragma once
+
+#include <ormc/database.hpp>
+#include <ormc/error.hpp>
+#include <ormc/model.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ormc {
+
+/// The rows of one model's table, as a member of the generated Models container:
+///
+///   Task t{.title = "write docs"};
+///   m.tasks.insert(t);                  // t.id is now the database-assigned key
+///   std::optional<Task> same = m.tasks.get(t.id);
+///   t.done = true;
+///   m.tasks.update(t);
+///   m.tasks.remove(t);
+///
+/// Each call prepares its statement once per connection and then reuses it.
+template <class Model> class Table {
+public:
+  using traits = ModelTraits<Model>;
+  using key_type = typename traits::key_type;
+
+  explicit Table(Database& db) noexcept : db_(&db) {}
+
+  /// Creates the table and its indexes if they do not exist.
+  void create_table() {
+    for (std::string_view statement : traits::statements(db_->dialect()).create)
+      db_->execute(statement);
+  }
+
+  /// Inserts `row`. A key the database assigns is written back into `row`.
+  void insert(Model& row) {
+    db_->with_connection([&](auto& conn) {
+      const ModelStatements& sql = traits::statements(conn.dialect_v);
+      auto statement = conn.prepare(sql.insert);
+      traits::bind_insert(*statement, row);
+      if constexpr (traits::key_assigned_by_database) {
+        if (sql.insert_returns_key) {
+          statement->step();
+          statement->read(0, traits::key(row));
+          return;
+        }
+        statement->execute();
+        traits::key(row) = detail::checked_integer<key_type>(conn.last_insert_id(), 0);
+      } else {
+        statement->execute();
+      }
+    });
+  }
+
+  /// The row with this key, if there is one.
+  std::optional<Model> get(const key_type& key) {
+    return db_->with_connection([&](auto& conn) -> std::optional<Model> {
+      auto statement = conn.prepare(traits::statements(conn.dialect_v).select_by_key);
+      statement->bind(1, key);
+      if (!statement->step()) return std::nullopt;
+      std::optional<Model> row(std::in_place);
+      traits::read(*statement, *row);
+      return row;
+    });
+  }
+
+  /// Writes every column of `row` to the row with its key. Throws NotFound if there is none.
+  void update(const Model& row) {
+    std::int64_t changed = db_->with_connection([&](auto& conn) {
+      auto statement = conn.prepare(traits::statements(conn.dialect_v).update);
+      traits::bind_update(*statement, row);
+      return statement->execute();
+    });
+    if (changed == 0)
+      throw NotFound(std::string("update: no ") + std::string(traits::name) +
+                     " row with this key");
+  }
+
+  /// Deletes the row with this key; false if there was none.
+  bool remove(const key_type& key) {
+    return db_->with_connection([&](auto& conn) {
+      auto statement = conn.prepare(traits::statements(conn.dialect_v).remove);
+      statement->bind(1, key);
+      return statement->execute() != 0;
+    });
+  }
+  bool remove(const Model& row) { return remove(traits::key(row)); }
+
+  /// Every row, ordered by key.
+  std::vector<Model> all() {
+    return db_->with_connection([&](auto& conn) {
+      std::vector<Model> rows;
+      auto statement = conn.prepare(traits::statements(conn.dialect_v).select_all);
+      while (statement->step())
+        traits::read(*statement, rows.emplace_back());
+      return rows;
+    });
+  }
+
+  std::int64_t count() {
+    return db_->with_connection([&](auto& conn) {
+      auto statement = conn.prepare(traits::statements(conn.dialect_v).count);
+      statement->step();
+      std::int64_t n = 0;
+      statement->read(0, n);
+      return n;
+    });
+  }
+
+private:
+  Database* db_;
+};
+
+} // namespace ormc

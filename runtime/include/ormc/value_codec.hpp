@@ -1,0 +1,120 @@
+// How each supported C++ type is written to and read from a statement. Shared by all backends:
+// each provides a few primitives (bind_int64, read_text, ...) and these templates pick one per
+// type at compile time.
+#pragma once
+
+#include <ormc/error.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace ormc::detail {
+
+template <class T> inline constexpr bool is_optional_v = false;
+template <class T> inline constexpr bool is_optional_v<std::optional<T>> = true;
+
+template <class T> inline constexpr bool is_bytes_v = false;
+template <> inline constexpr bool is_bytes_v<std::vector<std::byte>> = true;
+template <> inline constexpr bool is_bytes_v<std::vector<std::uint8_t>> = true;
+
+template <class T> inline constexpr bool is_system_time_v = false;
+template <class D>
+inline constexpr bool is_system_time_v<std::chrono::time_point<std::chrono::system_clock, D>> =
+    true;
+
+template <class T> inline constexpr bool dependent_false_v = false;
+
+/// Throws DataError naming the statement parameter (bind) or result column (read).
+[[noreturn]] void throw_out_of_range(const char* place, int position, const char* what);
+
+/// Microseconds since the Unix epoch; finer fractions are dropped (rounded toward the past).
+template <class D>
+std::int64_t to_microseconds(std::chrono::time_point<std::chrono::system_clock, D> tp) {
+  return std::chrono::floor<std::chrono::microseconds>(tp).time_since_epoch().count();
+}
+
+template <class Statement, class T> void bind_value(Statement& s, int index, const T& value) {
+  if constexpr (is_optional_v<T>) {
+    if (value) bind_value(s, index, *value);
+    else s.bind_null(index);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    s.bind_bool(index, value);
+  } else if constexpr (std::is_enum_v<T>) {
+    bind_value(s, index, static_cast<std::underlying_type_t<T>>(value));
+  } else if constexpr (std::is_integral_v<T>) {
+    if constexpr (std::is_unsigned_v<T> && sizeof(T) >= sizeof(std::int64_t)) {
+      if (value > static_cast<T>(std::numeric_limits<std::int64_t>::max()))
+        throw_out_of_range("parameter", index, "unsigned value above INT64_MAX cannot be stored");
+    }
+    s.bind_int64(index, static_cast<std::int64_t>(value));
+  } else if constexpr (std::is_floating_point_v<T>) {
+    s.bind_double(index, static_cast<double>(value));
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    s.bind_text(index, value);
+  } else if constexpr (is_bytes_v<T>) {
+    s.bind_blob(index, std::as_bytes(std::span(value.data(), value.size())));
+  } else if constexpr (is_system_time_v<T>) {
+    s.bind_timestamp(index, to_microseconds(value));
+  } else {
+    static_assert(dependent_false_v<T>, "ormc: this member type cannot be stored");
+  }
+}
+
+template <class To> To checked_integer(std::int64_t v, int column) {
+  if constexpr (std::is_same_v<To, std::int64_t>) {
+    return v;
+  } else {
+    bool fits = std::is_unsigned_v<To>
+                    ? v >= 0 && static_cast<std::uint64_t>(v) <= std::numeric_limits<To>::max()
+                    : v >= static_cast<std::int64_t>(std::numeric_limits<To>::min()) &&
+                          v <= static_cast<std::int64_t>(std::numeric_limits<To>::max());
+    if (!fits) throw_out_of_range("column", column, "stored integer does not fit the member's type");
+    return static_cast<To>(v);
+  }
+}
+
+template <class Row, class T> void read_value(Row& r, int column, T& out) {
+  if constexpr (is_optional_v<T>) {
+    if (r.is_null(column)) {
+      out.reset();
+    } else {
+      if (!out) out.emplace();
+      read_value(r, column, *out);
+    }
+  } else if constexpr (std::is_same_v<T, bool>) {
+    out = r.read_bool(column);
+  } else if constexpr (std::is_enum_v<T>) {
+    std::underlying_type_t<T> underlying{};
+    read_value(r, column, underlying);
+    out = static_cast<T>(underlying);
+  } else if constexpr (std::is_integral_v<T>) {
+    out = checked_integer<T>(r.read_int64(column), column);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    out = static_cast<T>(r.read_double(column));
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    r.read_text(column, out);
+  } else if constexpr (is_bytes_v<T>) {
+    std::span<const std::byte> bytes = r.read_blob(column);
+    const auto* first = reinterpret_cast<const typename T::value_type*>(bytes.data());
+    out.assign(first, first + bytes.size());
+  } else if constexpr (is_system_time_v<T>) {
+    using Duration = typename T::duration;
+    std::chrono::microseconds micros(r.read_timestamp(column));
+    constexpr auto max = std::chrono::duration_cast<std::chrono::microseconds>(Duration::max());
+    constexpr auto min = std::chrono::duration_cast<std::chrono::microseconds>(Duration::min());
+    if (micros > max || micros < min)
+      throw_out_of_range("column", column, "stored timestamp does not fit the member's time_point");
+    out = T(std::chrono::duration_cast<Duration>(micros));
+  } else {
+    static_assert(dependent_false_v<T>, "ormc: this member type cannot be read");
+  }
+}
+
+} // namespace ormc::detail

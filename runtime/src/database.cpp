@@ -1,0 +1,29 @@
+#include <ormc/database.hpp>
+
+#include "database_url.hpp"
+
+namespace ormc {
+namespace {
+std::unique_ptr<Backend> connect(std::string_view url) {
+  detail::DatabaseTarget target = detail::parse_database_url(url);
+  switch (target.dialect) {
+  case Dialect::sqlite:
+    return std::make_unique<sqlite::Connection>(target.location);
+  default:
+    throw UsageError(std::string("no backend for ") + to_string(target.dialect));
+  }
+}
+} // namespace
+
+Database::Database(std::string_view url) : Database(connect(url)) {}
+
+Database::Database(std::unique_ptr<Backend> backend)
+    : backend_(std::move(backend)), dialect_(backend_->dialect()) {}
+
+Database::~Database() = default;
+
+void Database::throw_unsupported() const {
+  throw UsageError(std::string("ormc was built without the ") + to_string(dialect_) + " backend");
+}
+
+} // namespace ormc

@@ -1,0 +1,34 @@
+#include <ormc/dialect.hpp>
+#include <ormc/error.hpp>
+#include <ormc/model.hpp>
+#include <ormc/value_codec.hpp>
+
+namespace ormc {
+
+DatabaseError::DatabaseError(const std::string& message, std::string sql, std::string sqlstate,
+                             int native_code)
+    : Error(message), sql_(std::move(sql)), sqlstate_(std::move(sqlstate)),
+      native_code_(native_code) {}
+
+const char* to_string(Dialect dialect) noexcept {
+  switch (dialect) {
+  case Dialect::sqlite:
+    return "sqlite";
+  case Dialect::postgresql:
+    return "postgresql";
+  }
+  return "unknown";
+}
+
+void throw_unsupported_dialect(std::string_view model, Dialect dialect) {
+  throw UsageError("generated code for " + std::string(model) + " has no statements for " +
+                   to_string(dialect) + "; rerun ormc");
+}
+
+namespace detail {
+void throw_out_of_range(const char* place, int position, const char* what) {
+  throw DataError(std::string(place) + " " + std::to_string(position) + ": " + what);
+}
+} // namespace detail
+
+} // namespace ormc

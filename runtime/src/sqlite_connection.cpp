@@ -1,0 +1,62 @@
+#include <ormc/error.hpp>
+#include <ormc/sqlite/connection.hpp>
+
+#include "sqlite_error.hpp"
+
+#include <sqlite3.h>
+
+namespace ormc::sqlite {
+
+Connection::Connection(const std::string& path) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = "cannot open SQLite database '" + path + "': " +
+                          (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw ConnectionError(message, "", "", rc);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  // Wait for other writers instead of failing at once; contention beyond this is an error.
+  sqlite3_busy_timeout(db_, 5000);
+  try {
+    execute("PRAGMA foreign_keys = ON");
+  } catch (...) {
+    sqlite3_close_v2(db_);
+    throw;
+  }
+}
+
+Connection::~Connection() {
+  cache_.clear(); // statements are finalized before the connection closes
+  sqlite3_close_v2(db_);
+}
+
+void Connection::execute(std::string_view sql) {
+  std::string text(sql);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  sqlite3_free(error);
+  if (rc != SQLITE_OK) detail::throw_error(db_, rc, text);
+}
+
+// IMMEDIATE takes the write lock at BEGIN, so two writers cannot both read and then deadlock
+// upgrading their locks; the busy timeout makes the second one wait.
+void Connection::begin() { execute("BEGIN IMMEDIATE"); }
+void Connection::commit() { execute("COMMIT"); }
+void Connection::rollback() { execute("ROLLBACK"); }
+
+StatementLease<Statement> Connection::prepare(std::string_view sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end())
+    it = cache_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
+  Statement& cached = *it->second;
+  if (cached.in_use_) return {nullptr, std::make_unique<Statement>(db_, sql)};
+  cached.in_use_ = true;
+  return {&cached, nullptr};
+}
+
+std::int64_t Connection::last_insert_id() const noexcept { return sqlite3_last_insert_rowid(db_); }
+
+} // namespace ormc::sqlite

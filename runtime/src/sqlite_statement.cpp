@@ -1,0 +1,127 @@
+#include <ormc/error.hpp>
+#include <ormc/sqlite/statement.hpp>
+
+#include "sqlite_error.hpp"
+
+#include <sqlite3.h>
+
+#include <cctype>
+#include <cmath>
+
+namespace ormc::sqlite {
+namespace {
+const char* type_name(int type) {
+  switch (type) {
+  case SQLITE_INTEGER:
+    return "INTEGER";
+  case SQLITE_FLOAT:
+    return "REAL";
+  case SQLITE_TEXT:
+    return "TEXT";
+  case SQLITE_BLOB:
+    return "BLOB";
+  default:
+    return "NULL";
+  }
+}
+} // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
+  const char* tail = nullptr;
+  int rc = sqlite3_prepare_v3(db_, sql_.data(), static_cast<int>(sql_.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt_, &tail);
+  if (rc != SQLITE_OK) detail::throw_error(db_, rc, sql_);
+  for (; tail && *tail; ++tail)
+    if (!std::isspace(static_cast<unsigned char>(*tail)) && *tail != ';') {
+      sqlite3_finalize(stmt_);
+      throw UsageError("a prepared statement holds one SQL statement: " + sql_);
+    }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Statement::check(int rc) {
+  if (rc != SQLITE_OK) detail::throw_error(db_, rc, sql_);
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  detail::throw_error(db_, rc, sql_);
+}
+
+std::int64_t Statement::execute() {
+  while (step()) {
+  }
+  return sqlite3_changes64(db_);
+}
+
+void Statement::reset() noexcept {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+void Statement::release() noexcept {
+  reset();
+  in_use_ = false;
+}
+
+void Statement::bind_null(int index) { check(sqlite3_bind_null(stmt_, index)); }
+void Statement::bind_bool(int index, bool value) { bind_int64(index, value ? 1 : 0); }
+void Statement::bind_int64(int index, std::int64_t value) {
+  check(sqlite3_bind_int64(stmt_, index, value));
+}
+void Statement::bind_double(int index, double value) {
+  if (std::isnan(value)) // SQLite would store NULL: the value would be lost
+    throw DataError("parameter " + std::to_string(index) + ": SQLite cannot store NaN");
+  check(sqlite3_bind_double(stmt_, index, value));
+}
+void Statement::bind_text(int index, std::string_view value) {
+  // A null pointer would bind NULL; an empty string must stay an empty string.
+  const char* data = value.data() ? value.data() : "";
+  check(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_STATIC, SQLITE_UTF8));
+}
+void Statement::bind_blob(int index, std::span<const std::byte> value) {
+  if (value.empty()) check(sqlite3_bind_zeroblob(stmt_, index, 0));
+  else check(sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC));
+}
+
+bool Statement::is_null(int column) { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+void Statement::expect_type(int column, int type) {
+  int actual = sqlite3_column_type(stmt_, column);
+  if (actual == type || (type == SQLITE_FLOAT && actual == SQLITE_INTEGER)) return;
+  const char* name = sqlite3_column_name(stmt_, column);
+  std::string what = "column " + std::to_string(column) + " (" + (name ? name : "?") + ")";
+  if (actual == SQLITE_NULL)
+    throw DataError(what + " is NULL, but its member is not a std::optional");
+  throw DataError(what + " holds " + type_name(actual) + ", expected " + type_name(type));
+}
+
+bool Statement::read_bool(int column) { return read_int64(column) != 0; }
+
+std::int64_t Statement::read_int64(int column) {
+  expect_type(column, SQLITE_INTEGER);
+  return sqlite3_column_int64(stmt_, column);
+}
+
+double Statement::read_double(int column) {
+  expect_type(column, SQLITE_FLOAT);
+  return sqlite3_column_double(stmt_, column);
+}
+
+void Statement::read_text(int column, std::string& out) {
+  expect_type(column, SQLITE_TEXT);
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  out.assign(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::span<const std::byte> Statement::read_blob(int column) {
+  expect_type(column, SQLITE_BLOB);
+  const void* data = sqlite3_column_blob(stmt_, column);
+  auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column));
+  return {static_cast<const std::byte*>(data), data ? size : 0};
+}
+
+} // namespace ormc::sqlite

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages ormc needs to build and test. Idempotent: packages already
+# present are skipped, so a second run costs one dpkg query and nothing else.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build make g++ clang-14 llvm-14-dev libclang-14-dev libclang-cpp14-dev
+  libsqlite3-dev sqlite3 libpqxx-dev libpq-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "install-deps: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,14 @@
+// A misspelled kind is an error at the kind, with the nearest kind as a fix-it.
+// Nothing is written when there is any error.
+// RUN: rm -rf %t && not %ormc --output-dir %t %s -- %flags 2>&1 | FileCheck %s --strict-whitespace
+// RUN: not ls %t
+#pragma once
+
+// CHECK: unknown-kind.hpp:[[@LINE+4]]:32: error: unknown annotation kind 'colum'; did you mean 'column'? [unknown-kind]
+// CHECK-NEXT: {{^}}struct {{\[\[}}clang::annotate("ormc:colum")]] A { int x; };
+// CHECK-NEXT: {{^}}                               ^~~~~
+// CHECK-NEXT: {{^}}                               column
+struct [[clang::annotate("ormc:colum")]] A { int x; };
+
+// CHECK: unknown-kind.hpp:[[@LINE+1]]:32: error: unknown annotation kind 'frobnicate'; expected one of table, id, column, ignore [unknown-kind]
+struct [[clang::annotate("ormc:frobnicate")]] B { int x; };

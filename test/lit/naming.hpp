@@ -1,0 +1,38 @@
+// Default names: the table is the struct's name in snake_case, the Models member its plural;
+// `name=` overrides the table or column name.
+// RUN: %ormc --emit=ir %s -- %flags | FileCheck %s
+#pragma once
+#include <cstdint>
+
+struct [[clang::annotate("ormc:table")]] OrderLine {
+  [[clang::annotate("ormc:id")]] std::int64_t id;
+};
+// CHECK: "name": "OrderLine",
+// CHECK: "table": "order_line",
+// CHECK: "accessor": "order_lines",
+
+struct [[clang::annotate("ormc:table")]] HTTPRequest {
+  [[clang::annotate("ormc:id")]] std::int64_t id;
+};
+// CHECK: "table": "http_request",
+// CHECK: "accessor": "http_requests",
+
+struct [[clang::annotate("ormc:table")]] Category {
+  [[clang::annotate("ormc:id")]] std::int64_t id;
+};
+// CHECK: "accessor": "categories",
+
+struct [[clang::annotate("ormc:table")]] Address {
+  [[clang::annotate("ormc:id")]] std::int64_t id;
+};
+// CHECK: "accessor": "addresses",
+
+struct [[clang::annotate("ormc:table(name=\"People\", schema=crm, comment=\"customers\")")]] Person {
+  [[clang::annotate("ormc:id")]] [[clang::annotate("ormc:column(name=person_id)")]] std::int64_t id;
+};
+// CHECK:      "table": "People",
+// CHECK-NEXT: "schema": "crm",
+// CHECK-NEXT: "comment": "customers",
+// CHECK-NEXT: "accessor": "persons",
+// CHECK:      "member": "id",
+// CHECK-NEXT: "name": "person_id",

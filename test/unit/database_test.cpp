@@ -1,0 +1,68 @@
+// Opening databases by URL, and the errors for URLs and files that cannot be used.
+#include <ormc/database.hpp>
+#include <ormc/error.hpp>
+
+#include "schema.ormc.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace {
+
+TEST(DatabaseUrl, MalformedUrlsAreUsageErrors) {
+  for (const char* url : {"", "app.db", "mysql://localhost/db", "sqlite:", "sqlite://", ":x"})
+    EXPECT_THROW(ormc::Database{url}, ormc::UsageError) << url;
+}
+
+TEST(DatabaseUrl, UsageErrorSaysWhichFormsAreAccepted) {
+  try {
+    ormc::Database db("mysql://localhost/db");
+    FAIL();
+  } catch (const ormc::UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("unknown scheme 'mysql'"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("sqlite:<path>"), std::string::npos);
+  }
+}
+
+TEST(DatabaseUrl, UnopenableFileIsAConnectionError) {
+  EXPECT_THROW(ormc::Database("sqlite:/nonexistent-dir/sub/app.db"), ormc::ConnectionError);
+}
+
+TEST(DatabaseUrl, FileDatabaseKeepsRowsAcrossConnections) {
+  auto path = std::filesystem::temp_directory_path() / "ormc_database_test.db";
+  std::filesystem::remove(path);
+  {
+    auto db = ormc::open("sqlite:" + path.string());
+    unit::Models m(db);
+    m.create_schema();
+    unit::Setting s{.key = "k", .value = "v"};
+    m.settings.insert(s);
+  }
+  {
+    ormc::Database db("sqlite://" + path.string());
+    unit::Models m(db);
+    ASSERT_TRUE(m.settings.get("k").has_value());
+    EXPECT_EQ(m.settings.get("k")->value, "v");
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(DatabaseUrl, ForeignKeysAreEnforced) {
+  ormc::Database db("sqlite::memory:");
+  db.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+             "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))");
+  EXPECT_THROW(db.execute("INSERT INTO child (parent_id) VALUES (42)"), ormc::ForeignKeyViolation);
+}
+
+TEST(DatabaseUrl, ReadingNullIntoANonOptionalMemberIsADataError) {
+  ormc::Database db("sqlite::memory:");
+  unit::Models m(db);
+  // A table made outside ormc, without the NOT NULL that ormc's DDL would have.
+  db.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT);"
+             "INSERT INTO setting VALUES ('k', NULL)");
+  EXPECT_THROW(m.settings.get("k"), ormc::DataError);
+}
+
+} // namespace

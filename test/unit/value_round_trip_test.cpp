@@ -1,0 +1,167 @@
+// Every mapped type goes in and comes back out unchanged, through the generated code.
+#include "backend_fixture.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace unit {
+namespace {
+using namespace std::chrono;
+
+class ValueRoundTrip : public BackendTest {};
+
+AllTypes extremes_low() {
+  AllTypes v;
+  v.flag = false;
+  v.i8 = std::numeric_limits<std::int8_t>::min();
+  v.i16 = std::numeric_limits<std::int16_t>::min();
+  v.i32 = std::numeric_limits<std::int32_t>::min();
+  v.i64 = std::numeric_limits<std::int64_t>::min();
+  v.u8 = 0;
+  v.u16 = 0;
+  v.u32 = 0;
+  v.u64 = 0;
+  v.f32 = std::numeric_limits<float>::lowest();
+  v.f64 = -std::numeric_limits<double>::denorm_min();
+  v.at = system_clock::time_point(microseconds(-1)); // just before the epoch
+  v.color = Color::red;
+  v.plain = plain_a;
+  return v;
+}
+
+AllTypes extremes_high() {
+  AllTypes v;
+  v.flag = true;
+  v.i8 = std::numeric_limits<std::int8_t>::max();
+  v.i16 = std::numeric_limits<std::int16_t>::max();
+  v.i32 = std::numeric_limits<std::int32_t>::max();
+  v.i64 = std::numeric_limits<std::int64_t>::max();
+  v.u8 = std::numeric_limits<std::uint8_t>::max();
+  v.u16 = std::numeric_limits<std::uint16_t>::max();
+  v.u32 = std::numeric_limits<std::uint32_t>::max();
+  v.u64 = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  v.f32 = std::numeric_limits<float>::max();
+  v.f64 = std::numeric_limits<double>::max();
+  v.text = std::string("quote ' double \" backslash \\ nul \0 end", 38) +
+           "; DROP TABLE \"all_types\"; -- ünïcødé 日本語 🙂";
+  for (int b = 0; b < 256; ++b) {
+    v.bytes.push_back(static_cast<std::byte>(b));
+    v.octets.push_back(static_cast<std::uint8_t>(255 - b));
+  }
+  v.at = system_clock::time_point(microseconds(4102444800123456)); // 2100-01-01 + 0.123456 s
+  v.color = Color::blue;
+  v.plain = plain_b;
+  return v;
+}
+
+void expect_same(const AllTypes& a, const AllTypes& b) {
+  EXPECT_EQ(a.id, b.id);
+  EXPECT_EQ(a.flag, b.flag);
+  EXPECT_EQ(a.i8, b.i8);
+  EXPECT_EQ(a.i16, b.i16);
+  EXPECT_EQ(a.i32, b.i32);
+  EXPECT_EQ(a.i64, b.i64);
+  EXPECT_EQ(a.u8, b.u8);
+  EXPECT_EQ(a.u16, b.u16);
+  EXPECT_EQ(a.u32, b.u32);
+  EXPECT_EQ(a.u64, b.u64);
+  EXPECT_EQ(a.f32, b.f32);
+  EXPECT_EQ(a.f64, b.f64);
+  EXPECT_EQ(a.text, b.text);
+  EXPECT_EQ(a.bytes, b.bytes);
+  EXPECT_EQ(a.octets, b.octets);
+  EXPECT_EQ(a.at, b.at);
+  EXPECT_EQ(a.color, b.color);
+  EXPECT_EQ(a.plain, b.plain);
+}
+
+TEST_P(ValueRoundTrip, LowestValuesAndEmptyContainers) {
+  AllTypes in = extremes_low();
+  m->all_types.insert(in);
+  auto out = m->all_types.get(in.id);
+  ASSERT_TRUE(out.has_value());
+  expect_same(in, *out);
+  EXPECT_TRUE(out->text.empty());
+  EXPECT_TRUE(out->bytes.empty());
+}
+
+TEST_P(ValueRoundTrip, HighestValuesHostileTextAndAllByteValues) {
+  AllTypes in = extremes_high();
+  ASSERT_EQ(in.text.find('\0'), 33u); // the NUL is really in the string
+  m->all_types.insert(in);
+  auto out = m->all_types.get(in.id);
+  ASSERT_TRUE(out.has_value());
+  expect_same(in, *out);
+}
+
+TEST_P(ValueRoundTrip, IgnoredMemberIsNotStored) {
+  AllTypes in;
+  in.not_stored = 42;
+  m->all_types.insert(in);
+  EXPECT_EQ(m->all_types.get(in.id)->not_stored, 0);
+}
+
+TEST_P(ValueRoundTrip, TimestampsKeepMicrosecondsAndDropFinerFractions) {
+  AllTypes in;
+  in.at = system_clock::time_point(microseconds(1700000000123456) + nanoseconds(789));
+  m->all_types.insert(in);
+  EXPECT_EQ(m->all_types.get(in.id)->at,
+            system_clock::time_point(microseconds(1700000000123456)));
+}
+
+TEST_P(ValueRoundTrip, UnsignedAboveInt64MaxIsRejectedNotTruncated) {
+  AllTypes in;
+  in.u64 = std::numeric_limits<std::uint64_t>::max();
+  EXPECT_THROW(m->all_types.insert(in), ormc::DataError);
+  EXPECT_EQ(m->all_types.count(), 0);
+}
+
+TEST_P(ValueRoundTrip, NullsAndValuesInOptionalMembers) {
+  Nullables empty;
+  m->nullables.insert(empty);
+  auto out = m->nullables.get(empty.id);
+  ASSERT_TRUE(out.has_value());
+  EXPECT_FALSE(out->flag || out->number || out->big || out->real || out->text || out->bytes ||
+               out->at || out->color);
+
+  Nullables full;
+  full.flag = false; // a present false is not NULL
+  full.number = 0;
+  full.big = 18446744073709551615ull >> 1;
+  full.real = -0.5;
+  full.text = "";
+  full.bytes = Bytes{};
+  full.at = system_clock::time_point{};
+  full.color = Color::blue;
+  m->nullables.insert(full);
+  out = m->nullables.get(full.id);
+  ASSERT_TRUE(out.has_value());
+  EXPECT_EQ(out->flag, std::optional<bool>(false));
+  EXPECT_EQ(out->number, std::optional<std::int32_t>(0));
+  EXPECT_EQ(out->big, full.big);
+  EXPECT_EQ(out->real, full.real);
+  EXPECT_EQ(out->text, std::optional<std::string>(""));
+  EXPECT_EQ(out->bytes, std::optional<Bytes>(Bytes{}));
+  EXPECT_EQ(out->at, full.at);
+  EXPECT_EQ(out->color, full.color);
+}
+
+TEST_P(ValueRoundTrip, NotANumberIsRejectedRatherThanStoredAsNull) {
+  AllTypes in;
+  in.f64 = std::nan("");
+  EXPECT_THROW(m->all_types.insert(in), ormc::DataError);
+}
+
+TEST_P(ValueRoundTrip, LargeBlob) {
+  AllTypes in;
+  in.bytes.resize(8 * 1024 * 1024);
+  for (std::size_t i = 0; i < in.bytes.size(); ++i)
+    in.bytes[i] = static_cast<std::byte>(i * 131 % 251);
+  m->all_types.insert(in);
+  EXPECT_EQ(m->all_types.get(in.id)->bytes, in.bytes);
+}
+
+ORMC_INSTANTIATE_FOR_BACKENDS(ValueRoundTrip);
+
+} // namespace
+} // namespace unit

@@ -1,0 +1,32 @@
+// Which annotation kinds and keys exist, and what values they take. The parser knows only the
+// grammar; this knows the vocabulary, and suggests the nearest word for a misspelling.
+#pragma once
+
+#include "annotations/AnnotationParser.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ormc::annotations {
+
+enum class Kind { Table, Id, Column, Ignore };
+
+struct Problem {
+  std::string id; // diagnostic id, see docs/diagnostics.md
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  std::string message;
+  std::optional<std::string> replacement; // fix-it for [offset, offset+length)
+};
+
+/// The kind named by an annotation, if it is one ormc knows.
+std::optional<Kind> kindOf(const Annotation& annotation);
+
+/// Checks the kind, the keys, and each value's form. Empty when the annotation is well-formed.
+std::vector<Problem> checkAnnotation(const Annotation& annotation);
+
+/// Reads a flag argument: present without a value, or `=true` / `=false`.
+bool flagValue(const Argument* arg);
+
+} // namespace ormc::annotations

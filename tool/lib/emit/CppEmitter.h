@@ -1,0 +1,24 @@
+// The generated C++: per-model traits (SQL text, parameter binding, row reading) and the Models
+// container that binds every table to one connection.
+#pragma once
+
+#include "ir/Schema.h"
+
+#include <map>
+#include <string>
+
+namespace ormc::emit {
+
+struct CppOptions {
+  std::string outputDir;  // absolute; generated headers include the models relative to it
+  std::string schemaName = "schema"; // Models go into <schemaName>.ormc.hpp
+  std::string modelsNamespace;       // empty: the namespace all models share, if any
+};
+
+/// File name → contents: `<input stem>.ormc.hpp` per input file, and `<schemaName>.ormc.hpp`.
+std::map<std::string, std::string> emitCpp(const ir::Schema& schema, const CppOptions& options);
+
+/// The file name of an input's generated header: `models.hpp` → `models.ormc.hpp`.
+std::string generatedHeaderName(const std::string& inputFile);
+
+} // namespace ormc::emit

@@ -1,0 +1,57 @@
+#include "emit/CrudStatements.h"
+
+namespace ormc::emit {
+
+std::vector<const ir::Column*> insertColumns(const ir::Model& m) {
+  std::vector<const ir::Column*> out;
+  for (const ir::Column& c : m.columns)
+    if (!c.autoIncrement) out.push_back(&c);
+  return out;
+}
+
+std::vector<const ir::Column*> updateColumns(const ir::Model& m) {
+  std::vector<const ir::Column*> out;
+  for (const ir::Column& c : m.columns)
+    if (!c.primaryKey) out.push_back(&c);
+  return out;
+}
+
+CrudStatements crudStatements(const ir::Model& m, const SqlDialect& d) {
+  const ir::Column& key = *m.primaryKey();
+  std::string table = d.tableName(m);
+  std::string keyName = quoteIdentifier(key.name);
+  CrudStatements s;
+
+  std::string names, values;
+  unsigned n = 0;
+  for (const ir::Column* c : insertColumns(m)) {
+    names += (n ? ", " : "") + quoteIdentifier(c->name);
+    values += (n ? ", " : "") + d.placeholder(n + 1);
+    ++n;
+  }
+  s.insert = n ? "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")"
+               : "INSERT INTO " + table + " DEFAULT VALUES";
+  if (key.autoIncrement && d.insertReturnsKey()) s.insert += " RETURNING " + keyName;
+
+  std::string columns;
+  for (const ir::Column& c : m.columns)
+    columns += (columns.empty() ? "" : ", ") + quoteIdentifier(c.name);
+  std::string select = "SELECT " + columns + " FROM " + table;
+  s.selectAll = select + " ORDER BY " + keyName;
+  s.selectByKey = select + " WHERE " + keyName + " = " + d.placeholder(1);
+
+  std::string assignments;
+  n = 0;
+  for (const ir::Column* c : updateColumns(m)) {
+    assignments += (n ? ", " : "") + quoteIdentifier(c->name) + " = " + d.placeholder(n + 1);
+    ++n;
+  }
+  if (n == 0) assignments = keyName + " = " + keyName; // a key-only table: nothing else to set
+  s.update = "UPDATE " + table + " SET " + assignments + " WHERE " + keyName + " = " +
+             d.placeholder(n + 1);
+  s.remove = "DELETE FROM " + table + " WHERE " + keyName + " = " + d.placeholder(1);
+  s.count = "SELECT count(*) FROM " + table;
+  return s;
+}
+
+} // namespace ormc::emit

@@ -1,0 +1,28 @@
+// The per-model statements the runtime's Table<T> runs: insert, select, get, update, remove.
+#pragma once
+
+#include "emit/SqlDialect.h"
+#include "ir/Schema.h"
+
+#include <string>
+#include <vector>
+
+namespace ormc::emit {
+
+struct CrudStatements {
+  std::string insert;      // parameters: insertColumns, in order
+  std::string selectAll;   // all columns, ordered by primary key
+  std::string selectByKey; // parameter 1: the key
+  std::string update;      // parameters: updateColumns, then the key
+  std::string remove;      // parameter 1: the key
+  std::string count;
+};
+
+/// Columns an insert binds: all but a database-assigned key.
+std::vector<const ir::Column*> insertColumns(const ir::Model& model);
+/// Columns an update sets: all but the key.
+std::vector<const ir::Column*> updateColumns(const ir::Model& model);
+
+CrudStatements crudStatements(const ir::Model& model, const SqlDialect& dialect);
+
+} // namespace ormc::emit

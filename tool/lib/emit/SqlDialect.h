@@ -1,0 +1,43 @@
+// What differs between SQL dialects, for the DDL and statement emitters. One implementation per
+// database; everything else in the emitters is shared.
+#pragma once
+
+#include "ir/Schema.h"
+
+#include <string>
+#include <string_view>
+
+namespace ormc::emit {
+
+/// `"name"` with embedded quotes doubled; both dialects quote identifiers this way.
+std::string quoteIdentifier(std::string_view name);
+/// `'text'` with embedded quotes doubled.
+std::string quoteString(std::string_view text);
+
+class SqlDialect {
+public:
+  virtual ~SqlDialect() = default;
+
+  /// Short name used in file names and in the generated code: "sqlite".
+  virtual std::string_view name() const = 0;
+  /// Name of the dialect in the runtime's `ormc::Dialect` enum.
+  virtual std::string_view runtimeEnumerator() const = 0;
+
+  /// Column type and the constraints that follow it, for a column definition.
+  virtual std::string columnDefinition(const ir::Column& column) const = 0;
+  /// The table name as used in statements, schema-qualified where the dialect has schemas.
+  virtual std::string tableName(const ir::Model& model) const = 0;
+  /// The n-th (1-based) statement parameter.
+  virtual std::string placeholder(unsigned n) const = 0;
+  /// Whether an insert reports a database-assigned key through `RETURNING` (else the runtime
+  /// asks the connection for the last inserted id).
+  virtual bool insertReturnsKey() const = 0;
+  /// Text after the closing parenthesis of CREATE TABLE.
+  virtual std::string_view tableOptions() const = 0;
+  /// A DEFAULT literal in this dialect.
+  virtual std::string defaultLiteral(const ir::DefaultValue& value) const;
+};
+
+const SqlDialect& sqliteDialect();
+
+} // namespace ormc::emit

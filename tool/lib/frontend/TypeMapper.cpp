@@ -1,0 +1,146 @@
+#include "frontend/TypeMapper.h"
+
+#include <clang/AST/DeclCXX.h>
+#include <clang/AST/DeclTemplate.h>
+
+namespace ormc::frontend {
+namespace {
+using namespace clang;
+
+/// `std::chrono::time_point` for a declaration in libstdc++'s `std::chrono::_V2` or libc++'s
+/// `std::__1::chrono`: inline namespaces are left out so both standard libraries match.
+std::string qualifiedPath(const NamedDecl* decl) {
+  std::string path = decl->getNameAsString();
+  for (const DeclContext* dc = decl->getDeclContext(); dc; dc = dc->getParent()) {
+    const auto* ns = dyn_cast<NamespaceDecl>(dc);
+    if (!ns) {
+      if (isa<TranslationUnitDecl>(dc)) break;
+      if (const auto* record = dyn_cast<NamedDecl>(dc)) path = record->getNameAsString() + "::" + path;
+      continue;
+    }
+    if (ns->isInline()) continue;
+    path = ns->getNameAsString() + "::" + path;
+  }
+  return path;
+}
+
+const ClassTemplateSpecializationDecl* stdSpecialization(QualType canonical, const char* path) {
+  const auto* record = canonical->getAsCXXRecordDecl();
+  const auto* spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(record);
+  if (!spec || qualifiedPath(spec) != path) return nullptr;
+  return spec;
+}
+
+QualType templateTypeArg(const ClassTemplateSpecializationDecl* spec, unsigned i) {
+  const TemplateArgumentList& args = spec->getTemplateArgs();
+  if (args.size() <= i || args[i].getKind() != TemplateArgument::Type) return {};
+  return args[i].getAsType().getCanonicalType();
+}
+
+std::optional<ir::TypeKind> integerKind(QualType canonical, const ASTContext& ctx) {
+  const auto* builtin = canonical->getAs<BuiltinType>();
+  if (!builtin) return std::nullopt;
+  switch (builtin->getKind()) {
+  case BuiltinType::WChar_S:
+  case BuiltinType::WChar_U:
+  case BuiltinType::Char8:
+  case BuiltinType::Char16:
+  case BuiltinType::Char32:
+  case BuiltinType::Int128:
+  case BuiltinType::UInt128:
+    return std::nullopt; // character types are text, not numbers; 128-bit has no SQL type
+  default:
+    break;
+  }
+  if (!builtin->isInteger()) return std::nullopt;
+  bool isSigned = builtin->isSignedInteger();
+  switch (ctx.getTypeSize(canonical)) {
+  case 8:
+    return isSigned ? ir::TypeKind::Int8 : ir::TypeKind::UInt8;
+  case 16:
+    return isSigned ? ir::TypeKind::Int16 : ir::TypeKind::UInt16;
+  case 32:
+    return isSigned ? ir::TypeKind::Int32 : ir::TypeKind::UInt32;
+  case 64:
+    return isSigned ? ir::TypeKind::Int64 : ir::TypeKind::UInt64;
+  default:
+    return std::nullopt;
+  }
+}
+
+/// Maps a type that is not std::optional.
+std::optional<ir::ColumnType> mapValueType(QualType canonical, const ASTContext& ctx) {
+  ir::ColumnType out;
+  if (canonical.isConstQualified() || canonical.isVolatileQualified()) return std::nullopt;
+  if (canonical->isBooleanType()) {
+    out.kind = ir::TypeKind::Bool;
+    return out;
+  }
+  if (const auto* enumType = canonical->getAs<EnumType>()) {
+    const EnumDecl* decl = enumType->getDecl();
+    auto kind = integerKind(decl->getIntegerType().getCanonicalType(), ctx);
+    if (!kind || !decl->isComplete()) return std::nullopt;
+    out.kind = *kind;
+    out.enumType = "::" + decl->getQualifiedNameAsString();
+    return out;
+  }
+  if (auto kind = integerKind(canonical, ctx)) {
+    out.kind = *kind;
+    return out;
+  }
+  if (canonical->isSpecificBuiltinType(BuiltinType::Float)) {
+    out.kind = ir::TypeKind::Float;
+    return out;
+  }
+  if (canonical->isSpecificBuiltinType(BuiltinType::Double)) {
+    out.kind = ir::TypeKind::Double;
+    return out;
+  }
+  if (const auto* spec = stdSpecialization(canonical, "std::basic_string")) {
+    if (templateTypeArg(spec, 0) != ctx.CharTy) return std::nullopt;
+    out.kind = ir::TypeKind::String;
+    return out;
+  }
+  if (const auto* spec = stdSpecialization(canonical, "std::vector")) {
+    QualType element = templateTypeArg(spec, 0);
+    const auto* elementEnum = element.isNull() ? nullptr : element->getAs<EnumType>();
+    bool isStdByte = elementEnum && qualifiedPath(elementEnum->getDecl()) == "std::byte";
+    if (!isStdByte && element != ctx.UnsignedCharTy) return std::nullopt;
+    out.kind = ir::TypeKind::Bytes;
+    return out;
+  }
+  if (const auto* spec = stdSpecialization(canonical, "std::chrono::time_point")) {
+    QualType clock = templateTypeArg(spec, 0);
+    const auto* clockDecl = clock.isNull() ? nullptr : clock->getAsCXXRecordDecl();
+    if (!clockDecl || qualifiedPath(clockDecl) != "std::chrono::system_clock") return std::nullopt;
+    out.kind = ir::TypeKind::Timestamp;
+    return out;
+  }
+  return std::nullopt;
+}
+} // namespace
+
+std::optional<MappedType> mapType(QualType type, const ASTContext& ctx) {
+  MappedType mapped;
+  QualType canonical = type.getCanonicalType();
+  if (const auto* spec = stdSpecialization(canonical, "std::optional")) {
+    canonical = templateTypeArg(spec, 0);
+    if (canonical.isNull()) return std::nullopt;
+    mapped.nullable = true;
+  }
+  auto valueType = mapValueType(canonical, ctx);
+  if (!valueType) return std::nullopt;
+  mapped.type = *valueType;
+  PrintingPolicy policy(ctx.getLangOpts());
+  policy.SuppressScope = false;
+  mapped.type.spelling = type.getAsString(policy);
+  return mapped;
+}
+
+const char* supportedTypesDescription() {
+  return "bool, integers of 8 to 64 bits, enums, float, double, std::string, "
+         "std::vector<std::byte>, std::vector<std::uint8_t>, "
+         "std::chrono::system_clock::time_point, and std::optional of these";
+}
+
+} // namespace ormc::frontend

@@ -1,0 +1,25 @@
+// Maps the C++ type of a data member to the IR's storage type.
+#pragma once
+
+#include "ir/Schema.h"
+
+#include <clang/AST/ASTContext.h>
+#include <clang/AST/Type.h>
+
+#include <optional>
+
+namespace ormc::frontend {
+
+struct MappedType {
+  ir::ColumnType type;
+  bool nullable = false;
+};
+
+/// The IR type of `type` (aliases resolved, std::optional unwrapped), or nothing if the type is
+/// not one ormc can store.
+std::optional<MappedType> mapType(clang::QualType type, const clang::ASTContext& ctx);
+
+/// The list of supported types, for the "unsupported type" diagnostic.
+const char* supportedTypesDescription();
+
+} // namespace ormc::frontend
