@@ -7,4 +7,4 @@ build=${ORMC_BUILD_DIR:-$root/build}
 bash "$root/scripts/install-deps.sh"
 bash "$root/scripts/build.sh"
 cd "$build"
-ctest --output-on-failure -j "$(nproc)"
+bash "$root/scripts/with-postgres.sh" ctest --output-on-failure -j "$(nproc)"

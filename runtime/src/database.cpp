@@ -9,9 +9,10 @@ std::unique_ptr<Backend> connect(std::string_view url) {
   switch (target.dialect) {
   case Dialect::sqlite:
     return std::make_unique<sqlite::Connection>(target.location);
-  default:
-    throw UsageError(std::string("no backend for ") + to_string(target.dialect));
+  case Dialect::postgresql:
+    return std::make_unique<postgres::Connection>(target.location);
   }
+  throw UsageError(std::string("no backend for ") + to_string(target.dialect));
 }
 } // namespace
 
@@ -23,7 +24,7 @@ Database::Database(std::unique_ptr<Backend> backend)
 Database::~Database() = default;
 
 void Database::throw_unsupported() const {
-  throw UsageError(std::string("ormc was built without the ") + to_string(dialect_) + " backend");
+  throw UsageError(std::string("no backend for ") + to_string(dialect_));
 }
 
 } // namespace ormc

@@ -18,8 +18,10 @@ Transaction::~Transaction() {
   try {
     finish(false);
   } catch (...) {
-    // A destructor must not throw; a failed rollback leaves the connection's own state, which
-    // the database rolls back when the connection closes.
+    // A destructor must not throw. The rollback failed because the connection is gone, and the
+    // server discards an unfinished transaction with its session: nothing was committed.
+    active_ = false;
+    db_.depth_ = level_;
   }
 }
 

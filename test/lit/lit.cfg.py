@@ -24,3 +24,15 @@ config.substitutions.append(("%clangxx-strict", config.clangxx + " " + strict))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("not ", config.not_tool + " "))
 config.environment["NO_COLOR"] = "1"
+
+# Tests that load DDL into a real PostgreSQL server need its URL. scripts/run-tests.sh starts a
+# throwaway server and sets it; in CI its absence is an error, never a skip.
+postgres_url = os.environ.get("ORMC_TEST_POSTGRES_URL")
+if postgres_url:
+    config.available_features.add("postgres")
+    config.environment["ORMC_TEST_POSTGRES_URL"] = postgres_url
+    config.substitutions.append(("%psql", "psql -X -q -v ON_ERROR_STOP=1 -d " + postgres_url))
+elif os.environ.get("CI"):
+    lit_config.fatal("ORMC_TEST_POSTGRES_URL is not set; CI must run the PostgreSQL tests")
+else:
+    lit_config.warning("ORMC_TEST_POSTGRES_URL is not set: PostgreSQL tests are skipped")

@@ -1,5 +1,6 @@
 // Runs each runtime test once per backend. Every test gets a fresh, empty database with the
-// test schema created through the generated Models::create_schema().
+// test schema created through the generated Models::create_schema(): SQLite in memory, and on
+// PostgreSQL a schema of its own (so tests can run in parallel on one server).
 #pragma once
 
 #include "schema.ormc.hpp"
@@ -12,18 +13,27 @@
 
 namespace unit {
 
-/// The database URLs the suite runs against.
+/// The database URLs the suite runs against: SQLite, and PostgreSQL when
+/// ORMC_TEST_POSTGRES_URL is set. Under CI a missing PostgreSQL URL is a failure, not a skip.
 std::vector<std::string> backend_urls();
+
+/// ORMC_TEST_POSTGRES_URL, or "" (announced once, loudly) when it is not set.
+std::string postgres_url();
 
 class BackendTest : public testing::TestWithParam<std::string> {
 protected:
   void SetUp() override;
+  void TearDown() override;
 
+  bool on_postgres() const { return GetParam().rfind("postgres", 0) == 0; }
+
+  std::unique_ptr<ormc::Database> admin; // PostgreSQL: owns the per-test schema
+  std::string schema;
   std::unique_ptr<ormc::Database> db;
   std::unique_ptr<Models> m;
 };
 
-/// "sqlite" for "sqlite::memory:", for readable test names.
+/// "sqlite" or "postgresql", for readable test names.
 std::string backend_name(const testing::TestParamInfo<std::string>& info);
 
 } // namespace unit

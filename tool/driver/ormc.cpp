@@ -17,7 +17,7 @@ cl::opt<std::string> buildPath("p", cl::desc("Build directory holding compile_co
 cl::opt<std::string> outputDir("output-dir",
                                cl::desc("Write generated headers, schema.*.sql and schema.json"),
                                cl::value_desc("dir"), cl::cat(category));
-cl::opt<std::string> emit("emit", cl::desc("Print one artifact to stdout: ir, sqlite or cpp"),
+cl::opt<std::string> emit("emit", cl::desc("Print one artifact to stdout: ir, sqlite, postgresql or cpp"),
                           cl::value_desc("artifact"), cl::cat(category));
 cl::opt<std::string> schemaName("schema-name",
                                 cl::desc("Stem of the schema files (default: schema)"),

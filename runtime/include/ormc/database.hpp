@@ -2,6 +2,7 @@
 
 #include <ormc/backend.hpp>
 #include <ormc/error.hpp>
+#include <ormc/postgres/connection.hpp>
 #include <ormc/sqlite/connection.hpp>
 
 #include <memory>
@@ -11,6 +12,8 @@ namespace ormc {
 
 /// One connection to one database, chosen by URL:
 ///   sqlite:app.db   sqlite:/abs/path.db   sqlite:///abs/path.db   sqlite::memory:
+///   postgresql://user:password@host:5432/dbname?sslmode=require   (any libpq URI)
+///   host=localhost port=5432 dbname=app user=app                   (libpq key=value string)
 /// A Database is used from one thread at a time, and stays where it was made (it is neither
 /// copied nor moved), so the Models bound to it can hold a reference.
 class Database {
@@ -34,8 +37,8 @@ public:
     switch (dialect_) {
     case Dialect::sqlite:
       return f(static_cast<sqlite::Connection&>(*backend_));
-    default:
-      break;
+    case Dialect::postgresql:
+      return f(static_cast<postgres::Connection&>(*backend_));
     }
     throw_unsupported();
   }

@@ -28,10 +28,10 @@ std::string absolutePath(const std::string& path) {
 
 std::string checkOptions(const Options& options) {
   if (options.outputDir.empty() == options.emit.empty())
-    return "give exactly one of --output-dir=<dir> or --emit=ir|sqlite|cpp";
+    return "give exactly one of --output-dir=<dir> or --emit=ir|sqlite|postgresql|cpp";
   if (!options.emit.empty() && options.emit != "ir" && options.emit != "sqlite" &&
-      options.emit != "cpp")
-    return "unknown --emit value '" + options.emit + "'; expected ir, sqlite or cpp";
+      options.emit != "cpp" && options.emit != "postgresql")
+    return "unknown --emit value '" + options.emit + "'; expected ir, sqlite, postgresql or cpp";
   if (options.schemaName.empty() || options.schemaName.find('/') != std::string::npos)
     return "--schema-name must be a plain file stem";
   for (const std::string& source : options.sources)
@@ -48,7 +48,9 @@ std::map<std::string, std::string> outputFiles(const ir::Schema& schema, const O
   cpp.schemaName = options.schemaName;
   cpp.modelsNamespace = options.modelsNamespace;
   std::map<std::string, std::string> files = emit::emitCpp(schema, cpp);
-  files[options.schemaName + ".sqlite.sql"] = emit::emitSchemaSql(schema, emit::sqliteDialect());
+  for (const emit::SqlDialect* dialect : emit::allDialects())
+    files[options.schemaName + "." + std::string(dialect->name()) + ".sql"] =
+        emit::emitSchemaSql(schema, *dialect);
   files[options.schemaName + ".json"] =
       ir::toJson(schema, ir::LocationPolicy::Omit).dump(2) + "\n";
   return files;
@@ -60,6 +62,8 @@ void printArtifact(const ir::Schema& schema, const Options& options) {
     out << ir::toJson(schema, ir::LocationPolicy::Include).dump(2) << "\n";
   } else if (options.emit == "sqlite") {
     out << emit::emitSchemaSql(schema, emit::sqliteDialect());
+  } else if (options.emit == "postgresql") {
+    out << emit::emitSchemaSql(schema, emit::postgresDialect());
   } else {
     emit::CppOptions cpp;
     llvm::SmallString<256> cwd;

@@ -15,8 +15,6 @@
 namespace ormc::emit {
 namespace {
 
-/// The dialects whose statements are compiled into the generated code.
-std::vector<const SqlDialect*> dialects() { return {&sqliteDialect()}; }
 
 /// A raw string literal whose delimiter does not occur in `text`.
 std::string rawLiteral(const std::string& text) {
@@ -109,14 +107,14 @@ void printTraits(Printer& p, const ir::Model& m) {
            {"key", key.member},
            {"name", m.qualifiedName},
            {"auto", key.autoIncrement ? "true" : "false"}});
-  for (const SqlDialect* d : dialects()) {
+  for (const SqlDialect* d : allDialects()) {
     printStatements(p, m, *d);
     p.print("\n");
   }
   p.print("static const ModelStatements& statements(Dialect dialect) {\n");
   p.indent();
   p.print("switch (dialect) {\n");
-  for (const SqlDialect* d : dialects())
+  for (const SqlDialect* d : allDialects())
     p.print("case Dialect::$e$:\n  return $d$;\n",
             {{"e", d->runtimeEnumerator()}, {"d", d->name()}});
   p.print("default:\n  throw_unsupported_dialect(name, dialect);\n");

@@ -15,8 +15,13 @@ std::string oneLine(std::string text) {
 
 std::vector<std::string> createTableStatements(const ir::Model& m, const SqlDialect& dialect) {
   std::string table = dialect.tableName(m);
+  bool commentStatements = dialect.commentsAsStatements();
+  std::vector<std::string> statements;
+  if (!m.schema.empty() && dialect.tableName(m) != quoteIdentifier(m.table))
+    statements.push_back("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(m.schema));
   Printer p;
-  if (!m.comment.empty()) p.print("-- $comment$\n", {{"comment", oneLine(m.comment)}});
+  if (!m.comment.empty() && !commentStatements)
+    p.print("-- $comment$\n", {{"comment", oneLine(m.comment)}});
   p.print("CREATE TABLE IF NOT EXISTS $table$ (\n", {{"table", table}});
   p.indent();
   for (std::size_t i = 0; i < m.columns.size(); ++i) {
@@ -26,13 +31,14 @@ std::vector<std::string> createTableStatements(const ir::Model& m, const SqlDial
                                      {"definition", dialect.columnDefinition(c)}});
     if (c.unique && !c.primaryKey) p.print(" CONSTRAINT $n$ UNIQUE", {{"n", uniqueName}});
     if (i + 1 < m.columns.size()) p.print(",");
-    if (!c.comment.empty()) p.print(" -- $comment$", {{"comment", oneLine(c.comment)}});
+    if (!c.comment.empty() && !commentStatements)
+      p.print(" -- $comment$", {{"comment", oneLine(c.comment)}});
     p.print("\n");
   }
   p.outdent();
   p.print(")$options$", {{"options", dialect.tableOptions()}});
 
-  std::vector<std::string> statements{p.take()};
+  statements.push_back(p.take());
   for (const ir::Column& c : m.columns) {
     if (!c.indexed || c.unique || c.primaryKey) continue; // those already have an index
     Printer index;
@@ -41,6 +47,14 @@ std::vector<std::string> createTableStatements(const ir::Model& m, const SqlDial
                  {"table", table},
                  {"column", quoteIdentifier(c.name)}});
     statements.push_back(index.take());
+  }
+  if (commentStatements) {
+    if (!m.comment.empty())
+      statements.push_back("COMMENT ON TABLE " + table + " IS " + quoteString(m.comment));
+    for (const ir::Column& c : m.columns)
+      if (!c.comment.empty())
+        statements.push_back("COMMENT ON COLUMN " + table + "." + quoteIdentifier(c.name) +
+                             " IS " + quoteString(c.comment));
   }
   return statements;
 }

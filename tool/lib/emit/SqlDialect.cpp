@@ -20,6 +20,8 @@ std::string quoteString(std::string_view text) {
   return out + '\'';
 }
 
+std::vector<const SqlDialect*> allDialects() { return {&sqliteDialect(), &postgresDialect()}; }
+
 std::string SqlDialect::defaultLiteral(const ir::DefaultValue& value) const {
   switch (value.kind) {
   case ir::DefaultValue::Kind::String:

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ormc::emit {
 
@@ -34,10 +35,16 @@ public:
   virtual bool insertReturnsKey() const = 0;
   /// Text after the closing parenthesis of CREATE TABLE.
   virtual std::string_view tableOptions() const = 0;
+  /// Whether comments are `COMMENT ON` statements (else SQL comments inside CREATE TABLE).
+  virtual bool commentsAsStatements() const { return false; }
   /// A DEFAULT literal in this dialect.
   virtual std::string defaultLiteral(const ir::DefaultValue& value) const;
 };
 
 const SqlDialect& sqliteDialect();
+const SqlDialect& postgresDialect();
+
+/// Every dialect, in the order generated code lists them.
+std::vector<const SqlDialect*> allDialects();
 
 } // namespace ormc::emit

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <ormc/backend.hpp>
+#include <ormc/postgres/statement.hpp>
+#include <ormc/statement_lease.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace ormc::postgres {
+
+/// A connection to a PostgreSQL server through libpqxx, with a cache of prepared statements.
+/// The session runs in UTC with ISO dates. A lost connection is reported as ConnectionError;
+/// the next operation connects again (and prepares its statements again).
+class Connection final : public Backend {
+public:
+  using statement_type = Statement;
+  static constexpr Dialect dialect_v = Dialect::postgresql;
+
+  /// `conninfo` is a libpq URI or key=value string. Without `connect_timeout`, 10 s is used.
+  /// Throws ConnectionError when the server cannot be reached.
+  explicit Connection(std::string conninfo);
+  ~Connection() override;
+
+  Dialect dialect() const noexcept override { return dialect_v; }
+  void execute(std::string_view sql) override;
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+
+  StatementLease<Statement> prepare(std::string_view sql);
+  /// PostgreSQL reports generated keys through RETURNING; this only throws UsageError.
+  std::int64_t last_insert_id() const;
+
+  /// The libpqxx objects; defined in the runtime's sources only.
+  struct Impl;
+
+private:
+  friend class Statement;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+
+  std::unique_ptr<Impl> impl_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>, Hash, std::equal_to<>> cache_;
+  unsigned next_statement_ = 0;
+};
+
+} // namespace ormc::postgres

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <ormc/value_codec.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ormc::postgres {
+
+class Connection;
+
+/// One prepared PostgreSQL statement. Parameters are 1-based, result columns 0-based. Values go
+/// over the text protocol; the parameter buffers keep their capacity from one use to the next.
+class Statement {
+public:
+  Statement(Connection& connection, std::string name, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  template <class T> void bind(int index, const T& value) { detail::bind_value(*this, index, value); }
+  template <class T> void read(int column, T& out) { detail::read_value(*this, column, out); }
+
+  /// Runs the statement on first call; then advances to the next row, false after the last.
+  bool step();
+  /// Runs a statement that returns no rows; the number of rows it changed.
+  std::int64_t execute();
+  /// Drops parameters and results, ready for the next lease.
+  void release() noexcept;
+
+  const std::string& sql() const noexcept { return sql_; }
+
+  // Primitives for detail::bind_value / read_value.
+  void bind_null(int index);
+  void bind_bool(int index, bool value);
+  void bind_int64(int index, std::int64_t value);
+  void bind_double(int index, double value);
+  /// Throws DataError for text containing a NUL byte, which PostgreSQL text cannot hold.
+  void bind_text(int index, std::string_view value);
+  void bind_blob(int index, std::span<const std::byte> value);
+  void bind_timestamp(int index, std::int64_t microseconds);
+
+  bool is_null(int column);
+  bool read_bool(int column);
+  std::int64_t read_int64(int column);
+  double read_double(int column);
+  void read_text(int column, std::string& out);
+  std::span<const std::byte> read_blob(int column);
+  std::int64_t read_timestamp(int column);
+
+private:
+  friend class Connection;
+  struct Result;
+
+  std::string& slot(int index);
+  std::string_view field(int column); // throws DataError for NULL
+  void run();
+
+  Connection& connection_;
+  std::string name_;
+  std::string sql_;
+  std::vector<std::string> values_;
+  std::vector<char> present_; // 0 = NULL
+  std::unique_ptr<Result> result_;
+  bool executed_ = false;   // run() since the last release()
+  std::size_t next_row_ = 0; // rows consumed by step(); the current row is next_row_ - 1
+  std::vector<std::byte> blob_;
+  unsigned prepared_generation_ = 0; // the connection generation it was prepared on
+  bool in_use_ = false;
+};
+
+} // namespace ormc::postgres

@@ -1,0 +1,113 @@
+#include "postgres_impl.hpp"
+
+#include <ormc/error.hpp>
+
+#include <pqxx/except>
+
+namespace ormc::postgres {
+namespace {
+
+/// libpq waits forever for an unreachable host unless told otherwise.
+std::string with_connect_timeout(std::string conninfo) {
+  if (conninfo.find("connect_timeout") != std::string::npos) return conninfo;
+  bool uri = conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0;
+  if (!uri) return conninfo + " connect_timeout=10";
+  return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
+}
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+} // namespace
+
+void rethrow_as_ormc(Connection::Impl& impl, std::string_view sql_text) {
+  std::string sql(sql_text);
+  try {
+    throw;
+  } catch (const pqxx::broken_connection& e) {
+    impl.drop();
+    throw ConnectionError(e.what(), sql, "08006", 0);
+  } catch (const pqxx::sql_error& e) {
+    const std::string& state = e.sqlstate();
+    std::string message = e.what();
+    if (!message.empty() && message.back() == '\n') message.pop_back();
+    if (state == "23505") throw UniqueViolation(message, sql, state, 0);
+    if (state == "23503") throw ForeignKeyViolation(message, sql, state, 0);
+    if (state == "23502") throw NotNullViolation(message, sql, state, 0);
+    // A VARCHAR(n) overflow is how max_length fails here; SQLite reports it as a CHECK.
+    if (state == "23514" || state == "22001") throw CheckViolation(message, sql, state, 0);
+    if (starts_with(state, "23")) throw ConstraintViolation(message, sql, state, 0);
+    if (state == "40001" || state == "40P01") throw TransactionConflict(message, sql, state, 0);
+    if (starts_with(state, "08") || starts_with(state, "57P")) {
+      impl.drop();
+      throw ConnectionError(message, sql, state, 0);
+    }
+    throw DatabaseError(message, sql, state, 0);
+  } catch (const pqxx::in_doubt_error& e) {
+    impl.drop();
+    throw ConnectionError(std::string(e.what()) + " (the commit may or may not have happened)",
+                          sql, "08007", 0);
+  } catch (const pqxx::failure& e) {
+    throw DatabaseError(e.what(), sql, "", 0);
+  }
+}
+
+pqxx::nontransaction& Connection::Impl::ensure() {
+  if (work) return *work;
+  try {
+    connection = std::make_unique<pqxx::connection>(conninfo);
+    work = std::make_unique<pqxx::nontransaction>(*connection, "ormc");
+    // Values are read and written in these forms; see postgres_text.cpp.
+    work->exec("SET TIME ZONE 'UTC'; SET datestyle TO 'ISO, YMD'; SET bytea_output TO 'hex'");
+  } catch (const pqxx::failure& e) {
+    drop();
+    std::string message = e.what();
+    if (!message.empty() && message.back() == '\n') message.pop_back();
+    throw ConnectionError("cannot connect to PostgreSQL: " + message, "", "08001", 0);
+  }
+  ++generation;
+  return *work;
+}
+
+void Connection::Impl::drop() noexcept {
+  work.reset();
+  connection.reset();
+}
+
+Connection::Connection(std::string conninfo) : impl_(std::make_unique<Impl>()) {
+  impl_->conninfo = with_connect_timeout(std::move(conninfo));
+  impl_->ensure();
+}
+
+Connection::~Connection() {
+  cache_.clear();
+  impl_->drop();
+}
+
+void Connection::execute(std::string_view sql) {
+  translate_errors(*impl_, sql, [&] { impl_->ensure().exec(std::string(sql)); });
+}
+
+void Connection::begin() { execute("BEGIN"); }
+void Connection::commit() { execute("COMMIT"); }
+void Connection::rollback() { execute("ROLLBACK"); }
+
+StatementLease<Statement> Connection::prepare(std::string_view sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    auto statement =
+        std::make_unique<Statement>(*this, "ormc_" + std::to_string(next_statement_++), sql);
+    it = cache_.emplace(std::string(sql), std::move(statement)).first;
+  }
+  Statement& cached = *it->second;
+  if (cached.in_use_)
+    return {nullptr,
+            std::make_unique<Statement>(*this, "ormc_" + std::to_string(next_statement_++), sql)};
+  cached.in_use_ = true;
+  return {&cached, nullptr};
+}
+
+std::int64_t Connection::last_insert_id() const {
+  throw UsageError("PostgreSQL returns generated keys through RETURNING");
+}
+
+} // namespace ormc::postgres

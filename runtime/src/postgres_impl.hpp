@@ -1,0 +1,45 @@
+// The libpqxx objects behind postgres::Connection and postgres::Statement; kept out of the
+// public headers so users' code never includes libpqxx.
+#pragma once
+
+#include <ormc/postgres/connection.hpp>
+
+#include <pqxx/connection>
+#include <pqxx/nontransaction>
+#include <pqxx/result>
+
+#include <memory>
+#include <string>
+
+namespace ormc::postgres {
+
+struct Connection::Impl {
+  std::string conninfo;
+  std::unique_ptr<pqxx::connection> connection;
+  std::unique_ptr<pqxx::nontransaction> work; // runs statements; transactions are plain SQL
+  unsigned generation = 0;                     // counts (re)connections
+
+  /// Connects if not connected. Throws ConnectionError.
+  pqxx::nontransaction& ensure();
+  /// Forgets a connection that failed; the next ensure() connects again.
+  void drop() noexcept;
+};
+
+struct Statement::Result {
+  pqxx::result rows;
+};
+
+/// Rethrows the libpqxx exception being handled as ormc's; a lost connection is dropped.
+[[noreturn]] void rethrow_as_ormc(Connection::Impl& impl, std::string_view sql);
+
+/// Runs `f`, turning libpqxx's exceptions into ormc's.
+template <class F>
+decltype(auto) translate_errors(Connection::Impl& impl, std::string_view sql, F&& f) {
+  try {
+    return f();
+  } catch (const pqxx::failure&) {
+    rethrow_as_ormc(impl, sql);
+  }
+}
+
+} // namespace ormc::postgres

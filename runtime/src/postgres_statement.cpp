@@ -1,0 +1,115 @@
+#include "postgres_impl.hpp"
+#include "postgres_text.hpp"
+
+#include <ormc/error.hpp>
+
+#include <pqxx/prepared_statement>
+
+namespace ormc::postgres {
+
+Statement::Statement(Connection& connection, std::string name, std::string_view sql)
+    : connection_(connection), name_(std::move(name)), sql_(sql) {}
+
+Statement::~Statement() {
+  Connection::Impl& impl = *connection_.impl_;
+  if (impl.connection && prepared_generation_ == impl.generation) {
+    try {
+      impl.connection->unprepare(name_);
+    } catch (...) {
+      // The server forgets prepared statements with the session anyway.
+    }
+  }
+}
+
+std::string& Statement::slot(int index) {
+  auto i = static_cast<std::size_t>(index - 1);
+  if (values_.size() <= i) {
+    values_.resize(i + 1);
+    present_.resize(i + 1, 0);
+  }
+  present_[i] = 1;
+  return values_[i];
+}
+
+void Statement::bind_null(int index) {
+  slot(index);
+  present_[static_cast<std::size_t>(index - 1)] = 0;
+}
+void Statement::bind_bool(int index, bool value) { slot(index) = value ? "t" : "f"; }
+void Statement::bind_int64(int index, std::int64_t value) { text::format_int64(value, slot(index)); }
+void Statement::bind_double(int index, double value) { text::format_double(value, slot(index)); }
+void Statement::bind_text(int index, std::string_view value) {
+  if (value.find('\0') != std::string_view::npos)
+    throw DataError("parameter " + std::to_string(index) +
+                    ": PostgreSQL text cannot contain NUL bytes; store such data as bytes");
+  slot(index).assign(value.data(), value.size());
+}
+void Statement::bind_blob(int index, std::span<const std::byte> value) {
+  text::format_bytea(value.data(), value.size(), slot(index));
+}
+void Statement::bind_timestamp(int index, std::int64_t microseconds) {
+  text::format_timestamp(microseconds, slot(index));
+}
+
+void Statement::run() {
+  Connection::Impl& impl = *connection_.impl_;
+  translate_errors(impl, sql_, [&] {
+    pqxx::nontransaction& work = impl.ensure();
+    if (prepared_generation_ != impl.generation) {
+      impl.connection->prepare(name_, sql_);
+      prepared_generation_ = impl.generation;
+    }
+    std::vector<const char*> params(values_.size());
+    for (std::size_t i = 0; i < values_.size(); ++i)
+      params[i] = present_[i] ? values_[i].c_str() : nullptr;
+    if (!result_) result_ = std::make_unique<Result>();
+    result_->rows = work.exec_prepared(name_, pqxx::prepare::make_dynamic_params(params));
+  });
+  executed_ = true;
+  next_row_ = 0;
+}
+
+bool Statement::step() {
+  if (!executed_) run();
+  if (next_row_ >= result_->rows.size()) return false;
+  ++next_row_;
+  return true;
+}
+
+std::int64_t Statement::execute() {
+  run();
+  next_row_ = result_->rows.size();
+  return static_cast<std::int64_t>(result_->rows.affected_rows());
+}
+
+void Statement::release() noexcept {
+  if (result_) result_->rows.clear();
+  executed_ = false;
+  next_row_ = 0;
+  std::fill(present_.begin(), present_.end(), 0);
+  in_use_ = false;
+}
+
+bool Statement::is_null(int column) {
+  return result_->rows[static_cast<pqxx::result::size_type>(next_row_ - 1)][column].is_null();
+}
+
+std::string_view Statement::field(int column) {
+  auto f = result_->rows[static_cast<pqxx::result::size_type>(next_row_ - 1)][column];
+  if (f.is_null())
+    throw DataError("column " + std::to_string(column) + " (" + f.name() +
+                    ") is NULL, but its member is not a std::optional");
+  return {f.c_str(), f.size()};
+}
+
+bool Statement::read_bool(int column) { return text::parse_bool(field(column)); }
+std::int64_t Statement::read_int64(int column) { return text::parse_int64(field(column)); }
+double Statement::read_double(int column) { return text::parse_double(field(column)); }
+void Statement::read_text(int column, std::string& out) { out.assign(field(column)); }
+std::span<const std::byte> Statement::read_blob(int column) {
+  text::parse_bytea(field(column), blob_);
+  return blob_;
+}
+std::int64_t Statement::read_timestamp(int column) { return text::parse_timestamp(field(column)); }
+
+} // namespace ormc::postgres

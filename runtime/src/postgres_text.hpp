@@ -1,0 +1,28 @@
+// PostgreSQL's text forms of the values ormc stores. Statements use the text protocol, so each
+// value is written and parsed here; the session runs with TimeZone=UTC and ISO dates.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ormc::postgres::text {
+
+void format_int64(std::int64_t value, std::string& out);
+/// Shortest text that reads back as the same double; Infinity, -Infinity and NaN by name.
+void format_double(double value, std::string& out);
+/// `\x` followed by two hex digits per byte (bytea's hex format).
+void format_bytea(const std::byte* data, std::size_t size, std::string& out);
+/// `YYYY-MM-DD HH:MM:SS.ffffff+00`, with ` BC` for years before 1.
+void format_timestamp(std::int64_t microseconds_since_epoch, std::string& out);
+
+/// Each parser throws DataError when the text is not the form it reads.
+std::int64_t parse_int64(std::string_view text);
+double parse_double(std::string_view text);
+bool parse_bool(std::string_view text);
+void parse_bytea(std::string_view text, std::vector<std::byte>& out);
+std::int64_t parse_timestamp(std::string_view text);
+
+} // namespace ormc::postgres::text

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs a command with a throwaway PostgreSQL server: initdb into a temporary directory (as the
+# `postgres` user when run as root, since initdb refuses root), listen on 127.0.0.1 at a free
+# port and on a socket in that directory, export ORMC_TEST_POSTGRES_URL, run the command, and
+# stop and delete the server afterwards, whether the command passed or not.
+#   scripts/with-postgres.sh <command> [args...]
+set -euo pipefail
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+[[ -x "$pg_bin/initdb" ]] || { echo "with-postgres: no PostgreSQL server installed" >&2; exit 1; }
+
+dir=$(mktemp -d /tmp/ormc-pg.XXXXXX)
+as_owner=()
+if [[ $(id -u) -eq 0 ]]; then
+  chown postgres: "$dir"
+  as_owner=(runuser -u postgres --)
+fi
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+stop() {
+  "${as_owner[@]}" "$pg_bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap stop EXIT
+
+"${as_owner[@]}" "$pg_bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 \
+  --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+"${as_owner[@]}" "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
+  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+  >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+
+export ORMC_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+echo "with-postgres: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+set +e
+"$@"
+status=$?
+set -e
+exit $status
