@@ -26,6 +26,16 @@ void rethrow_as_ormc(Connection::Impl& impl, std::string_view sql_text) {
   } catch (const pqxx::broken_connection& e) {
     impl.drop();
     throw ConnectionError(e.what(), sql, "08006", 0);
+  } catch (const pqxx::statement_completion_unknown& e) {
+    impl.drop();
+    throw ConnectionError(std::string(e.what()) + " (the statement may or may not have run)", sql,
+                          "40003", 0);
+  } catch (const pqxx::transaction_rollback& e) {
+    // libpqxx 6 derives these from failure, not sql_error, so their SQLSTATE is in the class.
+    const char* state = dynamic_cast<const pqxx::deadlock_detected*>(&e) ? "40P01" : "40001";
+    std::string message = e.what();
+    if (!message.empty() && message.back() == '\n') message.pop_back();
+    throw TransactionConflict(message, sql, state, 0);
   } catch (const pqxx::sql_error& e) {
     const std::string& state = e.sqlstate();
     std::string message = e.what();

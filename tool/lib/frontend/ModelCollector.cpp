@@ -62,6 +62,13 @@ public:
             "only named structs and classes can be tables");
       return true;
     }
+    if (!isDefaultConstructible(*record)) {
+      error("no-default-constructor", record->getLocation(),
+            "table '" + record->getNameAsString() +
+                "' needs a public default constructor: the generated code creates rows to read "
+                "into");
+      return true;
+    }
     buildModel(*record, table->annotation);
     return true;
   }
@@ -82,6 +89,14 @@ public:
   CollectedModels take() { return std::move(result_); }
 
 private:
+  static bool isDefaultConstructible(const CXXRecordDecl& record) {
+    if (!record.hasDefaultConstructor()) return false;
+    for (const CXXConstructorDecl* ctor : record.ctors())
+      if (ctor->isDefaultConstructor() && (ctor->isDeleted() || ctor->getAccess() != AS_public))
+        return false;
+    return true;
+  }
+
   static bool isTable(const Decl& decl) {
     for (const auto* attr : decl.specific_attrs<AnnotateAttr>()) {
       llvm::StringRef text = attr->getAnnotation();
