@@ -21,6 +21,11 @@ strict = "-std=c++20 -Wall -Wextra -Werror -fsyntax-only -I" + config.annotation
     " -I" + config.runtime_include
 config.substitutions.append(("%cxx-strict", config.cxx + " " + strict))
 config.substitutions.append(("%clangxx-strict", config.clangxx + " " + strict))
+# Programs that run: the same warnings; %{runtime-libs} goes after the sources.
+build = strict.replace("-fsyntax-only", "")
+config.substitutions.append(("%{cxx-link}", config.cxx + " " + build))
+config.substitutions.append(("%{clangxx-link}", config.clangxx + " " + build))
+config.substitutions.append(("%{runtime-libs}", config.runtime_link))
 config.substitutions.append(("FileCheck", config.filecheck))
 config.substitutions.append(("not ", config.not_tool + " "))
 config.environment["NO_COLOR"] = "1"
@@ -31,6 +36,7 @@ postgres_url = os.environ.get("ORMC_TEST_POSTGRES_URL")
 if postgres_url:
     config.available_features.add("postgres")
     config.environment["ORMC_TEST_POSTGRES_URL"] = postgres_url
+    config.substitutions.append(("%{postgres_url}", postgres_url))
     config.substitutions.append(("%psql", "psql -X -q -v ON_ERROR_STOP=1 -d " + postgres_url))
 elif os.environ.get("CI"):
     lit_config.fatal("ORMC_TEST_POSTGRES_URL is not set; CI must run the PostgreSQL tests")

@@ -72,27 +72,6 @@ TEST_P(ConstraintErrors, SyntaxErrorsAreDatabaseErrorsWithTheSql) {
   }
 }
 
-TEST_P(ConstraintErrors, WriteSkewUnderSerializableIsATransactionConflict) {
-  if (!on_postgres()) GTEST_SKIP() << "SQLite serializes writers with locks instead";
-  ormc::Database other(GetParam() + "?options=-csearch_path%3D" + schema);
-  db->execute("BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT count(*) FROM parent");
-  other.execute("BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT count(*) FROM parent");
-  db->execute("INSERT INTO parent (id) VALUES (10)");
-  other.execute("INSERT INTO parent (id) VALUES (11)");
-  // The server decides which of the two commits fails; exactly one must.
-  int conflicts = 0;
-  for (ormc::Database* session : {db.get(), &other}) {
-    try {
-      session->execute("COMMIT");
-    } catch (const ormc::TransactionConflict& e) {
-      EXPECT_EQ(e.sqlstate(), "40001");
-      ++conflicts;
-      session->execute("ROLLBACK");
-    }
-  }
-  EXPECT_EQ(conflicts, 1);
-}
-
 ORMC_INSTANTIATE_FOR_BACKENDS(ConstraintErrors);
 
 } // namespace

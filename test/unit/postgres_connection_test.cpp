@@ -126,5 +126,28 @@ TEST_F(PostgresConnection, LostConnectionInsideATransactionCommitsNothing) {
   admin.execute("DROP SCHEMA ormc_lost_tx CASCADE");
 }
 
+TEST_F(PostgresConnection, WriteSkewUnderSerializableIsATransactionConflict) {
+  ormc::Database admin(url);
+  admin.execute("DROP TABLE IF EXISTS ormc_skew; CREATE TABLE ormc_skew (id INTEGER PRIMARY KEY)");
+  ormc::Database a(url), b(url);
+  a.execute("BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT count(*) FROM ormc_skew");
+  b.execute("BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT count(*) FROM ormc_skew");
+  a.execute("INSERT INTO ormc_skew (id) VALUES (10)");
+  b.execute("INSERT INTO ormc_skew (id) VALUES (11)");
+  // The server decides which of the two commits fails; exactly one must.
+  int conflicts = 0;
+  for (ormc::Database* session : {&a, &b}) {
+    try {
+      session->execute("COMMIT");
+    } catch (const ormc::TransactionConflict& e) {
+      EXPECT_EQ(e.sqlstate(), "40001");
+      ++conflicts;
+      session->execute("ROLLBACK");
+    }
+  }
+  EXPECT_EQ(conflicts, 1);
+  admin.execute("DROP TABLE ormc_skew");
+}
+
 } // namespace
 } // namespace unit

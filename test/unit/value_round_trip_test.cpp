@@ -188,6 +188,22 @@ TEST_P(ValueRoundTrip, LargeBlob) {
   EXPECT_EQ(m->all_types.get(in.id)->bytes, in.bytes);
 }
 
+TEST_P(ValueRoundTrip, CoarseTimePointsRoundTrip) {
+  Schedule in;
+  in.start = sys_seconds(seconds(-86400LL * 365 * 100 + 7)); // a century before 1970
+  in.day = sys_days(days(20000));
+  m->schedules.insert(in);
+  auto out = m->schedules.get(in.id);
+  EXPECT_EQ(out->start, in.start);
+  EXPECT_EQ(out->day, in.day);
+}
+
+TEST_P(ValueRoundTrip, CoarseTimePointBeyondMicrosecondRangeIsRejected) {
+  Schedule in;
+  in.day = sys_days(days(200000000)); // ~547,000 years: more microseconds than int64 holds
+  EXPECT_THROW(m->schedules.insert(in), ormc::DataError);
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(ValueRoundTrip);
 
 } // namespace

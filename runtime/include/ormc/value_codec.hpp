@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <ratio>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -35,9 +36,32 @@ template <class T> inline constexpr bool dependent_false_v = false;
 [[noreturn]] void throw_out_of_range(const char* place, int position, const char* what);
 
 /// Microseconds since the Unix epoch; finer fractions are dropped (rounded toward the past).
+/// A coarser time_point (sys_seconds, sys_days) beyond what microseconds can count is rejected.
 template <class D>
-std::int64_t to_microseconds(std::chrono::time_point<std::chrono::system_clock, D> tp) {
-  return std::chrono::floor<std::chrono::microseconds>(tp).time_since_epoch().count();
+std::int64_t to_microseconds(std::chrono::time_point<std::chrono::system_clock, D> tp, int index) {
+  using std::chrono::microseconds;
+  if constexpr (std::ratio_greater_v<typename D::period, std::micro>) {
+    constexpr D max = std::chrono::duration_cast<D>(microseconds::max());
+    constexpr D min = std::chrono::duration_cast<D>(microseconds::min());
+    if (tp.time_since_epoch() > max || tp.time_since_epoch() < min)
+      throw_out_of_range("parameter", index, "time_point too far from 1970 for microseconds");
+  }
+  return std::chrono::floor<microseconds>(tp).time_since_epoch().count();
+}
+
+/// The time_point `micros` microseconds after the epoch, in the member's own duration.
+template <class D>
+std::chrono::time_point<std::chrono::system_clock, D> from_microseconds(std::int64_t micros,
+                                                                        int column) {
+  std::chrono::microseconds value(micros);
+  if constexpr (std::ratio_less_v<typename D::period, std::micro>) {
+    // A finer duration (nanoseconds) cannot count as far as microseconds can.
+    constexpr auto max = std::chrono::duration_cast<std::chrono::microseconds>(D::max());
+    constexpr auto min = std::chrono::duration_cast<std::chrono::microseconds>(D::min());
+    if (value > max || value < min)
+      throw_out_of_range("column", column, "stored timestamp does not fit the member's time_point");
+  }
+  return std::chrono::time_point<std::chrono::system_clock, D>(std::chrono::floor<D>(value));
 }
 
 template <class Statement, class T> void bind_value(Statement& s, int index, const T& value) {
@@ -61,7 +85,7 @@ template <class Statement, class T> void bind_value(Statement& s, int index, con
   } else if constexpr (is_bytes_v<T>) {
     s.bind_blob(index, std::as_bytes(std::span(value.data(), value.size())));
   } else if constexpr (is_system_time_v<T>) {
-    s.bind_timestamp(index, to_microseconds(value));
+    s.bind_timestamp(index, to_microseconds(value, index));
   } else {
     static_assert(dependent_false_v<T>, "ormc: this member type cannot be stored");
   }
@@ -105,13 +129,7 @@ template <class Row, class T> void read_value(Row& r, int column, T& out) {
     const auto* first = reinterpret_cast<const typename T::value_type*>(bytes.data());
     out.assign(first, first + bytes.size());
   } else if constexpr (is_system_time_v<T>) {
-    using Duration = typename T::duration;
-    std::chrono::microseconds micros(r.read_timestamp(column));
-    constexpr auto max = std::chrono::duration_cast<std::chrono::microseconds>(Duration::max());
-    constexpr auto min = std::chrono::duration_cast<std::chrono::microseconds>(Duration::min());
-    if (micros > max || micros < min)
-      throw_out_of_range("column", column, "stored timestamp does not fit the member's time_point");
-    out = T(std::chrono::duration_cast<Duration>(micros));
+    out = from_microseconds<typename T::duration>(r.read_timestamp(column), column);
   } else {
     static_assert(dependent_false_v<T>, "ormc: this member type cannot be read");
   }

@@ -59,6 +59,13 @@ struct ORMC_TABLE(name = "order") Order {
   ORMC_COLUMN(name = "where", index) std::int32_t where = 0;
 };
 
+/// time_points of other durations than the clock's own.
+struct ORMC_TABLE() Schedule {
+  ORMC_ID() std::int64_t id = 0;
+  std::chrono::sys_seconds start{};
+  std::chrono::sys_days day{};
+};
+
 /// A key the application chooses.
 struct ORMC_TABLE() Setting {
   ORMC_ID() std::string key;
