@@ -102,18 +102,9 @@ void Connection::commit() { execute("COMMIT"); }
 void Connection::rollback() { execute("ROLLBACK"); }
 
 StatementLease<Statement> Connection::prepare(std::string_view sql) {
-  auto it = cache_.find(sql);
-  if (it == cache_.end()) {
-    auto statement =
-        std::make_unique<Statement>(*this, "ormc_" + std::to_string(next_statement_++), sql);
-    it = cache_.emplace(std::string(sql), std::move(statement)).first;
-  }
-  Statement& cached = *it->second;
-  if (cached.in_use_)
-    return {nullptr,
-            std::make_unique<Statement>(*this, "ormc_" + std::to_string(next_statement_++), sql)};
-  cached.in_use_ = true;
-  return {&cached, nullptr};
+  return cache_.lease(sql, [&](std::string_view text) {
+    return std::make_unique<Statement>(*this, "ormc_" + std::to_string(next_statement_++), text);
+  });
 }
 
 std::int64_t Connection::last_insert_id() const {

@@ -48,13 +48,7 @@ void Connection::commit() { execute("COMMIT"); }
 void Connection::rollback() { execute("ROLLBACK"); }
 
 StatementLease<Statement> Connection::prepare(std::string_view sql) {
-  auto it = cache_.find(sql);
-  if (it == cache_.end())
-    it = cache_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
-  Statement& cached = *it->second;
-  if (cached.in_use_) return {nullptr, std::make_unique<Statement>(db_, sql)};
-  cached.in_use_ = true;
-  return {&cached, nullptr};
+  return cache_.lease(sql, [&](std::string_view text) { return std::make_unique<Statement>(db_, text); });
 }
 
 std::int64_t Connection::last_insert_id() const noexcept { return sqlite3_last_insert_rowid(db_); }

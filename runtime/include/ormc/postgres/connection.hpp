@@ -2,13 +2,12 @@
 
 #include <ormc/backend.hpp>
 #include <ormc/postgres/statement.hpp>
-#include <ormc/statement_lease.hpp>
+#include <ormc/statement_cache.hpp>
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace ormc::postgres {
 
@@ -40,15 +39,8 @@ public:
 
 private:
   friend class Statement;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-
   std::unique_ptr<Impl> impl_;
-  std::unordered_map<std::string, std::unique_ptr<Statement>, Hash, std::equal_to<>> cache_;
+  StatementCache<Statement> cache_;
   unsigned next_statement_ = 0;
 };
 

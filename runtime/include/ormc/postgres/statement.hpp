@@ -9,6 +9,10 @@
 #include <string_view>
 #include <vector>
 
+namespace ormc {
+template <class Statement> class StatementCache;
+}
+
 namespace ormc::postgres {
 
 class Connection;
@@ -54,6 +58,7 @@ public:
 
 private:
   friend class Connection;
+  friend class StatementCache<Statement>;
   struct Result;
 
   std::string& slot(int index);

@@ -2,13 +2,12 @@
 
 #include <ormc/backend.hpp>
 #include <ormc/sqlite/statement.hpp>
-#include <ormc/statement_lease.hpp>
+#include <ormc/statement_cache.hpp>
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 struct sqlite3;
 
@@ -39,15 +38,8 @@ public:
   sqlite3* handle() const noexcept { return db_; }
 
 private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, std::unique_ptr<Statement>, Hash, std::equal_to<>> cache_;
+  StatementCache<Statement> cache_;
 };
 
 } // namespace ormc::sqlite

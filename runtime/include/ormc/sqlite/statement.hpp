@@ -10,6 +10,10 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
+namespace ormc {
+template <class Statement> class StatementCache;
+}
+
 namespace ormc::sqlite {
 
 /// One prepared SQLite statement. Parameters are 1-based, result columns 0-based.
@@ -51,6 +55,7 @@ public:
 
 private:
   friend class Connection;
+  friend class StatementCache<Statement>;
   void reset() noexcept;
   void check(int rc);
   void expect_type(int column, int type);
