@@ -1,6 +1,6 @@
-#include <ormc/database.hpp>
-
 #include "database_url.hpp"
+
+#include <ormc/database.hpp>
 
 namespace ormc {
 namespace {

@@ -1,8 +1,7 @@
 #include "database_url.hpp"
 
-#include <ormc/error.hpp>
-
 #include <cctype>
+#include <ormc/error.hpp>
 
 namespace ormc::detail {
 namespace {

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <ormc/dialect.hpp>
-
 #include <string>
 #include <string_view>
 

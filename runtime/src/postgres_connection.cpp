@@ -1,7 +1,6 @@
 #include "postgres_impl.hpp"
 
 #include <ormc/error.hpp>
-
 #include <pqxx/except>
 
 namespace ormc::postgres {
@@ -15,7 +14,9 @@ std::string with_connect_timeout(std::string conninfo) {
   return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
 }
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 } // namespace
 
@@ -54,8 +55,8 @@ void rethrow_as_ormc(Connection::Impl& impl, std::string_view sql_text) {
     throw DatabaseError(message, sql, state, 0);
   } catch (const pqxx::in_doubt_error& e) {
     impl.drop();
-    throw ConnectionError(std::string(e.what()) + " (the commit may or may not have happened)",
-                          sql, "08007", 0);
+    throw ConnectionError(std::string(e.what()) + " (the commit may or may not have happened)", sql,
+                          "08007", 0);
   } catch (const pqxx::failure& e) {
     throw DatabaseError(e.what(), sql, "", 0);
   }
@@ -97,9 +98,15 @@ void Connection::execute(std::string_view sql) {
   translate_errors(*impl_, sql, [&] { impl_->ensure().exec(std::string(sql)); });
 }
 
-void Connection::begin() { execute("BEGIN"); }
-void Connection::commit() { execute("COMMIT"); }
-void Connection::rollback() { execute("ROLLBACK"); }
+void Connection::begin() {
+  execute("BEGIN");
+}
+void Connection::commit() {
+  execute("COMMIT");
+}
+void Connection::rollback() {
+  execute("ROLLBACK");
+}
 
 StatementLease<Statement> Connection::prepare(std::string_view sql) {
   return cache_.lease(sql, [&](std::string_view text) {

@@ -2,13 +2,11 @@
 // public headers so users' code never includes libpqxx.
 #pragma once
 
+#include <memory>
 #include <ormc/postgres/connection.hpp>
-
 #include <pqxx/connection>
 #include <pqxx/nontransaction>
 #include <pqxx/result>
-
-#include <memory>
 #include <string>
 
 namespace ormc::postgres {
@@ -17,7 +15,7 @@ struct Connection::Impl {
   std::string conninfo;
   std::unique_ptr<pqxx::connection> connection;
   std::unique_ptr<pqxx::nontransaction> work; // runs statements; transactions are plain SQL
-  unsigned generation = 0;                     // counts (re)connections
+  unsigned generation = 0;                    // counts (re)connections
 
   /// Connects if not connected. Throws ConnectionError.
   pqxx::nontransaction& ensure();

@@ -2,7 +2,6 @@
 #include "postgres_text.hpp"
 
 #include <ormc/error.hpp>
-
 #include <pqxx/prepared_statement>
 
 namespace ormc::postgres {
@@ -35,9 +34,15 @@ void Statement::bind_null(int index) {
   slot(index);
   present_[static_cast<std::size_t>(index - 1)] = 0;
 }
-void Statement::bind_bool(int index, bool value) { slot(index) = value ? "t" : "f"; }
-void Statement::bind_int64(int index, std::int64_t value) { text::format_int64(value, slot(index)); }
-void Statement::bind_double(int index, double value) { text::format_double(value, slot(index)); }
+void Statement::bind_bool(int index, bool value) {
+  slot(index) = value ? "t" : "f";
+}
+void Statement::bind_int64(int index, std::int64_t value) {
+  text::format_int64(value, slot(index));
+}
+void Statement::bind_double(int index, double value) {
+  text::format_double(value, slot(index));
+}
 void Statement::bind_text(int index, std::string_view value) {
   if (value.find('\0') != std::string_view::npos)
     throw DataError("parameter " + std::to_string(index) +
@@ -102,14 +107,24 @@ std::string_view Statement::field(int column) {
   return {f.c_str(), f.size()};
 }
 
-bool Statement::read_bool(int column) { return text::parse_bool(field(column)); }
-std::int64_t Statement::read_int64(int column) { return text::parse_int64(field(column)); }
-double Statement::read_double(int column) { return text::parse_double(field(column)); }
-void Statement::read_text(int column, std::string& out) { out.assign(field(column)); }
+bool Statement::read_bool(int column) {
+  return text::parse_bool(field(column));
+}
+std::int64_t Statement::read_int64(int column) {
+  return text::parse_int64(field(column));
+}
+double Statement::read_double(int column) {
+  return text::parse_double(field(column));
+}
+void Statement::read_text(int column, std::string& out) {
+  out.assign(field(column));
+}
 std::span<const std::byte> Statement::read_blob(int column) {
   text::parse_bytea(field(column), blob_);
   return blob_;
 }
-std::int64_t Statement::read_timestamp(int column) { return text::parse_timestamp(field(column)); }
+std::int64_t Statement::read_timestamp(int column) {
+  return text::parse_timestamp(field(column));
+}
 
 } // namespace ormc::postgres

@@ -1,12 +1,11 @@
 #include "postgres_text.hpp"
 
-#include <ormc/error.hpp>
-
 #include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <ormc/error.hpp>
 
 namespace ormc::postgres::text {
 namespace {
@@ -143,19 +142,22 @@ std::int64_t parse_timestamp(std::string_view text) {
       fraction *= 10;
   }
   int sign = 0;
-  if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) sign = text[pos++] == '+' ? 1 : -1;
+  if (pos < text.size() && (text[pos] == '+' || text[pos] == '-'))
+    sign = text[pos++] == '+' ? 1 : -1;
   if (sign == 0 || !read_number(text, pos, 2, offset_h)) bad("timestamp", text);
   if (expect(text, pos, ':') && !read_number(text, pos, 2, offset_m)) bad("timestamp", text);
   if (expect(text, pos, ':') && !read_number(text, pos, 2, offset_s)) bad("timestamp", text);
-  if (text.substr(pos) == " BC") year = 1 - year;
-  else if (pos != text.size()) bad("timestamp", text);
+  if (text.substr(pos) == " BC")
+    year = 1 - year;
+  else if (pos != text.size())
+    bad("timestamp", text);
 
   year_month_day ymd{std::chrono::year(static_cast<int>(year)),
                      std::chrono::month(static_cast<unsigned>(month)),
                      std::chrono::day(static_cast<unsigned>(day))};
   if (!ymd.ok()) bad("timestamp", text);
-  auto local = sys_days(ymd).time_since_epoch() + hours(hour) + minutes(minute) +
-               seconds(second) + microseconds(fraction);
+  auto local = sys_days(ymd).time_since_epoch() + hours(hour) + minutes(minute) + seconds(second) +
+               microseconds(fraction);
   auto offset = hours(offset_h) + minutes(offset_m) + seconds(offset_s);
   return duration_cast<microseconds>(local - sign * offset).count();
 }

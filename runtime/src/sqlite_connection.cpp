@@ -1,8 +1,7 @@
-#include <ormc/error.hpp>
-#include <ormc/sqlite/connection.hpp>
-
 #include "sqlite_error.hpp"
 
+#include <ormc/error.hpp>
+#include <ormc/sqlite/connection.hpp>
 #include <sqlite3.h>
 
 namespace ormc::sqlite {
@@ -11,8 +10,8 @@ Connection::Connection(const std::string& path) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
-    std::string message = "cannot open SQLite database '" + path + "': " +
-                          (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+    std::string message = "cannot open SQLite database '" + path +
+                          "': " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
     sqlite3_close_v2(db_);
     db_ = nullptr;
     throw ConnectionError(message, "", "", rc);
@@ -43,14 +42,23 @@ void Connection::execute(std::string_view sql) {
 
 // IMMEDIATE takes the write lock at BEGIN, so two writers cannot both read and then deadlock
 // upgrading their locks; the busy timeout makes the second one wait.
-void Connection::begin() { execute("BEGIN IMMEDIATE"); }
-void Connection::commit() { execute("COMMIT"); }
-void Connection::rollback() { execute("ROLLBACK"); }
-
-StatementLease<Statement> Connection::prepare(std::string_view sql) {
-  return cache_.lease(sql, [&](std::string_view text) { return std::make_unique<Statement>(db_, text); });
+void Connection::begin() {
+  execute("BEGIN IMMEDIATE");
+}
+void Connection::commit() {
+  execute("COMMIT");
+}
+void Connection::rollback() {
+  execute("ROLLBACK");
 }
 
-std::int64_t Connection::last_insert_id() const noexcept { return sqlite3_last_insert_rowid(db_); }
+StatementLease<Statement> Connection::prepare(std::string_view sql) {
+  return cache_.lease(
+      sql, [&](std::string_view text) { return std::make_unique<Statement>(db_, text); });
+}
+
+std::int64_t Connection::last_insert_id() const noexcept {
+  return sqlite3_last_insert_rowid(db_);
+}
 
 } // namespace ormc::sqlite

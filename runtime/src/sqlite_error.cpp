@@ -1,9 +1,7 @@
 #include "sqlite_error.hpp"
 
 #include <ormc/error.hpp>
-
 #include <sqlite3.h>
-
 #include <string>
 
 namespace ormc::sqlite::detail {

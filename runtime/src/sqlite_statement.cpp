@@ -1,12 +1,10 @@
-#include <ormc/error.hpp>
-#include <ormc/sqlite/statement.hpp>
-
 #include "sqlite_error.hpp"
-
-#include <sqlite3.h>
 
 #include <cctype>
 #include <cmath>
+#include <ormc/error.hpp>
+#include <ormc/sqlite/statement.hpp>
+#include <sqlite3.h>
 
 namespace ormc::sqlite {
 namespace {
@@ -38,7 +36,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
     }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 void Statement::check(int rc) {
   if (rc != SQLITE_OK) detail::throw_error(db_, rc, sql_);
@@ -67,8 +67,12 @@ void Statement::release() noexcept {
   in_use_ = false;
 }
 
-void Statement::bind_null(int index) { check(sqlite3_bind_null(stmt_, index)); }
-void Statement::bind_bool(int index, bool value) { bind_int64(index, value ? 1 : 0); }
+void Statement::bind_null(int index) {
+  check(sqlite3_bind_null(stmt_, index));
+}
+void Statement::bind_bool(int index, bool value) {
+  bind_int64(index, value ? 1 : 0);
+}
 void Statement::bind_int64(int index, std::int64_t value) {
   check(sqlite3_bind_int64(stmt_, index, value));
 }
@@ -83,11 +87,15 @@ void Statement::bind_text(int index, std::string_view value) {
   check(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_STATIC, SQLITE_UTF8));
 }
 void Statement::bind_blob(int index, std::span<const std::byte> value) {
-  if (value.empty()) check(sqlite3_bind_zeroblob(stmt_, index, 0));
-  else check(sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC));
+  if (value.empty())
+    check(sqlite3_bind_zeroblob(stmt_, index, 0));
+  else
+    check(sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC));
 }
 
-bool Statement::is_null(int column) { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool Statement::is_null(int column) {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
 void Statement::expect_type(int column, int type) {
   int actual = sqlite3_column_type(stmt_, column);
@@ -99,7 +107,9 @@ void Statement::expect_type(int column, int type) {
   throw DataError(what + " holds " + type_name(actual) + ", expected " + type_name(type));
 }
 
-bool Statement::read_bool(int column) { return read_int64(column) != 0; }
+bool Statement::read_bool(int column) {
+  return read_int64(column) != 0;
+}
 
 std::int64_t Statement::read_int64(int column) {
   expect_type(column, SQLITE_INTEGER);

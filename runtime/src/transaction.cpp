@@ -1,15 +1,18 @@
 #include <ormc/transaction.hpp>
-
 #include <string>
 
 namespace ormc {
 namespace {
-std::string savepoint(int level) { return "ormc_savepoint_" + std::to_string(level); }
+std::string savepoint(int level) {
+  return "ormc_savepoint_" + std::to_string(level);
+}
 } // namespace
 
 Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
-  if (level_ == 0) db_.backend().begin();
-  else db_.execute("SAVEPOINT " + savepoint(level_));
+  if (level_ == 0)
+    db_.backend().begin();
+  else
+    db_.execute("SAVEPOINT " + savepoint(level_));
   ++db_.depth_;
 }
 
@@ -25,16 +28,22 @@ Transaction::~Transaction() {
   }
 }
 
-void Transaction::commit() { finish(true); }
-void Transaction::rollback() { finish(false); }
+void Transaction::commit() {
+  finish(true);
+}
+void Transaction::rollback() {
+  finish(false);
+}
 
 void Transaction::finish(bool commit) {
   if (!active_) throw UsageError("transaction already committed or rolled back");
   if (db_.depth_ != level_ + 1)
     throw UsageError("an inner transaction is still open; finish it first");
   if (level_ == 0) {
-    if (commit) db_.backend().commit();
-    else db_.backend().rollback();
+    if (commit)
+      db_.backend().commit();
+    else
+      db_.backend().rollback();
   } else {
     if (!commit) db_.execute("ROLLBACK TO " + savepoint(level_));
     db_.execute("RELEASE " + savepoint(level_));

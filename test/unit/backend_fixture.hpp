@@ -6,7 +6,6 @@
 #include "schema.ormc.hpp"
 
 #include <gtest/gtest.h>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,6 +37,6 @@ std::string backend_name(const testing::TestParamInfo<std::string>& info);
 
 } // namespace unit
 
-#define ORMC_INSTANTIATE_FOR_BACKENDS(Suite)                                                    \
-  INSTANTIATE_TEST_SUITE_P(Backends, Suite, testing::ValuesIn(unit::backend_urls()),           \
+#define ORMC_INSTANTIATE_FOR_BACKENDS(Suite)                                                       \
+  INSTANTIATE_TEST_SUITE_P(Backends, Suite, testing::ValuesIn(unit::backend_urls()),               \
                            unit::backend_name)

@@ -37,8 +37,8 @@ TEST_P(ConstraintErrors, NotNull) {
 }
 
 TEST_P(ConstraintErrors, Check) {
-  expect_error<ormc::CheckViolation>(
-      "INSERT INTO child (id, parent_id, amount) VALUES (1, 1, -5)", "23514");
+  expect_error<ormc::CheckViolation>("INSERT INTO child (id, parent_id, amount) VALUES (1, 1, -5)",
+                                     "23514");
 }
 
 TEST_P(ConstraintErrors, Unique) {

@@ -1,13 +1,11 @@
 // Opening databases by URL, and the errors for URLs and files that cannot be used.
-#include <ormc/database.hpp>
-#include <ormc/error.hpp>
-
 #include "schema.ormc.hpp"
-
-#include <gtest/gtest.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <gtest/gtest.h>
+#include <ormc/database.hpp>
+#include <ormc/error.hpp>
 
 namespace {
 
@@ -51,8 +49,9 @@ TEST(DatabaseUrl, FileDatabaseKeepsRowsAcrossConnections) {
 
 TEST(DatabaseUrl, ForeignKeysAreEnforced) {
   ormc::Database db("sqlite::memory:");
-  db.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY);"
-             "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))");
+  db.execute(
+      "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+      "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))");
   EXPECT_THROW(db.execute("INSERT INTO child (parent_id) VALUES (42)"), ormc::ForeignKeyViolation);
 }
 

@@ -1,12 +1,10 @@
 // The text forms PostgreSQL values travel in (runtime/src/postgres_text.cpp).
 #include "postgres_text.hpp"
 
-#include <ormc/error.hpp>
-
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <limits>
+#include <ormc/error.hpp>
 
 namespace ormc::postgres::text {
 namespace {
@@ -57,8 +55,9 @@ TEST(PostgresText, MalformedValuesAreDataErrors) {
 
 TEST(PostgresText, DoublesRoundTripExactlyIncludingSpecialValues) {
   std::string out;
-  for (double d : {0.1, -0.0, 1e-310, std::numeric_limits<double>::max(),
-                   std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()}) {
+  for (double d :
+       {0.1, -0.0, 1e-310, std::numeric_limits<double>::max(),
+        std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()}) {
     format_double(d, out);
     EXPECT_EQ(parse_double(out), d) << out;
   }

@@ -16,7 +16,9 @@ TEST_P(TableTest, InsertAssignsIncreasingKeys) {
   EXPECT_EQ(m->all_types.count(), 2);
 }
 
-TEST_P(TableTest, GetOfMissingKeyIsEmpty) { EXPECT_FALSE(m->all_types.get(12345).has_value()); }
+TEST_P(TableTest, GetOfMissingKeyIsEmpty) {
+  EXPECT_FALSE(m->all_types.get(12345).has_value());
+}
 
 TEST_P(TableTest, UpdateWritesEveryColumn) {
   AllTypes row;

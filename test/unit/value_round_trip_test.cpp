@@ -43,7 +43,8 @@ AllTypes extremes_high() {
   v.f32 = std::numeric_limits<float>::max();
   v.f64 = std::numeric_limits<double>::max();
   v.text = "quote ' double \" backslash \\ tab \t newline \n; DROP TABLE \"all_types\"; -- "
-           "ünïcødé 日本語 🙂 " + std::string(100000, 'x');
+           "ünïcødé 日本語 🙂 " +
+           std::string(100000, 'x');
   for (int b = 0; b < 256; ++b) {
     v.bytes.push_back(static_cast<std::byte>(b));
     v.octets.push_back(static_cast<std::uint8_t>(255 - b));
@@ -104,8 +105,7 @@ TEST_P(ValueRoundTrip, TimestampsKeepMicrosecondsAndDropFinerFractions) {
   AllTypes in;
   in.at = system_clock::time_point(microseconds(1700000000123456) + nanoseconds(789));
   m->all_types.insert(in);
-  EXPECT_EQ(m->all_types.get(in.id)->at,
-            system_clock::time_point(microseconds(1700000000123456)));
+  EXPECT_EQ(m->all_types.get(in.id)->at, system_clock::time_point(microseconds(1700000000123456)));
 }
 
 TEST_P(ValueRoundTrip, UnsignedAboveInt64MaxIsRejectedNotTruncated) {

@@ -10,21 +10,23 @@ namespace {
 namespace cl = llvm::cl;
 
 cl::OptionCategory category("ormc options");
-cl::list<std::string> sources(cl::Positional, cl::desc("<model headers or sources>"),
-                              cl::OneOrMore, cl::cat(category));
+cl::list<std::string> sources(cl::Positional, cl::desc("<model headers or sources>"), cl::OneOrMore,
+                              cl::cat(category));
 cl::opt<std::string> buildPath("p", cl::desc("Build directory holding compile_commands.json"),
                                cl::cat(category));
 cl::opt<std::string> outputDir("output-dir",
                                cl::desc("Write generated headers, schema.*.sql and schema.json"),
                                cl::value_desc("dir"), cl::cat(category));
-cl::opt<std::string> emit("emit", cl::desc("Print one artifact to stdout: ir, sqlite, postgresql or cpp"),
+cl::opt<std::string> emit("emit",
+                          cl::desc("Print one artifact to stdout: ir, sqlite, postgresql or cpp"),
                           cl::value_desc("artifact"), cl::cat(category));
 cl::opt<std::string> schemaName("schema-name",
                                 cl::desc("Stem of the schema files (default: schema)"),
                                 cl::init("schema"), cl::cat(category));
-cl::opt<std::string> modelsNamespace(
-    "namespace", cl::desc("Namespace of the Models container (default: the models' own)"),
-    cl::cat(category));
+cl::opt<std::string>
+    modelsNamespace("namespace",
+                    cl::desc("Namespace of the Models container (default: the models' own)"),
+                    cl::cat(category));
 } // namespace
 
 int main(int argc, const char** argv) {

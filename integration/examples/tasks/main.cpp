@@ -2,11 +2,10 @@
 //   tasks_example [database URL]      (default: sqlite:tasks.db)
 #include "schema.ormc.hpp"
 
-#include <ormc/ormc.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <ormc/ormc.hpp>
 #include <string>
 
 namespace {
@@ -67,8 +66,7 @@ int run(const std::string& url) {
 
   auto again = m.tasks.get(review.id);
   std::printf("read back #%lld: \"%s\", due in %lld h\n", static_cast<long long>(again->id),
-              again->title.c_str(),
-              static_cast<long long>(round<hours>(again->due - now).count()));
+              again->title.c_str(), static_cast<long long>(round<hours>(again->due - now).count()));
 
   todo::User ada;
   ada.email = "ada@example.com";

@@ -2,11 +2,10 @@
 // nothing there); ormc parses them with Clang.
 #pragma once
 
-#include <ormc/annotations.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <ormc/annotations.hpp>
 #include <string>
 
 namespace todo {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <ormc/dialect.hpp>
-
 #include <string_view>
 
 namespace ormc {

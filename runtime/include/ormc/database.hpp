@@ -1,11 +1,10 @@
 #pragma once
 
+#include <memory>
 #include <ormc/backend.hpp>
 #include <ormc/error.hpp>
 #include <ormc/postgres/connection.hpp>
 #include <ormc/sqlite/connection.hpp>
-
-#include <memory>
 #include <string_view>
 
 namespace ormc {
@@ -57,6 +56,8 @@ private:
 
 /// Same as `Database(url)`; reads well at the call site: `auto db = ormc::open("sqlite:app.db");`
 /// works because the result is constructed in place.
-inline Database open(std::string_view url) { return Database(url); }
+inline Database open(std::string_view url) {
+  return Database(url);
+}
 
 } // namespace ormc

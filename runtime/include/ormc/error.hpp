@@ -35,8 +35,7 @@ public:
 /// An error reported by the database.
 class DatabaseError : public Error {
 public:
-  DatabaseError(const std::string& message, std::string sql, std::string sqlstate,
-                int native_code);
+  DatabaseError(const std::string& message, std::string sql, std::string sqlstate, int native_code);
 
   /// The statement that failed ("" when the error is not about a statement).
   const std::string& sql() const noexcept { return sql_; }

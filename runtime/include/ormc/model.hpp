@@ -3,7 +3,6 @@
 #pragma once
 
 #include <ormc/dialect.hpp>
-
 #include <span>
 #include <string_view>
 

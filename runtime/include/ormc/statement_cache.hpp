@@ -1,9 +1,8 @@
 #pragma once
 
-#include <ormc/statement_lease.hpp>
-
 #include <functional>
 #include <memory>
+#include <ormc/statement_lease.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,7 +14,8 @@ namespace ormc {
 template <class Statement> class StatementCache {
 public:
   /// `prepare(sql)` makes a new Statement when the cache has none free for `sql`.
-  template <class Prepare> StatementLease<Statement> lease(std::string_view sql, Prepare&& prepare) {
+  template <class Prepare>
+  StatementLease<Statement> lease(std::string_view sql, Prepare&& prepare) {
     auto it = statements_.find(sql);
     if (it == statements_.end()) it = statements_.emplace(std::string(sql), prepare(sql)).first;
     Statement& cached = *it->second;

@@ -1,11 +1,10 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
-
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,8 +73,7 @@ public:
       return statement->execute();
     });
     if (changed == 0)
-      throw NotFound(std::string("update: no ") + std::string(traits::name) +
-                     " row with this key");
+      throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with this key");
   }
 
   /// Deletes the row with this key; false if there was none.

@@ -3,13 +3,12 @@
 // type at compile time.
 #pragma once
 
-#include <ormc/error.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <ormc/error.hpp>
 #include <ratio>
 #include <span>
 #include <string>
@@ -66,8 +65,10 @@ std::chrono::time_point<std::chrono::system_clock, D> from_microseconds(std::int
 
 template <class Statement, class T> void bind_value(Statement& s, int index, const T& value) {
   if constexpr (is_optional_v<T>) {
-    if (value) bind_value(s, index, *value);
-    else s.bind_null(index);
+    if (value)
+      bind_value(s, index, *value);
+    else
+      s.bind_null(index);
   } else if constexpr (std::is_same_v<T, bool>) {
     s.bind_bool(index, value);
   } else if constexpr (std::is_enum_v<T>) {
@@ -99,7 +100,8 @@ template <class To> To checked_integer(std::int64_t v, int column) {
                     ? v >= 0 && static_cast<std::uint64_t>(v) <= std::numeric_limits<To>::max()
                     : v >= static_cast<std::int64_t>(std::numeric_limits<To>::min()) &&
                           v <= static_cast<std::int64_t>(std::numeric_limits<To>::max());
-    if (!fits) throw_out_of_range("column", column, "stored integer does not fit the member's type");
+    if (!fits)
+      throw_out_of_range("column", column, "stored integer does not fit the member's type");
     return static_cast<To>(v);
   }
 }

@@ -1,12 +1,11 @@
 // Models for the runtime tests: every mapped type, nullable and not, and SQL keywords as names.
 #pragma once
 
-#include <ormc/annotations.hpp>
-
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <ormc/annotations.hpp>
 #include <string>
 #include <vector>
 

@@ -5,9 +5,15 @@
 namespace ormc::annotations {
 namespace {
 
-bool isIdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool isIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool isDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool isIdentStart(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool isIdentChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+bool isDigit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 /// A recursive-descent parser over one annotation string; the first error stops it.
 class Parser {
@@ -141,7 +147,9 @@ const Argument* Annotation::find(std::string_view key) const {
   return nullptr;
 }
 
-bool isOrmcAnnotation(std::string_view text) { return text.substr(0, kPrefix.size()) == kPrefix; }
+bool isOrmcAnnotation(std::string_view text) {
+  return text.substr(0, kPrefix.size()) == kPrefix;
+}
 
 std::variant<Annotation, SyntaxError> parseAnnotation(std::string_view text) {
   return Parser(text).run();

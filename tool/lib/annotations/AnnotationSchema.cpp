@@ -1,8 +1,7 @@
 #include "annotations/AnnotationSchema.h"
 
-#include <llvm/ADT/StringRef.h>
-
 #include <array>
+#include <llvm/ADT/StringRef.h>
 #include <string_view>
 
 namespace ormc::annotations {
@@ -23,10 +22,12 @@ struct KindSpec {
 
 const std::array<KindSpec, 4>& kinds() {
   static const std::array<KindSpec, 4> specs = {{
-      {"table", Kind::Table,
+      {"table",
+       Kind::Table,
        {{"name", ValueForm::Name}, {"schema", ValueForm::Name}, {"comment", ValueForm::Text}}},
       {"id", Kind::Id, {}},
-      {"column", Kind::Column,
+      {"column",
+       Kind::Column,
        {{"name", ValueForm::Name},
         {"unique", ValueForm::Flag},
         {"index", ValueForm::Flag},
@@ -89,9 +90,8 @@ bool accepts(ValueForm form, const Value& v) {
   case ValueForm::Text:
     return v.kind == Value::Kind::String || v.kind == Value::Kind::Identifier;
   case ValueForm::AnyLiteral:
-    return v.kind != Value::Kind::Flag &&
-           (v.kind != Value::Kind::Identifier || v.text == "true" || v.text == "false" ||
-            v.text == "null");
+    return v.kind != Value::Kind::Flag && (v.kind != Value::Kind::Identifier || v.text == "true" ||
+                                           v.text == "false" || v.text == "null");
   }
   return false;
 }
@@ -114,8 +114,10 @@ std::vector<Problem> checkAnnotation(const Annotation& a) {
     Problem p{"unknown-kind", a.kindOffset, a.kind.size(),
               "unknown annotation kind '" + a.kind + "'", std::nullopt};
     p.replacement = nearest(a.kind, kinds(), [](const KindSpec& k) { return k.name; });
-    if (p.replacement) p.message += "; did you mean '" + *p.replacement + "'?";
-    else p.message += "; expected one of table, id, column, ignore";
+    if (p.replacement)
+      p.message += "; did you mean '" + *p.replacement + "'?";
+    else
+      p.message += "; expected one of table, id, column, ignore";
     problems.push_back(std::move(p));
     return problems;
   }

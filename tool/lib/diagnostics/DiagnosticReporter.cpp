@@ -28,8 +28,8 @@ public:
 
   void report(const Finding& f) {
     SourceLocation loc = locate(f.loc);
-    DiagnosticBuilder builder = loc.isValid() ? engine_.Report(loc, idFor(f.severity))
-                                              : engine_.Report(idFor(f.severity));
+    DiagnosticBuilder builder =
+        loc.isValid() ? engine_.Report(loc, idFor(f.severity)) : engine_.Report(idFor(f.severity));
     builder << (f.id.empty() ? f.message : f.message + " [" + f.id + "]");
     for (const FixIt& fix : f.fixIts) {
       SourceLocation at = locate(fix.loc);

@@ -5,7 +5,6 @@
 #include "diagnostics/Finding.h"
 
 #include <llvm/Support/raw_ostream.h>
-
 #include <memory>
 
 namespace ormc {

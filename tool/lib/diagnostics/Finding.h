@@ -12,8 +12,8 @@ namespace ormc {
 enum class Severity { Note, Warning, Error };
 
 struct FixIt {
-  ir::SourceLoc loc;      // start of the text to replace
-  unsigned length = 0;    // bytes to replace (0 = insert)
+  ir::SourceLoc loc;   // start of the text to replace
+  unsigned length = 0; // bytes to replace (0 = insert)
   std::string replacement;
 };
 

@@ -51,8 +51,7 @@ std::map<std::string, std::string> outputFiles(const ir::Schema& schema, const O
   for (const emit::SqlDialect* dialect : emit::allDialects())
     files[options.schemaName + "." + std::string(dialect->name()) + ".sql"] =
         emit::emitSchemaSql(schema, *dialect);
-  files[options.schemaName + ".json"] =
-      ir::toJson(schema, ir::LocationPolicy::Omit).dump(2) + "\n";
+  files[options.schemaName + ".json"] = ir::toJson(schema, ir::LocationPolicy::Omit).dump(2) + "\n";
   return files;
 }
 
@@ -90,7 +89,8 @@ int run(Options& options) {
     reporter.reportError(compilations.error);
     return 1;
   }
-  if (!compilations.warning.empty()) llvm::errs() << "ormc: warning: " << compilations.warning << "\n";
+  if (!compilations.warning.empty())
+    llvm::errs() << "ormc: warning: " << compilations.warning << "\n";
 
   std::vector<std::string> inputs;
   for (const std::string& source : options.sources)
@@ -121,7 +121,8 @@ int run(Options& options) {
     printArtifact(schema, options);
     return 0;
   }
-  emit::WriteResult written = emit::writeFilesIfChanged(options.outputDir, outputFiles(schema, options));
+  emit::WriteResult written =
+      emit::writeFilesIfChanged(options.outputDir, outputFiles(schema, options));
   if (!written.ok) {
     reporter.reportError(written.error);
     return 1;

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <clang/Tooling/CompilationDatabase.h>
-
 #include <memory>
 #include <string>
 #include <vector>

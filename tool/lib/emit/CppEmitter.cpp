@@ -9,12 +9,10 @@
 #include <llvm/ADT/SmallVector.h>
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/Path.h>
-
 #include <vector>
 
 namespace ormc::emit {
 namespace {
-
 
 /// A raw string literal whose delimiter does not occur in `text`.
 std::string rawLiteral(const std::string& text) {
@@ -199,8 +197,8 @@ std::string emitModelsHeader(const ir::Schema& schema, const CppOptions& options
     p.print("#include \"$h$\"\n", {{"h", generatedHeaderName(input)}});
   p.print("\n#include <ormc/database.hpp>\n#include <ormc/table.hpp>\n"
           "#include <ormc/transaction.hpp>\n\n");
-  std::string ns = options.modelsNamespace.empty() ? commonNamespace(schema)
-                                                   : options.modelsNamespace;
+  std::string ns =
+      options.modelsNamespace.empty() ? commonNamespace(schema) : options.modelsNamespace;
   if (!ns.empty()) p.print("namespace $ns$ {\n\n", {{"ns", ns}});
   p.print("/// Every table of the schema, bound to one database connection.\n"
           "class Models {\n"

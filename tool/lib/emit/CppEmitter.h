@@ -10,7 +10,7 @@
 namespace ormc::emit {
 
 struct CppOptions {
-  std::string outputDir;  // absolute; generated headers include the models relative to it
+  std::string outputDir; // absolute; generated headers include the models relative to it
   std::string schemaName = "schema"; // Models go into <schemaName>.ormc.hpp
   std::string modelsNamespace;       // empty: the namespace all models share, if any
 };

@@ -27,8 +27,8 @@ std::vector<std::string> createTableStatements(const ir::Model& m, const SqlDial
   for (std::size_t i = 0; i < m.columns.size(); ++i) {
     const ir::Column& c = m.columns[i];
     std::string uniqueName = quoteIdentifier("uq_" + m.table + "_" + c.name);
-    p.print("$name$ $definition$", {{"name", quoteIdentifier(c.name)},
-                                     {"definition", dialect.columnDefinition(c)}});
+    p.print("$name$ $definition$",
+            {{"name", quoteIdentifier(c.name)}, {"definition", dialect.columnDefinition(c)}});
     if (c.unique && !c.primaryKey) p.print(" CONSTRAINT $n$ UNIQUE", {{"n", uniqueName}});
     if (i + 1 < m.columns.size()) p.print(",");
     if (!c.comment.empty() && !commentStatements)
@@ -53,8 +53,8 @@ std::vector<std::string> createTableStatements(const ir::Model& m, const SqlDial
       statements.push_back("COMMENT ON TABLE " + table + " IS " + quoteString(m.comment));
     for (const ir::Column& c : m.columns)
       if (!c.comment.empty())
-        statements.push_back("COMMENT ON COLUMN " + table + "." + quoteIdentifier(c.name) +
-                             " IS " + quoteString(c.comment));
+        statements.push_back("COMMENT ON COLUMN " + table + "." + quoteIdentifier(c.name) + " IS " +
+                             quoteString(c.comment));
   }
   return statements;
 }

@@ -4,7 +4,6 @@
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/raw_ostream.h>
-
 #include <vector>
 
 namespace ormc::emit {

@@ -20,7 +20,9 @@ std::string quoteString(std::string_view text) {
   return out + '\'';
 }
 
-std::vector<const SqlDialect*> allDialects() { return {&sqliteDialect(), &postgresDialect()}; }
+std::vector<const SqlDialect*> allDialects() {
+  return {&sqliteDialect(), &postgresDialect()};
+}
 
 std::string SqlDialect::defaultLiteral(const ir::DefaultValue& value) const {
   switch (value.kind) {

@@ -4,7 +4,6 @@
 
 #include <clang/Basic/SourceManager.h>
 #include <llvm/Config/llvm-config.h>
-
 #include <string>
 
 namespace ormc::compat {

@@ -4,7 +4,6 @@
 #include "frontend/ModelSet.h"
 
 #include <clang/Tooling/Tooling.h>
-
 #include <memory>
 
 namespace ormc::frontend {

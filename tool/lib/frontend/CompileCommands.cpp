@@ -2,11 +2,10 @@
 
 #include "frontend/ClangCompat.h"
 
+#include <algorithm>
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/VirtualFileSystem.h>
-
-#include <algorithm>
 
 namespace ormc::frontend {
 using namespace clang::tooling;

@@ -4,7 +4,6 @@
 
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/CompilationDatabase.h>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,9 +17,9 @@ struct CompilationsResult {
 };
 
 /// `fixed` is the database from the flags after `--`, if there were any.
-CompilationsResult loadCompilations(
-    const std::string& buildPath, const std::vector<std::string>& sources,
-    std::unique_ptr<clang::tooling::CompilationDatabase> fixed);
+CompilationsResult loadCompilations(const std::string& buildPath,
+                                    const std::vector<std::string>& sources,
+                                    std::unique_ptr<clang::tooling::CompilationDatabase> fixed);
 
 /// Flags ormc adds to every command: clang's builtin headers (so users need no -resource-dir),
 /// no warnings for parsing a header with #pragma once as the main file.

@@ -45,7 +45,8 @@ public:
     auto parsed = parseAnnotations(*record);
     const ParsedAnnotation* table = nullptr;
     for (const ParsedAnnotation& p : parsed) {
-      if (p.kind == an::Kind::Table) table = &p;
+      if (p.kind == an::Kind::Table)
+        table = &p;
       else
         error("misplaced-annotation", record->getLocation(),
               "'ormc:" + p.annotation.kind + "' applies to data members, not to a struct");
@@ -101,7 +102,9 @@ private:
     for (const auto* attr : decl.specific_attrs<AnnotateAttr>()) {
       llvm::StringRef text = attr->getAnnotation();
       if (an::isOrmcAnnotation({text.data(), text.size()}) &&
-          text.drop_front(an::kPrefix.size()).ltrim().take_while([](char c) { return llvm::isAlnum(c); }) == "table")
+          text.drop_front(an::kPrefix.size()).ltrim().take_while([](char c) {
+            return llvm::isAlnum(c);
+          }) == "table")
         return true;
     }
     return false;
@@ -125,8 +128,7 @@ private:
       for (const an::Problem& p : problems) {
         Finding f = makeFinding(Severity::Error, p.id, source.locate(p.offset), p.message);
         unsigned length = source.sourceLength(p.offset, p.length);
-        if (p.replacement && length != 0)
-          f.fixIts.push_back({f.loc, length, *p.replacement});
+        if (p.replacement && length != 0) f.fixIts.push_back({f.loc, length, *p.replacement});
         result_.findings.push_back(std::move(f));
       }
       if (!problems.empty()) continue;
@@ -153,8 +155,8 @@ private:
       const CXXRecordDecl* baseDecl = base.getType()->getAsCXXRecordDecl();
       if (baseDecl && !baseDecl->field_empty())
         warn("base-fields-ignored", base.getBeginLoc(),
-             "data members of base '" + baseDecl->getNameAsString() +
-                 "' are not columns of '" + model.name + "'");
+             "data members of base '" + baseDecl->getNameAsString() + "' are not columns of '" +
+                 model.name + "'");
     }
     for (const FieldDecl* field : record.fields())
       if (auto column = buildColumn(*field)) model.columns.push_back(std::move(*column));
@@ -196,8 +198,7 @@ private:
     }
     if (field.isBitField()) {
       error("unsupported-member", field.getLocation(),
-            "bit-field '" + field.getNameAsString() + "' cannot be a column",
-            ignoreFixIt(field));
+            "bit-field '" + field.getNameAsString() + "' cannot be a column", ignoreFixIt(field));
       return std::nullopt;
     }
     if (field.getAccess() != AS_public) {
@@ -250,8 +251,8 @@ private:
       d.kind = ir::DefaultValue::Kind::String;
       break;
     default:
-      d.kind = arg.value.text == "null" ? ir::DefaultValue::Kind::Null
-                                        : ir::DefaultValue::Kind::Bool;
+      d.kind =
+          arg.value.text == "null" ? ir::DefaultValue::Kind::Null : ir::DefaultValue::Kind::Bool;
       break;
     }
     return d;
@@ -284,7 +285,8 @@ private:
   }
 
   void warn(std::string id, SourceLocation loc, std::string message) {
-    result_.findings.push_back(makeFinding(Severity::Warning, std::move(id), loc, std::move(message)));
+    result_.findings.push_back(
+        makeFinding(Severity::Warning, std::move(id), loc, std::move(message)));
   }
 
   ASTContext& ctx_;

@@ -5,7 +5,6 @@
 #include "ir/Schema.h"
 
 #include <clang/AST/ASTContext.h>
-
 #include <vector>
 
 namespace ormc::frontend {

@@ -10,8 +10,8 @@ ModelSet::ModelSet(std::vector<std::string> inputFiles) : inputFiles_(std::move(
 void ModelSet::add(CollectedModels collected) {
   for (ir::Model& model : collected.models) {
     // A model belongs to the input that declares it, else to the first input that includes it.
-    bool declaredInInput = std::find(inputFiles_.begin(), inputFiles_.end(), model.declaredIn) !=
-                           inputFiles_.end();
+    bool declaredInInput =
+        std::find(inputFiles_.begin(), inputFiles_.end(), model.declaredIn) != inputFiles_.end();
     if (declaredInInput) model.inputFile = model.declaredIn;
     models_.try_emplace(model.qualifiedName, std::move(model));
   }
@@ -30,13 +30,11 @@ ir::Schema ModelSet::schema() const {
   auto inputIndex = [&](const std::string& file) {
     return std::find(inputFiles_.begin(), inputFiles_.end(), file) - inputFiles_.begin();
   };
-  std::stable_sort(schema.models.begin(), schema.models.end(),
-                   [&](const ir::Model& a, const ir::Model& b) {
-                     return std::make_tuple(inputIndex(a.inputFile), a.loc.file, a.loc.line,
-                                            a.loc.column) <
-                            std::make_tuple(inputIndex(b.inputFile), b.loc.file, b.loc.line,
-                                            b.loc.column);
-                   });
+  std::stable_sort(
+      schema.models.begin(), schema.models.end(), [&](const ir::Model& a, const ir::Model& b) {
+        return std::make_tuple(inputIndex(a.inputFile), a.loc.file, a.loc.line, a.loc.column) <
+               std::make_tuple(inputIndex(b.inputFile), b.loc.file, b.loc.line, b.loc.column);
+      });
   return schema;
 }
 

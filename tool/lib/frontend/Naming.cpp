@@ -4,9 +4,15 @@
 
 namespace ormc::frontend {
 namespace {
-bool isUpper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-bool isLower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
-bool isDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool isUpper(char c) {
+  return std::isupper(static_cast<unsigned char>(c)) != 0;
+}
+bool isLower(char c) {
+  return std::islower(static_cast<unsigned char>(c)) != 0;
+}
+bool isDigit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 bool endsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -21,7 +27,8 @@ std::string snakeCase(std::string_view name) {
     char c = name[i];
     if (isUpper(c)) {
       bool prevLowerOrDigit = i > 0 && (isLower(name[i - 1]) || isDigit(name[i - 1]));
-      bool acronymEnd = i > 0 && isUpper(name[i - 1]) && i + 1 < name.size() && isLower(name[i + 1]);
+      bool acronymEnd =
+          i > 0 && isUpper(name[i - 1]) && i + 1 < name.size() && isLower(name[i + 1]);
       if ((prevLowerOrDigit || acronymEnd) && !out.empty() && out.back() != '_') out += '_';
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else {
@@ -35,11 +42,9 @@ std::string pluralize(std::string_view name) {
   std::string s(name);
   if (s.empty()) return s;
   // A name ending in a plain 's' is taken to be plural already (AllTypes → all_types).
-  bool singularS = endsWith(s, "ss") || endsWith(s, "us") || endsWith(s, "is") ||
-                   endsWith(s, "as");
+  bool singularS = endsWith(s, "ss") || endsWith(s, "us") || endsWith(s, "is") || endsWith(s, "as");
   if (s.back() == 's' && !singularS) return s;
-  if (singularS || endsWith(s, "x") || endsWith(s, "z") || endsWith(s, "ch") ||
-      endsWith(s, "sh"))
+  if (singularS || endsWith(s, "x") || endsWith(s, "z") || endsWith(s, "ch") || endsWith(s, "sh"))
     return s + "es";
   if (s.size() > 1 && s.back() == 'y' && !isVowel(s[s.size() - 2]))
     return s.substr(0, s.size() - 1) + "ies";

@@ -58,8 +58,8 @@ std::vector<unsigned> decodeOffsets(llvm::StringRef spelling, unsigned& contentO
     if (i < spelling.size() && (spelling[i] == 'x' || (spelling[i] >= '0' && spelling[i] <= '7'))) {
       bool hex = spelling[i] == 'x';
       i += hex ? 1 : 0;
-      while (i + 1 < spelling.size() && (hex ? llvm::isHexDigit(spelling[i])
-                                             : (spelling[i] >= '0' && spelling[i] <= '7')))
+      while (i + 1 < spelling.size() &&
+             (hex ? llvm::isHexDigit(spelling[i]) : (spelling[i] >= '0' && spelling[i] <= '7')))
         ++i;
     } else {
       ++i;

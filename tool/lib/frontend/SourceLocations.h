@@ -6,7 +6,6 @@
 
 #include <clang/AST/Attr.h>
 #include <clang/Basic/SourceManager.h>
-
 #include <map>
 #include <vector>
 

@@ -15,7 +15,8 @@ std::string qualifiedPath(const NamedDecl* decl) {
     const auto* ns = dyn_cast<NamespaceDecl>(dc);
     if (!ns) {
       if (isa<TranslationUnitDecl>(dc)) break;
-      if (const auto* record = dyn_cast<NamedDecl>(dc)) path = record->getNameAsString() + "::" + path;
+      if (const auto* record = dyn_cast<NamedDecl>(dc))
+        path = record->getNameAsString() + "::" + path;
       continue;
     }
     if (ns->isInline()) continue;

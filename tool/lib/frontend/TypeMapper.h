@@ -5,7 +5,6 @@
 
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Type.h>
-
 #include <optional>
 
 namespace ormc::frontend {

@@ -29,16 +29,16 @@ Json columnJson(const Column& c, LocationPolicy locations) {
   if (!c.type.enumType.empty()) type["enum"] = c.type.enumType;
   type["cpp"] = c.type.spelling;
 
-  Json j{{"member", c.member}, {"name", c.name}, {"type", std::move(type)},
-         {"nullable", c.nullable}};
+  Json j{
+      {"member", c.member}, {"name", c.name}, {"type", std::move(type)}, {"nullable", c.nullable}};
   if (c.primaryKey) j["primary_key"] = true;
   if (c.autoIncrement) j["auto_increment"] = true;
   if (c.unique) j["unique"] = true;
   if (c.indexed) j["index"] = true;
   if (c.maxLength) j["max_length"] = *c.maxLength;
   if (c.defaultValue)
-    j["default"] = Json{{"kind", defaultKindName(c.defaultValue->kind)},
-                        {"value", c.defaultValue->text}};
+    j["default"] =
+        Json{{"kind", defaultKindName(c.defaultValue->kind)}, {"value", c.defaultValue->text}};
   if (!c.comment.empty()) j["comment"] = c.comment;
   if (locations == LocationPolicy::Include) j["loc"] = locJson(c.loc);
   return j;

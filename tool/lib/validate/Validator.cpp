@@ -1,7 +1,6 @@
 #include "validate/Validator.h"
 
 #include <llvm/Support/Path.h>
-
 #include <map>
 
 namespace ormc::validate {
@@ -78,8 +77,7 @@ void checkModel(const ir::Model& m, Findings& out) {
     auto [it, inserted] = byName.emplace(c.name, &c);
     if (!inserted) {
       Finding f = error("duplicate-column", c.loc,
-                        "column name '" + c.name + "' is already used in table '" + m.table +
-                            "'");
+                        "column name '" + c.name + "' is already used in table '" + m.table + "'");
       f.notes.push_back(note(it->second->loc, "previous column '" + c.name + "' is here"));
       out.push_back(std::move(f));
     }
@@ -94,8 +92,7 @@ void checkModel(const ir::Model& m, Findings& out) {
   }
   if (!key)
     out.push_back(error("no-primary-key", m.loc,
-                        "table '" + m.name +
-                            "' has no primary key; mark one member with ormc:id"));
+                        "table '" + m.name + "' has no primary key; mark one member with ormc:id"));
 }
 
 } // namespace

@@ -1,11 +1,10 @@
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <ormc/backend.hpp>
 #include <ormc/postgres/statement.hpp>
 #include <ormc/statement_cache.hpp>
-
-#include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 

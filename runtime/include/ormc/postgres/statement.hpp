@@ -1,9 +1,8 @@
 #pragma once
 
-#include <ormc/value_codec.hpp>
-
 #include <cstdint>
 #include <memory>
+#include <ormc/value_codec.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,7 +25,9 @@ public:
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
-  template <class T> void bind(int index, const T& value) { detail::bind_value(*this, index, value); }
+  template <class T> void bind(int index, const T& value) {
+    detail::bind_value(*this, index, value);
+  }
   template <class T> void read(int column, T& out) { detail::read_value(*this, column, out); }
 
   /// Runs the statement on first call; then advances to the next row, false after the last.
@@ -71,7 +72,7 @@ private:
   std::vector<std::string> values_;
   std::vector<char> present_; // 0 = NULL
   std::unique_ptr<Result> result_;
-  bool executed_ = false;   // run() since the last release()
+  bool executed_ = false;    // run() since the last release()
   std::size_t next_row_ = 0; // rows consumed by step(); the current row is next_row_ - 1
   std::vector<std::byte> blob_;
   unsigned prepared_generation_ = 0; // the connection generation it was prepared on

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <ormc/value_codec.hpp>
-
 #include <cstdint>
+#include <ormc/value_codec.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,7 +23,9 @@ public:
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
-  template <class T> void bind(int index, const T& value) { detail::bind_value(*this, index, value); }
+  template <class T> void bind(int index, const T& value) {
+    detail::bind_value(*this, index, value);
+  }
   template <class T> void read(int column, T& out) { detail::read_value(*this, column, out); }
 
   /// Advances to the next row; false when there are no more.
