@@ -24,9 +24,9 @@ public:
   Statement& operator=(const Statement&) = delete;
 
   template <class T> void bind(int index, const T& value) {
-    detail::bind_value(*this, index, value);
+    ormc::detail::bind_value(*this, index, value);
   }
-  template <class T> void read(int column, T& out) { detail::read_value(*this, column, out); }
+  template <class T> void read(int column, T& out) { ormc::detail::read_value(*this, column, out); }
 
   /// Advances to the next row; false when there are no more.
   bool step();
