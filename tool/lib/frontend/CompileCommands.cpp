@@ -3,7 +3,10 @@
 #include "frontend/ClangCompat.h"
 
 #include <algorithm>
+#include <clang/Driver/Options.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
+#include <llvm/Option/ArgList.h>
+#include <llvm/Option/OptTable.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
@@ -23,6 +26,24 @@ std::string resourceDir() {
   if (llvm::sys::fs::is_directory(ORMC_CLANG_RESOURCE_DIR)) return ORMC_CLANG_RESOURCE_DIR;
 #endif
   return {};
+}
+/// The command without the options clang's driver does not know: a compile database written
+/// for GCC holds flags such as -fconcepts-diagnostics-depth that would stop the parse.
+CommandLineArguments withoutUnknownOptions(const CommandLineArguments& args) {
+  if (args.empty()) return args;
+  std::vector<const char*> argv;
+  for (std::size_t i = 1; i < args.size(); ++i)
+    argv.push_back(args[i].c_str());
+  unsigned missingIndex = 0, missingCount = 0;
+  const llvm::opt::OptTable& table = clang::driver::getDriverOptTable();
+  llvm::opt::InputArgList parsed = table.ParseArgs(argv, missingIndex, missingCount);
+  std::vector<bool> unknown(args.size(), false);
+  for (const llvm::opt::Arg* arg : parsed.filtered(clang::driver::options::OPT_UNKNOWN))
+    unknown[arg->getIndex() + 1] = true;
+  CommandLineArguments out;
+  for (std::size_t i = 0; i < args.size(); ++i)
+    if (!unknown[i]) out.push_back(args[i]);
+  return out;
 }
 } // namespace
 
@@ -58,14 +79,15 @@ CompilationsResult loadCompilations(const std::string& buildPath,
 
 ArgumentsAdjuster ormcArgumentsAdjuster() {
   return [](const CommandLineArguments& args, llvm::StringRef) {
-    CommandLineArguments extra{"-Wno-pragma-once-outside-header", "-Wno-unknown-warning-option"};
+    CommandLineArguments extra{"-Wno-pragma-once-outside-header", "-Wno-unknown-warning-option",
+                               "-Wno-ignored-optimization-argument"};
     bool hasResourceDir = false;
     for (const std::string& arg : args)
       if (compat::startsWith(arg, "-resource-dir")) hasResourceDir = true;
     std::string dir = resourceDir();
     if (!hasResourceDir && !dir.empty()) extra.push_back("-resource-dir=" + dir);
     // Flags go before a `--`, after which everything is an input file.
-    CommandLineArguments out = args;
+    CommandLineArguments out = withoutUnknownOptions(args);
     out.insert(std::find(out.begin(), out.end(), "--"), extra.begin(), extra.end());
     return out;
   };

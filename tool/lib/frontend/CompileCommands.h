@@ -21,8 +21,9 @@ CompilationsResult loadCompilations(const std::string& buildPath,
                                     const std::vector<std::string>& sources,
                                     std::unique_ptr<clang::tooling::CompilationDatabase> fixed);
 
-/// Flags ormc adds to every command: clang's builtin headers (so users need no -resource-dir),
-/// no warnings for parsing a header with #pragma once as the main file.
+/// Adjusts every command: drops options clang does not know (GCC-only flags), adds clang's
+/// builtin headers (so users need no -resource-dir) and silences warnings about flags that only
+/// matter to code generation and about #pragma once in a header parsed as the main file.
 clang::tooling::ArgumentsAdjuster ormcArgumentsAdjuster();
 
 } // namespace ormc::frontend
