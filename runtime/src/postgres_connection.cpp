@@ -95,7 +95,16 @@ Connection::~Connection() {
 }
 
 void Connection::execute(std::string_view sql) {
-  translate_errors(*impl_, sql, [&] { impl_->ensure().exec(std::string(sql)); });
+  StatementUsage usage(*this);
+  struct Report { // also when the statement fails
+    StatementUsage& usage;
+    std::string_view sql;
+    ~Report() { usage.finish(sql); }
+  } report{usage, sql};
+  translate_errors(*impl_, sql, [&] {
+    pqxx::nontransaction& work = impl_->ensure();
+    usage.measure([&] { return work.exec(std::string(sql)); });
+  });
 }
 
 void Connection::begin() {

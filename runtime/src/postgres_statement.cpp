@@ -7,7 +7,7 @@
 namespace ormc::postgres {
 
 Statement::Statement(Connection& connection, std::string name, std::string_view sql)
-    : connection_(connection), name_(std::move(name)), sql_(sql) {}
+    : connection_(connection), usage_(connection), name_(std::move(name)), sql_(sql) {}
 
 Statement::~Statement() {
   Connection::Impl& impl = *connection_.impl_;
@@ -68,8 +68,13 @@ void Statement::run() {
     for (std::size_t i = 0; i < values_.size(); ++i)
       params[i] = present_[i] ? values_[i].c_str() : nullptr;
     if (!result_) result_ = std::make_unique<Result>();
-    result_->rows = work.exec_prepared(name_, pqxx::prepare::make_dynamic_params(params));
+    usage_.measure([&] {
+      result_->rows = work.exec_prepared(name_, pqxx::prepare::make_dynamic_params(params));
+      return 0;
+    });
   });
+  usage_.add_rows(result_->rows.empty() ? static_cast<std::int64_t>(result_->rows.affected_rows())
+                                        : static_cast<std::int64_t>(result_->rows.size()));
   executed_ = true;
   next_row_ = 0;
 }
@@ -88,6 +93,7 @@ std::int64_t Statement::execute() {
 }
 
 void Statement::release() noexcept {
+  usage_.finish(sql_);
   if (result_) result_->rows.clear();
   executed_ = false;
   next_row_ = 0;

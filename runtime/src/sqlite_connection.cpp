@@ -34,9 +34,15 @@ Connection::~Connection() {
 
 void Connection::execute(std::string_view sql) {
   std::string text(sql);
-  char* error = nullptr;
-  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
-  sqlite3_free(error);
+  StatementUsage usage(*this);
+  int rc = usage.measure([&] {
+    char* error = nullptr;
+    int result = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+    sqlite3_free(error);
+    return result;
+  });
+  if (rc != SQLITE_OK) usage.mark_failed();
+  usage.finish(text);
   if (rc != SQLITE_OK) detail::throw_error(db_, rc, text);
 }
 
@@ -54,7 +60,7 @@ void Connection::rollback() {
 
 StatementLease<Statement> Connection::prepare(std::string_view sql) {
   return cache_.lease(
-      sql, [&](std::string_view text) { return std::make_unique<Statement>(db_, text); });
+      sql, [&](std::string_view text) { return std::make_unique<Statement>(db_, *this, text); });
 }
 
 std::int64_t Connection::last_insert_id() const noexcept {

@@ -24,7 +24,8 @@ const char* type_name(int type) {
 }
 } // namespace
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
+Statement::Statement(sqlite3* db, const Backend& backend, std::string_view sql)
+    : db_(db), usage_(backend), sql_(sql) {
   const char* tail = nullptr;
   int rc = sqlite3_prepare_v3(db_, sql_.data(), static_cast<int>(sql_.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt_, &tail);
@@ -45,16 +46,28 @@ void Statement::check(int rc) {
 }
 
 bool Statement::step() {
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
+  int rc = usage_.measure([&] { return sqlite3_step(stmt_); });
+  if (rc == SQLITE_ROW) {
+    usage_.add_rows(1);
+    return true;
+  }
   if (rc == SQLITE_DONE) return false;
+  usage_.mark_failed();
   detail::throw_error(db_, rc, sql_);
 }
 
 std::int64_t Statement::execute() {
-  while (step()) {
+  int rc;
+  do {
+    rc = usage_.measure([&] { return sqlite3_step(stmt_); });
+  } while (rc == SQLITE_ROW);
+  if (rc != SQLITE_DONE) {
+    usage_.mark_failed();
+    detail::throw_error(db_, rc, sql_);
   }
-  return sqlite3_changes64(db_);
+  std::int64_t changed = sqlite3_changes64(db_);
+  usage_.add_rows(changed);
+  return changed;
 }
 
 void Statement::reset() noexcept {
@@ -63,6 +76,7 @@ void Statement::reset() noexcept {
 }
 
 void Statement::release() noexcept {
+  usage_.finish(sql_);
   reset();
   in_use_ = false;
 }

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <ormc/dialect.hpp>
+#include <ormc/statement_hook.hpp>
+
 #include <string_view>
+#include <utility>
 
 namespace ormc {
 
@@ -19,6 +22,17 @@ public:
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
+
+  /// Installs (or, with an empty function, removes) the hook that sees every statement.
+  void set_statement_hook(StatementHook hook) { hook_ = std::move(hook); }
+  /// Whether statements should time themselves; false costs one branch per statement.
+  bool observed() const noexcept { return static_cast<bool>(hook_); }
+  void report(const StatementEvent& event) const noexcept {
+    if (hook_) hook_(event);
+  }
+
+private:
+  StatementHook hook_;
 };
 
 } // namespace ormc

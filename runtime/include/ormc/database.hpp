@@ -30,6 +30,10 @@ public:
   void execute(std::string_view sql) { backend_->execute(sql); }
   Backend& backend() noexcept { return *backend_; }
 
+  /// Calls `hook` after every statement this connection runs, with its SQL and duration:
+  ///   db.on_statement([](const ormc::StatementEvent& e) { log(e.sql, e.duration); });
+  void on_statement(StatementHook hook) { backend_->set_statement_hook(std::move(hook)); }
+
   /// Calls `f` with the concrete connection (sqlite::Connection&, ...), so that the code in `f`
   /// binds and reads values without virtual calls.
   template <class F> decltype(auto) with_connection(F&& f) {

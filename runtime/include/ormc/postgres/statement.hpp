@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <ormc/statement_usage.hpp>
 #include <ormc/value_codec.hpp>
 #include <span>
 #include <string>
@@ -67,6 +68,7 @@ private:
   void run();
 
   Connection& connection_;
+  StatementUsage usage_;
   std::string name_;
   std::string sql_;
   std::vector<std::string> values_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <ormc/statement_usage.hpp>
 #include <ormc/value_codec.hpp>
 #include <span>
 #include <string>
@@ -18,7 +19,7 @@ namespace ormc::sqlite {
 /// One prepared SQLite statement. Parameters are 1-based, result columns 0-based.
 class Statement {
 public:
-  Statement(sqlite3* db, std::string_view sql);
+  Statement(sqlite3* db, const Backend& backend, std::string_view sql);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -62,6 +63,7 @@ private:
   void expect_type(int column, int type);
 
   sqlite3* db_;
+  StatementUsage usage_;
   sqlite3_stmt* stmt_ = nullptr;
   std::string sql_;
   bool in_use_ = false;
