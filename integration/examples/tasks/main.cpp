@@ -83,6 +83,16 @@ int run(const std::string& url) {
 
   std::printf("%lld task(s) now stored:\n", static_cast<long long>(m.tasks.count()));
   print_tasks(m);
+
+  // Typed queries: built here, run when read; the compiler checks every column and value.
+  using todo::Task_;
+  auto open = m.tasks.where(Task_::done == false &&
+                            Task_::priority.in({todo::Priority::normal, todo::Priority::high}));
+  std::printf("open tasks, latest due first (%lld):\n", static_cast<long long>(open.count()));
+  for (const todo::Task& t : open.order_by(Task_::due.desc()).limit(5))
+    std::printf("  #%lld %s\n", static_cast<long long>(t.id), t.title.c_str());
+  std::int64_t archived = m.tasks.where(Task_::done == true).update(Task_::note.set("archived"));
+  std::printf("archived %lld done task(s)\n", static_cast<long long>(archived));
   return 0;
 }
 

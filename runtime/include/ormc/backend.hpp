@@ -2,7 +2,6 @@
 
 #include <ormc/dialect.hpp>
 #include <ormc/statement_hook.hpp>
-
 #include <string_view>
 #include <utility>
 

@@ -1,9 +1,8 @@
 #pragma once
 
-#include <ormc/backend.hpp>
-
 #include <chrono>
 #include <cstdint>
+#include <ormc/backend.hpp>
 #include <string_view>
 
 namespace ormc {
@@ -37,8 +36,8 @@ public:
   /// Reports the use, if there was one, and starts counting the next.
   void finish(std::string_view sql) noexcept {
     if (ran_ && backend_.observed())
-      backend_.report({sql, std::chrono::duration_cast<std::chrono::nanoseconds>(spent_), rows_,
-                       failed_});
+      backend_.report(
+          {sql, std::chrono::duration_cast<std::chrono::nanoseconds>(spent_), rows_, failed_});
     spent_ = {};
     rows_ = 0;
     ran_ = failed_ = false;

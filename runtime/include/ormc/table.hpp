@@ -5,6 +5,7 @@
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
+#include <ormc/query.hpp>
 #include <string>
 #include <vector>
 
@@ -95,6 +96,23 @@ public:
         traits::read(*statement, rows.emplace_back());
       return rows;
     });
+  }
+
+  /// A query over the whole table, to refine with where(), order_by(), limit() ...
+  Query<Model> query() const { return Query<Model>(*db_); }
+  template <Condition E> Query<Model> where(E condition) const {
+    return query().where(std::move(condition));
+  }
+  template <class Ordering> Query<Model> order_by(Ordering ordering) const {
+    return query().order_by(ordering);
+  }
+
+  /// The rows with these keys, in key order, in one statement.
+  template <class Keys> std::vector<Model> get_many(const Keys& keys) const {
+    return query().where(in(typename traits::key_column{}, keys)).all();
+  }
+  std::vector<Model> get_many(std::initializer_list<key_type> keys) const {
+    return get_many(std::vector<key_type>(keys));
   }
 
   std::int64_t count() {

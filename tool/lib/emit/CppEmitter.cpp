@@ -64,6 +64,11 @@ std::string commonNamespace(const ir::Schema& schema) {
   return out;
 }
 
+/// `app::Task_`: the struct of typed columns, beside the model in its namespace.
+std::string columnsStructName(const ir::Model& m) {
+  return (m.cppNamespace.empty() ? "" : m.cppNamespace + "::") + m.name + "_";
+}
+
 void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d) {
   std::string name(d.name());
   p.print("static constexpr std::string_view $d$_create[] = {\n", {{"d", name}});
@@ -78,6 +83,12 @@ void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d) {
   p.print("static constexpr ModelStatements $d$ = {\n", {{"d", name}});
   p.indent();
   p.print(".create = $d$_create,\n", {{"d", name}});
+  std::string columns;
+  for (const ir::Column& c : m.columns)
+    columns += (columns.empty() ? "" : ", ") + quoteIdentifier(c.name);
+  p.print(".table = $t$,\n", {{"t", rawLiteral(d.tableName(m))}});
+  p.print(".columns = $c$,\n", {{"c", rawLiteral(columns)}});
+  p.print(".key = $k$,\n", {{"k", rawLiteral(quoteIdentifier(m.primaryKey()->name))}});
   p.print(".insert = $s$,\n", {{"s", rawLiteral(s.insert)}});
   p.print(".insert_returns_key = $b$,\n", {{"b", d.insertReturnsKey() ? "true" : "false"}});
   p.print(".select_all = $s$,\n", {{"s", rawLiteral(s.selectAll)}});
@@ -99,9 +110,11 @@ void printTraits(Printer& p, const ir::Model& m) {
   p.indent();
   p.print("using model_type = $type$;\n"
           "using key_type = decltype($type$::$key$);\n"
+          "using key_column = $columns$::$key$;\n"
           "static constexpr std::string_view name = \"$name$\";\n"
           "static constexpr bool key_assigned_by_database = $auto$;\n\n",
           {{"type", type},
+           {"columns", "::" + columnsStructName(m) + "::columns"},
            {"key", key.member},
            {"name", m.qualifiedName},
            {"auto", key.autoIncrement ? "true" : "false"}});
@@ -159,6 +172,30 @@ void printTraits(Printer& p, const ir::Model& m) {
   p.print("};\n");
 }
 
+void printColumns(Printer& p, const ir::Model& m) {
+  std::string type = "::" + m.qualifiedName;
+  if (!m.cppNamespace.empty()) p.print("namespace $ns$ {\n\n", {{"ns", m.cppNamespace}});
+  p.print("/// Typed columns of $name$, for conditions and ordering: $s$_::$first$ == ...\n"
+          "struct $s$_ {\n",
+          {{"name", m.qualifiedName}, {"s", m.name}, {"first", m.columns.front().member}});
+  p.indent();
+  p.print("struct columns {\n");
+  p.indent();
+  for (const ir::Column& c : m.columns)
+    p.print("struct $m$ : ormc::column<$m$, $type$, decltype($type$::$m$)> {\n"
+            "  static constexpr std::string_view sql = $sql$;\n"
+            "};\n",
+            {{"m", c.member}, {"type", type}, {"sql", rawLiteral(quoteIdentifier(c.name))}});
+  p.outdent();
+  p.print("};\n");
+  for (const ir::Column& c : m.columns)
+    p.print("static constexpr columns::$m$ $m${};\n", {{"m", c.member}});
+  p.outdent();
+  p.print("};\n");
+  if (!m.cppNamespace.empty()) p.print("\n} // namespace $ns$\n", {{"ns", m.cppNamespace}});
+  p.print("\n");
+}
+
 std::string emitInputHeader(const ir::Schema& schema, const std::string& input,
                             const CppOptions& options) {
   Printer p;
@@ -175,7 +212,10 @@ std::string emitInputHeader(const ir::Schema& schema, const std::string& input,
   if (includes.empty()) includes.push_back(relativePath(options.outputDir, input));
   for (const std::string& include : includes)
     p.print("#include \"$i$\"\n", {{"i", include}});
-  p.print("\n#include <ormc/model.hpp>\n\n#include <string_view>\n\nnamespace ormc {\n\n");
+  p.print("\n#include <ormc/column.hpp>\n#include <ormc/model.hpp>\n\n#include <string_view>\n\n");
+  for (const ir::Model& m : schema.models)
+    if (m.inputFile == input) printColumns(p, m);
+  p.print("namespace ormc {\n\n");
   for (const ir::Model& m : schema.models)
     if (m.inputFile == input) {
       printTraits(p, m);

@@ -1,0 +1,325 @@
+// Typed columns and the conditions built from them. Generated code gives each model a struct of
+// columns (`Task_::title`); each column has a type of its own, so a mistake names the column in
+// the compiler's message:
+//
+//   m.tasks.where(Task_::done == false && Task_::title.like("%db%"))
+//   Task_::title == 42       // error: ... [with C = app::Task_::columns::title; V = int]
+#pragma once
+
+#include <chrono>
+#include <concepts>
+#include <optional>
+#include <ormc/dialect.hpp>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace ormc {
+
+namespace detail {
+template <class T> struct unwrap_optional { using type = T; };
+template <class T> struct unwrap_optional<std::optional<T>> { using type = T; };
+template <class T> struct is_time_point : std::false_type {};
+template <class D>
+struct is_time_point<std::chrono::time_point<std::chrono::system_clock, D>> : std::true_type {};
+
+/// Whether a value of type V may stand beside a column holding T (or std::optional<T>).
+template <class T, class V> constexpr bool comparable() {
+  using U = typename unwrap_optional<T>::type;
+  using W = std::remove_cvref_t<V>;
+  if constexpr (std::is_same_v<U, std::string>)
+    return std::is_convertible_v<V, std::string_view>;
+  else if constexpr (std::is_same_v<U, bool>)
+    return std::is_same_v<W, bool>;
+  else if constexpr (std::is_enum_v<U>)
+    return std::is_same_v<W, U>;
+  else if constexpr (std::is_integral_v<U>)
+    return std::is_integral_v<W> && !std::is_same_v<W, bool>;
+  else if constexpr (std::is_floating_point_v<U>)
+    return std::is_arithmetic_v<W> && !std::is_same_v<W, bool>;
+  else if constexpr (is_time_point<U>::value)
+    return is_time_point<W>::value;
+  else
+    return std::is_same_v<W, U>;
+}
+
+/// How a value compared with a column of type T is kept until the statement binds it.
+template <class T, class V> auto stored(V&& value) {
+  using U = typename unwrap_optional<T>::type;
+  if constexpr (std::is_same_v<U, std::string>)
+    return std::string(std::string_view(value));
+  else if constexpr (std::is_same_v<U, bool> || std::is_enum_v<U> || is_time_point<U>::value)
+    return std::remove_cvref_t<V>(value);
+  else if constexpr (std::is_arithmetic_v<U>)
+    return static_cast<U>(value);
+  else
+    return U(std::forward<V>(value));
+}
+
+/// Builds the SQL of a query, with the dialect's placeholders.
+class SqlBuilder {
+public:
+  explicit SqlBuilder(Dialect dialect) : dialect_(dialect) {}
+  SqlBuilder& text(std::string_view s) {
+    sql_ += s;
+    return *this;
+  }
+  SqlBuilder& param() {
+    sql_ += dialect_ == Dialect::postgresql ? "$" : "?";
+    sql_ += std::to_string(next_++);
+    return *this;
+  }
+  Dialect dialect() const noexcept { return dialect_; }
+  std::string take() { return std::move(sql_); }
+
+private:
+  Dialect dialect_;
+  std::string sql_;
+  int next_ = 1;
+};
+} // namespace detail
+
+/// A generated column type: derives from ormc::column and names its SQL identifier.
+template <class C>
+concept Column = requires {
+  typename C::model_type;
+  typename C::value_type;
+  { C::sql } -> std::convertible_to<std::string_view>;
+};
+
+/// A condition over the columns of one model.
+template <class E>
+concept Condition = requires(const E& e, detail::SqlBuilder& b) {
+  typename E::model_type;
+  e.render(b);
+};
+
+namespace detail {
+template <Column C, class V> struct comparison {
+  using model_type = typename C::model_type;
+  const char* op;
+  V value;
+  void render(SqlBuilder& b) const { b.text(C::sql).text(op).param(); }
+  template <class S> void bind(S& s, int& index) const { s.bind(index++, value); }
+};
+
+template <Column C> struct null_test {
+  using model_type = typename C::model_type;
+  bool is_null;
+  void render(SqlBuilder& b) const { b.text(C::sql).text(is_null ? " IS NULL" : " IS NOT NULL"); }
+  template <class S> void bind(S&, int&) const {}
+};
+
+template <Column C, class V> struct membership {
+  using model_type = typename C::model_type;
+  std::vector<V> values;
+  void render(SqlBuilder& b) const {
+    if (values.empty()) { // IN () is not SQL; nothing is in an empty list
+      b.text("1 = 0");
+      return;
+    }
+    b.text(C::sql).text(" IN (");
+    for (std::size_t i = 0; i < values.size(); ++i)
+      (i ? b.text(", ") : b).param();
+    b.text(")");
+  }
+  template <class S> void bind(S& s, int& index) const {
+    for (const V& v : values)
+      s.bind(index++, v);
+  }
+};
+
+template <Column C, class V> struct range {
+  using model_type = typename C::model_type;
+  V low, high;
+  void render(SqlBuilder& b) const {
+    b.text(C::sql).text(" BETWEEN ").param().text(" AND ").param();
+  }
+  template <class S> void bind(S& s, int& index) const {
+    s.bind(index++, low);
+    s.bind(index++, high);
+  }
+};
+
+template <Column C> struct pattern {
+  using model_type = typename C::model_type;
+  std::string text;
+  void render(SqlBuilder& b) const { b.text(C::sql).text(" LIKE ").param(); }
+  template <class S> void bind(S& s, int& index) const { s.bind(index++, text); }
+};
+
+template <Condition L, Condition R> struct both {
+  using model_type = typename L::model_type;
+  L left;
+  R right;
+  const char* op;
+  void render(SqlBuilder& b) const {
+    b.text("(");
+    left.render(b);
+    b.text(op);
+    right.render(b);
+    b.text(")");
+  }
+  template <class S> void bind(S& s, int& index) const {
+    left.bind(s, index);
+    right.bind(s, index);
+  }
+};
+
+template <Condition E> struct negation {
+  using model_type = typename E::model_type;
+  E inner;
+  void render(SqlBuilder& b) const {
+    b.text("NOT (");
+    inner.render(b);
+    b.text(")");
+  }
+  template <class S> void bind(S& s, int& index) const { inner.bind(s, index); }
+};
+
+template <Column C, class V> struct assignment {
+  using model_type = typename C::model_type;
+  V value;
+};
+
+template <Column C> struct ordering {
+  using model_type = typename C::model_type;
+  bool descending;
+};
+
+template <Column C, class V> auto compare(const char* op, V&& value) {
+  static_assert(comparable<typename C::value_type, V>(),
+                "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");
+  using S = decltype(stored<typename C::value_type>(std::forward<V>(value)));
+  return comparison<C, S>{op, stored<typename C::value_type>(std::forward<V>(value))};
+}
+
+template <class L, class R> void check_same_model() {
+  static_assert(std::is_same_v<typename L::model_type, typename R::model_type>,
+                "ormc: a condition mixes columns of two models (see 'L' and 'R' below)");
+}
+} // namespace detail
+
+template <Column C, class V> auto operator==(C, V&& v) {
+  return detail::compare<C>(" = ", std::forward<V>(v));
+}
+template <Column C, class V> auto operator!=(C, V&& v) {
+  return detail::compare<C>(" <> ", std::forward<V>(v));
+}
+template <Column C, class V> auto operator<(C, V&& v) {
+  return detail::compare<C>(" < ", std::forward<V>(v));
+}
+template <Column C, class V> auto operator<=(C, V&& v) {
+  return detail::compare<C>(" <= ", std::forward<V>(v));
+}
+template <Column C, class V> auto operator>(C, V&& v) {
+  return detail::compare<C>(" > ", std::forward<V>(v));
+}
+template <Column C, class V> auto operator>=(C, V&& v) {
+  return detail::compare<C>(" >= ", std::forward<V>(v));
+}
+
+template <Condition L, Condition R> auto operator&&(L l, R r) {
+  detail::check_same_model<L, R>();
+  return detail::both<L, R>{std::move(l), std::move(r), " AND "};
+}
+template <Condition L, Condition R> auto operator||(L l, R r) {
+  detail::check_same_model<L, R>();
+  return detail::both<L, R>{std::move(l), std::move(r), " OR "};
+}
+template <Condition E> auto operator!(E e) {
+  return detail::negation<E>{std::move(e)};
+}
+
+/// `col IS NULL`, `col IS NOT NULL`.
+template <Column C> auto is_null(C) {
+  return detail::null_test<C>{true};
+}
+template <Column C> auto is_not_null(C) {
+  return detail::null_test<C>{false};
+}
+
+/// `col IN (...)`; an empty list matches nothing.
+template <Column C, class V> auto in(C, std::initializer_list<V> values) {
+  static_assert(detail::comparable<typename C::value_type, V>(),
+                "ormc: the values' type does not match the column's type (see 'C' and 'V' below)");
+  using S = decltype(detail::stored<typename C::value_type>(std::declval<const V&>()));
+  std::vector<S> stored;
+  for (const V& v : values)
+    stored.push_back(detail::stored<typename C::value_type>(v));
+  return detail::membership<C, S>{std::move(stored)};
+}
+template <Column C, class Range> auto in(C c, const Range& values) requires requires {
+  values.begin();
+  values.end();
+}
+{
+  using V = std::remove_cvref_t<decltype(*values.begin())>;
+  static_assert(detail::comparable<typename C::value_type, V>(),
+                "ormc: the values' type does not match the column's type (see 'C' and 'V' below)");
+  using S = decltype(detail::stored<typename C::value_type>(std::declval<const V&>()));
+  std::vector<S> stored;
+  for (const auto& v : values)
+    stored.push_back(detail::stored<typename C::value_type>(v));
+  (void)c;
+  return detail::membership<C, S>{std::move(stored)};
+}
+
+/// `col BETWEEN low AND high`.
+template <Column C, class V> auto between(C, V&& low, V&& high) {
+  static_assert(detail::comparable<typename C::value_type, V>(),
+                "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");
+  using S = decltype(detail::stored<typename C::value_type>(std::forward<V>(low)));
+  return detail::range<C, S>{detail::stored<typename C::value_type>(std::forward<V>(low)),
+                             detail::stored<typename C::value_type>(std::forward<V>(high))};
+}
+
+/// `col LIKE pattern`, for text columns.
+template <Column C> auto like(C, std::string_view pattern) {
+  static_assert(
+      std::is_same_v<typename detail::unwrap_optional<typename C::value_type>::type, std::string>,
+      "ormc: like() applies to text columns (see 'C' below)");
+  return detail::pattern<C>{std::string(pattern)};
+}
+
+/// `ORDER BY col ASC|DESC`.
+template <Column C> auto asc(C) {
+  return detail::ordering<C>{false};
+}
+template <Column C> auto desc(C) {
+  return detail::ordering<C>{true};
+}
+
+/// `SET col = value`, for Query::update().
+template <Column C, class V> auto set(C, V&& value) {
+  static_assert(detail::comparable<typename C::value_type, V>() ||
+                    std::is_convertible_v<V, typename C::value_type>,
+                "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");
+  using S = std::remove_cvref_t<decltype(typename C::value_type(std::forward<V>(value)))>;
+  return detail::assignment<C, S>{S(std::forward<V>(value))};
+}
+
+/// Base of every generated column type: `Self` is the generated type (its name is in every
+/// message about a misuse), `Model` the table's struct, `T` the member's type.
+template <class Self, class Model, class T> struct column {
+  using model_type = Model;
+  using value_type = T;
+
+  auto is_null() const { return ormc::is_null(Self{}); }
+  auto is_not_null() const { return ormc::is_not_null(Self{}); }
+  template <class V> auto in(std::initializer_list<V> values) const {
+    return ormc::in(Self{}, values);
+  }
+  template <class Range> auto in(const Range& values) const { return ormc::in(Self{}, values); }
+  template <class V> auto between(V&& low, V&& high) const {
+    return ormc::between(Self{}, std::forward<V>(low), std::forward<V>(high));
+  }
+  auto like(std::string_view pattern) const { return ormc::like(Self{}, pattern); }
+  auto asc() const { return ormc::asc(Self{}); }
+  auto desc() const { return ormc::desc(Self{}); }
+  template <class V> auto set(V&& value) const { return ormc::set(Self{}, std::forward<V>(value)); }
+};
+
+} // namespace ormc

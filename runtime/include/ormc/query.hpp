@@ -1,0 +1,269 @@
+#pragma once
+
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <ormc/column.hpp>
+#include <ormc/database.hpp>
+#include <ormc/error.hpp>
+#include <ormc/model.hpp>
+#include <string>
+#include <vector>
+
+namespace ormc {
+
+namespace detail {
+/// A condition with its type erased, so that Query<Model> is one type however it was built.
+/// Each call binds all its values: one virtual call per condition, none per row.
+template <class Model> struct erased_condition {
+  virtual ~erased_condition() = default;
+  virtual void render(SqlBuilder& b) const = 0;
+  virtual void bind(sqlite::Statement& s, int& index) const = 0;
+  virtual void bind(postgres::Statement& s, int& index) const = 0;
+};
+
+template <class Model, Condition E> struct condition_holder final : erased_condition<Model> {
+  explicit condition_holder(E e) : expression(std::move(e)) {}
+  void render(SqlBuilder& b) const override { expression.render(b); }
+  void bind(sqlite::Statement& s, int& index) const override { expression.bind(s, index); }
+  void bind(postgres::Statement& s, int& index) const override { expression.bind(s, index); }
+  E expression;
+};
+
+/// Rows of a running query, read one at a time into the caller's struct.
+template <class Model> struct row_source {
+  virtual ~row_source() = default;
+  virtual bool next(Model& row) = 0;
+};
+
+template <class Model, class Statement> struct statement_rows final : row_source<Model> {
+  explicit statement_rows(StatementLease<Statement> lease) : statement(std::move(lease)) {}
+  bool next(Model& row) override {
+    if (!statement->step()) return false;
+    ModelTraits<Model>::read(*statement, row);
+    return true;
+  }
+  StatementLease<Statement> statement;
+};
+} // namespace detail
+
+/// A query over one model's table. Building it runs nothing; reading it (all(), first(),
+/// count(), exists(), range-for) runs one statement. Each call returns a new Query, so a query
+/// can be kept and refined:
+///
+///   auto open = m.tasks.where(Task_::done == false);
+///   for (const Task& t : open.order_by(Task_::due.desc()).limit(10)) ...
+///   std::int64_t n = open.count();
+template <class Model> class Query {
+public:
+  using traits = ModelTraits<Model>;
+
+  explicit Query(Database& db) noexcept : db_(&db) {}
+
+  /// Adds a condition; several are joined with AND.
+  template <Condition E> Query where(E condition) const {
+    static_assert(std::is_same_v<typename E::model_type, Model>,
+                  "ormc: the condition uses columns of another model (see 'E' below)");
+    Query q = *this;
+    q.conditions_.push_back(
+        std::make_shared<const detail::condition_holder<Model, E>>(std::move(condition)));
+    return q;
+  }
+
+  template <Column C> Query order_by(C column) const { return order_by(asc(column)); }
+  template <Column C> Query order_by(detail::ordering<C> ordering) const {
+    static_assert(std::is_same_v<typename C::model_type, Model>,
+                  "ormc: order_by() uses a column of another model (see 'C' below)");
+    Query q = *this;
+    q.order_.push_back({C::sql, ordering.descending});
+    return q;
+  }
+
+  Query limit(std::int64_t n) const {
+    Query q = *this;
+    q.limit_ = n;
+    return q;
+  }
+  Query offset(std::int64_t n) const {
+    Query q = *this;
+    q.offset_ = n;
+    return q;
+  }
+
+  /// Every matching row, in a vector.
+  std::vector<Model> all() const {
+    std::vector<Model> rows;
+    for (auto it = begin(); it != end(); ++it)
+      rows.push_back(std::move(*it));
+    return rows;
+  }
+
+  /// The first matching row (in the query's order), if any.
+  std::optional<Model> first() const {
+    auto it = limit(1).begin();
+    if (it == end()) return std::nullopt;
+    return std::move(*it);
+  }
+
+  std::int64_t count() const { return scalar("SELECT count(*) FROM "); }
+  bool exists() const {
+    return limit(1).scalar("SELECT count(*) FROM (SELECT 1 FROM ", ") AS q") != 0;
+  }
+
+  /// Deletes the matching rows; how many there were.
+  std::int64_t remove() const {
+    return run_changes(
+        [&](detail::SqlBuilder& b, const ModelStatements& sql) {
+          b.text("DELETE FROM ").text(sql.table);
+          render_where(b);
+        },
+        [](auto&, int&) {});
+  }
+
+  /// Sets columns of the matching rows: `where(...).update(Task_::done.set(true))`.
+  template <class... Assignments> std::int64_t update(Assignments... sets) const {
+    static_assert(sizeof...(Assignments) > 0, "ormc: update() needs at least one set()");
+    static_assert((std::is_same_v<typename Assignments::model_type, Model> && ...),
+                  "ormc: update() sets a column of another model");
+    return run_changes(
+        [&](detail::SqlBuilder& b, const ModelStatements& sql) {
+          b.text("UPDATE ").text(sql.table).text(" SET ");
+          bool first = true;
+          ((b.text(first ? "" : ", ").text(column_of(sets)).text(" = ").param(), first = false),
+           ...);
+          render_where(b);
+        },
+        [&](auto& statement, int& index) { (statement.bind(index++, sets.value), ...); });
+  }
+
+  /// An input iterator over the rows; the statement runs when it is created.
+  class iterator {
+  public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = Model;
+    using difference_type = std::ptrdiff_t;
+    using pointer = Model*;
+    using reference = Model&;
+
+    iterator() = default;
+    explicit iterator(std::unique_ptr<detail::row_source<Model>> rows) : rows_(std::move(rows)) {
+      ++*this;
+    }
+    Model& operator*() { return row_; }
+    Model* operator->() { return &row_; }
+    iterator& operator++() {
+      if (rows_ && !rows_->next(row_)) rows_.reset();
+      return *this;
+    }
+    bool operator==(const iterator& other) const { return rows_ == other.rows_; }
+
+  private:
+    std::unique_ptr<detail::row_source<Model>> rows_; // null at the end
+    Model row_{};                                     // reused: one struct for every row
+  };
+
+  iterator begin() const {
+    return db_->with_connection([&](auto& conn) {
+      using Statement = typename std::remove_reference_t<decltype(conn)>::statement_type;
+      const ModelStatements& sql = traits::statements(conn.dialect_v);
+      detail::SqlBuilder b(conn.dialect_v);
+      b.text("SELECT ").text(sql.columns).text(" FROM ").text(sql.table);
+      render_where(b);
+      render_order_and_limit(b, sql);
+      auto statement = conn.prepare(b.take());
+      int index = 1;
+      bind_where(*statement, index);
+      bind_limit(*statement, index);
+      return iterator(
+          std::make_unique<detail::statement_rows<Model, Statement>>(std::move(statement)));
+    });
+  }
+  iterator end() const { return iterator(); }
+
+  /// The SQL this query runs in `dialect`, for logging and tests.
+  std::string sql(Dialect dialect) const {
+    const ModelStatements& sql = traits::statements(dialect);
+    detail::SqlBuilder b(dialect);
+    b.text("SELECT ").text(sql.columns).text(" FROM ").text(sql.table);
+    render_where(b);
+    render_order_and_limit(b, sql);
+    return b.take();
+  }
+
+private:
+  template <class A> static std::string_view column_of(const A&) {
+    return decltype(column_type(std::declval<A>()))::sql;
+  }
+  template <class C, class V> static C column_type(detail::assignment<C, V>);
+
+  void render_where(detail::SqlBuilder& b) const {
+    for (std::size_t i = 0; i < conditions_.size(); ++i) {
+      b.text(i == 0 ? " WHERE " : " AND ");
+      conditions_[i]->render(b);
+    }
+  }
+  template <class S> void bind_where(S& statement, int& index) const {
+    for (const auto& condition : conditions_)
+      condition->bind(statement, index);
+  }
+  void render_order_and_limit(detail::SqlBuilder& b, const ModelStatements& sql) const {
+    b.text(" ORDER BY ");
+    for (const auto& [column, descending] : order_)
+      b.text(column).text(descending ? " DESC, " : ", ");
+    b.text(sql.key); // last, so that the order is total and pages are stable
+    if (limit_) b.text(" LIMIT ").param();
+    if (offset_)
+      b.text(limit_ ? "" : (b.dialect() == Dialect::sqlite ? " LIMIT -1" : ""))
+          .text(" OFFSET ")
+          .param();
+  }
+  template <class S> void bind_limit(S& statement, int& index) const {
+    if (limit_) statement.bind(index++, *limit_);
+    if (offset_) statement.bind(index++, *offset_);
+  }
+
+  std::int64_t scalar(std::string_view prefix, std::string_view suffix = "") const {
+    return db_->with_connection([&](auto& conn) {
+      const ModelStatements& sql = traits::statements(conn.dialect_v);
+      detail::SqlBuilder b(conn.dialect_v);
+      b.text(prefix).text(sql.table);
+      render_where(b);
+      if (!suffix.empty()) {
+        if (limit_) b.text(" LIMIT ").param();
+        b.text(suffix);
+      }
+      auto statement = conn.prepare(b.take());
+      int index = 1;
+      bind_where(*statement, index);
+      if (!suffix.empty() && limit_) statement->bind(index++, *limit_);
+      statement->step();
+      std::int64_t n = 0;
+      statement->read(0, n);
+      return n;
+    });
+  }
+
+  template <class Render, class BindFirst>
+  std::int64_t run_changes(Render render, BindFirst bind_first) const {
+    if (limit_ || offset_ || !order_.empty())
+      throw UsageError("remove() and update() apply to all matching rows; drop order_by/limit");
+    return db_->with_connection([&](auto& conn) {
+      detail::SqlBuilder b(conn.dialect_v);
+      render(b, traits::statements(conn.dialect_v));
+      auto statement = conn.prepare(b.take());
+      int index = 1;
+      bind_first(*statement, index);
+      bind_where(*statement, index);
+      return statement->execute();
+    });
+  }
+
+  Database* db_;
+  std::vector<std::shared_ptr<const detail::erased_condition<Model>>> conditions_;
+  std::vector<std::pair<std::string_view, bool>> order_;
+  std::optional<std::int64_t> limit_;
+  std::optional<std::int64_t> offset_;
+};
+
+} // namespace ormc

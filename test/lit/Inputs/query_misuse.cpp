@@ -1,0 +1,18 @@
+// One misuse of the typed columns per CASE; each must fail to compile, naming the column.
+#include <ormc/ormc.hpp>
+
+void misuse(Models& m) {
+#if CASE == 1
+  m.orders.where(shop::Order_::customer == 42); // a number for a text column
+#elif CASE == 2
+  m.orders.where(shop::Sku_::code == "A-1"); // a column of another model
+#elif CASE == 3
+  m.orders.where(shop::Order_::line_count.like("1%")); // LIKE on a number
+#elif CASE == 4
+  m.orders.where(shop::Order_::customer == "x" && shop::Sku_::stock > 1u); // two models
+#elif CASE == 5
+  m.orders.where(shop::Order_::status == 1); // an int for an enum column
+#else
+  m.orders.where(shop::Order_::customer == "x" && shop::Order_::status == shop::placed);
+#endif
+}

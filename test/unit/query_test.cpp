@@ -1,0 +1,158 @@
+// Typed conditions and queries through the generated columns (AllTypes_, Order_, ...).
+#include "backend_fixture.hpp"
+
+#include <algorithm>
+
+namespace unit {
+namespace {
+using namespace std::chrono;
+
+class QueryTest : public BackendTest {
+protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    const char* texts[] = {"alpha", "beta", "gamma", "delta", "epsilon"};
+    for (int i = 0; i < 5; ++i) {
+      AllTypes row;
+      row.text = texts[i];
+      row.i32 = i * 10;
+      row.flag = i % 2 == 0;
+      row.color = i < 2 ? Color::red : Color::blue;
+      row.at = system_clock::time_point(seconds(1000 * i));
+      m->all_types.insert(row);
+      ids.push_back(row.id);
+    }
+  }
+  static std::vector<std::string> texts_of(const std::vector<AllTypes>& rows) {
+    std::vector<std::string> out;
+    for (const AllTypes& r : rows)
+      out.push_back(r.text);
+    return out;
+  }
+  using V = std::vector<std::string>;
+  std::vector<std::int64_t> ids;
+};
+
+TEST_P(QueryTest, ComparisonsOfEachKind) {
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::text == "beta").all()), V{"beta"});
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::i32 != 20).all()).size(), 4u);
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::i32 < 20).all()), (V{"alpha", "beta"}));
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::i32 <= 20).all()).size(), 3u);
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::i32 > 30).all()), V{"epsilon"});
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::i32 >= 30).all()).size(), 2u);
+  EXPECT_EQ(m->all_types.where(AllTypes_::flag == true).count(), 3);
+  EXPECT_EQ(m->all_types.where(AllTypes_::color == Color::blue).count(), 3);
+  EXPECT_EQ(m->all_types.where(AllTypes_::at >= system_clock::time_point(seconds(3000))).count(),
+            2);
+}
+
+TEST_P(QueryTest, AndOrNotInBetweenLike) {
+  auto rows = m->all_types
+                  .where((AllTypes_::i32 < 15 || AllTypes_::text == "delta") &&
+                         !(AllTypes_::text == "beta"))
+                  .all();
+  EXPECT_EQ(texts_of(rows), (V{"alpha", "delta"}));
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::text.in({"gamma", "alpha", "nope"})).all()),
+            (V{"alpha", "gamma"}));
+  EXPECT_EQ(m->all_types.where(AllTypes_::text.in(std::vector<std::string>{})).count(), 0);
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::i32.between(10, 30)).all()),
+            (V{"beta", "gamma", "delta"}));
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::text.like("%ta")).all()), (V{"beta", "delta"}));
+}
+
+TEST_P(QueryTest, SeveralWhereCallsAreJoinedWithAnd) {
+  auto q = m->all_types.where(AllTypes_::i32 >= 10).where(AllTypes_::flag == true);
+  EXPECT_EQ(texts_of(q.all()), (V{"gamma", "epsilon"}));
+}
+
+TEST_P(QueryTest, OrderLimitOffsetFirst) {
+  auto by_text = m->all_types.order_by(AllTypes_::text.desc());
+  EXPECT_EQ(texts_of(by_text.limit(2).all()), (V{"gamma", "epsilon"}));
+  EXPECT_EQ(texts_of(by_text.offset(3).all()), (V{"beta", "alpha"}));
+  EXPECT_EQ(texts_of(by_text.limit(1).offset(1).all()), V{"epsilon"});
+  EXPECT_EQ(by_text.first()->text, "gamma");
+  EXPECT_EQ(m->all_types.order_by(AllTypes_::color).order_by(AllTypes_::i32.desc()).first()->text,
+            "beta");
+  EXPECT_FALSE(m->all_types.where(AllTypes_::text == "none").first().has_value());
+}
+
+TEST_P(QueryTest, CountAndExists) {
+  EXPECT_EQ(m->all_types.query().count(), 5);
+  EXPECT_TRUE(m->all_types.where(AllTypes_::text == "gamma").exists());
+  EXPECT_FALSE(m->all_types.where(AllTypes_::text == "omega").exists());
+}
+
+TEST_P(QueryTest, NullTestsAndOptionalColumns) {
+  Nullables with, without;
+  with.number = 5;
+  m->nullables.insert(with);
+  m->nullables.insert(without);
+  EXPECT_EQ(m->nullables.where(Nullables_::number.is_null()).first()->id, without.id);
+  EXPECT_EQ(m->nullables.where(Nullables_::number.is_not_null()).first()->id, with.id);
+  EXPECT_EQ(m->nullables.where(Nullables_::number == 5).count(), 1); // NULL = 5 is not true
+  EXPECT_EQ(m->nullables.where(Nullables_::number != 5).count(), 0); // nor is NULL <> 5
+}
+
+TEST_P(QueryTest, RemoveAndUpdateApplyToMatchingRows) {
+  EXPECT_EQ(m->all_types.where(AllTypes_::i32 >= 30).remove(), 2);
+  EXPECT_EQ(m->all_types.query().count(), 3);
+  EXPECT_EQ(m->all_types.where(AllTypes_::flag == true)
+                .update(AllTypes_::text.set("flagged"), AllTypes_::i64.set(7)),
+            2);
+  EXPECT_EQ(m->all_types.where(AllTypes_::text == "flagged" && AllTypes_::i64 == 7).count(), 2);
+  EXPECT_THROW(m->all_types.query().limit(1).remove(), ormc::UsageError);
+}
+
+TEST_P(QueryTest, KeywordColumnsInConditions) {
+  Order order{.id = 0, .user = "u", .group = "g", .where = 4};
+  m->orders.insert(order);
+  EXPECT_EQ(m->orders.where(Order_::user == "u" && Order_::where > 3).count(), 1);
+  EXPECT_EQ(m->orders.order_by(Order_::group.desc()).first()->user, "u");
+}
+
+TEST_P(QueryTest, BuildingRunsNothingAndReadingRunsOneStatement) {
+  int statements = 0;
+  db->on_statement([&](const ormc::StatementEvent&) { ++statements; });
+  auto q = m->all_types.where(AllTypes_::i32 > 0).order_by(AllTypes_::text).limit(3);
+  EXPECT_EQ(statements, 0);
+  int rows = 0;
+  for (const AllTypes& row : q) {
+    EXPECT_FALSE(row.text.empty());
+    ++rows;
+  }
+  EXPECT_EQ(rows, 3);
+  EXPECT_EQ(statements, 1);
+}
+
+TEST_P(QueryTest, GetManyIsOneStatement) {
+  int statements = 0;
+  db->on_statement([&](const ormc::StatementEvent&) { ++statements; });
+  auto rows = m->all_types.get_many({ids[4], ids[0], ids[2], 999999});
+  EXPECT_EQ(statements, 1);
+  EXPECT_EQ(texts_of(rows), (V{"alpha", "gamma", "epsilon"}));
+}
+
+TEST_P(QueryTest, TheSameQueryCanRunInsideItsOwnLoop) {
+  auto q = m->all_types.where(AllTypes_::i32 < 20);
+  int pairs = 0;
+  for (const AllTypes& outer : q)
+    for (const AllTypes& inner : q)
+      pairs += !outer.text.empty() && !inner.text.empty();
+  EXPECT_EQ(pairs, 4);
+}
+
+TEST_P(QueryTest, SqlReadsLikeTheQuery) {
+  auto q = m->orders.where(Order_::user == "x" && Order_::where.between(1, 2))
+               .order_by(Order_::group.desc())
+               .limit(5);
+  std::string expected_sqlite = "SELECT \"select\", \"user\", \"group\", \"where\" FROM \"order\" "
+                                "WHERE (\"user\" = ?1 AND \"where\" BETWEEN ?2 AND ?3) "
+                                "ORDER BY \"group\" DESC, \"select\" LIMIT ?4";
+  EXPECT_EQ(q.sql(ormc::Dialect::sqlite), expected_sqlite);
+  EXPECT_NE(q.sql(ormc::Dialect::postgresql).find("BETWEEN $2 AND $3"), std::string::npos);
+}
+
+ORMC_INSTANTIATE_FOR_BACKENDS(QueryTest);
+
+} // namespace
+} // namespace unit
