@@ -92,12 +92,16 @@ std::int64_t Statement::execute() {
   return static_cast<std::int64_t>(result_->rows.affected_rows());
 }
 
-void Statement::release() noexcept {
+void Statement::finish_use() noexcept {
   usage_.finish(sql_);
   if (result_) result_->rows.clear();
   executed_ = false;
   next_row_ = 0;
   std::fill(present_.begin(), present_.end(), 0);
+}
+
+void Statement::release() noexcept {
+  finish_use();
   in_use_ = false;
 }
 

@@ -75,9 +75,13 @@ void Statement::reset() noexcept {
   sqlite3_clear_bindings(stmt_);
 }
 
-void Statement::release() noexcept {
+void Statement::finish_use() noexcept {
   usage_.finish(sql_);
   reset();
+}
+
+void Statement::release() noexcept {
+  finish_use();
   in_use_ = false;
 }
 

@@ -72,6 +72,31 @@ TEST_P(TransactionTest, FinishingOuterBeforeInnerIsAUsageError) {
   outer.commit();
 }
 
+TEST_P(TransactionTest, InTransactionCommitsOnReturnAndPassesTheResultOn) {
+  std::int64_t id = ormc::in_transaction(*db, [&] {
+    AllTypes row;
+    row.text = "kept";
+    m->all_types.insert(row);
+    return row.id;
+  });
+  EXPECT_EQ(m->all_types.get(id)->text, "kept");
+  EXPECT_EQ(db->transaction_depth(), 0);
+}
+
+TEST_P(TransactionTest, InTransactionRollsBackOnExceptionAndRethrows) {
+  EXPECT_THROW(ormc::in_transaction(*db,
+                                    [&] {
+                                      insert_text("lost");
+                                      Setting dup{.key = "k", .value = ""};
+                                      m->settings.insert(dup);
+                                      m->settings.insert(dup); // UniqueViolation
+                                    }),
+               ormc::UniqueViolation);
+  EXPECT_EQ(m->all_types.count(), 0);
+  EXPECT_EQ(m->settings.count(), 0);
+  EXPECT_EQ(db->transaction_depth(), 0);
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(TransactionTest);
 
 } // namespace

@@ -13,10 +13,11 @@ template <class Model> struct ModelTraits;
 
 /// The statements of one model in one dialect.
 struct ModelStatements {
-  std::span<const std::string_view> create; // CREATE TABLE and CREATE INDEX, in order
-  std::string_view table;                   // quoted (and schema-qualified) table name
-  std::string_view columns;                 // quoted column list, in read() order
-  std::string_view key;                     // quoted key column
+  std::span<const std::string_view> create;         // CREATE TABLE and CREATE INDEX, in order
+  std::string_view table;                           // quoted (and schema-qualified) table name
+  std::string_view columns;                         // quoted column list, in read() order
+  std::string_view key;                             // quoted key column
+  std::span<const std::string_view> insert_columns; // quoted, in bind_insert() order
   std::string_view insert;
   bool insert_returns_key = false; // else the key is the connection's last insert id
   std::string_view select_all;

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <ormc/batch_insert.hpp>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
@@ -48,6 +49,51 @@ public:
         }
         statement->execute();
         traits::key(row) = detail::checked_integer<key_type>(conn.last_insert_id(), 0);
+      } else {
+        statement->execute();
+      }
+    });
+  }
+
+  /// Inserts every row of `rows` (a vector, span or other range of Model), in one transaction
+  /// (a savepoint inside an open one), by the backend's fastest path; database-assigned keys
+  /// are written back into each row. All rows or none are stored.
+  template <class Range> void insert_all(Range&& rows) {
+    in_transaction(*db_, [&] {
+      db_->with_connection(
+          [&](auto& conn) { detail::insert_rows<Model>(conn, std::begin(rows), std::end(rows)); });
+    });
+  }
+
+  /// Inserts `row`, or, when a row with the same `conflict` column value exists (by default the
+  /// key), updates that row's other columns instead: INSERT ... ON CONFLICT DO UPDATE. A
+  /// database-assigned key is written back into `row` either way.
+  template <Column C = typename traits::key_column> void upsert(Model& row, C /*conflict*/ = {}) {
+    static_assert(std::is_same_v<typename C::model_type, Model>,
+                  "ormc: upsert() on a column of another model (see 'C' below)");
+    db_->with_connection([&](auto& conn) {
+      const ModelStatements& sql = traits::statements(conn.dialect_v);
+      detail::SqlBuilder b(conn.dialect_v);
+      b.text("INSERT INTO ").text(sql.table).text(" (");
+      for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
+        b.text(c ? ", " : "").text(sql.insert_columns[c]);
+      b.text(") VALUES (");
+      for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
+        (c ? b.text(", ") : b).param();
+      b.text(") ON CONFLICT (").text(C::sql).text(") DO UPDATE SET ");
+      bool any = false;
+      for (std::string_view column : sql.insert_columns)
+        if (column != C::sql) {
+          b.text(any ? ", " : "").text(column).text(" = excluded.").text(column);
+          any = true;
+        }
+      if (!any) b.text(C::sql).text(" = excluded.").text(C::sql); // nothing else: still a row
+      if constexpr (traits::key_assigned_by_database) b.text(" RETURNING ").text(sql.key);
+      auto statement = conn.prepare(b.take());
+      traits::bind_insert(*statement, row);
+      if constexpr (traits::key_assigned_by_database) {
+        statement->step();
+        statement->read(0, traits::key(row));
       } else {
         statement->execute();
       }

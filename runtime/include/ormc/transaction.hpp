@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ormc/database.hpp>
+#include <type_traits>
 
 namespace ormc {
 
@@ -30,5 +31,25 @@ private:
   int level_;
   bool active_ = true;
 };
+
+/// Runs `work` in a transaction: commits when it returns, rolls back when it throws (and lets
+/// the exception go on). Nested calls are savepoints. Returns what `work` returns.
+///
+///   std::int64_t id = ormc::in_transaction(db, [&] {
+///     m.tasks.insert(task);
+///     m.audit_entries.insert(entry);
+///     return task.id;
+///   });
+template <class Work> decltype(auto) in_transaction(Database& db, Work&& work) {
+  Transaction transaction(db);
+  if constexpr (std::is_void_v<std::invoke_result_t<Work&>>) {
+    work();
+    transaction.commit();
+  } else {
+    decltype(auto) result = work();
+    transaction.commit();
+    return result;
+  }
+}
 
 } // namespace ormc

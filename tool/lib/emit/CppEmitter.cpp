@@ -71,6 +71,14 @@ std::string columnsStructName(const ir::Model& m) {
 
 void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d) {
   std::string name(d.name());
+  std::vector<const ir::Column*> inserted = insertColumns(m);
+  if (!inserted.empty()) {
+    p.print("static constexpr std::string_view $d$_insert_columns[] = {", {{"d", name}});
+    for (std::size_t i = 0; i < inserted.size(); ++i)
+      p.print("$sep$$c$",
+              {{"sep", i ? ", " : ""}, {"c", rawLiteral(quoteIdentifier(inserted[i]->name))}});
+    p.print("};\n");
+  }
   p.print("static constexpr std::string_view $d$_create[] = {\n", {{"d", name}});
   p.indent();
   for (const std::string& statement : createTableStatements(m, d)) {
@@ -89,6 +97,7 @@ void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d) {
   p.print(".table = $t$,\n", {{"t", rawLiteral(d.tableName(m))}});
   p.print(".columns = $c$,\n", {{"c", rawLiteral(columns)}});
   p.print(".key = $k$,\n", {{"k", rawLiteral(quoteIdentifier(m.primaryKey()->name))}});
+  if (!inserted.empty()) p.print(".insert_columns = $d$_insert_columns,\n", {{"d", name}});
   p.print(".insert = $s$,\n", {{"s", rawLiteral(s.insert)}});
   p.print(".insert_returns_key = $b$,\n", {{"b", d.insertReturnsKey() ? "true" : "false"}});
   p.print(".select_all = $s$,\n", {{"s", rawLiteral(s.selectAll)}});

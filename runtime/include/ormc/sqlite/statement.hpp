@@ -33,7 +33,10 @@ public:
   bool step();
   /// Runs a statement that returns no rows; the number of rows it changed.
   std::int64_t execute();
-  /// Ready for new parameters, and free for the next lease.
+  /// Ends one execution (reported to the statement hook) and clears the parameters, keeping the
+  /// statement for another execution under the same lease.
+  void finish_use() noexcept;
+  /// Ends the lease: finish_use(), and free for the next one.
   void release() noexcept;
 
   const std::string& sql() const noexcept { return sql_; }
