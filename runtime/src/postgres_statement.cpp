@@ -9,9 +9,13 @@ namespace ormc::postgres {
 Statement::Statement(Connection& connection, std::string name, std::string_view sql)
     : connection_(connection), usage_(connection), name_(std::move(name)), sql_(sql) {}
 
+std::size_t Statement::result_rows() const noexcept {
+  return result_ ? result_->rows.size() : 0;
+}
+
 Statement::~Statement() {
   Connection::Impl& impl = *connection_.impl_;
-  if (impl.connection && prepared_generation_ == impl.generation) {
+  if (!name_.empty() && impl.connection && prepared_generation_ == impl.generation) {
     try {
       impl.connection->unprepare(name_);
     } catch (...) {
@@ -60,7 +64,7 @@ void Statement::run() {
   Connection::Impl& impl = *connection_.impl_;
   translate_errors(impl, sql_, [&] {
     pqxx::nontransaction& work = impl.ensure();
-    if (prepared_generation_ != impl.generation) {
+    if (!name_.empty() && prepared_generation_ != impl.generation) {
       impl.connection->prepare(name_, sql_);
       prepared_generation_ = impl.generation;
     }
@@ -69,7 +73,9 @@ void Statement::run() {
       params[i] = present_[i] ? values_[i].c_str() : nullptr;
     if (!result_) result_ = std::make_unique<Result>();
     usage_.measure([&] {
-      result_->rows = work.exec_prepared(name_, pqxx::prepare::make_dynamic_params(params));
+      auto values = pqxx::prepare::make_dynamic_params(params);
+      result_->rows =
+          name_.empty() ? work.exec_params(sql_, values) : work.exec_prepared(name_, values);
       return 0;
     });
   });

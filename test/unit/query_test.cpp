@@ -121,6 +121,9 @@ TEST_P(QueryTest, BuildingRunsNothingAndReadingRunsOneStatement) {
     ++rows;
   }
   EXPECT_EQ(rows, 3);
+  EXPECT_EQ(statements, on_postgres() ? 3 : 1); // PostgreSQL: DECLARE, FETCH, CLOSE a cursor
+  statements = 0;
+  EXPECT_EQ(q.all().size(), 3u);
   EXPECT_EQ(statements, 1);
 }
 

@@ -8,6 +8,7 @@
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
+#include <ormc/postgres/cursor.hpp>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,13 @@ template <class Model, Condition E> struct condition_holder final : erased_condi
 template <class Model> struct row_source {
   virtual ~row_source() = default;
   virtual bool next(Model& row) = 0;
+};
+
+template <class Model> struct cursor_rows final : row_source<Model> {
+  template <class... Args>
+  explicit cursor_rows(Args&&... args) : cursor(std::forward<Args>(args)...) {}
+  bool next(Model& row) override { return cursor.next(row); }
+  postgres::Cursor<Model> cursor;
 };
 
 template <class Model, class Statement> struct statement_rows final : row_source<Model> {
@@ -91,17 +99,17 @@ public:
     return q;
   }
 
-  /// Every matching row, in a vector.
+  /// Every matching row, in a vector; one statement.
   std::vector<Model> all() const {
     std::vector<Model> rows;
-    for (auto it = begin(); it != end(); ++it)
+    for (auto it = iterator(statement_rows()); it != end(); ++it)
       rows.push_back(std::move(*it));
     return rows;
   }
 
   /// The first matching row (in the query's order), if any.
   std::optional<Model> first() const {
-    auto it = limit(1).begin();
+    auto it = iterator(limit(1).statement_rows());
     if (it == end()) return std::nullopt;
     return std::move(*it);
   }
@@ -163,21 +171,23 @@ public:
     Model row_{};                                     // reused: one struct for every row
   };
 
+  /// Runs the query and reads it row by row, in constant memory: SQLite steps through the
+  /// statement; PostgreSQL fetches pages of rows from a server-side cursor.
   iterator begin() const {
-    return db_->with_connection([&](auto& conn) {
-      using Statement = typename std::remove_reference_t<decltype(conn)>::statement_type;
-      const ModelStatements& sql = traits::statements(conn.dialect_v);
-      detail::SqlBuilder b(conn.dialect_v);
-      b.text("SELECT ").text(sql.columns).text(" FROM ").text(sql.table);
-      render_where(b);
-      render_order_and_limit(b, sql);
-      auto statement = conn.prepare(b.take());
-      int index = 1;
-      bind_where(*statement, index);
-      bind_limit(*statement, index);
-      return iterator(
-          std::make_unique<detail::statement_rows<Model, Statement>>(std::move(statement)));
-    });
+    if (db_->dialect() != Dialect::postgresql) return iterator(statement_rows());
+    return iterator(
+        db_->with_connection([&](auto& conn) -> std::unique_ptr<detail::row_source<Model>> {
+          if constexpr (std::is_same_v<std::remove_cvref_t<decltype(conn)>, postgres::Connection>) {
+            return std::make_unique<detail::cursor_rows<Model>>(
+                conn, sql(Dialect::postgresql), db_->transaction_depth() > 0,
+                [&](postgres::Statement& statement, int& index) {
+                  bind_where(statement, index);
+                  bind_limit(statement, index);
+                });
+          } else {
+            return nullptr; // not reached: SQLite took the branch above
+          }
+        }));
   }
   iterator end() const { return iterator(); }
 
@@ -192,6 +202,18 @@ public:
   }
 
 private:
+  /// The rows of one prepared statement (PostgreSQL: its whole result, in memory).
+  std::unique_ptr<detail::row_source<Model>> statement_rows() const {
+    return db_->with_connection([&](auto& conn) -> std::unique_ptr<detail::row_source<Model>> {
+      using Statement = typename std::remove_reference_t<decltype(conn)>::statement_type;
+      auto statement = conn.prepare(sql(conn.dialect_v));
+      int index = 1;
+      bind_where(*statement, index);
+      bind_limit(*statement, index);
+      return std::make_unique<detail::statement_rows<Model, Statement>>(std::move(statement));
+    });
+  }
+
   template <class A> static std::string_view column_of(const A&) {
     return decltype(column_type(std::declval<A>()))::sql;
   }

@@ -21,6 +21,8 @@ class Connection;
 /// over the text protocol; the parameter buffers keep their capacity from one use to the next.
 class Statement {
 public:
+  /// A statement prepared once per connection as `name`; with an empty name, sent unprepared
+  /// each time it runs (for DECLARE and FETCH, which cannot be prepared).
   Statement(Connection& connection, std::string name, std::string_view sql);
   ~Statement();
   Statement(const Statement&) = delete;
@@ -42,6 +44,8 @@ public:
   void release() noexcept;
 
   const std::string& sql() const noexcept { return sql_; }
+  /// Rows the last execution returned.
+  std::size_t result_rows() const noexcept;
 
   // Primitives for detail::bind_value / read_value.
   void bind_null(int index);
