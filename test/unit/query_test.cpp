@@ -155,6 +155,38 @@ TEST_P(QueryTest, SqlReadsLikeTheQuery) {
   EXPECT_NE(q.sql(ormc::Dialect::postgresql).find("BETWEEN $2 AND $3"), std::string::npos);
 }
 
+TEST_P(QueryTest, AggregatesHaveTheColumnsTypes) {
+  std::optional<std::int64_t> sum = m->all_types.query().sum(AllTypes_::i32);
+  EXPECT_EQ(sum, 100);
+  std::optional<double> avg = m->all_types.where(AllTypes_::i32 < 20).avg(AllTypes_::i32);
+  EXPECT_EQ(avg, 5.0);
+  std::optional<std::string> lowest = m->all_types.query().min(AllTypes_::text);
+  EXPECT_EQ(lowest, "alpha");
+  std::optional<system_clock::time_point> latest = m->all_types.query().max(AllTypes_::at);
+  EXPECT_EQ(latest, system_clock::time_point(seconds(4000)));
+  EXPECT_FALSE(m->all_types.where(AllTypes_::text == "none").sum(AllTypes_::i32).has_value());
+  EXPECT_FALSE(m->all_types.where(AllTypes_::text == "none").max(AllTypes_::text).has_value());
+}
+
+TEST_P(QueryTest, ProjectionsIntoTuples) {
+  std::vector<std::tuple<std::string, std::int32_t>> rows =
+      m->all_types.where(AllTypes_::i32 >= 30)
+          .order_by(AllTypes_::i32.desc())
+          .select(AllTypes_::text, AllTypes_::i32);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0], std::make_tuple(std::string("epsilon"), 40));
+  EXPECT_EQ(rows[1], std::make_tuple(std::string("delta"), 30));
+}
+
+TEST_P(QueryTest, RawSqlWithBoundParametersMapsIntoStructs) {
+  std::string sql = on_postgres()
+                        ? "SELECT * FROM all_types WHERE i32 > $1 AND text LIKE $2 ORDER BY id"
+                        : "SELECT * FROM all_types WHERE i32 > ?1 AND text LIKE ?2 ORDER BY id";
+  std::vector<AllTypes> rows = m->all_types.raw(sql, 5, "%a");
+  EXPECT_EQ(texts_of(rows), (V{"beta", "gamma", "delta"}));
+  EXPECT_EQ(m->all_types.raw(sql, 100, "%").size(), 0u);
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(QueryTest);
 
 } // namespace

@@ -10,6 +10,8 @@
 #include <ormc/model.hpp>
 #include <ormc/postgres/cursor.hpp>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace ormc {
@@ -115,6 +117,49 @@ public:
   }
 
   std::int64_t count() const { return scalar("SELECT count(*) FROM "); }
+
+  /// Aggregates over the matching rows; empty when there are none (SQL gives NULL).
+  /// sum(): std::int64_t for integer columns, double for floating ones; avg(): double;
+  /// min()/max(): the column's own type.
+  template <Column C> auto sum(C) const {
+    using T = typename detail::unwrap_optional<typename C::value_type>::type;
+    static_assert(std::is_arithmetic_v<T> && !std::is_same_v<T, bool>,
+                  "ormc: sum() needs a numeric column (see 'C' below)");
+    using R = std::conditional_t<std::is_integral_v<T>, std::int64_t, double>;
+    return aggregate<C, R>("sum");
+  }
+  template <Column C> std::optional<double> avg(C) const {
+    using T = typename detail::unwrap_optional<typename C::value_type>::type;
+    static_assert(std::is_arithmetic_v<T> && !std::is_same_v<T, bool>,
+                  "ormc: avg() needs a numeric column (see 'C' below)");
+    return aggregate<C, double>("avg");
+  }
+  template <Column C> auto min(C) const {
+    return aggregate<C, typename detail::unwrap_optional<typename C::value_type>::type>("min");
+  }
+  template <Column C> auto max(C) const {
+    return aggregate<C, typename detail::unwrap_optional<typename C::value_type>::type>("max");
+  }
+
+  /// Chosen columns of the matching rows, as tuples: select(Task_::id, Task_::title) gives
+  /// std::vector<std::tuple<std::int64_t, std::string>>.
+  template <Column... C> std::vector<std::tuple<typename C::value_type...>> select(C...) const {
+    static_assert(sizeof...(C) > 0, "ormc: select() needs at least one column");
+    static_assert((std::is_same_v<typename C::model_type, Model> && ...),
+                  "ormc: select() names a column of another model");
+    std::string columns;
+    ((columns += (columns.empty() ? "" : ", ") + std::string(C::sql)), ...);
+    return db_->with_connection([&](auto& conn) {
+      std::vector<std::tuple<typename C::value_type...>> rows;
+      auto statement = conn.prepare(select_sql(conn.dialect_v, columns));
+      int index = 1;
+      bind_where(*statement, index);
+      bind_limit(*statement, index);
+      while (statement->step())
+        read_tuple(*statement, rows.emplace_back(), std::index_sequence_for<C...>{});
+      return rows;
+    });
+  }
   bool exists() const {
     return limit(1).scalar("SELECT count(*) FROM (SELECT 1 FROM ", ") AS q") != 0;
   }
@@ -193,15 +238,41 @@ public:
 
   /// The SQL this query runs in `dialect`, for logging and tests.
   std::string sql(Dialect dialect) const {
+    return select_sql(dialect, traits::statements(dialect).columns);
+  }
+
+private:
+  std::string select_sql(Dialect dialect, std::string_view columns) const {
     const ModelStatements& sql = traits::statements(dialect);
     detail::SqlBuilder b(dialect);
-    b.text("SELECT ").text(sql.columns).text(" FROM ").text(sql.table);
+    b.text("SELECT ").text(columns).text(" FROM ").text(sql.table);
     render_where(b);
     render_order_and_limit(b, sql);
     return b.take();
   }
 
-private:
+  template <class Statement, class Tuple, std::size_t... I>
+  static void read_tuple(Statement& statement, Tuple& row, std::index_sequence<I...>) {
+    (statement.read(static_cast<int>(I), std::get<I>(row)), ...);
+  }
+
+  template <Column C, class R> std::optional<R> aggregate(const char* function) const {
+    static_assert(std::is_same_v<typename C::model_type, Model>,
+                  "ormc: an aggregate over a column of another model (see 'C' below)");
+    return db_->with_connection([&](auto& conn) {
+      detail::SqlBuilder b(conn.dialect_v);
+      b.text("SELECT ").text(function).text("(").text(C::sql).text(") FROM ").text(
+          traits::statements(conn.dialect_v).table);
+      render_where(b);
+      auto statement = conn.prepare(b.take());
+      int index = 1;
+      bind_where(*statement, index);
+      std::optional<R> result;
+      if (statement->step()) statement->read(0, result);
+      return result;
+    });
+  }
+
   /// The rows of one prepared statement (PostgreSQL: its whole result, in memory).
   std::unique_ptr<detail::row_source<Model>> statement_rows() const {
     return db_->with_connection([&](auto& conn) -> std::unique_ptr<detail::row_source<Model>> {

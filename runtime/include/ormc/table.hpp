@@ -161,6 +161,22 @@ public:
     return get_many(std::vector<key_type>(keys));
   }
 
+  /// Rows of hand-written SQL, mapped into structs: the statement must select this model's
+  /// columns in declaration order (`SELECT *` on a table ormc created does). Placeholders are the
+  /// connection's own (?1 on SQLite, $1 on PostgreSQL); `args` are bound in order.
+  ///   m.tasks.raw("SELECT * FROM task WHERE length(title) > ?1", 10)
+  template <class... Args> std::vector<Model> raw(std::string_view sql, const Args&... args) {
+    return db_->with_connection([&](auto& conn) {
+      std::vector<Model> rows;
+      auto statement = conn.prepare(sql);
+      int index = 1;
+      (statement->bind(index++, args), ...);
+      while (statement->step())
+        traits::read(*statement, rows.emplace_back());
+      return rows;
+    });
+  }
+
   std::int64_t count() {
     return db_->with_connection([&](auto& conn) {
       auto statement = conn.prepare(traits::statements(conn.dialect_v).count);

@@ -87,6 +87,8 @@ template <class Statement, class T> void bind_value(Statement& s, int index, con
     s.bind_blob(index, std::as_bytes(std::span(value.data(), value.size())));
   } else if constexpr (is_system_time_v<T>) {
     s.bind_timestamp(index, to_microseconds(value, index));
+  } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+    s.bind_text(index, std::string_view(value)); // string literals and views, for raw SQL
   } else {
     static_assert(dependent_false_v<T>, "ormc: this member type cannot be stored");
   }
