@@ -6,3 +6,4 @@
 #include <ormc/model.hpp>
 #include <ormc/table.hpp>
 #include <ormc/transaction.hpp>
+#include <ormc/pool.hpp>

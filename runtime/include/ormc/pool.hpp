@@ -1,0 +1,77 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <ormc/database.hpp>
+#include <ormc/error.hpp>
+#include <string>
+#include <vector>
+
+namespace ormc {
+
+/// No connection became free in time.
+class PoolTimeout : public Error {
+public:
+  using Error::Error;
+};
+
+/// Connections to one database for a multi-threaded program. A Database is used by one thread
+/// at a time; a Pool lends each thread its own for as long as it needs it:
+///
+///   ormc::Pool pool("postgresql://app@db/app", 8);
+///   // in any thread:
+///   auto db = pool.acquire();         // waits while all 8 are lent out
+///   Models m(*db);
+///   m.tasks.insert(task);
+///                                     // the lease's end returns the connection
+///
+/// Connections are opened when first needed. A Transaction on a leased connection must end
+/// before the lease does (declare the lease first).
+class Pool {
+public:
+  Pool(std::string url, std::size_t max_connections);
+  ~Pool();
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+
+  class Lease {
+  public:
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    Database& operator*() const noexcept { return *db_; }
+    Database* operator->() const noexcept { return db_; }
+
+  private:
+    friend class Pool;
+    Lease(Pool& pool, Database* db) noexcept : pool_(&pool), db_(db) {}
+    Pool* pool_;
+    Database* db_;
+  };
+
+  /// A free connection, opening one if fewer than the maximum exist; waits for one otherwise.
+  Lease acquire();
+  /// As acquire(), but throws PoolTimeout after `timeout`.
+  Lease acquire(std::chrono::milliseconds timeout);
+
+  std::size_t max_connections() const noexcept { return max_; }
+  /// Connections opened so far (at most max_connections()).
+  std::size_t opened() const;
+
+private:
+  Lease acquire_until(std::chrono::steady_clock::time_point deadline, bool forever);
+  void give_back(Database* db) noexcept;
+
+  const std::string url_;
+  const std::size_t max_;
+  mutable std::mutex mutex_;
+  std::condition_variable returned_;
+  std::vector<std::unique_ptr<Database>> all_;
+  std::vector<Database*> idle_;
+  std::size_t opening_ = 0; // connections being opened outside the lock
+};
+
+} // namespace ormc

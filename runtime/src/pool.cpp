@@ -1,0 +1,71 @@
+#include <ormc/pool.hpp>
+
+namespace ormc {
+
+Pool::Pool(std::string url, std::size_t max_connections)
+    : url_(std::move(url)), max_(max_connections) {
+  if (max_ == 0) throw UsageError("a Pool needs room for at least one connection");
+}
+
+Pool::~Pool() = default;
+
+Pool::Lease::Lease(Lease&& other) noexcept
+    : pool_(other.pool_), db_(std::exchange(other.db_, nullptr)) {}
+
+Pool::Lease::~Lease() {
+  if (db_) pool_->give_back(db_);
+}
+
+Pool::Lease Pool::acquire() {
+  return acquire_until({}, true);
+}
+
+Pool::Lease Pool::acquire(std::chrono::milliseconds timeout) {
+  return acquire_until(std::chrono::steady_clock::now() + timeout, false);
+}
+
+std::size_t Pool::opened() const {
+  std::lock_guard lock(mutex_);
+  return all_.size();
+}
+
+Pool::Lease Pool::acquire_until(std::chrono::steady_clock::time_point deadline, bool forever) {
+  std::unique_lock lock(mutex_);
+  auto ready = [&] { return !idle_.empty() || all_.size() + opening_ < max_; };
+  if (forever) {
+    returned_.wait(lock, ready);
+  } else if (!returned_.wait_until(lock, deadline, ready)) {
+    throw PoolTimeout("no database connection became free in time (pool of " +
+                      std::to_string(max_) + ")");
+  }
+  if (!idle_.empty()) {
+    Database* db = idle_.back();
+    idle_.pop_back();
+    return Lease(*this, db);
+  }
+  ++opening_; // connect without holding the lock: it may take a network round trip
+  lock.unlock();
+  std::unique_ptr<Database> db;
+  try {
+    db = std::make_unique<Database>(url_);
+  } catch (...) {
+    lock.lock();
+    --opening_;
+    returned_.notify_one();
+    throw;
+  }
+  lock.lock();
+  --opening_;
+  all_.push_back(std::move(db));
+  return Lease(*this, all_.back().get());
+}
+
+void Pool::give_back(Database* db) noexcept {
+  {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(db);
+  }
+  returned_.notify_one();
+}
+
+} // namespace ormc
