@@ -187,6 +187,38 @@ TEST_P(QueryTest, RawSqlWithBoundParametersMapsIntoStructs) {
   EXPECT_EQ(m->all_types.raw(sql, 100, "%").size(), 0u);
 }
 
+TEST_P(QueryTest, KeysetPagesTogetherAreTheWholeOrderedResult) {
+  for (int i = 0; i < 7; ++i) { // ties in color and flag, so the key must break them
+    AllTypes row;
+    row.text = "extra " + std::to_string(i);
+    row.color = i % 2 ? Color::green : Color::red;
+    m->all_types.insert(row);
+  }
+  auto ordered = m->all_types.where(AllTypes_::i32 < 1000)
+                     .order_by(AllTypes_::color.desc())
+                     .order_by(AllTypes_::flag);
+  std::vector<AllTypes> whole = ordered.all();
+  std::vector<AllTypes> paged;
+  auto page = ordered.limit(3).all();
+  while (!page.empty()) {
+    paged.insert(paged.end(), page.begin(), page.end());
+    page = ordered.limit(3).after(page.back()).all();
+  }
+  ASSERT_EQ(whole.size(), 12u);
+  std::vector<std::int64_t> whole_ids, paged_ids;
+  for (const AllTypes& r : whole)
+    whole_ids.push_back(r.id);
+  for (const AllTypes& r : paged)
+    paged_ids.push_back(r.id);
+  EXPECT_EQ(paged_ids, whole_ids);
+}
+
+TEST_P(QueryTest, KeysetOnANullValueIsAUsageError) {
+  Nullables row;
+  m->nullables.insert(row);
+  EXPECT_THROW(m->nullables.order_by(Nullables_::number).after(row).all(), ormc::UsageError);
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(QueryTest);
 
 } // namespace

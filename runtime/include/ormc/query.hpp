@@ -34,6 +34,35 @@ template <class Model, Condition E> struct condition_holder final : erased_condi
   E expression;
 };
 
+/// One ORDER BY term, able to bind its value from a row for keyset pagination (after()).
+template <class Model> struct erased_order {
+  virtual ~erased_order() = default;
+  virtual std::string_view sql() const = 0;
+  virtual bool descending() const = 0;
+  virtual bool is_null_in(const Model& row) const = 0;
+  virtual void bind_from(sqlite::Statement& s, int& index, const Model& row) const = 0;
+  virtual void bind_from(postgres::Statement& s, int& index, const Model& row) const = 0;
+};
+
+template <class Model, Column C> struct order_term final : erased_order<Model> {
+  explicit order_term(bool desc) : desc_(desc) {}
+  std::string_view sql() const override { return C::sql; }
+  bool descending() const override { return desc_; }
+  bool is_null_in(const Model& row) const override {
+    if constexpr (is_optional_v<typename C::value_type>)
+      return !(row.*C::member).has_value();
+    else
+      return false;
+  }
+  void bind_from(sqlite::Statement& s, int& index, const Model& row) const override {
+    s.bind(index++, row.*C::member);
+  }
+  void bind_from(postgres::Statement& s, int& index, const Model& row) const override {
+    s.bind(index++, row.*C::member);
+  }
+  bool desc_;
+};
+
 /// Rows of a running query, read one at a time into the caller's struct.
 template <class Model> struct row_source {
   virtual ~row_source() = default;
@@ -86,7 +115,18 @@ public:
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: order_by() uses a column of another model (see 'C' below)");
     Query q = *this;
-    q.order_.push_back({C::sql, ordering.descending});
+    q.order_.push_back(std::make_shared<const detail::order_term<Model, C>>(ordering.descending));
+    return q;
+  }
+
+  /// Keyset pagination: the rows that come after `last` in this query's order (the key breaks
+  /// ties), so that the next page costs what the first did, however deep it is:
+  ///   auto page = q.order_by(Task_::due).limit(50);
+  ///   auto next = page.after(rows.back()).all();
+  /// The order's columns must not be NULL in `last`.
+  Query after(const Model& last) const {
+    Query q = *this;
+    q.after_ = std::make_shared<const Model>(last);
     return q;
   }
 
@@ -295,15 +335,50 @@ private:
       b.text(i == 0 ? " WHERE " : " AND ");
       conditions_[i]->render(b);
     }
+    if (after_) {
+      b.text(conditions_.empty() ? " WHERE " : " AND ");
+      render_after(b);
+    }
   }
   template <class S> void bind_where(S& statement, int& index) const {
     for (const auto& condition : conditions_)
       condition->bind(statement, index);
+    if (after_) {
+      auto terms = keyset_terms();
+      for (std::size_t i = 0; i < terms.size(); ++i)
+        for (std::size_t j = 0; j <= i; ++j)
+          terms[j]->bind_from(statement, index, *after_);
+    }
+  }
+
+  /// The order's terms, then the key: what after() compares.
+  std::vector<std::shared_ptr<const detail::erased_order<Model>>> keyset_terms() const {
+    auto terms = order_;
+    terms.push_back(
+        std::make_shared<const detail::order_term<Model, typename traits::key_column>>(false));
+    return terms;
+  }
+
+  /// (t1 > v1) OR (t1 = v1 AND t2 > v2) OR ... with < for descending terms.
+  void render_after(detail::SqlBuilder& b) const {
+    auto terms = keyset_terms();
+    for (const auto& term : terms)
+      if (term->is_null_in(*after_))
+        throw UsageError("after(): the last row's " + std::string(term->sql()) +
+                         " is NULL; order by columns that have values");
+    b.text("(");
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      b.text(i ? " OR (" : "(");
+      for (std::size_t j = 0; j < i; ++j)
+        b.text(terms[j]->sql()).text(" = ").param().text(" AND ");
+      b.text(terms[i]->sql()).text(terms[i]->descending() ? " < " : " > ").param().text(")");
+    }
+    b.text(")");
   }
   void render_order_and_limit(detail::SqlBuilder& b, const ModelStatements& sql) const {
     b.text(" ORDER BY ");
-    for (const auto& [column, descending] : order_)
-      b.text(column).text(descending ? " DESC, " : ", ");
+    for (const auto& term : order_)
+      b.text(term->sql()).text(term->descending() ? " DESC, " : ", ");
     b.text(sql.key); // last, so that the order is total and pages are stable
     if (limit_) b.text(" LIMIT ").param();
     if (offset_)
@@ -354,7 +429,8 @@ private:
 
   Database* db_;
   std::vector<std::shared_ptr<const detail::erased_condition<Model>>> conditions_;
-  std::vector<std::pair<std::string_view, bool>> order_;
+  std::vector<std::shared_ptr<const detail::erased_order<Model>>> order_;
+  std::shared_ptr<const Model> after_;
   std::optional<std::int64_t> limit_;
   std::optional<std::int64_t> offset_;
 };

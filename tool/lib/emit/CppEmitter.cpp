@@ -193,6 +193,7 @@ void printColumns(Printer& p, const ir::Model& m) {
   for (const ir::Column& c : m.columns)
     p.print("struct $m$ : ormc::column<$m$, $type$, decltype($type$::$m$)> {\n"
             "  static constexpr std::string_view sql = $sql$;\n"
+            "  static constexpr auto member = &$type$::$m$;\n"
             "};\n",
             {{"m", c.member}, {"type", type}, {"sql", rawLiteral(quoteIdentifier(c.name))}});
   p.outdent();
