@@ -1,0 +1,28 @@
+// The models every docs example uses.
+#pragma once
+
+#include <ormc/annotations.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace shop {
+
+enum class Status : std::uint8_t { open, paid, shipped };
+
+struct ORMC_TABLE() Customer {
+  ORMC_ID() std::int64_t id = 0;
+  ORMC_COLUMN(unique) std::string email;
+  std::string name;
+};
+
+struct ORMC_TABLE(name = "order") Order {
+  ORMC_ID() std::int64_t id = 0;
+  std::int64_t customer_id = 0;
+  Status status = Status::open;
+  std::int64_t total_cents = 0;
+  std::optional<std::string> note;
+};
+
+} // namespace shop

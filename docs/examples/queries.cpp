@@ -1,0 +1,49 @@
+// docs/queries.md: typed conditions, ordering, pages, aggregates, projections, bulk changes.
+#include "models.ormc.hpp"
+
+#include <cstdio>
+
+using shop::Order_;
+
+int main() {
+  ormc::Database db("sqlite::memory:");
+  shop::Models m(db);
+  m.create_schema();
+  for (int i = 1; i <= 6; ++i) {
+    shop::Order o;
+    o.customer_id = i % 2 + 1;
+    o.status = i <= 2 ? shop::Status::paid : shop::Status::open;
+    o.total_cents = i * 1000;
+    m.orders.insert(o);
+  }
+
+  auto open = m.orders.where(Order_::status == shop::Status::open && Order_::total_cents > 3000);
+  std::printf("open over $30: %lld\n", static_cast<long long>(open.count()));
+  for (const shop::Order& o : open.order_by(Order_::total_cents.desc()))
+    std::printf("  order %lld: %lld cents\n", static_cast<long long>(o.id),
+                static_cast<long long>(o.total_cents));
+
+  auto page = m.orders.query().order_by(Order_::customer_id).limit(4);
+  std::vector<shop::Order> rows = page.all();
+  for (int n = 1; !rows.empty(); ++n, rows = page.after(rows.back()).all())
+    std::printf("page %d: %zu orders, first %lld\n", n, rows.size(),
+                static_cast<long long>(rows.front().id));
+
+  std::printf("sum %lld, max %lld, avg %.1f\n",
+              static_cast<long long>(*m.orders.query().sum(Order_::total_cents)),
+              static_cast<long long>(*m.orders.query().max(Order_::total_cents)),
+              *m.orders.query().avg(Order_::total_cents));
+
+  for (auto [id, cents] :
+       m.orders.where(Order_::customer_id == 1).select(Order_::id, Order_::total_cents))
+    std::printf("customer 1: order %lld, %lld cents\n", static_cast<long long>(id),
+                static_cast<long long>(cents));
+
+  std::int64_t shipped =
+      m.orders.where(Order_::status == shop::Status::paid)
+          .update(Order_::status.set(shop::Status::shipped), Order_::note.set("sent"));
+  std::printf("shipped %lld, removed %lld\n", static_cast<long long>(shipped),
+              static_cast<long long>(m.orders.where(Order_::total_cents < 2000).remove()));
+
+  std::printf("sql: %s\n", open.sql(ormc::Dialect::postgresql).c_str());
+}
