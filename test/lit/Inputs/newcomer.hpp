@@ -44,6 +44,10 @@ struct ORMC_TABLE() Sku {
   ORMC_ID() std::string code;
   ORMC_COLUMN(default = 0) std::uint32_t stock = 0;
   std::optional<double> weight_kg;
+  // Names the generated code also uses must still work as member names.
+  std::string sql;
+  std::int32_t member = 0;
+  std::int32_t columns = 0;
 };
 
 } // namespace shop

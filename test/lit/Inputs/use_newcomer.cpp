@@ -23,7 +23,9 @@ int main(int argc, char** argv) {
   sku.weight_kg = 0.25;
   m.skus.insert(sku);
   auto back = m.orders.get(order.id);
-  bool ok = back && back->customer == "ada" && back->status == shop::placed &&
+  bool found = m.skus.where(shop::Sku_::sql == "" && shop::Sku_::member == 0 &&
+                            shop::Sku_::columns == 0).exists();
+  bool ok = found && back && back->customer == "ada" && back->status == shop::placed &&
             back->placed_at == order.placed_at && back->shipped_at == order.shipped_at &&
             back->signature == order.signature && m.skus.get("A-1")->weight_kg == 0.25 &&
             m.audit_entries.count() == 1;

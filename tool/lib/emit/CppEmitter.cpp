@@ -64,7 +64,8 @@ std::string commonNamespace(const ir::Schema& schema) {
   return out;
 }
 
-/// `app::Task_`: the struct of typed columns, beside the model in its namespace.
+/// `app::Task_`: the struct of typed columns, beside the model in its namespace; its column
+/// types are in `app::Task_columns`.
 std::string columnsStructName(const ir::Model& m) {
   return (m.cppNamespace.empty() ? "" : m.cppNamespace + "::") + m.name + "_";
 }
@@ -119,11 +120,11 @@ void printTraits(Printer& p, const ir::Model& m) {
   p.indent();
   p.print("using model_type = $type$;\n"
           "using key_type = decltype($type$::$key$);\n"
-          "using key_column = $columns$::$key$;\n"
+          "using key_column = $columns$::$key$_;\n"
           "static constexpr std::string_view name = \"$name$\";\n"
           "static constexpr bool key_assigned_by_database = $auto$;\n\n",
           {{"type", type},
-           {"columns", "::" + columnsStructName(m) + "::columns"},
+           {"columns", "::" + columnsStructName(m) + "columns"},
            {"key", key.member},
            {"name", m.qualifiedName},
            {"auto", key.autoIncrement ? "true" : "false"}});
@@ -184,22 +185,26 @@ void printTraits(Printer& p, const ir::Model& m) {
 void printColumns(Printer& p, const ir::Model& m) {
   std::string type = "::" + m.qualifiedName;
   if (!m.cppNamespace.empty()) p.print("namespace $ns$ {\n\n", {{"ns", m.cppNamespace}});
-  p.print("/// Typed columns of $name$, for conditions and ordering: $s$_::$first$ == ...\n"
-          "struct $s$_ {\n",
-          {{"name", m.qualifiedName}, {"s", m.name}, {"first", m.columns.front().member}});
-  p.indent();
-  p.print("struct columns {\n");
+  // Column types are named <member>_ in a struct of their own, so that no member name (not even
+  // `sql`, `member` or `columns`) can clash with the names the generated code uses.
+  p.print("/// The column types of $name$; use them through $s$_.\n"
+          "struct $s$_columns {\n",
+          {{"name", m.qualifiedName}, {"s", m.name}});
   p.indent();
   for (const ir::Column& c : m.columns)
-    p.print("struct $m$ : ormc::column<$m$, $type$, decltype($type$::$m$)> {\n"
+    p.print("struct $m$_ : ormc::column<$m$_, $type$, decltype($type$::$m$)> {\n"
             "  static constexpr std::string_view sql = $sql$;\n"
             "  static constexpr auto member = &$type$::$m$;\n"
             "};\n",
             {{"m", c.member}, {"type", type}, {"sql", rawLiteral(quoteIdentifier(c.name))}});
   p.outdent();
-  p.print("};\n");
+  p.print("};\n\n"
+          "/// Typed columns of $name$, for conditions and ordering: $s$_::$first$ == ...\n"
+          "struct $s$_ {\n",
+          {{"name", m.qualifiedName}, {"s", m.name}, {"first", m.columns.front().member}});
+  p.indent();
   for (const ir::Column& c : m.columns)
-    p.print("static constexpr columns::$m$ $m${};\n", {{"m", c.member}});
+    p.print("static constexpr $s$_columns::$m$_ $m${};\n", {{"s", m.name}, {"m", c.member}});
   p.outdent();
   p.print("};\n");
   if (!m.cppNamespace.empty()) p.print("\n} // namespace $ns$\n", {{"ns", m.cppNamespace}});
