@@ -17,9 +17,9 @@ cl::opt<std::string> buildPath("p", cl::desc("Build directory holding compile_co
 cl::opt<std::string> outputDir("output-dir",
                                cl::desc("Write generated headers, schema.*.sql and schema.json"),
                                cl::value_desc("dir"), cl::cat(category));
-cl::opt<std::string> emit("emit",
-                          cl::desc("Print one artifact to stdout: ir, sqlite, postgresql or cpp"),
-                          cl::value_desc("artifact"), cl::cat(category));
+cl::opt<std::string>
+    emit("emit", cl::desc("Print one artifact to stdout: ir, sqlite, postgresql, cpp or mermaid"),
+         cl::value_desc("artifact"), cl::cat(category));
 cl::opt<std::string> schemaName("schema-name",
                                 cl::desc("Stem of the schema files (default: schema)"),
                                 cl::init("schema"), cl::cat(category));
@@ -27,6 +27,7 @@ cl::opt<std::string>
     modelsNamespace("namespace",
                     cl::desc("Namespace of the Models container (default: the models' own)"),
                     cl::cat(category));
+cl::opt<bool> werror("werror", cl::desc("Treat ormc's warnings as errors"), cl::cat(category));
 } // namespace
 
 int main(int argc, const char** argv) {
@@ -44,6 +45,7 @@ int main(int argc, const char** argv) {
   options.emit = emit;
   options.schemaName = schemaName;
   options.modelsNamespace = modelsNamespace;
+  options.warningsAsErrors = werror;
   options.fixedCompilations = std::move(fixed);
   options.fixedCompilationsError = error;
   return ormc::driver::run(options);

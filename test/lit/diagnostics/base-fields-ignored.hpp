@@ -13,3 +13,8 @@ struct [[clang::annotate("ormc:table")]] Item : Audit {
 };
 // CHECK: CREATE TABLE IF NOT EXISTS "item" (
 // CHECK-NEXT: "id" INTEGER PRIMARY KEY NOT NULL
+
+// With --werror the warning is an error, and nothing is written.
+// RUN: rm -rf %t && not %ormc --werror --output-dir %t %s -- %flags 2>&1 | FileCheck %s --check-prefix=WERROR
+// RUN: not ls %t
+// WERROR: base-fields-ignored.hpp:11:49: error: data members of base 'Audit' are not columns of 'Item' [base-fields-ignored]

@@ -3,6 +3,7 @@
 #include "diagnostics/DiagnosticReporter.h"
 #include "emit/CppEmitter.h"
 #include "emit/DdlEmitter.h"
+#include "emit/MermaidEmitter.h"
 #include "emit/OutputFiles.h"
 #include "frontend/CollectModelsAction.h"
 #include "frontend/CompileCommands.h"
@@ -28,10 +29,11 @@ std::string absolutePath(const std::string& path) {
 
 std::string checkOptions(const Options& options) {
   if (options.outputDir.empty() == options.emit.empty())
-    return "give exactly one of --output-dir=<dir> or --emit=ir|sqlite|postgresql|cpp";
+    return "give exactly one of --output-dir=<dir> or --emit=ir|sqlite|postgresql|cpp|mermaid";
   if (!options.emit.empty() && options.emit != "ir" && options.emit != "sqlite" &&
-      options.emit != "cpp" && options.emit != "postgresql")
-    return "unknown --emit value '" + options.emit + "'; expected ir, sqlite, postgresql or cpp";
+      options.emit != "cpp" && options.emit != "postgresql" && options.emit != "mermaid")
+    return "unknown --emit value '" + options.emit +
+           "'; expected ir, sqlite, postgresql, cpp or mermaid";
   if (options.schemaName.empty() || options.schemaName.find('/') != std::string::npos)
     return "--schema-name must be a plain file stem";
   for (const std::string& source : options.sources)
@@ -61,6 +63,8 @@ void printArtifact(const ir::Schema& schema, const Options& options) {
     out << ir::toJson(schema, ir::LocationPolicy::Include).dump(2) << "\n";
   } else if (options.emit == "sqlite") {
     out << emit::emitSchemaSql(schema, emit::sqliteDialect());
+  } else if (options.emit == "mermaid") {
+    out << emit::emitMermaid(schema);
   } else if (options.emit == "postgresql") {
     out << emit::emitSchemaSql(schema, emit::postgresDialect());
   } else {
@@ -113,8 +117,10 @@ int run(Options& options) {
     Findings problems = validate::validateSchema(schema);
     findings.insert(findings.end(), problems.begin(), problems.end());
   }
-  for (const Finding& f : findings)
+  for (Finding& f : findings) {
+    if (options.warningsAsErrors && f.severity == Severity::Warning) f.severity = Severity::Error;
     reporter.report(f);
+  }
   if (reporter.errors() != 0 || parseStatus != 0) return 1;
 
   if (!options.emit.empty()) {

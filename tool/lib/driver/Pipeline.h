@@ -12,7 +12,8 @@ struct Options {
   std::vector<std::string> sources;
   std::string buildPath;
   std::string outputDir;
-  std::string emit; // "", "ir", "sqlite" or "cpp"
+  std::string emit; // "", "ir", "sqlite", "postgresql", "cpp" or "mermaid"
+  bool warningsAsErrors = false; // --werror
   std::string schemaName = "schema";
   std::string modelsNamespace;
   std::unique_ptr<clang::tooling::CompilationDatabase> fixedCompilations; // from `-- flags`
