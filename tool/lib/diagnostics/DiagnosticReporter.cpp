@@ -1,5 +1,7 @@
 #include "diagnostics/DiagnosticReporter.h"
 
+#include "compat/ClangCompat.h"
+
 #include <clang/Basic/Diagnostic.h>
 #include <clang/Basic/DiagnosticOptions.h>
 #include <clang/Basic/FileManager.h>
@@ -66,9 +68,8 @@ private:
 
   SourceLocation locate(const ir::SourceLoc& loc) {
     if (!loc.valid() || loc.file.empty()) return {};
-    auto entry = files_.getFile(displayName(loc.file));
-    if (!entry) return {};
-    FileID fid = sources_.getOrCreateFileID(*entry, SrcMgr::C_User);
+    FileID fid = compat::fileIdFor(files_, sources_, displayName(loc.file));
+    if (fid.isInvalid()) return {};
     return sources_.translateLineCol(fid, loc.line, loc.column);
   }
 

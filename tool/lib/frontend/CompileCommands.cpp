@@ -1,6 +1,6 @@
 #include "frontend/CompileCommands.h"
 
-#include "frontend/ClangCompat.h"
+#include "compat/ClangCompat.h"
 
 #include <algorithm>
 #include <clang/Driver/Options.h>

@@ -1,9 +1,10 @@
 #include "frontend/SourceLocations.h"
 
-#include "frontend/ClangCompat.h"
+#include "compat/ClangCompat.h"
 
 #include <clang/Basic/FileManager.h>
 #include <clang/Lex/Lexer.h>
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/Path.h>
 
 namespace ormc::frontend {

@@ -2,8 +2,10 @@
 // Everything version-specific lives here so the rest of the tool reads the same on both.
 #pragma once
 
+#include <clang/Basic/FileManager.h>
 #include <clang/Basic/SourceManager.h>
 #include <llvm/Config/llvm-config.h>
+#include <llvm/Support/Error.h>
 #include <string>
 
 namespace ormc::compat {
@@ -16,6 +18,23 @@ inline std::string fileName(const clang::SourceManager& sm, clang::FileID fid) {
 #else
   if (const clang::FileEntry* entry = sm.getFileEntryForID(fid)) return entry->getName().str();
   return {};
+#endif
+}
+
+/// The FileID of `path` in `sources`, loading the file if needed; invalid if it cannot be read.
+inline clang::FileID fileIdFor(clang::FileManager& files, clang::SourceManager& sources,
+                               llvm::StringRef path) {
+#if LLVM_VERSION_MAJOR >= 18
+  auto entry = files.getFileRef(path);
+  if (!entry) {
+    llvm::consumeError(entry.takeError());
+    return {};
+  }
+  return sources.getOrCreateFileID(*entry, clang::SrcMgr::C_User);
+#else
+  auto entry = files.getFile(path);
+  if (!entry) return {};
+  return sources.getOrCreateFileID(*entry, clang::SrcMgr::C_User);
 #endif
 }
 
