@@ -41,6 +41,25 @@ inline std::string multi_row_insert(const ModelStatements& sql, std::size_t rows
   return b.take();
 }
 
+/// Runs the model's INSERT for `row` on a leased statement and writes a database-assigned key
+/// back: from RETURNING where the dialect has it, else from the connection's last insert id.
+template <class Model, class Connection, class Statement>
+void insert_one(Connection& conn, const ModelStatements& sql, Statement& statement, Model& row) {
+  using traits = ModelTraits<Model>;
+  traits::bind_insert(statement, row);
+  if constexpr (traits::key_assigned_by_database) {
+    if (sql.insert_returns_key) {
+      statement.step();
+      statement.read(0, traits::key(row));
+      return;
+    }
+    statement.execute();
+    traits::key(row) = checked_integer<typename traits::key_type>(conn.last_insert_id(), 0);
+  } else {
+    statement.execute();
+  }
+}
+
 template <class Model, class Connection, class Iterator>
 void insert_rows(Connection& conn, Iterator first, Iterator last) {
   using traits = ModelTraits<Model>;
@@ -50,16 +69,7 @@ void insert_rows(Connection& conn, Iterator first, Iterator last) {
   if (conn.dialect_v == Dialect::sqlite || columns == 0) {
     auto statement = conn.prepare(sql.insert);
     for (; first != last; ++first) {
-      Model& row = *first;
-      traits::bind_insert(*statement, row);
-      if (sql.insert_returns_key && assigned) {
-        statement->step();
-        statement->read(0, traits::key(row));
-      } else {
-        statement->execute();
-        if constexpr (assigned)
-          traits::key(row) = checked_integer<typename traits::key_type>(conn.last_insert_id(), 0);
-      }
+      insert_one(conn, sql, *statement, *first);
       statement->finish_use();
     }
     return;

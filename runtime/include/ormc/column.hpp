@@ -251,7 +251,7 @@ template <Column C, class V> auto in(C, std::initializer_list<V> values) {
     stored.push_back(detail::stored<typename C::value_type>(v));
   return detail::membership<C, S>{std::move(stored)};
 }
-template <Column C, class Range> auto in(C c, const Range& values) requires requires {
+template <Column C, class Range> auto in(C, const Range& values) requires requires {
   values.begin();
   values.end();
 }
@@ -263,7 +263,6 @@ template <Column C, class Range> auto in(C c, const Range& values) requires requ
   std::vector<S> stored;
   for (const auto& v : values)
     stored.push_back(detail::stored<typename C::value_type>(v));
-  (void)c;
   return detail::membership<C, S>{std::move(stored)};
 }
 

@@ -4,6 +4,6 @@
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
+#include <ormc/pool.hpp>
 #include <ormc/table.hpp>
 #include <ormc/transaction.hpp>
-#include <ormc/pool.hpp>

@@ -156,7 +156,7 @@ public:
     return std::move(*it);
   }
 
-  std::int64_t count() const { return scalar("SELECT count(*) FROM "); }
+  std::int64_t count() const { return *select_one<std::int64_t>("SELECT count(*) FROM ", ""); }
 
   /// Aggregates over the matching rows; empty when there are none (SQL gives NULL).
   /// sum(): std::int64_t for integer columns, double for floating ones; avg(): double;
@@ -200,9 +200,7 @@ public:
       return rows;
     });
   }
-  bool exists() const {
-    return limit(1).scalar("SELECT count(*) FROM (SELECT 1 FROM ", ") AS q") != 0;
-  }
+  bool exists() const { return *select_one<bool>("SELECT EXISTS (SELECT 1 FROM ", ")"); }
 
   /// Deletes the matching rows; how many there were.
   std::int64_t remove() const {
@@ -299,11 +297,18 @@ private:
   template <Column C, class R> std::optional<R> aggregate(const char* function) const {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: an aggregate over a column of another model (see 'C' below)");
+    return select_one<R>(std::string("SELECT ") + function + "(" + std::string(C::sql) + ") FROM ",
+                         "");
+  }
+
+  /// `<before> table WHERE ... <after>`, one value from one row; empty for NULL.
+  template <class R>
+  std::optional<R> select_one(std::string_view before, std::string_view after) const {
     return db_->with_connection([&](auto& conn) {
       detail::SqlBuilder b(conn.dialect_v);
-      b.text("SELECT ").text(function).text("(").text(C::sql).text(") FROM ").text(
-          traits::statements(conn.dialect_v).table);
+      b.text(before).text(traits::statements(conn.dialect_v).table);
       render_where(b);
+      b.text(after);
       auto statement = conn.prepare(b.take());
       int index = 1;
       bind_where(*statement, index);
@@ -381,35 +386,14 @@ private:
       b.text(term->sql()).text(term->descending() ? " DESC, " : ", ");
     b.text(sql.key); // last, so that the order is total and pages are stable
     if (limit_) b.text(" LIMIT ").param();
-    if (offset_)
-      b.text(limit_ ? "" : (b.dialect() == Dialect::sqlite ? " LIMIT -1" : ""))
-          .text(" OFFSET ")
-          .param();
+    if (offset_) {
+      if (!limit_ && b.dialect() == Dialect::sqlite) b.text(" LIMIT -1"); // SQLite: no bare OFFSET
+      b.text(" OFFSET ").param();
+    }
   }
   template <class S> void bind_limit(S& statement, int& index) const {
     if (limit_) statement.bind(index++, *limit_);
     if (offset_) statement.bind(index++, *offset_);
-  }
-
-  std::int64_t scalar(std::string_view prefix, std::string_view suffix = "") const {
-    return db_->with_connection([&](auto& conn) {
-      const ModelStatements& sql = traits::statements(conn.dialect_v);
-      detail::SqlBuilder b(conn.dialect_v);
-      b.text(prefix).text(sql.table);
-      render_where(b);
-      if (!suffix.empty()) {
-        if (limit_) b.text(" LIMIT ").param();
-        b.text(suffix);
-      }
-      auto statement = conn.prepare(b.take());
-      int index = 1;
-      bind_where(*statement, index);
-      if (!suffix.empty() && limit_) statement->bind(index++, *limit_);
-      statement->step();
-      std::int64_t n = 0;
-      statement->read(0, n);
-      return n;
-    });
   }
 
   template <class Render, class BindFirst>

@@ -40,18 +40,7 @@ public:
     db_->with_connection([&](auto& conn) {
       const ModelStatements& sql = traits::statements(conn.dialect_v);
       auto statement = conn.prepare(sql.insert);
-      traits::bind_insert(*statement, row);
-      if constexpr (traits::key_assigned_by_database) {
-        if (sql.insert_returns_key) {
-          statement->step();
-          statement->read(0, traits::key(row));
-          return;
-        }
-        statement->execute();
-        traits::key(row) = detail::checked_integer<key_type>(conn.last_insert_id(), 0);
-      } else {
-        statement->execute();
-      }
+      detail::insert_one(conn, sql, *statement, row);
     });
   }
 
