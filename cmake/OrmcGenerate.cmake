@@ -1,12 +1,31 @@
-# ormc_generate(<target> HEADERS <model headers...> [OUTPUT_DIR <dir>] [SCHEMA_NAME <stem>])
+# ormc_generate(<target> HEADERS <model headers...> [OUTPUT_DIR <dir>] [SCHEMA_NAME <stem>]
+#               [NAMESPACE <namespace>] [JOBS <n>])
 #
-# Runs ormc on the model headers before <target> compiles, with the flags of the build's own
-# compile_commands.json, puts the output directory on <target>'s include path and links the
-# runtime. Unchanged outputs keep their timestamps, so nothing recompiles when they stay the same.
+# Runs ormc on the model headers before <target> compiles, with <target>'s own include paths and
+# definitions, puts the output directory on <target>'s include path and links the runtime.
+# ormc writes a depfile, so only a change to something the model headers include reruns it, and
+# unchanged outputs keep their timestamps, so an unchanged result recompiles nothing.
+# Shipped in the installed package (find_package(ormc CONFIG)) and used by ormc's own build.
+
+# Recorded with the function: paths in ormc's depfile are absolute, which Ninja matches only
+# when CMake rewrites the depfile (CMP0116 NEW), whatever the calling project's minimum version.
+cmake_policy(PUSH)
+cmake_policy(SET CMP0116 NEW)
+
 function(ormc_generate target)
-  cmake_parse_arguments(ARG "" "OUTPUT_DIR;SCHEMA_NAME" "HEADERS" ${ARGN})
+  cmake_parse_arguments(ARG "" "OUTPUT_DIR;SCHEMA_NAME;NAMESPACE;JOBS" "HEADERS" ${ARGN})
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "ormc_generate(${target}): unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
+  endif()
   if(NOT ARG_HEADERS)
     message(FATAL_ERROR "ormc_generate(${target}): HEADERS is required")
+  endif()
+  if(NOT TARGET ${target})
+    message(FATAL_ERROR "ormc_generate(${target}): no such target")
+  endif()
+  if(NOT TARGET ormc::ormc)
+    message(FATAL_ERROR "ormc_generate(${target}): the ormc tool is not part of this build or "
+                        "package (built with ORMC_BUILD_TOOL=OFF?)")
   endif()
   if(NOT ARG_OUTPUT_DIR)
     set(ARG_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/${target}_ormc")
@@ -16,24 +35,54 @@ function(ormc_generate target)
   endif()
 
   set(headers "")
-  set(outputs "${ARG_OUTPUT_DIR}/${ARG_SCHEMA_NAME}.ormc.hpp")
+  set(generated "${ARG_OUTPUT_DIR}/${ARG_SCHEMA_NAME}.ormc.hpp")
   foreach(header IN LISTS ARG_HEADERS)
     get_filename_component(header "${header}" ABSOLUTE)
     get_filename_component(stem "${header}" NAME_WE)
     list(APPEND headers "${header}")
-    list(APPEND outputs "${ARG_OUTPUT_DIR}/${stem}.ormc.hpp")
+    list(APPEND generated "${ARG_OUTPUT_DIR}/${stem}.ormc.hpp")
   endforeach()
+  foreach(schema_file json postgresql.sql sqlite.sql)
+    list(APPEND generated "${ARG_OUTPUT_DIR}/${ARG_SCHEMA_NAME}.${schema_file}")
+  endforeach()
+  # The stamp is the one output ormc always refreshes; the headers are byproducts that keep their
+  # timestamps when unchanged, so neither Make nor Ninja recompiles what includes them.
   set(stamp "${ARG_OUTPUT_DIR}/.ormc.stamp")
+  set(depfile "${ARG_OUTPUT_DIR}/.ormc.d")
+
+  set(includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
+  set(definitions "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
+  set(options "")
+  if(ARG_NAMESPACE)
+    list(APPEND options "--namespace=${ARG_NAMESPACE}")
+  endif()
+  if(ARG_JOBS)
+    list(APPEND options "-j" "${ARG_JOBS}")
+  endif()
+  # In ormc's own build, depend on the target (so it is built first); installed, on its file.
+  get_target_property(tool ormc::ormc ALIASED_TARGET)
+  if(NOT tool)
+    set(tool "$<TARGET_FILE:ormc::ormc>")
+  endif()
 
   add_custom_command(
-    OUTPUT "${stamp}" ${outputs}
-    COMMAND ormc -p "${CMAKE_BINARY_DIR}" --output-dir "${ARG_OUTPUT_DIR}"
-            --schema-name "${ARG_SCHEMA_NAME}" ${headers}
+    OUTPUT "${stamp}"
+    BYPRODUCTS ${generated}
+    COMMAND "$<TARGET_FILE:ormc::ormc>" --output-dir "${ARG_OUTPUT_DIR}"
+            --schema-name "${ARG_SCHEMA_NAME}" --depfile "${depfile}" --depfile-target "${stamp}"
+            ${options} ${headers}
+            -- -std=c++20 "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
+            "$<$<BOOL:${definitions}>:-D$<JOIN:${definitions},;-D>>"
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
-    DEPENDS ormc ${headers}
+    DEPENDS ${tool} ${headers}
+    DEPFILE "${depfile}"
     COMMENT "ormc: generating persistence code for ${target}"
+    COMMAND_EXPAND_LISTS
     VERBATIM)
-  target_sources(${target} PRIVATE ${outputs})
+  set_source_files_properties(${generated} PROPERTIES GENERATED TRUE HEADER_FILE_ONLY TRUE)
+  target_sources(${target} PRIVATE "${stamp}" ${generated})
   target_include_directories(${target} PRIVATE "${ARG_OUTPUT_DIR}")
   target_link_libraries(${target} PRIVATE ormc::runtime)
 endfunction()
+
+cmake_policy(POP)

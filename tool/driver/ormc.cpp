@@ -5,6 +5,7 @@
 #include <clang/Tooling/CompilationDatabase.h>
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/InitLLVM.h>
+#include <llvm/Support/raw_ostream.h>
 
 namespace {
 namespace cl = llvm::cl;
@@ -28,6 +29,23 @@ cl::opt<std::string>
                     cl::desc("Namespace of the Models container (default: the models' own)"),
                     cl::cat(category));
 cl::opt<bool> werror("werror", cl::desc("Treat ormc's warnings as errors"), cl::cat(category));
+cl::opt<unsigned>
+    jobs("j", cl::desc("Parse this many translation units at once (default: one per core)"),
+         cl::value_desc("N"), cl::init(0), cl::cat(category));
+cl::opt<std::string> progress("progress",
+                              cl::desc("Show progress: auto (a line on a terminal), always, never"),
+                              cl::value_desc("when"), cl::init("auto"), cl::cat(category));
+cl::opt<std::string> depFile("depfile",
+                             cl::desc("Write a Makefile depfile of every file the parse read"),
+                             cl::value_desc("file"), cl::cat(category));
+cl::opt<std::string> depFileTarget("depfile-target",
+                                   cl::desc("Target named in the depfile (default: the output)"),
+                                   cl::value_desc("path"), cl::cat(category));
+cl::opt<std::string>
+    fragment("fragment", cl::desc("Write the inputs' IR as a fragment for --merge; emit nothing"),
+             cl::value_desc("file"), cl::cat(category));
+cl::opt<bool> merge("merge", cl::desc("Inputs are IR fragments: merge, check and emit them"),
+                    cl::cat(category));
 } // namespace
 
 int main(int argc, const char** argv) {
@@ -46,6 +64,19 @@ int main(int argc, const char** argv) {
   options.schemaName = schemaName;
   options.modelsNamespace = modelsNamespace;
   options.warningsAsErrors = werror;
+  options.jobs = jobs;
+  if (progress == "always")
+    options.progress = ormc::driver::Options::Progress::Always;
+  else if (progress == "never")
+    options.progress = ormc::driver::Options::Progress::Never;
+  else if (progress != "auto") {
+    llvm::errs() << "ormc: error: --progress must be auto, always or never\n";
+    return 1;
+  }
+  options.depFile = depFile;
+  options.depFileTarget = depFileTarget;
+  options.fragment = fragment;
+  options.merge = merge;
   options.fixedCompilations = std::move(fixed);
   options.fixedCompilationsError = error;
   return ormc::driver::run(options);

@@ -1,6 +1,8 @@
 #include "driver/Pipeline.h"
 
 #include "diagnostics/DiagnosticReporter.h"
+#include "driver/DepFile.h"
+#include "driver/ProgressLine.h"
 #include "emit/CppEmitter.h"
 #include "emit/DdlEmitter.h"
 #include "emit/MermaidEmitter.h"
@@ -8,14 +10,20 @@
 #include "frontend/CollectModelsAction.h"
 #include "frontend/CompileCommands.h"
 #include "frontend/ModelSet.h"
+#include "frontend/ParseJobs.h"
+#include "frontend/ParseRunner.h"
 #include "ir/SchemaJson.h"
 #include "validate/Validator.h"
 
-#include <clang/Tooling/Tooling.h>
+#include <algorithm>
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/Process.h>
 #include <llvm/Support/raw_ostream.h>
+#include <optional>
+#include <set>
+#include <thread>
 
 namespace ormc::driver {
 namespace {
@@ -28,8 +36,16 @@ std::string absolutePath(const std::string& path) {
 }
 
 std::string checkOptions(const Options& options) {
-  if (options.outputDir.empty() == options.emit.empty())
-    return "give exactly one of --output-dir=<dir> or --emit=ir|sqlite|postgresql|cpp|mermaid";
+  int outputs = !options.outputDir.empty() + !options.emit.empty() + !options.fragment.empty();
+  if (outputs != 1)
+    return "give exactly one of --output-dir=<dir>, --emit=ir|sqlite|postgresql|cpp|mermaid or "
+           "--fragment=<file>";
+  if (options.merge && !options.fragment.empty())
+    return "--merge reads fragments; it cannot write one";
+  if (options.depFile.empty() && !options.depFileTarget.empty())
+    return "--depfile-target needs --depfile";
+  if (options.merge && options.fixedCompilations)
+    return "--merge reads fragments, not sources; compiler flags after -- do not apply";
   if (!options.emit.empty() && options.emit != "ir" && options.emit != "sqlite" &&
       options.emit != "cpp" && options.emit != "postgresql" && options.emit != "mermaid")
     return "unknown --emit value '" + options.emit +
@@ -37,7 +53,7 @@ std::string checkOptions(const Options& options) {
   if (options.schemaName.empty() || options.schemaName.find('/') != std::string::npos)
     return "--schema-name must be a plain file stem";
   for (const std::string& source : options.sources)
-    if (emit::generatedHeaderName(source) == options.schemaName + ".ormc.hpp")
+    if (!options.merge && emit::generatedHeaderName(source) == options.schemaName + ".ormc.hpp")
       return "input '" + source + "' would generate the same file as the schema; pass " +
              "--schema-name=<other stem>";
   return {};
@@ -79,6 +95,84 @@ void printArtifact(const ir::Schema& schema, const Options& options) {
   }
 }
 
+/// The IR of the inputs, parsed with clang; `dependencies` receives every file the parses read.
+std::unique_ptr<frontend::ModelSet> parseInputs(Options& options,
+                                              const std::vector<std::string>& inputs,
+                                              DiagnosticReporter& reporter,
+                                              std::set<std::string>& dependencies) {
+  auto compilations = frontend::loadCompilations(options.buildPath, options.sources,
+                                                 std::move(options.fixedCompilations));
+  if (!compilations.error.empty()) {
+    reporter.reportError(compilations.error);
+    return nullptr;
+  }
+  if (!compilations.warning.empty())
+    llvm::errs() << "ormc: warning: " << compilations.warning << "\n";
+
+  frontend::ParsePlan plan = frontend::planParseJobs(*compilations.database, inputs);
+  for (const std::string& input : plan.inputsWithoutCommand)
+    reporter.reportError("no compile command for '" + input + "'");
+  if (!plan.inputsWithoutCommand.empty()) return nullptr;
+
+  frontend::ParseRunOptions run;
+  run.threads =
+      options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  run.colors = llvm::sys::Process::StandardErrHasColors();
+  ProgressLine progress(options.progress, plan.jobs.size());
+  run.onFinished = [&](std::size_t finished, std::size_t total, const frontend::ParseJob& job) {
+    progress.update(finished, total, job);
+  };
+  auto models = std::make_unique<frontend::ModelSet>(inputs);
+  frontend::ParseRunResult result = frontend::runParseJobs(plan.jobs, inputs, *models, run);
+  progress.finish();
+  llvm::errs() << result.compilerDiagnostics;
+  if (!result.ok) {
+    // clang has reported why; ormc's own findings still follow, they may explain more.
+    for (const Finding& f : models->findings())
+      reporter.report(f);
+    if (reporter.errors() == 0) reporter.reportError("the inputs did not compile; nothing written");
+    return nullptr;
+  }
+  dependencies = std::move(result.dependencies);
+  return models;
+}
+
+/// The IR of previously extracted fragments (--merge).
+std::unique_ptr<frontend::ModelSet> readFragments(const std::vector<std::string>& files,
+                                                DiagnosticReporter& reporter) {
+  std::vector<ir::Schema> fragments;
+  std::vector<std::string> inputs;
+  for (const std::string& file : files) {
+    auto buffer = llvm::MemoryBuffer::getFile(file);
+    if (!buffer) {
+      reporter.reportError("cannot read IR fragment '" + file +
+                           "': " + buffer.getError().message());
+      return nullptr;
+    }
+    try {
+      fragments.push_back(ir::schemaFromJson((*buffer)->getBuffer().str()));
+    } catch (const ir::IrFormatError& e) {
+      reporter.reportError("'" + file + "' is not an ormc IR fragment: " + e.what());
+      return nullptr;
+    }
+    for (const std::string& input : fragments.back().inputFiles)
+      if (std::find(inputs.begin(), inputs.end(), input) == inputs.end()) inputs.push_back(input);
+  }
+  auto models = std::make_unique<frontend::ModelSet>(inputs);
+  for (ir::Schema& fragment : fragments)
+    models->add(frontend::CollectedModels{std::move(fragment.models), {}});
+  return models;
+}
+
+bool writeOne(const std::string& path, const std::string& contents, DiagnosticReporter& reporter) {
+  llvm::SmallString<256> directory(absolutePath(path));
+  std::string name = llvm::sys::path::filename(directory).str();
+  llvm::sys::path::remove_filename(directory);
+  emit::WriteResult written = emit::writeFilesIfChanged(directory.str().str(), {{name, contents}});
+  if (!written.ok) reporter.reportError(written.error);
+  return written.ok;
+}
+
 } // namespace
 
 int run(Options& options) {
@@ -87,15 +181,6 @@ int run(Options& options) {
     reporter.reportError(problem);
     return 1;
   }
-  auto compilations = frontend::loadCompilations(options.buildPath, options.sources,
-                                                 std::move(options.fixedCompilations));
-  if (!compilations.error.empty()) {
-    reporter.reportError(compilations.error);
-    return 1;
-  }
-  if (!compilations.warning.empty())
-    llvm::errs() << "ormc: warning: " << compilations.warning << "\n";
-
   std::vector<std::string> inputs;
   for (const std::string& source : options.sources)
     inputs.push_back(absolutePath(source));
@@ -105,15 +190,17 @@ int run(Options& options) {
       return 1;
     }
 
-  clang::tooling::ClangTool tool(*compilations.database, inputs);
-  tool.appendArgumentsAdjuster(frontend::ormcArgumentsAdjuster());
-  frontend::ModelSet models(inputs);
-  auto factory = frontend::collectModelsActionFactory(models);
-  int parseStatus = tool.run(factory.get());
+  std::set<std::string> dependencies;
+  std::unique_ptr<frontend::ModelSet> models =
+      options.merge ? readFragments(inputs, reporter)
+                    : parseInputs(options, inputs, reporter, dependencies);
+  if (!models) return 1;
+  if (options.merge) dependencies.insert(inputs.begin(), inputs.end());
 
-  Findings findings = models.findings();
-  ir::Schema schema = models.schema();
-  if (!hasErrors(findings) && parseStatus == 0) {
+  Findings findings = models->findings();
+  ir::Schema schema = models->schema();
+  // A fragment is checked as a whole only when merged: its models may refer to others'.
+  if (!hasErrors(findings) && options.fragment.empty()) {
     Findings problems = validate::validateSchema(schema);
     findings.insert(findings.end(), problems.begin(), problems.end());
   }
@@ -121,17 +208,29 @@ int run(Options& options) {
     if (options.warningsAsErrors && f.severity == Severity::Warning) f.severity = Severity::Error;
     reporter.report(f);
   }
-  if (reporter.errors() != 0 || parseStatus != 0) return 1;
+  if (reporter.errors() != 0) return 1;
 
-  if (!options.emit.empty()) {
+  if (!options.fragment.empty()) {
+    if (!writeOne(options.fragment, ir::toJson(schema, ir::LocationPolicy::Include).dump(1) + "\n",
+                  reporter))
+      return 1;
+  } else if (!options.emit.empty()) {
     printArtifact(schema, options);
-    return 0;
+  } else {
+    emit::WriteResult written =
+        emit::writeFilesIfChanged(options.outputDir, outputFiles(schema, options));
+    if (!written.ok) {
+      reporter.reportError(written.error);
+      return 1;
+    }
   }
-  emit::WriteResult written =
-      emit::writeFilesIfChanged(options.outputDir, outputFiles(schema, options));
-  if (!written.ok) {
-    reporter.reportError(written.error);
-    return 1;
+  if (!options.depFile.empty()) {
+    std::string target = options.depFileTarget;
+    if (target.empty())
+      target = !options.fragment.empty()
+                   ? absolutePath(options.fragment)
+                   : absolutePath(options.outputDir) + "/" + options.schemaName + ".ormc.hpp";
+    if (!writeOne(options.depFile, makeDepFile(target, dependencies), reporter)) return 1;
   }
   return 0;
 }

@@ -1,4 +1,5 @@
-// One ormc run: parse the inputs, build and validate the IR, emit, and report.
+// One ormc run: parse the inputs (or read IR fragments), build and validate the IR, emit, and
+// report.
 #pragma once
 
 #include <clang/Tooling/CompilationDatabase.h>
@@ -9,13 +10,19 @@
 namespace ormc::driver {
 
 struct Options {
-  std::vector<std::string> sources;
+  std::vector<std::string> sources; // model headers or sources; IR fragments with --merge
   std::string buildPath;
   std::string outputDir;
-  std::string emit; // "", "ir", "sqlite", "postgresql", "cpp" or "mermaid"
+  std::string emit;              // "", "ir", "sqlite", "postgresql", "cpp" or "mermaid"
   bool warningsAsErrors = false; // --werror
   std::string schemaName = "schema";
   std::string modelsNamespace;
+  unsigned jobs = 0; // parallel parses; 0 = one per core
+  enum class Progress { Auto, Always, Never } progress = Progress::Auto;
+  std::string depFile;       // --depfile: where to write the inputs' dependencies
+  std::string depFileTarget; // --depfile-target: the rule's target (default: depFile's output)
+  std::string fragment;      // --fragment: write the IR of these inputs here, emit nothing
+  bool merge = false;        // --merge: sources are IR fragments to merge and emit
   std::unique_ptr<clang::tooling::CompilationDatabase> fixedCompilations; // from `-- flags`
   std::string fixedCompilationsError;
 };

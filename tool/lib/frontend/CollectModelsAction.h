@@ -5,10 +5,16 @@
 
 #include <clang/Tooling/Tooling.h>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace ormc::frontend {
 
-/// Creates one action per translation unit; each adds what it finds to `models`.
-std::unique_ptr<clang::tooling::FrontendActionFactory> collectModelsActionFactory(ModelSet& models);
+/// Creates one action per translation unit; each adds what it finds to `models`, attributing
+/// models to the innermost of `inputFiles` that includes them, and appends every file the parse
+/// read (system headers included, as for -MD) to `dependencies`.
+std::unique_ptr<clang::tooling::FrontendActionFactory>
+collectModelsActionFactory(ModelSet& models, const std::vector<std::string>& inputFiles,
+                           std::vector<std::string>& dependencies);
 
 } // namespace ormc::frontend

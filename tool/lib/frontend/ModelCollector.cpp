@@ -5,6 +5,7 @@
 #include "frontend/SourceLocations.h"
 #include "frontend/TypeMapper.h"
 
+#include <algorithm>
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/RecursiveASTVisitor.h>
@@ -24,8 +25,8 @@ struct ParsedAnnotation {
 
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
-  explicit Collector(ASTContext& ctx)
-      : ctx_(ctx), sm_(ctx.getSourceManager()), locations_(sm_),
+  Collector(ASTContext& ctx, const std::vector<std::string>& inputFiles)
+      : ctx_(ctx), sm_(ctx.getSourceManager()), locations_(sm_), inputFiles_(inputFiles),
         mainFile_(locations_.absoluteFileName(sm_.getMainFileID())) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
@@ -150,7 +151,7 @@ private:
     model.accessor = pluralize(snakeCase(model.name));
     model.loc = locations_.convert(record.getLocation());
     model.declaredIn = model.loc.file;
-    model.inputFile = mainFile_;
+    model.inputFile = owningInput(record.getLocation());
     for (const CXXBaseSpecifier& base : record.bases()) {
       const CXXRecordDecl* baseDecl = base.getType()->getAsCXXRecordDecl();
       if (baseDecl && !baseDecl->field_empty())
@@ -268,6 +269,20 @@ private:
     return FixIt{locations_.convert(begin), 0, "[[clang::annotate(\"ormc:ignore\")]] "};
   }
 
+  /// The input whose generated header holds a model declared at `loc`: the innermost input on
+  /// its include chain, so that a model in a helper header goes with the input that includes it.
+  std::string owningInput(SourceLocation loc) const {
+    FileID fid = sm_.getFileID(sm_.getExpansionLoc(loc));
+    while (fid.isValid()) {
+      std::string name = locations_.absoluteFileName(fid);
+      if (std::find(inputFiles_.begin(), inputFiles_.end(), name) != inputFiles_.end()) return name;
+      SourceLocation includedFrom = sm_.getIncludeLoc(fid);
+      if (includedFrom.isInvalid()) break;
+      fid = sm_.getFileID(includedFrom);
+    }
+    return mainFile_;
+  }
+
   Finding makeFinding(Severity severity, std::string id, SourceLocation loc, std::string message) {
     Finding f;
     f.severity = severity;
@@ -292,13 +307,14 @@ private:
   ASTContext& ctx_;
   const SourceManager& sm_;
   LocationConverter locations_;
+  const std::vector<std::string>& inputFiles_;
   std::string mainFile_;
   CollectedModels result_;
 };
 } // namespace
 
-CollectedModels collectModels(ASTContext& ctx) {
-  Collector collector(ctx);
+CollectedModels collectModels(ASTContext& ctx, const std::vector<std::string>& inputFiles) {
+  Collector collector(ctx, inputFiles);
   collector.TraverseDecl(ctx.getTranslationUnitDecl());
   return collector.take();
 }

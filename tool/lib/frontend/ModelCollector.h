@@ -5,16 +5,19 @@
 #include "ir/Schema.h"
 
 #include <clang/AST/ASTContext.h>
+#include <string>
 #include <vector>
 
 namespace ormc::frontend {
 
 struct CollectedModels {
-  std::vector<ir::Model> models; // inputFile is set to the translation unit's main file
+  std::vector<ir::Model> models;
   Findings findings;
 };
 
-/// Walks the whole translation unit (namespaces, nested classes, included headers).
-CollectedModels collectModels(clang::ASTContext& ctx);
+/// Walks the whole translation unit (namespaces, nested classes, included headers). Each model's
+/// inputFile is the innermost of `inputFiles` (absolute paths) that includes it, else the main
+/// file.
+CollectedModels collectModels(clang::ASTContext& ctx, const std::vector<std::string>& inputFiles);
 
 } // namespace ormc::frontend

@@ -1,9 +1,12 @@
-// The IR's JSON form: what `--emit=ir` prints and what schema.json snapshots for migrations.
+// The IR's JSON form: what `--emit=ir` prints, what schema.json snapshots for migrations, and the
+// IR fragments that `--fragment` writes and `--merge` reads back.
 #pragma once
 
 #include "ir/Schema.h"
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
 
 namespace ormc::ir {
 
@@ -11,10 +14,21 @@ namespace ormc::ir {
 inline constexpr int kIrVersion = 1;
 
 enum class LocationPolicy {
-  Include, // --emit=ir: where each model and column came from
+  Include, // --emit=ir and fragments: inputs, and where each model and column came from
   Omit,    // schema.json: a snapshot that does not change when code moves between lines
 };
 
 nlohmann::ordered_json toJson(const Schema& schema, LocationPolicy locations);
+nlohmann::ordered_json modelJson(const Model& model, LocationPolicy locations);
+
+/// Input that is not an IR document of this version: `what()` names the offending JSON path.
+class IrFormatError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Reads what toJson(schema, LocationPolicy::Include) wrote. Checks every field's presence and
+/// type, so a truncated or hand-edited file is an error, never a crash or a half-read schema.
+Schema schemaFromJson(const std::string& text);
 
 } // namespace ormc::ir

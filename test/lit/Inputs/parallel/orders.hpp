@@ -1,0 +1,7 @@
+#pragma once
+#include "ledger.hpp"
+#include <string>
+struct [[clang::annotate("ormc:table")]] Order {
+  [[clang::annotate("ormc:id")]] std::int64_t id;
+  std::string reference;
+};
