@@ -23,9 +23,9 @@ int main(int argc, char** argv) try {
   m.loans.insert(loan);
 
   for (const library::Loan& l : m.loans.where(library::Loan_::borrower == "ada").all())
-    std::printf("loan #%lld: book #%lld to %s, deposit %lld cents\n",
-                static_cast<long long>(l.id), static_cast<long long>(l.book_id),
-                l.borrower.c_str(), static_cast<long long>(l.deposit));
+    std::printf("loan #%lld: book #%lld to %s, deposit %lld cents\n", static_cast<long long>(l.id),
+                static_cast<long long>(l.book_id), l.borrower.c_str(),
+                static_cast<long long>(l.deposit));
   std::printf("%lld book(s), %lld loan(s)\n", static_cast<long long>(m.books.count()),
               static_cast<long long>(m.loans.count()));
   return 0;

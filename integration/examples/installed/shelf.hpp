@@ -2,4 +2,6 @@
 #pragma once
 #include <string>
 
-inline std::string shelf_label(std::string title) { return title; }
+inline std::string shelf_label(std::string title) {
+  return title;
+}

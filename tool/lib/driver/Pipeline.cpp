@@ -97,9 +97,9 @@ void printArtifact(const ir::Schema& schema, const Options& options) {
 
 /// The IR of the inputs, parsed with clang; `dependencies` receives every file the parses read.
 std::unique_ptr<frontend::ModelSet> parseInputs(Options& options,
-                                              const std::vector<std::string>& inputs,
-                                              DiagnosticReporter& reporter,
-                                              std::set<std::string>& dependencies) {
+                                                const std::vector<std::string>& inputs,
+                                                DiagnosticReporter& reporter,
+                                                std::set<std::string>& dependencies) {
   auto compilations = frontend::loadCompilations(options.buildPath, options.sources,
                                                  std::move(options.fixedCompilations));
   if (!compilations.error.empty()) {
@@ -139,7 +139,7 @@ std::unique_ptr<frontend::ModelSet> parseInputs(Options& options,
 
 /// The IR of previously extracted fragments (--merge).
 std::unique_ptr<frontend::ModelSet> readFragments(const std::vector<std::string>& files,
-                                                DiagnosticReporter& reporter) {
+                                                  DiagnosticReporter& reporter) {
   std::vector<ir::Schema> fragments;
   std::vector<std::string> inputs;
   for (const std::string& file : files) {
