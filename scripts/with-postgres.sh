@@ -29,7 +29,16 @@ trap stop EXIT
   -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
   >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 
+# Stops and starts this server (`ctl stop|start`), for tests of a server going away.
+cat >"$dir/ctl" <<CTL
+#!/bin/sh
+exec ${as_owner[*]} "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -m immediate \
+  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" "\$1"
+CTL
+chmod 755 "$dir/ctl"
+
 export ORMC_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+export ORMC_TEST_POSTGRES_CTL="$dir/ctl"
 echo "with-postgres: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 set +e
 "$@"

@@ -21,6 +21,9 @@ Connection::Connection(const std::string& path) {
   sqlite3_busy_timeout(db_, 5000);
   try {
     execute("PRAGMA foreign_keys = ON");
+    // WAL lets readers run while one connection writes, and a crash mid-write leaves the
+    // database as of the last commit. synchronous stays FULL: a commit survives power loss.
+    if (path != ":memory:" && !path.empty()) execute("PRAGMA journal_mode = WAL");
   } catch (...) {
     sqlite3_close_v2(db_);
     throw;

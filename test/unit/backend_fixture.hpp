@@ -32,6 +32,20 @@ protected:
   std::unique_ptr<Models> m;
 };
 
+/// A database that many connections (threads, child processes) can open by `url`: on SQLite a
+/// fresh file with the test schema (each sqlite::memory: connection would be a database of its
+/// own), on PostgreSQL the test's own schema.
+class SharedDatabaseTest : public BackendTest {
+protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  void remove_database_files();
+
+  std::string url;
+  std::string path; // SQLite only
+};
+
 /// "sqlite" or "postgresql", for readable test names.
 std::string backend_name(const testing::TestParamInfo<std::string>& info);
 

@@ -2,7 +2,6 @@
 #include "backend_fixture.hpp"
 
 #include <atomic>
-#include <filesystem>
 #include <ormc/pool.hpp>
 #include <set>
 #include <thread>
@@ -10,28 +9,7 @@
 namespace unit {
 namespace {
 
-class PoolTest : public BackendTest {
-protected:
-  void SetUp() override {
-    BackendTest::SetUp();
-    if (on_postgres()) {
-      url = GetParam() + "?options=-csearch_path%3D" + schema;
-    } else { // each sqlite::memory: connection is a database of its own; share a file
-      path = std::filesystem::temp_directory_path() /
-             ("ormc_pool_" + std::to_string(getpid()) + ".db");
-      std::filesystem::remove(path);
-      url = "sqlite:" + path.string();
-      ormc::Database setup(url);
-      Models(setup).create_schema();
-    }
-  }
-  void TearDown() override {
-    BackendTest::TearDown();
-    if (!path.empty()) std::filesystem::remove(path);
-  }
-  std::string url;
-  std::filesystem::path path;
-};
+class PoolTest : public SharedDatabaseTest {};
 
 TEST_P(PoolTest, EightThreadsWritingConcurrentlyLoseNothing) {
   ormc::Pool pool(url, 4);
