@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: installs dependencies, builds (ormc against LLVM 14, and again against LLVM 19),
-# starts a throwaway PostgreSQL, and runs the suites in scripts/test-suites.sh.
+# Every test: installs dependencies, builds (ormc against LLVM 14, again against LLVM 19, and
+# everything once more with sanitizers), starts a throwaway PostgreSQL, and runs the suites in
+# scripts/test-suites.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ORMC_BUILD_DIR:-$root/build}
@@ -9,4 +10,10 @@ bash "$root/scripts/build.sh"
 cmake -S "$root" -B "$build-llvm19" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DORMC_LLVM_HINT=/usr/lib/llvm-19/lib/cmake/clang -DORMC_BUILD_EXAMPLES=OFF >/dev/null
 cmake --build "$build-llvm19" -j "$(nproc)" --target ormc_lit_deps
+# Everything again with AddressSanitizer and UndefinedBehaviorSanitizer (Clang, -O1 to keep the
+# build short), plus the libFuzzer targets.
+CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build-asan" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CXX_FLAGS_RELEASE=-O1 -DCMAKE_C_FLAGS_RELEASE=-O1 -DORMC_SANITIZE=address,undefined \
+  -DORMC_BUILD_FUZZERS=ON -DORMC_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build "$build-asan" -j "$(nproc)"
 bash "$root/scripts/with-postgres.sh" bash "$root/scripts/test-suites.sh"

@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # The test suites, run by scripts/run-tests.sh inside scripts/with-postgres.sh: the tool's lit
-# tests with ormc built against LLVM 19, then everything (lit with LLVM 14, GoogleTest on both
-# backends, docs examples, the example app) through ctest, whose summary closes the output.
+# tests with ormc built against LLVM 19, the fuzzers for a bounded time, everything under the
+# sanitizers, then everything (lit with LLVM 14, GoogleTest on both backends, docs examples, the
+# example apps, the installed package, the benchmark smoke run) through ctest, whose summary
+# closes the output.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ORMC_BUILD_DIR:-$root/build}
 status=0
 echo "== lit tests, ormc built against LLVM 19"
 python3 /usr/lib/llvm-19/build/utils/lit/lit.py -s "$build-llvm19/test/lit" || status=1
+echo "== fuzzers, ${ORMC_FUZZ_SECONDS:-30}s each"
+bash "$root/scripts/run-fuzzers.sh" "$build-asan" "${ORMC_FUZZ_SECONDS:-30}" || status=1
+echo "== ctest under AddressSanitizer and UndefinedBehaviorSanitizer"
+(cd "$build-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  LSAN_OPTIONS=suppressions=$root/test/sanitizers/lsan.supp:print_suppressions=0 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$(nproc)") ||
+  status=1
 echo "== ctest"
 (cd "$build" && ctest --output-on-failure -j "$(nproc)") || status=1
 exit $status

@@ -22,7 +22,7 @@ strict = "-std=c++20 -Wall -Wextra -Werror -fsyntax-only -I" + config.annotation
 config.substitutions.append(("%cxx-strict", config.cxx + " " + strict))
 config.substitutions.append(("%clangxx-strict", config.clangxx + " " + strict))
 # Programs that run: the same warnings; %{runtime-libs} goes after the sources.
-build = strict.replace("-fsyntax-only", "")
+build = strict.replace("-fsyntax-only", "") + " " + config.sanitizer_flags
 config.substitutions.append(("%{cxx-link}", config.cxx + " " + build))
 config.substitutions.append(("%{clangxx-link}", config.clangxx + " " + build))
 config.substitutions.append(("%{runtime-libs}", config.runtime_link))
