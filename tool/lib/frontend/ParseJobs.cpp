@@ -1,5 +1,6 @@
 #include "frontend/ParseJobs.h"
 
+#include <algorithm>
 #include <llvm/ADT/StringRef.h>
 #include <llvm/Support/Path.h>
 #include <map>
