@@ -21,9 +21,32 @@
 
 /// Marks a struct as a table. Keys: name, schema, comment.
 #define ORMC_TABLE(...) ORMC_ANNOTATE("ormc:table(" #__VA_ARGS__ ")")
-/// Marks the primary key member. Integer ids are assigned by the database on insert.
-#define ORMC_ID() ORMC_ANNOTATE("ormc:id")
+/// Marks the primary key member. Integer ids are assigned by the database on insert;
+/// ORMC_ID(uuid) on a std::string gives it a random UUID on insert.
+#define ORMC_ID(...) ORMC_ANNOTATE("ormc:id(" #__VA_ARGS__ ")")
 /// Column options. Keys: name, unique, index, max_length, default, comment.
 #define ORMC_COLUMN(...) ORMC_ANNOTATE("ormc:column(" #__VA_ARGS__ ")")
 /// Excludes a data member from the table.
 #define ORMC_IGNORE() ORMC_ANNOTATE("ormc:ignore")
+
+/// A foreign key to another table's key: ORMC_BELONGS_TO(User, on_delete = cascade).
+/// Keys: on_delete, on_update, name, inverse.
+#define ORMC_BELONGS_TO(...) ORMC_ANNOTATE("ormc:belongs_to(" #__VA_ARGS__ ")")
+/// On a struct: a many-to-many relation, ORMC_MANY_TO_MANY(Tag). Keys: name, inverse, table,
+/// through.
+#define ORMC_MANY_TO_MANY(...) ORMC_ANNOTATE("ormc:many_to_many(" #__VA_ARGS__ ")")
+/// On a struct: an index over members, ORMC_INDEX(tenant_id, email). Keys: name, method, opclass.
+#define ORMC_INDEX(...) ORMC_ANNOTATE("ormc:index(" #__VA_ARGS__ ")")
+/// On a struct: a unique constraint over members, ORMC_UNIQUE(tenant_id, email). Key: name.
+#define ORMC_UNIQUE(...) ORMC_ANNOTATE("ormc:unique(" #__VA_ARGS__ ")")
+/// On a struct: its members (and hooks) become part of every table that derives from it.
+#define ORMC_MIXIN() ORMC_ANNOTATE("ormc:mixin")
+/// A time_point the generated code sets when the row is inserted.
+#define ORMC_CREATED_AT() ORMC_ANNOTATE("ormc:created_at")
+/// A time_point the generated code sets when the row is inserted and on every update.
+#define ORMC_UPDATED_AT() ORMC_ANNOTATE("ormc:updated_at")
+/// A std::optional<time_point>: remove() sets it instead of deleting; queries skip such rows.
+#define ORMC_SOFT_DELETE() ORMC_ANNOTATE("ormc:soft_delete")
+/// On a member function `void f()`: called by the generated code. Events: before_insert,
+/// after_insert, before_update, after_update, before_remove.
+#define ORMC_HOOK(event) ORMC_ANNOTATE("ormc:hook(" #event ")")

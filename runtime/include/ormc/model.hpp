@@ -20,11 +20,16 @@ struct ModelStatements {
   std::span<const std::string_view> insert_columns; // quoted, in bind_insert() order
   std::string_view insert;
   bool insert_returns_key = false; // else the key is the connection's last insert id
-  std::string_view select_all;
-  std::string_view select_by_key;
+  std::string_view select_all;     // live rows only, for a model with soft delete
+  std::string_view select_by_key;  // live rows only, for a model with soft delete
   std::string_view update;
-  std::string_view remove;
-  std::string_view count;
+  std::string_view remove; // DELETE by key (soft delete: the UPDATE that marks the row deleted,
+                           // binding the time, then the key)
+  std::string_view count;  // live rows only, for a model with soft delete
+  std::string_view soft_delete; // quoted ormc:soft_delete column; "" when the model has none
+  std::string_view purge;       // DELETE by key, also for a soft-deleted row
+  std::string_view restore;     // clears the soft_delete column by key
+  std::string_view updated_at;  // quoted ormc:updated_at column; "" when the model has none
 };
 
 [[noreturn]] void throw_unsupported_dialect(std::string_view model, Dialect dialect);

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <ormc/auto_values.hpp>
 #include <ormc/column.hpp>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
@@ -130,6 +131,14 @@ public:
     return q;
   }
 
+  /// Also the rows remove() marked deleted, on a model with an ormc:soft_delete column (other
+  /// queries leave them out).
+  Query with_deleted() const {
+    Query q = *this;
+    q.with_deleted_ = true;
+    return q;
+  }
+
   Query limit(std::int64_t n) const {
     Query q = *this;
     q.limit_ = n;
@@ -202,8 +211,30 @@ public:
   }
   bool exists() const { return *select_one<bool>("SELECT EXISTS (SELECT 1 FROM ", ")"); }
 
-  /// Deletes the matching rows; how many there were.
+  /// Deletes the matching rows; how many there were. On a model with soft delete they are
+  /// marked deleted instead (purge() deletes them). One statement: no hooks run.
   std::int64_t remove() const {
+    auto at = detail::now();
+    return run_changes(
+        [&](detail::SqlBuilder& b, const ModelStatements& sql) {
+          if (sql.soft_delete.empty())
+            b.text("DELETE FROM ").text(sql.table);
+          else
+            b.text("UPDATE ")
+                .text(sql.table)
+                .text(" SET ")
+                .text(sql.soft_delete)
+                .text(" = ")
+                .param();
+          render_where(b);
+        },
+        [&](auto& statement, int& index) {
+          if (!traits::statements(db_->dialect()).soft_delete.empty()) statement.bind(index++, at);
+        });
+  }
+
+  /// Deletes the matching rows for good, also soft-deleted ones that the query sees.
+  std::int64_t purge() const {
     return run_changes(
         [&](detail::SqlBuilder& b, const ModelStatements& sql) {
           b.text("DELETE FROM ").text(sql.table);
@@ -217,15 +248,21 @@ public:
     static_assert(sizeof...(Assignments) > 0, "ormc: update() needs at least one set()");
     static_assert((std::is_same_v<typename Assignments::model_type, Model> && ...),
                   "ormc: update() sets a column of another model");
+    auto at = detail::now(); // for an updated_at column the sets do not name
     return run_changes(
         [&](detail::SqlBuilder& b, const ModelStatements& sql) {
           b.text("UPDATE ").text(sql.table).text(" SET ");
           bool first = true;
           ((b.text(first ? "" : ", ").text(column_of(sets)).text(" = ").param(), first = false),
            ...);
+          if (stamps_update(sql, sets...)) b.text(", ").text(sql.updated_at).text(" = ").param();
           render_where(b);
         },
-        [&](auto& statement, int& index) { (statement.bind(index++, sets.value), ...); });
+        [&](auto& statement, int& index) {
+          (statement.bind(index++, sets.value), ...);
+          if (stamps_update(traits::statements(db_->dialect()), sets...))
+            statement.bind(index++, at);
+        });
   }
 
   /// An input iterator over the rows; the statement runs when it is created.
@@ -330,18 +367,33 @@ private:
     });
   }
 
+  /// Whether a bulk update also sets the model's updated_at column.
+  template <class... A> static bool stamps_update(const ModelStatements& sql, const A&... sets) {
+    return !sql.updated_at.empty() && ((column_of(sets) != sql.updated_at) && ...);
+  }
+
   template <class A> static std::string_view column_of(const A&) {
     return decltype(column_type(std::declval<A>()))::sql;
   }
   template <class C, class V> static C column_type(detail::assignment<C, V>);
 
   void render_where(detail::SqlBuilder& b) const {
-    for (std::size_t i = 0; i < conditions_.size(); ++i) {
-      b.text(i == 0 ? " WHERE " : " AND ");
-      conditions_[i]->render(b);
+    bool first = true;
+    auto next = [&] {
+      b.text(first ? " WHERE " : " AND ");
+      first = false;
+    };
+    std::string_view soft_delete = traits::statements(b.dialect()).soft_delete;
+    if (!soft_delete.empty() && !with_deleted_) {
+      next();
+      b.text(soft_delete).text(" IS NULL");
+    }
+    for (const auto& condition : conditions_) {
+      next();
+      condition->render(b);
     }
     if (after_) {
-      b.text(conditions_.empty() ? " WHERE " : " AND ");
+      next();
       render_after(b);
     }
   }
@@ -415,6 +467,7 @@ private:
   std::vector<std::shared_ptr<const detail::erased_condition<Model>>> conditions_;
   std::vector<std::shared_ptr<const detail::erased_order<Model>>> order_;
   std::shared_ptr<const Model> after_;
+  bool with_deleted_ = false;
   std::optional<std::int64_t> limit_;
   std::optional<std::int64_t> offset_;
 };

@@ -2,11 +2,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <ormc/auto_values.hpp>
 #include <ormc/batch_insert.hpp>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
 #include <ormc/query.hpp>
+#include <ormc/validation.hpp>
 #include <string>
 #include <vector>
 
@@ -21,7 +23,10 @@ namespace ormc {
 ///   m.tasks.update(t);
 ///   m.tasks.remove(t);
 ///
-/// Each call prepares its statement once per connection and then reuses it.
+/// Each call prepares its statement once per connection and then reuses it. Before a row is
+/// written, the generated code fills the columns it owns (UUID keys, created_at, updated_at),
+/// runs the model's before_* hooks and validates the row (ValidationError, nothing sent); the
+/// after_* hooks run once the statement succeeded.
 template <class Model> class Table {
 public:
   using traits = ModelTraits<Model>;
@@ -35,23 +40,32 @@ public:
       db_->execute(statement);
   }
 
+  Database& database() const noexcept { return *db_; }
+
   /// Inserts `row`. A key the database assigns is written back into `row`.
   void insert(Model& row) {
+    traits::prepare_insert(row);
     db_->with_connection([&](auto& conn) {
       const ModelStatements& sql = traits::statements(conn.dialect_v);
       auto statement = conn.prepare(sql.insert);
       detail::insert_one(conn, sql, *statement, row);
     });
+    traits::finish_insert(row);
   }
 
   /// Inserts every row of `rows` (a vector, span or other range of Model), in one transaction
   /// (a savepoint inside an open one), by the backend's fastest path; database-assigned keys
   /// are written back into each row. All rows or none are stored.
+  /// Every row is prepared and validated before the first is sent.
   template <class Range> void insert_all(Range&& rows) {
+    for (Model& row : rows)
+      traits::prepare_insert(row);
     in_transaction(*db_, [&] {
       db_->with_connection(
           [&](auto& conn) { detail::insert_rows<Model>(conn, std::begin(rows), std::end(rows)); });
     });
+    for (Model& row : rows)
+      traits::finish_insert(row);
   }
 
   /// Inserts `row`, or, when a row with the same `conflict` column value exists (by default the
@@ -60,6 +74,7 @@ public:
   template <Column C = typename traits::key_column> void upsert(Model& row, C /*conflict*/ = {}) {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: upsert() on a column of another model (see 'C' below)");
+    traits::prepare_insert(row);
     db_->with_connection([&](auto& conn) {
       const ModelStatements& sql = traits::statements(conn.dialect_v);
       detail::SqlBuilder b(conn.dialect_v);
@@ -87,6 +102,7 @@ public:
         statement->execute();
       }
     });
+    traits::finish_insert(row);
   }
 
   /// The row with this key, if there is one.
@@ -102,25 +118,70 @@ public:
   }
 
   /// Writes every column of `row` to the row with its key. Throws NotFound if there is none.
+  /// An updated_at column is set in `row` too.
+  void update(Model& row) {
+    traits::prepare_update(row);
+    write_update(row);
+    traits::finish_update(row);
+  }
   void update(const Model& row) {
-    std::int64_t changed = db_->with_connection([&](auto& conn) {
-      auto statement = conn.prepare(traits::statements(conn.dialect_v).update);
-      traits::bind_update(*statement, row);
-      return statement->execute();
-    });
-    if (changed == 0)
-      throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with this key");
+    if constexpr (traits::update_changes_row) {
+      Model copy = row; // the generated code sets updated_at; hooks may change the row
+      update(copy);
+    } else {
+      traits::validate(row);
+      write_update(row);
+    }
   }
 
-  /// Deletes the row with this key; false if there was none.
+  /// Deletes the row with this key; false if there was none. On a model with soft delete the
+  /// row is only marked deleted (see purge() and restore()). With a before_remove hook the row
+  /// is read first, so the hook sees it.
   bool remove(const key_type& key) {
-    return db_->with_connection([&](auto& conn) {
-      auto statement = conn.prepare(traits::statements(conn.dialect_v).remove);
-      statement->bind(1, key);
-      return statement->execute() != 0;
-    });
+    if constexpr (traits::has_remove_hooks) {
+      std::optional<Model> row = get(key);
+      return row && remove(*row);
+    } else {
+      return delete_by_key(key, false, nullptr);
+    }
   }
-  bool remove(const Model& row) { return remove(traits::key(row)); }
+  bool remove(Model& row) {
+    traits::prepare_remove(row);
+    return delete_by_key(traits::key(row), false, &row);
+  }
+  bool remove(const Model& row) {
+    if constexpr (traits::has_remove_hooks || traits::soft_delete) {
+      Model copy = row;
+      return remove(copy);
+    } else {
+      return delete_by_key(traits::key(row), false, nullptr);
+    }
+  }
+
+  /// Deletes the row for good, also when the model has soft delete and the row is marked
+  /// deleted; runs before_remove hooks like remove().
+  bool purge(const key_type& key) {
+    if constexpr (traits::has_remove_hooks) {
+      std::optional<Model> row =
+          query().with_deleted().where(typename traits::key_column{} == key).first();
+      if (!row) return false;
+      traits::prepare_remove(*row);
+    }
+    return delete_by_key(key, true, nullptr);
+  }
+  bool purge(const Model& row) { return purge(traits::key(row)); }
+
+  /// Brings back a row remove() marked deleted; false if there is no such row.
+  /// (Only for models with an ormc:soft_delete column.)
+  bool restore(const key_type& key) requires traits::soft_delete { return restore_by_key(key); }
+  bool restore(Model& row) requires traits::soft_delete {
+    bool restored = restore_by_key(traits::key(row));
+    if (restored) traits::set_deleted(row, std::nullopt);
+    return restored;
+  }
+
+  /// A query that also sees rows remove() marked deleted.
+  Query<Model> with_deleted() const requires traits::soft_delete { return query().with_deleted(); }
 
   /// Every row, ordered by key.
   std::vector<Model> all() {
@@ -177,6 +238,40 @@ public:
   }
 
 private:
+  bool restore_by_key(const key_type& key) {
+    return db_->with_connection([&](auto& conn) {
+      auto statement = conn.prepare(traits::statements(conn.dialect_v).restore);
+      statement->bind(1, key);
+      return statement->execute() != 0;
+    });
+  }
+
+  void write_update(const Model& row) {
+    std::int64_t changed = db_->with_connection([&](auto& conn) {
+      auto statement = conn.prepare(traits::statements(conn.dialect_v).update);
+      traits::bind_update(*statement, row);
+      return statement->execute();
+    });
+    if (changed == 0)
+      throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with this key");
+  }
+
+  /// DELETE by key, or on a soft-delete model (unless `purge`) the UPDATE that marks the row.
+  bool delete_by_key(const key_type& key, bool purge, Model* row) {
+    bool soft = traits::soft_delete && !purge;
+    auto at = detail::now();
+    bool changed = db_->with_connection([&](auto& conn) {
+      const ModelStatements& sql = traits::statements(conn.dialect_v);
+      auto statement = conn.prepare(soft ? sql.remove : purge ? sql.purge : sql.remove);
+      int index = 1;
+      if (soft) statement->bind(index++, at);
+      statement->bind(index, key);
+      return statement->execute() != 0;
+    });
+    if (changed && soft && row) traits::set_deleted(*row, at);
+    return changed;
+  }
+
   Database* db_;
 };
 

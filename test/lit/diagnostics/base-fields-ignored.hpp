@@ -7,7 +7,7 @@
 struct Audit {
   std::int64_t created_at = 0;
 };
-// CHECK: base-fields-ignored.hpp:[[@LINE+1]]:49: warning: data members of base 'Audit' are not columns of 'Item' [base-fields-ignored]
+// CHECK: base-fields-ignored.hpp:[[@LINE+1]]:49: warning: data members of base 'Audit' are not columns of 'Item'; annotate 'Audit' with ormc:mixin to make them columns [base-fields-ignored]
 struct [[clang::annotate("ormc:table")]] Item : Audit {
   [[clang::annotate("ormc:id")]] std::int64_t id;
 };
@@ -17,4 +17,4 @@ struct [[clang::annotate("ormc:table")]] Item : Audit {
 // With --werror the warning is an error, and nothing is written.
 // RUN: rm -rf %t && not %ormc --werror --output-dir %t %s -- %flags 2>&1 | FileCheck %s --check-prefix=WERROR
 // RUN: not ls %t
-// WERROR: base-fields-ignored.hpp:11:49: error: data members of base 'Audit' are not columns of 'Item' [base-fields-ignored]
+// WERROR: base-fields-ignored.hpp:11:49: error: data members of base 'Audit' are not columns of 'Item'; annotate 'Audit' with ormc:mixin to make them columns [base-fields-ignored]

@@ -20,11 +20,11 @@ private:
 
 // CHECK-DAG: members.hpp:[[@LINE+1]]:39: error: 'ormc:id' applies to data members, not to a struct [misplaced-annotation]
 struct [[clang::annotate("ormc:id")]] U {
-  // CHECK-DAG: members.hpp:[[@LINE+1]]:42: warning: 'ormc:column' has no effect: 'U' is not annotated with ormc:table [member-outside-table]
+  // CHECK-DAG: members.hpp:[[@LINE+1]]:42: warning: 'ormc:column' has no effect: 'U' is not annotated with ormc:table or ormc:mixin [member-outside-table]
   [[clang::annotate("ormc:column")]] int x;
 };
 
-// CHECK-DAG: members.hpp:[[@LINE+1]]:40: warning: 'ormc:table' has no effect here; ormc annotations apply to structs and their data members [misplaced-annotation]
+// CHECK-DAG: members.hpp:[[@LINE+1]]:40: warning: 'ormc:table' has no effect here; ormc annotations apply to structs, their data members and member functions [misplaced-annotation]
 [[clang::annotate("ormc:table")]] void f();
 
 // CHECK-DAG: members.hpp:[[@LINE+1]]:61: error: a class template cannot be a table; annotate a concrete struct [unsupported-table]

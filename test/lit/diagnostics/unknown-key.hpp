@@ -9,7 +9,7 @@ struct [[clang::annotate("ormc:table")]] T {
   // CHECK: unknown-key.hpp:[[@LINE+2]]:34: error: unknown key 'max_lenght' for 'ormc:column'; did you mean 'max_length'? [unknown-key]
   // CHECK: max_length
   [[clang::annotate("ormc:column(max_lenght=20)")]] std::string a;
-  // CHECK: unknown-key.hpp:[[@LINE+1]]:30: error: unknown key 'auto' for 'ormc:id'; 'id' takes no arguments [unknown-key]
+  // CHECK: unknown-key.hpp:[[@LINE+1]]:30: error: unknown key 'auto' for 'ormc:id' [unknown-key]
   [[clang::annotate("ormc:id(auto)")]] std::int64_t b;
   // Escapes before the key move it in the source; the column still points at the key.
   // CHECK: unknown-key.hpp:[[@LINE+1]]:51: error: unknown key 'uniq' for 'ormc:column'; did you mean 'unique'? [unknown-key]

@@ -121,8 +121,16 @@ private:
   bool identifier(std::string& out) {
     if (!isIdentStart(peek())) return false;
     std::size_t start = pos_;
-    while (isIdentChar(peek()))
-      ++pos_;
+    for (;;) {
+      while (isIdentChar(peek()))
+        ++pos_;
+      // A qualified name (`app::User`) is one identifier, so models can be named across
+      // namespaces.
+      if (text_.substr(pos_, 2) != "::" || pos_ + 2 >= text_.size() ||
+          !isIdentStart(text_[pos_ + 2]))
+        break;
+      pos_ += 2;
+    }
     out = std::string(text_.substr(start, pos_ - start));
     return true;
   }

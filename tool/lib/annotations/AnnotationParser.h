@@ -3,6 +3,7 @@
 //   annotation := "ormc:" kind [ "(" [ arg { "," arg } ] ")" ]
 //   arg        := key [ "=" value ]           (a key without a value is a flag)
 //   value      := identifier | ["-"] digits ["." digits] | string
+//   identifier := name { "::" name }         (qualified names name models in namespaces)
 //   string     := '"' { char | '\"' | '\\' } '"'
 //
 // Offsets are byte offsets into the annotation text so the front end can point into the source.

@@ -1,13 +1,21 @@
 #include "annotations/AnnotationSchema.h"
 
-#include <array>
+#include <algorithm>
 #include <llvm/ADT/StringRef.h>
 #include <string_view>
 
 namespace ormc::annotations {
 namespace {
 
-enum class ValueForm { Flag, Name, PositiveInteger, Text, AnyLiteral };
+enum class ValueForm { Flag, Name, PositiveInteger, Number, Text, AnyLiteral, Action };
+
+/// What a kind takes without a key.
+enum class Positional {
+  None,
+  Model,   // exactly one, first: the target model
+  Members, // one or more: data members of the struct
+  Event,   // exactly one: a hook event
+};
 
 struct KeySpec {
   std::string_view key;
@@ -18,14 +26,31 @@ struct KindSpec {
   std::string_view name;
   Kind kind;
   std::vector<KeySpec> keys;
+  Positional positional = Positional::None;
 };
 
-const std::array<KindSpec, 4>& kinds() {
-  static const std::array<KindSpec, 4> specs = {{
+const std::vector<KindSpec>& kinds() {
+  static const std::vector<KindSpec> specs = {
       {"table",
        Kind::Table,
-       {{"name", ValueForm::Name}, {"schema", ValueForm::Name}, {"comment", ValueForm::Text}}},
-      {"id", Kind::Id, {}},
+       {{"name", ValueForm::Name},
+        {"schema", ValueForm::Name},
+        {"comment", ValueForm::Text},
+        {"check", ValueForm::Text}}},
+      {"mixin", Kind::Mixin, {}},
+      {"index",
+       Kind::Index,
+       {{"name", ValueForm::Name}, {"method", ValueForm::Name}, {"opclass", ValueForm::Name}},
+       Positional::Members},
+      {"unique", Kind::Unique, {{"name", ValueForm::Name}}, Positional::Members},
+      {"many_to_many",
+       Kind::ManyToMany,
+       {{"name", ValueForm::Name},
+        {"inverse", ValueForm::Name},
+        {"table", ValueForm::Name},
+        {"through", ValueForm::Name}},
+       Positional::Model},
+      {"id", Kind::Id, {{"uuid", ValueForm::Flag}}},
       {"column",
        Kind::Column,
        {{"name", ValueForm::Name},
@@ -33,10 +58,42 @@ const std::array<KindSpec, 4>& kinds() {
         {"index", ValueForm::Flag},
         {"max_length", ValueForm::PositiveInteger},
         {"default", ValueForm::AnyLiteral},
-        {"comment", ValueForm::Text}}},
+        {"comment", ValueForm::Text},
+        {"check", ValueForm::Text},
+        {"min", ValueForm::Number},
+        {"max", ValueForm::Number},
+        {"not_empty", ValueForm::Flag}}},
       {"ignore", Kind::Ignore, {}},
-  }};
+      {"belongs_to",
+       Kind::BelongsTo,
+       {{"on_delete", ValueForm::Action},
+        {"on_update", ValueForm::Action},
+        {"name", ValueForm::Name},
+        {"inverse", ValueForm::Name}},
+       Positional::Model},
+      {"created_at", Kind::CreatedAt, {}},
+      {"updated_at", Kind::UpdatedAt, {}},
+      {"soft_delete", Kind::SoftDelete, {}},
+      {"hook", Kind::Hook, {}, Positional::Event},
+  };
   return specs;
+}
+
+const std::vector<std::string>& actions() {
+  static const std::vector<std::string> words = {"no_action", "restrict", "cascade", "set_null",
+                                                 "set_default"};
+  return words;
+}
+
+bool isKey(const KindSpec& spec, const Argument& arg) {
+  for (const KeySpec& k : spec.keys)
+    if (k.key == arg.key) return true;
+  return false;
+}
+
+bool isPositional(const KindSpec& spec, const Argument& arg) {
+  return spec.positional != Positional::None && arg.value.kind == Value::Kind::Flag &&
+         !isKey(spec, arg);
 }
 
 const KindSpec* findKind(std::string_view name) {
@@ -69,10 +126,14 @@ std::string describe(ValueForm form) {
     return "a name (identifier or \"string\")";
   case ValueForm::PositiveInteger:
     return "a positive integer";
+  case ValueForm::Number:
+    return "a number";
   case ValueForm::Text:
     return "a \"string\"";
   case ValueForm::AnyLiteral:
     return "a literal";
+  case ValueForm::Action:
+    return "one of no_action, restrict, cascade, set_null, set_default";
   }
   return "a value";
 }
@@ -87,8 +148,13 @@ bool accepts(ValueForm form, const Value& v) {
   case ValueForm::PositiveInteger:
     return v.kind == Value::Kind::Integer && v.text[0] != '-' && v.text.size() <= 18 &&
            std::stoll(v.text) > 0;
+  case ValueForm::Number:
+    return v.kind == Value::Kind::Integer || v.kind == Value::Kind::Real;
   case ValueForm::Text:
     return v.kind == Value::Kind::String || v.kind == Value::Kind::Identifier;
+  case ValueForm::Action:
+    return v.kind == Value::Kind::Identifier &&
+           std::find(actions().begin(), actions().end(), v.text) != actions().end();
   case ValueForm::AnyLiteral:
     return v.kind != Value::Kind::Flag && (v.kind != Value::Kind::Identifier || v.text == "true" ||
                                            v.text == "false" || v.text == "null");
@@ -98,6 +164,57 @@ bool accepts(ValueForm form, const Value& v) {
 
 std::size_t valueLength(const Value& v) {
   return v.kind == Value::Kind::String ? v.text.size() + 2 : v.text.size();
+}
+
+/// Checks the arguments given without a key against what the kind takes.
+void checkPositional(const KindSpec& spec, const Annotation& a, std::vector<Problem>& out) {
+  std::vector<const Argument*> given;
+  for (const Argument& arg : a.args)
+    if (isPositional(spec, arg)) given.push_back(&arg);
+  std::string kind = "'ormc:" + a.kind + "'";
+  switch (spec.positional) {
+  case Positional::None:
+    return; // unknown keys are reported one by one
+  case Positional::Model:
+    if (given.empty() || given.front() != &a.args.front())
+      out.push_back({"missing-argument", a.kindOffset, a.kind.size(),
+                     kind + " needs the target model first: 'ormc:" + a.kind + "(User)'",
+                     std::nullopt});
+    break;
+  case Positional::Members:
+    if (given.empty())
+      out.push_back(
+          {"missing-argument", a.kindOffset, a.kind.size(),
+           kind + " needs the data members it covers: 'ormc:" + a.kind + "(tenant_id, email)'",
+           std::nullopt});
+    return;
+  case Positional::Event:
+    if (given.empty()) {
+      out.push_back({"missing-argument", a.kindOffset, a.kind.size(),
+                     kind + " needs an event: 'ormc:hook(before_insert)'", std::nullopt});
+      return;
+    }
+    if (std::find(hookEvents().begin(), hookEvents().end(), given.front()->key) ==
+        hookEvents().end()) {
+      Problem p{"unknown-key", given.front()->keyOffset, given.front()->key.size(),
+                "unknown hook event '" + given.front()->key + "'", std::nullopt};
+      p.replacement = nearest(given.front()->key, hookEvents(),
+                              [](const std::string& e) { return std::string_view(e); });
+      if (p.replacement)
+        p.message += "; did you mean '" + *p.replacement + "'?";
+      else
+        p.message += "; expected before_insert, after_insert, before_update, after_update or "
+                     "before_remove";
+      out.push_back(std::move(p));
+    }
+    break;
+  }
+  for (std::size_t i = 1; i < given.size(); ++i)
+    out.push_back({"unknown-key", given[i]->keyOffset, given[i]->key.size(),
+                   kind + " takes one " +
+                       (spec.positional == Positional::Model ? "target model" : "event") + "; '" +
+                       given[i]->key + "' is another",
+                   std::nullopt});
 }
 
 } // namespace
@@ -116,13 +233,18 @@ std::vector<Problem> checkAnnotation(const Annotation& a) {
     p.replacement = nearest(a.kind, kinds(), [](const KindSpec& k) { return k.name; });
     if (p.replacement)
       p.message += "; did you mean '" + *p.replacement + "'?";
-    else
-      p.message += "; expected one of table, id, column, ignore";
+    else {
+      p.message += "; expected one of ";
+      for (const KindSpec& k : kinds())
+        p.message += std::string(k.name) + (&k == &kinds().back() ? "" : ", ");
+    }
     problems.push_back(std::move(p));
     return problems;
   }
+  checkPositional(*spec, a, problems);
   for (std::size_t i = 0; i < a.args.size(); ++i) {
     const Argument& arg = a.args[i];
+    if (isPositional(*spec, arg)) continue;
     const KeySpec* key = nullptr;
     for (const KeySpec& k : spec->keys)
       if (k.key == arg.key) key = &k;
@@ -153,6 +275,36 @@ std::vector<Problem> checkAnnotation(const Annotation& a) {
     }
   }
   return problems;
+}
+
+Target targetOf(Kind kind) {
+  switch (kind) {
+  case Kind::Table:
+  case Kind::Mixin:
+  case Kind::Index:
+  case Kind::Unique:
+  case Kind::ManyToMany:
+    return Target::Struct;
+  case Kind::Hook:
+    return Target::Function;
+  default:
+    return Target::Member;
+  }
+}
+
+std::vector<const Argument*> positionalArgs(const Annotation& annotation) {
+  std::vector<const Argument*> out;
+  const KindSpec* spec = findKind(annotation.kind);
+  if (!spec) return out;
+  for (const Argument& arg : annotation.args)
+    if (isPositional(*spec, arg)) out.push_back(&arg);
+  return out;
+}
+
+const std::vector<std::string>& hookEvents() {
+  static const std::vector<std::string> events = {"before_insert", "after_insert", "before_update",
+                                                  "after_update", "before_remove"};
+  return events;
 }
 
 bool flagValue(const Argument* arg) {

@@ -10,7 +10,28 @@
 
 namespace ormc::annotations {
 
-enum class Kind { Table, Id, Column, Ignore };
+enum class Kind {
+  // on a struct
+  Table,
+  Mixin,
+  Index,
+  Unique,
+  ManyToMany,
+  // on a data member
+  Id,
+  Column,
+  Ignore,
+  BelongsTo,
+  CreatedAt,
+  UpdatedAt,
+  SoftDelete,
+  // on a member function
+  Hook,
+};
+
+/// Where an annotation kind may appear.
+enum class Target { Struct, Member, Function };
+Target targetOf(Kind kind);
 
 struct Problem {
   std::string id; // diagnostic id, see docs/diagnostics.md
@@ -28,5 +49,13 @@ std::vector<Problem> checkAnnotation(const Annotation& annotation);
 
 /// Reads a flag argument: present without a value, or `=true` / `=false`.
 bool flagValue(const Argument* arg);
+
+/// The arguments given without a key: the target model of `belongs_to(User)`, the members of
+/// `index(a, b)`, the event of `hook(before_insert)`. A flag that is not one of the kind's keys
+/// is positional.
+std::vector<const Argument*> positionalArgs(const Annotation& annotation);
+
+/// The lifecycle events `ormc:hook(...)` accepts, in the order the docs list them.
+const std::vector<std::string>& hookEvents();
 
 } // namespace ormc::annotations

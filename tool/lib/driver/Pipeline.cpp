@@ -13,6 +13,7 @@
 #include "frontend/ParseJobs.h"
 #include "frontend/ParseRunner.h"
 #include "ir/SchemaJson.h"
+#include "validate/Linker.h"
 #include "validate/Validator.h"
 
 #include <algorithm>
@@ -201,7 +202,11 @@ int run(Options& options) {
   ir::Schema schema = models->schema();
   // A fragment is checked as a whole only when merged: its models may refer to others'.
   if (!hasErrors(findings) && options.fragment.empty()) {
-    Findings problems = validate::validateSchema(schema);
+    Findings problems = validate::linkSchema(schema);
+    if (!hasErrors(problems)) {
+      Findings more = validate::validateSchema(schema);
+      problems.insert(problems.end(), more.begin(), more.end());
+    }
     findings.insert(findings.end(), problems.begin(), problems.end());
   }
   for (Finding& f : findings) {

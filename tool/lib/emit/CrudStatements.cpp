@@ -37,8 +37,12 @@ CrudStatements crudStatements(const ir::Model& m, const SqlDialect& d) {
   for (const ir::Column& c : m.columns)
     columns += (columns.empty() ? "" : ", ") + quoteIdentifier(c.name);
   std::string select = "SELECT " + columns + " FROM " + table;
-  s.selectAll = select + " ORDER BY " + keyName;
-  s.selectByKey = select + " WHERE " + keyName + " = " + d.placeholder(1);
+  // A model with soft delete reads live rows only; Query::with_deleted() sees the rest.
+  const ir::Column* softDelete = m.withRole(ir::ColumnRole::SoftDelete);
+  std::string live = softDelete ? quoteIdentifier(softDelete->name) + " IS NULL" : "";
+  s.selectAll = select + (softDelete ? " WHERE " + live : "") + " ORDER BY " + keyName;
+  s.selectByKey =
+      select + " WHERE " + keyName + " = " + d.placeholder(1) + (softDelete ? " AND " + live : "");
 
   std::string assignments;
   n = 0;
@@ -49,8 +53,17 @@ CrudStatements crudStatements(const ir::Model& m, const SqlDialect& d) {
   if (n == 0) assignments = keyName + " = " + keyName; // a key-only table: nothing else to set
   s.update = "UPDATE " + table + " SET " + assignments + " WHERE " + keyName + " = " +
              d.placeholder(n + 1);
-  s.remove = "DELETE FROM " + table + " WHERE " + keyName + " = " + d.placeholder(1);
+  s.purge = "DELETE FROM " + table + " WHERE " + keyName + " = " + d.placeholder(1);
+  s.remove = s.purge;
   s.count = "SELECT count(*) FROM " + table;
+  if (softDelete) {
+    std::string column = quoteIdentifier(softDelete->name);
+    s.remove = "UPDATE " + table + " SET " + column + " = " + d.placeholder(1) + " WHERE " +
+               keyName + " = " + d.placeholder(2) + " AND " + live;
+    s.restore = "UPDATE " + table + " SET " + column + " = NULL WHERE " + keyName + " = " +
+                d.placeholder(1) + " AND " + column + " IS NOT NULL";
+    s.count += " WHERE " + live;
+  }
   return s;
 }
 

@@ -14,8 +14,10 @@ struct CrudStatements {
   std::string selectAll;   // all columns, ordered by primary key
   std::string selectByKey; // parameter 1: the key
   std::string update;      // parameters: updateColumns, then the key
-  std::string remove;      // parameter 1: the key
+  std::string remove;      // parameter 1: the key (soft delete: 1 the time, 2 the key)
   std::string count;
+  std::string purge;   // DELETE by key, whatever the soft_delete column holds
+  std::string restore; // soft delete only: clears the column; parameter 1: the key
 };
 
 /// Columns an insert binds: all but a database-assigned key.

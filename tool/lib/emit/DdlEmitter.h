@@ -1,7 +1,8 @@
-// CREATE statements for a schema in one dialect.
+// CREATE and DROP statements for a schema in one dialect.
 #pragma once
 
 #include "emit/SqlDialect.h"
+#include "emit/TableOrder.h"
 #include "ir/Schema.h"
 
 #include <string>
@@ -9,10 +10,26 @@
 
 namespace ormc::emit {
 
-/// The statements that create one table and its indexes, each without a trailing semicolon.
-std::vector<std::string> createTableStatements(const ir::Model& model, const SqlDialect& dialect);
+/// The DDL of a whole schema in one dialect, each statement without a trailing semicolon.
+struct SchemaDdl {
+  TableOrder order;
+  /// Foreign keys added after creation: PostgreSQL, for cycles. SQLite accepts references to
+  /// tables that do not exist yet, so its set is empty.
+  std::set<std::pair<const ir::Model*, const ir::Column*>> deferred;
+  /// Run after every table exists: join tables, then the deferred foreign keys.
+  std::vector<std::string> finish;
+  /// Drops every table: join tables, then the models in reverse creation order.
+  std::vector<std::string> drop;
+};
 
-/// The whole schema as a SQL script (`schema.<dialect>.sql`).
+SchemaDdl schemaDdl(const ir::Schema& schema, const SqlDialect& dialect);
+
+/// The statements that create one table, its indexes and comments, leaving out the foreign
+/// keys `ddl` defers.
+std::vector<std::string> createTableStatements(const ir::Schema& schema, const ir::Model& model,
+                                               const SqlDialect& dialect, const SchemaDdl& ddl);
+
+/// The whole schema as a SQL script (`schema.<dialect>.sql`), tables in dependency order.
 std::string emitSchemaSql(const ir::Schema& schema, const SqlDialect& dialect);
 
 } // namespace ormc::emit

@@ -33,6 +33,8 @@ const char* sqlType(const ir::Column& c, std::string& varchar) {
     return "BYTEA";
   case ir::TypeKind::Timestamp:
     return "TIMESTAMPTZ";
+  case ir::TypeKind::Uuid:
+    return "UUID";
   }
   return "TEXT";
 }
@@ -81,6 +83,11 @@ public:
   bool insertReturnsKey() const override { return true; }
   std::string_view tableOptions() const override { return ""; }
   bool commentsAsStatements() const override { return true; }
+  bool referencesLaterTables() const override { return false; }
+  bool hasIndexMethods() const override { return true; }
+  std::string lengthFunction(ir::TypeKind kind) const override {
+    return kind == ir::TypeKind::Bytes ? "octet_length" : "char_length";
+  }
 };
 
 } // namespace

@@ -20,6 +20,15 @@ void Printer::printVerbatim(std::string_view text) {
 }
 
 void Printer::print(std::string_view format, Vars vars) {
+  substitute(format, vars.begin(), vars.end());
+}
+
+void Printer::print(std::string_view format, const VarMap& vars) {
+  std::vector<Var> list(vars.begin(), vars.end());
+  substitute(format, list.data(), list.data() + list.size());
+}
+
+void Printer::substitute(std::string_view format, const Var* first, const Var* last) {
   std::size_t pos = 0;
   while (pos < format.size()) {
     std::size_t open = format.find('$', pos);
@@ -35,9 +44,9 @@ void Printer::print(std::string_view format, Vars vars) {
       append("$");
     } else {
       bool found = false;
-      for (const auto& [key, value] : vars)
-        if (key == name) {
-          append(value);
+      for (const Var* var = first; var != last; ++var)
+        if (var->first == name) {
+          append(var->second);
           found = true;
           break;
         }

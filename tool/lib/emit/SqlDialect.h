@@ -37,6 +37,13 @@ public:
   virtual std::string_view tableOptions() const = 0;
   /// Whether comments are `COMMENT ON` statements (else SQL comments inside CREATE TABLE).
   virtual bool commentsAsStatements() const { return false; }
+  /// Whether a foreign key may name a table created later (SQLite checks references only when
+  /// rows change); else foreign keys that close a cycle are added after creation.
+  virtual bool referencesLaterTables() const = 0;
+  /// Whether CREATE INDEX takes `USING method` and operator classes.
+  virtual bool hasIndexMethods() const = 0;
+  /// The function that measures a string (in characters) or bytes value.
+  virtual std::string lengthFunction(ir::TypeKind kind) const = 0;
   /// A DEFAULT literal in this dialect.
   virtual std::string defaultLiteral(const ir::DefaultValue& value) const;
 };

@@ -1,5 +1,6 @@
 // SQLite: STRICT tables so the database itself rejects a value of the wrong type; integer
-// primary keys are rowid aliases; timestamps are INTEGER microseconds since the Unix epoch.
+// primary keys are rowid aliases; timestamps are INTEGER microseconds since the Unix epoch;
+// UUIDs are TEXT.
 #include "emit/SqlDialect.h"
 
 namespace ormc::emit {
@@ -11,6 +12,7 @@ const char* storageType(ir::TypeKind kind) {
   case ir::TypeKind::Double:
     return "REAL";
   case ir::TypeKind::String:
+  case ir::TypeKind::Uuid:
     return "TEXT";
   case ir::TypeKind::Bytes:
     return "BLOB";
@@ -33,6 +35,8 @@ public:
     if (c.type.kind == ir::TypeKind::Bool) out += " CHECK (" + column + " IN (0, 1))";
     if (c.maxLength)
       out += " CHECK (length(" + column + ") <= " + std::to_string(*c.maxLength) + ")";
+    // UUIDs are text in their canonical 36-character form; PostgreSQL has a type for them.
+    if (c.type.kind == ir::TypeKind::Uuid) out += " CHECK (length(" + column + ") = 36)";
     return out;
   }
 
@@ -44,6 +48,9 @@ public:
   std::string placeholder(unsigned n) const override { return "?" + std::to_string(n); }
   bool insertReturnsKey() const override { return false; }
   std::string_view tableOptions() const override { return " STRICT"; }
+  bool referencesLaterTables() const override { return true; }
+  bool hasIndexMethods() const override { return false; } // every SQLite index is a b-tree
+  std::string lengthFunction(ir::TypeKind) const override { return "length"; }
 
   std::string defaultLiteral(const ir::DefaultValue& value) const override {
     if (value.kind == ir::DefaultValue::Kind::Bool) return value.text == "true" ? "1" : "0";

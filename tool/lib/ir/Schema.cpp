@@ -5,7 +5,7 @@
 
 namespace ormc::ir {
 namespace {
-constexpr std::array<std::pair<TypeKind, const char*>, 14> kTypeNames = {{
+constexpr std::array<std::pair<TypeKind, const char*>, 15> kTypeNames = {{
     {TypeKind::Bool, "bool"},
     {TypeKind::Int8, "int8"},
     {TypeKind::Int16, "int16"},
@@ -20,19 +20,58 @@ constexpr std::array<std::pair<TypeKind, const char*>, 14> kTypeNames = {{
     {TypeKind::String, "string"},
     {TypeKind::Bytes, "bytes"},
     {TypeKind::Timestamp, "timestamp"},
+    {TypeKind::Uuid, "uuid"},
 }};
-} // namespace
 
-const char* typeKindName(TypeKind kind) {
-  for (const auto& [k, name] : kTypeNames)
-    if (k == kind) return name;
+constexpr std::array<std::pair<ReferentialAction, const char*>, 5> kActionNames = {{
+    {ReferentialAction::NoAction, "no_action"},
+    {ReferentialAction::Restrict, "restrict"},
+    {ReferentialAction::Cascade, "cascade"},
+    {ReferentialAction::SetNull, "set_null"},
+    {ReferentialAction::SetDefault, "set_default"},
+}};
+
+constexpr std::array<std::pair<HookEvent, const char*>, 5> kHookNames = {{
+    {HookEvent::BeforeInsert, "before_insert"},
+    {HookEvent::AfterInsert, "after_insert"},
+    {HookEvent::BeforeUpdate, "before_update"},
+    {HookEvent::AfterUpdate, "after_update"},
+    {HookEvent::BeforeRemove, "before_remove"},
+}};
+
+template <class Table, class Enum> const char* nameOf(const Table& table, Enum value) {
+  for (const auto& [k, name] : table)
+    if (k == value) return name;
   return "?";
 }
 
-std::optional<TypeKind> typeKindFromName(const std::string& name) {
-  for (const auto& [k, n] : kTypeNames)
+template <class Enum, class Table>
+std::optional<Enum> valueOf(const Table& table, const std::string& name) {
+  for (const auto& [k, n] : table)
     if (name == n) return k;
   return std::nullopt;
+}
+} // namespace
+
+const char* referentialActionName(ReferentialAction action) {
+  return nameOf(kActionNames, action);
+}
+std::optional<ReferentialAction> referentialActionFromName(const std::string& name) {
+  return valueOf<ReferentialAction>(kActionNames, name);
+}
+const char* hookEventName(HookEvent event) {
+  return nameOf(kHookNames, event);
+}
+std::optional<HookEvent> hookEventFromName(const std::string& name) {
+  return valueOf<HookEvent>(kHookNames, name);
+}
+
+const char* typeKindName(TypeKind kind) {
+  return nameOf(kTypeNames, kind);
+}
+
+std::optional<TypeKind> typeKindFromName(const std::string& name) {
+  return valueOf<TypeKind>(kTypeNames, name);
 }
 
 bool isInteger(TypeKind kind) {
@@ -54,6 +93,24 @@ bool isInteger(TypeKind kind) {
 const Column* Model::primaryKey() const {
   for (const Column& c : columns)
     if (c.primaryKey) return &c;
+  return nullptr;
+}
+
+const Column* Model::column(const std::string& member) const {
+  for (const Column& c : columns)
+    if (c.member == member) return &c;
+  return nullptr;
+}
+
+const Column* Model::withRole(ColumnRole role) const {
+  for (const Column& c : columns)
+    if (c.role == role) return &c;
+  return nullptr;
+}
+
+const Model* Schema::find(const std::string& qualifiedName) const {
+  for (const Model& m : models)
+    if (m.qualifiedName == qualifiedName) return &m;
   return nullptr;
 }
 

@@ -34,6 +34,7 @@ enum class TypeKind {
   String,
   Bytes,     // std::vector<std::byte> or std::vector<std::uint8_t>
   Timestamp, // std::chrono::system_clock::time_point, microsecond precision
+  Uuid,      // std::string holding a UUID: ormc:id(uuid) keys and the foreign keys to them
 };
 
 const char* typeKindName(TypeKind kind);
@@ -54,6 +55,31 @@ struct DefaultValue {
   std::string text; // Integer/Real: the literal; String: the unescaped text; Bool: true/false
 };
 
+/// What a foreign key does when the row it references is deleted or its key changes.
+enum class ReferentialAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
+const char* referentialActionName(ReferentialAction action); // "cascade"
+std::optional<ReferentialAction> referentialActionFromName(const std::string& name);
+
+/// `ormc:belongs_to(Target)` on a column: a foreign key to the target's primary key, and the
+/// relation helpers on both sides.
+struct ForeignKey {
+  std::string target;      // the model as written in the annotation: User, app::User
+  std::string targetModel; // the qualified name it resolves to; set by validate::linkSchema
+  ReferentialAction onDelete = ReferentialAction::NoAction;
+  ReferentialAction onUpdate = ReferentialAction::NoAction;
+  std::string name;    // the belongs-to helper: author (for author_id)
+  std::string inverse; // the has-many (or has-one) helper on the target; empty: derived
+  SourceLoc loc;       // of the annotation
+};
+
+/// A column the generated code fills in itself.
+enum class ColumnRole {
+  None,
+  CreatedAt,  // set to the current time on insert
+  UpdatedAt,  // set to the current time on insert and on every update
+  SoftDelete, // NULL while the row is live; remove() sets it, restore() clears it
+};
+
 struct Column {
   std::string member; // C++ data member name
   std::string name;   // SQL column name
@@ -66,6 +92,52 @@ struct Column {
   std::optional<std::int64_t> maxLength;
   std::optional<DefaultValue> defaultValue;
   std::string comment;
+  std::string check;              // SQL boolean expression: CHECK (...)
+  std::optional<std::string> min; // numeric literal, checked before any SQL runs
+  std::optional<std::string> max;
+  bool notEmpty = false;      // strings and bytes: checked before any SQL runs
+  bool generatedUuid = false; // a std::string key the generated code fills with a random UUID
+  ColumnRole role = ColumnRole::None;
+  std::optional<ForeignKey> references;
+  std::string mixin; // the ormc:mixin struct that contributed this column, if any
+  SourceLoc loc;
+};
+
+/// A named index or unique constraint over one or more columns.
+struct Index {
+  std::string name;                 // idx_<table>_<cols> / uq_<table>_<cols> unless given
+  std::vector<std::string> members; // data members, in index order
+  std::vector<std::string> columns; // their SQL names
+  bool unique = false;              // a UNIQUE constraint rather than an index
+  std::string method;               // PostgreSQL access method: btree, hash, gin; "" = default
+  std::string opclass;              // PostgreSQL operator class, for gin on scalar columns
+  SourceLoc loc;
+};
+
+/// `ormc:many_to_many(Target)` on a struct: a join table and helpers on both sides.
+struct ManyToMany {
+  std::string target;
+  std::string targetModel;  // set by validate::linkSchema
+  std::string name;         // helper on this model: tags
+  std::string inverse;      // helper on the target: posts
+  std::string table;        // generated join table: post_tag; empty when `through` is given
+  std::string through;      // a model used as the join table, as written
+  std::string throughModel; // its qualified name, set by validate::linkSchema
+  std::string sourceColumn; // join table column holding this model's key: post_id
+  std::string targetColumn; // ... and the target's: tag_id
+  std::string sourceMember; // with `through`: the members of those columns, set by linkSchema
+  std::string targetMember;
+  SourceLoc loc;
+};
+
+enum class HookEvent { BeforeInsert, AfterInsert, BeforeUpdate, AfterUpdate, BeforeRemove };
+const char* hookEventName(HookEvent event); // "before_insert"
+std::optional<HookEvent> hookEventFromName(const std::string& name);
+
+/// `ormc:hook(event)` on a member function: called by the generated code.
+struct Hook {
+  HookEvent event = HookEvent::BeforeInsert;
+  std::string function;
   SourceLoc loc;
 };
 
@@ -81,8 +153,14 @@ struct Model {
   std::string inputFile;  // input file whose generated header holds this model
   SourceLoc loc;
   std::vector<Column> columns;
+  std::vector<Index> indexes;      // composite and named indexes and unique constraints
+  std::vector<std::string> checks; // table-level CHECK expressions
+  std::vector<ManyToMany> manyToMany;
+  std::vector<Hook> hooks;
 
   const Column* primaryKey() const;
+  const Column* column(const std::string& member) const;
+  const Column* withRole(ColumnRole role) const;
 };
 
 /// Everything one ormc run produces code for. Models keep a stable order (by input file, then
@@ -90,6 +168,9 @@ struct Model {
 struct Schema {
   std::vector<std::string> inputFiles;
   std::vector<Model> models;
+
+  /// The model with this qualified name, if any.
+  const Model* find(const std::string& qualifiedName) const;
 };
 
 } // namespace ormc::ir

@@ -15,6 +15,18 @@ constexpr std::array<std::pair<DefaultValue::Kind, const char*>, 5> kDefaultKind
     {DefaultValue::Kind::Null, "null"},
 }};
 
+constexpr std::array<std::pair<ColumnRole, const char*>, 3> kRoles = {{
+    {ColumnRole::CreatedAt, "created_at"},
+    {ColumnRole::UpdatedAt, "updated_at"},
+    {ColumnRole::SoftDelete, "soft_delete"},
+}};
+
+const char* roleName(ColumnRole role) {
+  for (const auto& [r, name] : kRoles)
+    if (r == role) return name;
+  return "?";
+}
+
 const char* defaultKindName(DefaultValue::Kind kind) {
   for (const auto& [k, name] : kDefaultKinds)
     if (k == kind) return name;
@@ -41,7 +53,56 @@ Json columnJson(const Column& c, LocationPolicy locations) {
     j["default"] =
         Json{{"kind", defaultKindName(c.defaultValue->kind)}, {"value", c.defaultValue->text}};
   if (!c.comment.empty()) j["comment"] = c.comment;
+  if (!c.check.empty()) j["check"] = c.check;
+  if (c.min) j["min"] = *c.min;
+  if (c.max) j["max"] = *c.max;
+  if (c.notEmpty) j["not_empty"] = true;
+  if (c.generatedUuid) j["uuid"] = true;
+  if (c.role != ColumnRole::None) j["role"] = roleName(c.role);
+  if (c.references) {
+    const ForeignKey& fk = *c.references;
+    Json r{{"target", fk.target}};
+    if (!fk.targetModel.empty()) r["target_model"] = fk.targetModel;
+    r["on_delete"] = referentialActionName(fk.onDelete);
+    r["on_update"] = referentialActionName(fk.onUpdate);
+    r["name"] = fk.name;
+    r["inverse"] = fk.inverse;
+    if (locations == LocationPolicy::Include) r["loc"] = locJson(fk.loc);
+    j["references"] = std::move(r);
+  }
+  if (!c.mixin.empty()) j["mixin"] = c.mixin;
   if (locations == LocationPolicy::Include) j["loc"] = locJson(c.loc);
+  return j;
+}
+
+Json indexJson(const Index& index, LocationPolicy locations) {
+  Json j{{"name", index.name},
+         {"members", index.members},
+         {"columns", index.columns},
+         {"unique", index.unique}};
+  if (!index.method.empty()) j["method"] = index.method;
+  if (!index.opclass.empty()) j["opclass"] = index.opclass;
+  if (locations == LocationPolicy::Include) j["loc"] = locJson(index.loc);
+  return j;
+}
+
+Json manyToManyJson(const ManyToMany& rel, LocationPolicy locations) {
+  Json j{{"target", rel.target}};
+  if (!rel.targetModel.empty()) j["target_model"] = rel.targetModel;
+  j["name"] = rel.name;
+  j["inverse"] = rel.inverse;
+  if (!rel.table.empty()) j["table"] = rel.table;
+  if (!rel.through.empty()) j["through"] = rel.through;
+  if (!rel.throughModel.empty()) j["through_model"] = rel.throughModel;
+  j["source_column"] = rel.sourceColumn;
+  j["target_column"] = rel.targetColumn;
+  if (locations == LocationPolicy::Include) j["loc"] = locJson(rel.loc);
+  return j;
+}
+
+Json hookJson(const Hook& hook, LocationPolicy locations) {
+  Json j{{"event", hookEventName(hook.event)}, {"function", hook.function}};
+  if (locations == LocationPolicy::Include) j["loc"] = locJson(hook.loc);
   return j;
 }
 
@@ -79,6 +140,13 @@ public:
     if (v < 0 || v > 0xFFFFFFF) fail(at(key), "a line or column number");
     return static_cast<unsigned>(v);
   }
+  std::vector<std::string> strings(const char* key) const {
+    std::vector<std::string> out;
+    const Json& v = array(key);
+    for (std::size_t i = 0; i < v.size(); ++i)
+      out.push_back(asString(v[i], at(key) + "[" + std::to_string(i) + "]"));
+    return out;
+  }
   const Json& array(const char* key) const {
     const Json& v = required(key);
     if (!v.is_array()) fail(at(key), "an array");
@@ -103,6 +171,13 @@ private:
 SourceLoc readLoc(const Reader& parent) {
   Reader r(parent.required("loc"), parent.at("loc"));
   return SourceLoc{r.string("file"), r.position("line"), r.position("column")};
+}
+
+ReferentialAction readAction(const Reader& r, const char* key) {
+  std::string name = r.string(key);
+  auto action = referentialActionFromName(name);
+  if (!action) throw IrFormatError(r.at(key) + ": unknown action '" + name + "'");
+  return *action;
 }
 
 Column readColumn(const Reader& r) {
@@ -134,8 +209,81 @@ Column readColumn(const Reader& r) {
     c.defaultValue = std::move(value);
   }
   c.comment = r.string("comment", "");
+  c.check = r.string("check", "");
+  if (r.has("min")) c.min = r.string("min");
+  if (r.has("max")) c.max = r.string("max");
+  c.notEmpty = r.boolean("not_empty", false);
+  c.generatedUuid = r.boolean("uuid", false);
+  if (r.has("role")) {
+    std::string name = r.string("role");
+    bool known = false;
+    for (const auto& [role, n] : kRoles)
+      if (name == n) c.role = role, known = true;
+    if (!known) throw IrFormatError(r.at("role") + ": unknown role '" + name + "'");
+  }
+  if (r.has("references")) {
+    Reader f(r.required("references"), r.at("references"));
+    ForeignKey fk;
+    fk.target = f.string("target");
+    fk.targetModel = f.string("target_model", "");
+    fk.onDelete = readAction(f, "on_delete");
+    fk.onUpdate = readAction(f, "on_update");
+    fk.name = f.string("name");
+    fk.inverse = f.string("inverse");
+    fk.loc = readLoc(f);
+    c.references = std::move(fk);
+  }
+  c.mixin = r.string("mixin", "");
   c.loc = readLoc(r);
   return c;
+}
+
+Index readIndex(const Reader& r) {
+  Index index;
+  index.name = r.string("name");
+  index.members = r.strings("members");
+  index.columns = r.strings("columns");
+  if (index.members.size() != index.columns.size() || index.columns.empty())
+    throw IrFormatError(r.at("columns") + ": expected one column per member");
+  index.unique = r.boolean("unique", false);
+  index.method = r.string("method", "");
+  index.opclass = r.string("opclass", "");
+  index.loc = readLoc(r);
+  return index;
+}
+
+ManyToMany readManyToMany(const Reader& r) {
+  ManyToMany rel;
+  rel.target = r.string("target");
+  rel.targetModel = r.string("target_model", "");
+  rel.name = r.string("name");
+  rel.inverse = r.string("inverse");
+  rel.table = r.string("table", "");
+  rel.through = r.string("through", "");
+  rel.throughModel = r.string("through_model", "");
+  rel.sourceColumn = r.string("source_column");
+  rel.targetColumn = r.string("target_column");
+  rel.loc = readLoc(r);
+  return rel;
+}
+
+Hook readHook(const Reader& r) {
+  Hook hook;
+  std::string event = r.string("event");
+  auto e = hookEventFromName(event);
+  if (!e) throw IrFormatError(r.at("event") + ": unknown hook event '" + event + "'");
+  hook.event = *e;
+  hook.function = r.string("function");
+  hook.loc = readLoc(r);
+  return hook;
+}
+
+template <class T, class Read>
+void readList(const Reader& r, const char* key, std::vector<T>& out, Read read) {
+  if (!r.has(key)) return;
+  const Json& items = r.array(key);
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out.push_back(read(Reader(items[i], r.at(key) + "[" + std::to_string(i) + "]")));
 }
 
 Model readModel(const Reader& r) {
@@ -154,6 +302,10 @@ Model readModel(const Reader& r) {
   for (std::size_t i = 0; i < columns.size(); ++i)
     m.columns.push_back(
         readColumn(Reader(columns[i], r.at("columns") + "[" + std::to_string(i) + "]")));
+  readList(r, "indexes", m.indexes, readIndex);
+  if (r.has("checks")) m.checks = r.strings("checks");
+  readList(r, "many_to_many", m.manyToMany, readManyToMany);
+  readList(r, "hooks", m.hooks, readHook);
   return m;
 }
 } // namespace
@@ -174,6 +326,17 @@ nlohmann::ordered_json modelJson(const Model& m, LocationPolicy locations) {
     j["loc"] = locJson(m.loc);
   }
   j["columns"] = std::move(columns);
+  auto addList = [&](const char* key, const auto& items, auto toJson) {
+    if (items.empty()) return;
+    Json list = Json::array();
+    for (const auto& item : items)
+      list.push_back(toJson(item, locations));
+    j[key] = std::move(list);
+  };
+  addList("indexes", m.indexes, indexJson);
+  if (!m.checks.empty()) j["checks"] = m.checks;
+  addList("many_to_many", m.manyToMany, manyToManyJson);
+  addList("hooks", m.hooks, hookJson);
   return j;
 }
 

@@ -11,7 +11,7 @@
 namespace ormc::ir {
 
 /// Current layout version of the JSON form; bumped on incompatible changes.
-inline constexpr int kIrVersion = 1;
+inline constexpr int kIrVersion = 2;
 
 enum class LocationPolicy {
   Include, // --emit=ir and fragments: inputs, and where each model and column came from

@@ -1,24 +1,13 @@
 #include "validate/Validator.h"
 
+#include "validate/FindingBuilders.h"
+#include "validate/RelationChecks.h"
+
 #include <llvm/Support/Path.h>
 #include <map>
 
 namespace ormc::validate {
 namespace {
-
-Finding error(std::string id, const ir::SourceLoc& loc, std::string message) {
-  Finding f;
-  f.id = std::move(id);
-  f.loc = loc;
-  f.message = std::move(message);
-  return f;
-}
-
-Finding note(const ir::SourceLoc& loc, std::string message) {
-  Finding f = error("", loc, std::move(message));
-  f.severity = Severity::Note;
-  return f;
-}
 
 bool isSourceFile(const std::string& path) {
   llvm::StringRef ext = llvm::sys::path::extension(path);
@@ -40,9 +29,83 @@ bool defaultFits(const ir::DefaultValue& d, const ir::Column& c) {
   case K::Real:
     return t == ir::TypeKind::Float || t == ir::TypeKind::Double;
   case K::String:
-    return t == ir::TypeKind::String;
+    return t == ir::TypeKind::String || t == ir::TypeKind::Uuid;
   }
   return false;
+}
+
+bool isNumber(const ir::ColumnType& t) {
+  return (ir::isInteger(t.kind) && t.enumType.empty()) || t.kind == ir::TypeKind::Float ||
+         t.kind == ir::TypeKind::Double;
+}
+
+/// Validation keys (min, max, not_empty) and uuid keys fit the member's type.
+void checkColumnOptions(const ir::Column& c, Findings& out) {
+  std::string member = "'" + c.member + "' of type '" + c.type.spelling + "'";
+  if ((c.min || c.max) && !isNumber(c.type))
+    out.push_back(
+        error("validation-type", c.loc, "min and max apply to numbers, not to " + member));
+  else if (c.min && c.max && std::stod(*c.min) > std::stod(*c.max))
+    out.push_back(error("validation-type", c.loc,
+                        "min=" + *c.min + " is greater than max=" + *c.max + " for '" + c.member +
+                            "'; no value could be stored"));
+  if (c.notEmpty && c.type.kind != ir::TypeKind::String && c.type.kind != ir::TypeKind::Bytes)
+    out.push_back(error("validation-type", c.loc,
+                        "not_empty applies to std::string and byte vectors, not to " + member));
+  if (c.generatedUuid && c.type.kind != ir::TypeKind::Uuid)
+    out.push_back(error("primary-key-type", c.loc,
+                        "ormc:id(uuid) needs a std::string member, not " + member));
+  if (c.check.find_first_not_of(" \t") == std::string::npos && !c.check.empty())
+    out.push_back(error("validation-type", c.loc, "check on '" + c.member + "' is empty"));
+}
+
+/// created_at / updated_at / soft_delete: the right type, at most one of each.
+void checkRoles(const ir::Model& m, Findings& out) {
+  std::map<ir::ColumnRole, const ir::Column*> seen;
+  for (const ir::Column& c : m.columns) {
+    if (c.role == ir::ColumnRole::None) continue;
+    const char* role = c.role == ir::ColumnRole::CreatedAt   ? "created_at"
+                       : c.role == ir::ColumnRole::UpdatedAt ? "updated_at"
+                                                             : "soft_delete";
+    bool soft = c.role == ir::ColumnRole::SoftDelete;
+    if (c.type.kind != ir::TypeKind::Timestamp || (soft && !c.nullable) || c.primaryKey)
+      out.push_back(error("role-type", c.loc,
+                          std::string("ormc:") + role + " needs a " +
+                              (soft ? "std::optional<time_point>" : "time_point") +
+                              " member that is not the key; '" + c.member + "' has type '" +
+                              c.type.spelling + "'"));
+    auto [it, inserted] = seen.emplace(c.role, &c);
+    if (!inserted) {
+      Finding f = error("role-type", c.loc,
+                        "table '" + m.name + "' has more than one ormc:" + role + " member");
+      f.notes.push_back(note(it->second->loc, "the first is here"));
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+void checkIndexes(const ir::Model& m, Findings& out) {
+  static const std::vector<std::string> methods = {"btree", "hash", "gin", "gist", "brin"};
+  for (const ir::Index& index : m.indexes) {
+    for (std::size_t i = 0; i < index.members.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (index.members[i] == index.members[j])
+          out.push_back(error("index-definition", index.loc,
+                              "'" + index.members[i] + "' is listed twice in " + index.name));
+    if (!index.method.empty() &&
+        std::find(methods.begin(), methods.end(), index.method) == methods.end())
+      out.push_back(error("index-definition", index.loc,
+                          "unknown index method '" + index.method +
+                              "'; expected btree, hash, gin, gist or brin"));
+    if (index.method == "hash" && index.members.size() > 1)
+      out.push_back(error("index-definition", index.loc,
+                          "a hash index covers one column; " + index.name + " lists " +
+                              std::to_string(index.members.size())));
+    if ((index.method == "gin" || index.method == "gist") && index.opclass.empty())
+      out.push_back(error("index-definition", index.loc,
+                          index.method + " has no default operator class for ormc's column "
+                                         "types; name one, e.g. opclass=gin_trgm_ops (pg_trgm)"));
+  }
 }
 
 void checkModel(const ir::Model& m, Findings& out) {
@@ -68,7 +131,7 @@ void checkModel(const ir::Model& m, Findings& out) {
         out.push_back(error("nullable-primary-key", c.loc,
                             "primary key '" + c.member + "' cannot be std::optional"));
       bool keyType = (ir::isInteger(c.type.kind) && c.type.enumType.empty()) ||
-                     c.type.kind == ir::TypeKind::String;
+                     c.type.kind == ir::TypeKind::String || c.type.kind == ir::TypeKind::Uuid;
       if (!keyType)
         out.push_back(error("primary-key-type", c.loc,
                             "primary key '" + c.member + "' has type '" + c.type.spelling +
@@ -89,7 +152,10 @@ void checkModel(const ir::Model& m, Findings& out) {
       out.push_back(error("default-type", c.loc,
                           "default value '" + c.defaultValue->text + "' does not fit column '" +
                               c.member + "' of type '" + c.type.spelling + "'"));
+    checkColumnOptions(c, out);
   }
+  checkRoles(m, out);
+  checkIndexes(m, out);
   if (!key)
     out.push_back(error("no-primary-key", m.loc,
                         "table '" + m.name + "' has no primary key; mark one member with ormc:id"));
@@ -99,6 +165,17 @@ void checkModel(const ir::Model& m, Findings& out) {
 
 Findings validateSchema(const ir::Schema& schema) {
   Findings out;
+  checkRelations(schema, out);
+  std::map<std::string, const ir::SourceLoc*> indexNames; // one namespace per schema in SQL
+  for (const ir::Model& m : schema.models)
+    for (const ir::Index& index : m.indexes)
+      if (auto [it, inserted] = indexNames.emplace(m.schema + "." + index.name, &index.loc);
+          !inserted) {
+        Finding f =
+            error("index-definition", index.loc, "index name '" + index.name + "' is already used");
+        f.notes.push_back(note(*it->second, "first used here"));
+        out.push_back(std::move(f));
+      }
   std::map<std::string, const ir::Model*> tables, accessors;
   for (const ir::Model& m : schema.models) {
     checkModel(m, out);
@@ -116,6 +193,16 @@ Findings validateSchema(const ir::Schema& schema) {
       out.push_back(std::move(f));
     }
   }
+  for (const ir::Model& m : schema.models)
+    for (const ir::ManyToMany& rel : m.manyToMany)
+      if (!rel.table.empty())
+        if (auto it = tables.find(rel.table); it != tables.end()) {
+          Finding f = error("duplicate-table", rel.loc,
+                            "join table '" + rel.table + "' would have the name of table '" +
+                                it->second->table + "'; name it with table=");
+          f.notes.push_back(note(it->second->loc, "'" + it->second->qualifiedName + "' is here"));
+          out.push_back(std::move(f));
+        }
   return out;
 }
 

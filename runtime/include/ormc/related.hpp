@@ -1,0 +1,313 @@
+// What relation helpers return and run on: rows found by key (Lookup), rows grouped by the key
+// they belong to (Grouped), a key set bound as one parameter, and many-to-many join tables.
+// Generated code calls these; the tables' relation helpers are their public face:
+//
+//   auto authors = m.posts.load_author(posts);   // one statement, however many posts
+//   const User* a = authors.find(post.author_id);
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <ormc/column.hpp>
+#include <ormc/database.hpp>
+#include <ormc/model.hpp>
+#include <ormc/query.hpp>
+#include <span>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace ormc {
+
+/// Rows found for a set of keys, each under its key; find() is a binary search.
+template <class K, class Row> class Lookup {
+public:
+  Lookup() = default;
+  explicit Lookup(std::vector<std::pair<K, Row>> entries) : entries_(std::move(entries)) {
+    std::sort(entries_.begin(), entries_.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+  /// The row under `key`, or nullptr. A std::optional key that is empty finds nothing.
+  const Row* find(const K& key) const {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                               [](const auto& entry, const K& k) { return entry.first < k; });
+    return it != entries_.end() && it->first == key ? &it->second : nullptr;
+  }
+  const Row* find(const std::optional<K>& key) const { return key ? find(*key) : nullptr; }
+  bool contains(const K& key) const { return find(key) != nullptr; }
+  std::size_t size() const noexcept { return entries_.size(); }
+  bool empty() const noexcept { return entries_.empty(); }
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+
+private:
+  std::vector<std::pair<K, Row>> entries_;
+};
+
+/// Rows grouped under the key they belong to: of(key) is every row of one group.
+template <class K, class Row> class Grouped {
+public:
+  Grouped() = default;
+  explicit Grouped(std::vector<std::pair<K, Row>> entries) {
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    keys_.reserve(entries.size());
+    rows_.reserve(entries.size());
+    for (auto& [key, row] : entries) {
+      keys_.push_back(std::move(key));
+      rows_.push_back(std::move(row));
+    }
+  }
+  /// The rows under `key`, in the order the database returned them; empty when there are none.
+  std::span<const Row> of(const K& key) const {
+    auto [first, last] = std::equal_range(keys_.begin(), keys_.end(), key);
+    return {rows_.data() + (first - keys_.begin()), static_cast<std::size_t>(last - first)};
+  }
+  /// Every row of every group.
+  std::size_t size() const noexcept { return rows_.size(); }
+
+private:
+  std::vector<K> keys_;
+  std::vector<Row> rows_;
+};
+
+namespace detail {
+template <class T> const T* value_of(const T& v) {
+  return &v;
+}
+template <class T> const T* value_of(const std::optional<T>& v) {
+  return v ? &*v : nullptr;
+}
+
+inline void append_quoted(std::string& out, std::string_view text, bool json) {
+  out += '"';
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (json && static_cast<unsigned char>(c) < 0x20) {
+      static constexpr char hex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[(c >> 4) & 0xF];
+      out += hex[c & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+/// The keys as one text value: a JSON array for SQLite's json_each(), an array literal for
+/// PostgreSQL's = ANY(). One parameter, however many keys.
+template <class K> std::string encode_keys(const std::vector<K>& keys, bool json) {
+  std::string out(1, json ? '[' : '{');
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i) out += ',';
+    if constexpr (std::is_same_v<K, std::string>)
+      append_quoted(out, keys[i], json);
+    else
+      out += std::to_string(keys[i]);
+  }
+  out += json ? ']' : '}';
+  return out;
+}
+
+/// `col IN (SELECT value FROM json_each(?))` on SQLite, `col = ANY($1)` on PostgreSQL, for
+/// a non-empty key set.
+inline void render_key_set(SqlBuilder& b, std::string_view column) {
+  if (b.dialect() == Dialect::postgresql)
+    b.text(column).text(" = ANY(").param().text(")");
+  else
+    b.text(column).text(" IN (SELECT value FROM json_each(").param().text("))");
+}
+/// Binds `encoded` (which must outlive the statement's execution: SQLite does not copy it).
+template <class S, class K>
+void bind_key_set(S& s, int& index, const std::vector<K>& keys, std::string& encoded) {
+  encoded = encode_keys(keys, !std::is_same_v<S, postgres::Statement>);
+  s.bind(index++, encoded);
+}
+
+template <Column C, class K> struct key_set {
+  using model_type = typename C::model_type;
+  std::vector<K> keys;
+  mutable std::string encoded; // the bound text, kept for as long as the statement runs
+  void render(SqlBuilder& b) const {
+    if (keys.empty())
+      b.text("1 = 0"); // nothing is in an empty set
+    else
+      render_key_set(b, C::sql);
+  }
+  template <class S> void bind(S& s, int& index) const {
+    if (!keys.empty()) bind_key_set(s, index, keys, encoded);
+  }
+};
+
+/// The distinct keys of `rows` read through `key`, leaving out empty optionals.
+template <class K, class Rows, class KeyOf>
+std::vector<K> distinct_keys(const Rows& rows, KeyOf key) {
+  std::vector<K> out;
+  for (const auto& row : rows)
+    if (const K* k = value_of(key(row))) out.push_back(*k);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+} // namespace detail
+
+/// `col` is one of `keys`, bound as a single parameter whatever their number (unlike in(),
+/// which binds one parameter per value and meets the databases' limits at tens of thousands).
+template <Column C, class Range> auto any_of(C, const Range& keys) {
+  using K = typename detail::unwrap_optional<typename C::value_type>::type;
+  detail::key_set<C, K> set;
+  for (const auto& k : keys)
+    set.keys.push_back(K(k));
+  return set;
+}
+
+/// A many-to-many join table, seen from one side: the column holding this side's key
+/// (`source_column`) and the one holding the other side's (`target_column`), all quoted.
+struct JoinTable {
+  std::string_view sqlite_name;
+  std::string_view postgresql_name;
+  std::string_view source_column;
+  std::string_view target_column;
+
+  std::string_view name(Dialect dialect) const noexcept {
+    return dialect == Dialect::postgresql ? postgresql_name : sqlite_name;
+  }
+};
+
+namespace detail {
+/// `"id" IN (SELECT "tag_id" FROM "post_tag" WHERE "post_id" = ?)`
+template <Column TargetKey, class K> struct linked_to {
+  using model_type = typename TargetKey::model_type;
+  const JoinTable* join;
+  K source;
+  void render(SqlBuilder& b) const {
+    b.text(TargetKey::sql).text(" IN (SELECT ").text(join->target_column).text(" FROM ");
+    b.text(join->name(b.dialect())).text(" WHERE ").text(join->source_column).text(" = ");
+    b.param().text(")");
+  }
+  template <class S> void bind(S& s, int& index) const { s.bind(index++, source); }
+};
+} // namespace detail
+
+/// The rows of Target linked to `source` through `join`: a query to refine further.
+template <class Target, class K>
+Query<Target> linked(Database& db, const JoinTable& join, const K& source) {
+  using key_column = typename ModelTraits<Target>::key_column;
+  return Query<Target>(db).where(detail::linked_to<key_column, K>{&join, source});
+}
+
+/// Links two rows through a generated join table; linking them again changes nothing.
+template <class SK, class TK>
+void link(Database& db, const JoinTable& join, const SK& source, const TK& target) {
+  db.with_connection([&](auto& conn) {
+    detail::SqlBuilder b(conn.dialect_v);
+    b.text("INSERT INTO ").text(join.name(conn.dialect_v)).text(" (").text(join.source_column);
+    b.text(", ").text(join.target_column).text(") VALUES (").param().text(", ").param();
+    b.text(") ON CONFLICT DO NOTHING");
+    auto statement = conn.prepare(b.take());
+    statement->bind(1, source);
+    statement->bind(2, target);
+    statement->execute();
+  });
+}
+
+/// Removes the link between two rows; false if they were not linked.
+template <class SK, class TK>
+bool unlink(Database& db, const JoinTable& join, const SK& source, const TK& target) {
+  return db.with_connection([&](auto& conn) {
+    detail::SqlBuilder b(conn.dialect_v);
+    b.text("DELETE FROM ").text(join.name(conn.dialect_v)).text(" WHERE ").text(join.source_column);
+    b.text(" = ").param().text(" AND ").text(join.target_column).text(" = ").param();
+    auto statement = conn.prepare(b.take());
+    statement->bind(1, source);
+    statement->bind(2, target);
+    return statement->execute() != 0;
+  });
+}
+
+/// Belongs-to, for a whole result set: the Target rows whose keys `rows` reference through
+/// `reference` (a member pointer), in one statement.
+template <class Target, class Rows, class Member>
+auto load_referenced(Database& db, const Rows& rows, Member reference) {
+  using traits = ModelTraits<Target>;
+  using K = typename traits::key_type;
+  auto keys = detail::distinct_keys<K>(
+      rows, [&](const auto& row) -> decltype(auto) { return row.*reference; });
+  std::vector<std::pair<K, Target>> entries;
+  // all(): one statement (iterating would page through a cursor on PostgreSQL).
+  for (Target& row : Query<Target>(db).where(any_of(typename traits::key_column{}, keys)).all())
+    entries.emplace_back(traits::key(row), std::move(row));
+  return Lookup<K, Target>(std::move(entries));
+}
+
+namespace detail {
+/// The Source rows whose foreign key column `Fk` holds a key of `rows`, each with that key.
+template <class Source, Column Fk, class Rows> auto referencing(Database& db, const Rows& rows) {
+  using Owner = std::remove_cvref_t<decltype(*std::begin(rows))>;
+  using owner_traits = ModelTraits<Owner>;
+  using K = typename owner_traits::key_type;
+  auto keys = detail::distinct_keys<K>(
+      rows, [](const auto& row) -> decltype(auto) { return owner_traits::key(row); });
+  std::vector<std::pair<K, Source>> entries;
+  for (Source& row : Query<Source>(db).where(any_of(Fk{}, keys)).all())
+    if (const K* k = detail::value_of(row.*Fk::member)) {
+      K key = *k;
+      entries.emplace_back(std::move(key), std::move(row));
+    }
+  return entries;
+}
+} // namespace detail
+
+/// Has-many, for a whole result set: the Source rows whose foreign key `Fk` references one of
+/// `rows`, grouped by that key, in one statement.
+template <class Source, Column Fk, class Rows>
+auto load_referencing(Database& db, const Rows& rows) {
+  auto entries = detail::referencing<Source, Fk>(db, rows);
+  return Grouped<typename decltype(entries)::value_type::first_type, Source>(std::move(entries));
+}
+
+/// Has-one (a unique foreign key), for a whole result set, in one statement.
+template <class Source, Column Fk, class Rows>
+auto load_referencing_one(Database& db, const Rows& rows) {
+  auto entries = detail::referencing<Source, Fk>(db, rows);
+  return Lookup<typename decltype(entries)::value_type::first_type, Source>(std::move(entries));
+}
+
+/// Many-to-many, for a whole result set: the Target rows linked to each of `rows`, in two
+/// statements (the links, then the linked rows).
+template <class Target, class Rows>
+auto load_linked(Database& db, const JoinTable& join, const Rows& rows) {
+  using Owner = std::remove_cvref_t<decltype(*std::begin(rows))>;
+  using SK = typename ModelTraits<Owner>::key_type;
+  using TK = typename ModelTraits<Target>::key_type;
+  auto keys = detail::distinct_keys<SK>(
+      rows, [](const auto& row) -> decltype(auto) { return ModelTraits<Owner>::key(row); });
+  std::vector<std::pair<SK, TK>> links;
+  if (!keys.empty())
+    db.with_connection([&](auto& conn) {
+      detail::SqlBuilder b(conn.dialect_v);
+      b.text("SELECT ").text(join.source_column).text(", ").text(join.target_column);
+      b.text(" FROM ").text(join.name(conn.dialect_v)).text(" WHERE ");
+      detail::render_key_set(b, join.source_column);
+      auto statement = conn.prepare(b.take());
+      int index = 1;
+      std::string encoded;
+      detail::bind_key_set(*statement, index, keys, encoded);
+      while (statement->step()) {
+        auto& link = links.emplace_back();
+        statement->read(0, link.first);
+        statement->read(1, link.second);
+      }
+    });
+  Lookup<TK, Target> found = load_referenced<Target>(db, links, &std::pair<SK, TK>::second);
+  std::vector<std::pair<SK, Target>> entries;
+  for (const auto& [source, target] : links)
+    if (const Target* row = found.find(target)) entries.emplace_back(source, *row);
+  return Grouped<SK, Target>(std::move(entries));
+}
+
+} // namespace ormc

@@ -1,0 +1,43 @@
+// Pieces the C++ emitters share. Internal to emit/.
+#pragma once
+
+#include "emit/CppEmitter.h"
+#include "emit/DdlEmitter.h"
+#include "emit/Printer.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ormc::emit {
+
+/// What every part of the generated C++ needs: the schema, the options, the DDL per dialect.
+struct CppContext {
+  const ir::Schema& schema;
+  const CppOptions& options;
+  std::vector<std::pair<const SqlDialect*, SchemaDdl>> ddl;
+
+  const SchemaDdl& ddlFor(const SqlDialect& dialect) const {
+    for (const auto& entry : ddl)
+      if (entry.first == &dialect) return entry.second;
+    return ddl.front().second;
+  }
+};
+
+/// A raw string literal whose delimiter does not occur in `text`.
+std::string rawLiteral(const std::string& text);
+
+/// `app::Task_`: the struct of typed columns, beside the model in its namespace; its column
+/// types are in `app::Task_columns`.
+std::string columnsStructName(const ir::Model& m);
+
+/// `struct Task_columns { ... }; struct Task_ { ... };` in the model's namespace.
+void printColumns(Printer& p, const ir::Model& m);
+
+/// `template <> struct ormc::ModelTraits<Task> { ... };`
+void printTraits(Printer& p, const ir::Model& m, const CppContext& context);
+
+/// `<schema>.ormc.hpp`: the tables with their relation helpers, and the Models container.
+std::string emitModelsHeader(const CppContext& context);
+
+} // namespace ormc::emit

@@ -1,0 +1,328 @@
+#include "emit/CppEmitterInternal.h"
+#include "emit/Version.h"
+
+#include <llvm/ADT/SmallVector.h>
+#include <llvm/ADT/StringRef.h>
+
+namespace ormc::emit {
+namespace {
+
+/// The innermost namespace that holds every model ("" for the global namespace).
+std::string commonNamespace(const ir::Schema& schema) {
+  std::vector<std::string> common;
+  for (std::size_t i = 0; i < schema.models.size(); ++i) {
+    std::vector<std::string> parts;
+    llvm::SmallVector<llvm::StringRef, 4> pieces;
+    llvm::StringRef(schema.models[i].cppNamespace).split(pieces, "::", -1, false);
+    for (llvm::StringRef piece : pieces)
+      parts.push_back(piece.str());
+    if (i == 0) {
+      common = parts;
+      continue;
+    }
+    std::size_t n = 0;
+    while (n < common.size() && n < parts.size() && common[n] == parts[n])
+      ++n;
+    common.resize(n);
+  }
+  std::string out;
+  for (const std::string& part : common)
+    out += (out.empty() ? "" : "::") + part;
+  return out;
+}
+
+/// A relation helper one model's table gets, and what it needs to print it.
+struct Relation {
+  enum class Kind { BelongsTo, HasMany, HasOne, ManyToMany } kind;
+  std::string name;
+  const ir::Model* other;     // the model the helper returns
+  const ir::Column* column;   // BelongsTo: the FK in this model; HasMany/HasOne: the FK in other
+  const ir::ManyToMany* link; // ManyToMany: the annotation, on this model or on other
+  bool reversed;              // ManyToMany: declared on the other model
+};
+
+std::vector<Relation> relationsOf(const ir::Schema& schema, const ir::Model& m) {
+  std::vector<Relation> out;
+  for (const ir::Column& c : m.columns)
+    if (c.references)
+      out.push_back({Relation::Kind::BelongsTo, c.references->name,
+                     schema.find(c.references->targetModel), &c, nullptr, false});
+  for (const ir::Model& other : schema.models)
+    for (const ir::Column& c : other.columns)
+      if (c.references && c.references->targetModel == m.qualifiedName)
+        out.push_back({c.unique ? Relation::Kind::HasOne : Relation::Kind::HasMany,
+                       c.references->inverse, &other, &c, nullptr, false});
+  for (const ir::ManyToMany& rel : m.manyToMany)
+    out.push_back(
+        {Relation::Kind::ManyToMany, rel.name, schema.find(rel.targetModel), nullptr, &rel, false});
+  for (const ir::Model& other : schema.models)
+    for (const ir::ManyToMany& rel : other.manyToMany)
+      if (rel.targetModel == m.qualifiedName && !(&other == &m && rel.inverse == rel.name))
+        out.push_back({Relation::Kind::ManyToMany, rel.inverse, &other, nullptr, &rel, true});
+  return out;
+}
+
+std::string tableClassName(const ir::Model& m) {
+  return m.accessor + "_table";
+}
+
+/// The join table's names in each dialect, seen from this side.
+std::string joinTableLiteral(const ir::Schema& schema, const ir::Model& owner,
+                             const ir::ManyToMany& rel, bool reversed) {
+  ir::Model join;
+  if (rel.through.empty()) {
+    join.table = rel.table;
+    join.schema = owner.schema;
+  } else {
+    join = *schema.find(rel.throughModel);
+  }
+  std::string source = reversed ? rel.targetColumn : rel.sourceColumn;
+  std::string target = reversed ? rel.sourceColumn : rel.targetColumn;
+  return "{" + rawLiteral(sqliteDialect().tableName(join)) + ", " +
+         rawLiteral(postgresDialect().tableName(join)) + ", " +
+         rawLiteral(quoteIdentifier(source)) + ", " + rawLiteral(quoteIdentifier(target)) + "}";
+}
+
+void printBelongsTo(Printer& p, const ir::Model& m, const Relation& r) {
+  Printer::VarMap vars{{"name", r.name},
+                       {"type", "::" + m.qualifiedName},
+                       {"other", "::" + r.other->qualifiedName},
+                       {"otherName", r.other->name},
+                       {"fk", r.column->member}};
+  p.print("/// The $otherName$ that `row.$fk$` references, if any (a removed row is not found).\n"
+          "std::optional<$other$> $name$(const $type$& row) const {\n",
+          vars);
+  if (r.column->nullable)
+    p.print("  if (!row.$fk$) return std::nullopt;\n"
+            "  return ormc::Table<$other$>(database()).get(*row.$fk$);\n",
+            vars);
+  else
+    p.print("  return ormc::Table<$other$>(database()).get(row.$fk$);\n", vars);
+  p.print("}\n"
+          "/// The $otherName$ rows that `rows` reference through $fk$, by key, in one statement.\n"
+          "template <class Rows> auto load_$name$(const Rows& rows) const {\n"
+          "  return ormc::load_referenced<$other$>(database(), rows, &$type$::$fk$);\n"
+          "}\n\n",
+          vars);
+}
+
+void printHas(Printer& p, const ir::Model& m, const Relation& r) {
+  Printer::VarMap vars{
+      {"name", r.name},
+      {"type", "::" + m.qualifiedName},
+      {"other", "::" + r.other->qualifiedName},
+      {"otherName", r.other->name},
+      {"fk", r.column->member},
+      {"fkColumn", "::" + columnsStructName(*r.other) + "columns::" + r.column->member + "_"},
+      {"columns", "::" + columnsStructName(*r.other)},
+      {"key", m.primaryKey()->member}};
+  if (r.kind == Relation::Kind::HasMany)
+    p.print("/// The $otherName$ rows whose $fk$ references `row`: a query to refine further.\n"
+            "ormc::Query<$other$> $name$(const $type$& row) const {\n"
+            "  return ormc::Query<$other$>(database()).where($columns$::$fk$ == row.$key$);\n"
+            "}\n"
+            "/// The $otherName$ rows of each of `rows`, grouped by key, in one statement.\n"
+            "template <class Rows> auto load_$name$(const Rows& rows) const {\n"
+            "  return ormc::load_referencing<$other$, $fkColumn$>(database(), rows);\n"
+            "}\n\n",
+            vars);
+  else
+    p.print(
+        "/// The $otherName$ whose $fk$ references `row` (a unique key: at most one).\n"
+        "std::optional<$other$> $name$(const $type$& row) const {\n"
+        "  return ormc::Query<$other$>(database()).where($columns$::$fk$ == row.$key$).first();\n"
+        "}\n"
+        "/// The $otherName$ of each of `rows`, by key, in one statement.\n"
+        "template <class Rows> auto load_$name$(const Rows& rows) const {\n"
+        "  return ormc::load_referencing_one<$other$, $fkColumn$>(database(), rows);\n"
+        "}\n\n",
+        vars);
+}
+
+void printManyToMany(Printer& p, const ir::Schema& schema, const ir::Model& m, const Relation& r) {
+  const ir::ManyToMany& rel = *r.link;
+  const ir::Model& owner = r.reversed ? *r.other : m;
+  Printer::VarMap vars{{"name", r.name},
+                       {"type", "::" + m.qualifiedName},
+                       {"other", "::" + r.other->qualifiedName},
+                       {"otherName", r.other->name},
+                       {"key", m.primaryKey()->member},
+                       {"otherKey", r.other->primaryKey()->member},
+                       {"join", joinTableLiteral(schema, owner, rel, r.reversed)}};
+  p.print("static constexpr ormc::JoinTable $name$_join = $join$;\n"
+          "/// The $otherName$ rows linked to `row`: a query to refine further.\n"
+          "ormc::Query<$other$> $name$(const $type$& row) const {\n"
+          "  return ormc::linked<$other$>(database(), $name$_join, row.$key$);\n"
+          "}\n"
+          "/// The $otherName$ rows linked to each of `rows`, grouped by key, in two statements.\n"
+          "template <class Rows> auto load_$name$(const Rows& rows) const {\n"
+          "  return ormc::load_linked<$other$>(database(), $name$_join, rows);\n"
+          "}\n",
+          vars);
+  if (rel.through.empty()) {
+    p.print("/// Links `row` and `other`; linking them again changes nothing.\n"
+            "void link_$name$(const $type$& row, const $other$& other) const {\n"
+            "  ormc::link(database(), $name$_join, row.$key$, other.$otherKey$);\n"
+            "}\n"
+            "/// Removes the link between `row` and `other`; false if there was none.\n"
+            "bool unlink_$name$(const $type$& row, const $other$& other) const {\n"
+            "  return ormc::unlink(database(), $name$_join, row.$key$, other.$otherKey$);\n"
+            "}\n\n",
+            vars);
+    return;
+  }
+  const ir::Model& through = *schema.find(rel.throughModel);
+  vars["through"] = "::" + through.qualifiedName;
+  vars["throughColumns"] = "::" + columnsStructName(through);
+  vars["mine"] = r.reversed ? rel.targetMember : rel.sourceMember;
+  vars["theirs"] = r.reversed ? rel.sourceMember : rel.targetMember;
+  vars["throughName"] = through.name;
+  p.print(
+      "/// Links `row` and `other` by inserting a $throughName$ row (its hooks and rules apply).\n"
+      "void link_$name$(const $type$& row, const $other$& other) const {\n"
+      "  $through$ link{};\n"
+      "  link.$mine$ = row.$key$;\n"
+      "  link.$theirs$ = other.$otherKey$;\n"
+      "  ormc::Table<$through$>(database()).insert(link);\n"
+      "}\n"
+      "/// Removes the $throughName$ rows that link `row` and `other`; false if there were none.\n"
+      "bool unlink_$name$(const $type$& row, const $other$& other) const {\n"
+      "  return ormc::Query<$through$>(database())\n"
+      "             .where($throughColumns$::$mine$ == row.$key$ &&\n"
+      "                    $throughColumns$::$theirs$ == other.$otherKey$)\n"
+      "             .remove() != 0;\n"
+      "}\n\n",
+      vars);
+}
+
+/// A table with relations gets a class of its own: ormc::Table plus one helper per relation.
+void printTableClass(Printer& p, const ir::Schema& schema, const ir::Model& m,
+                     const std::vector<Relation>& relations) {
+  p.print("/// The \"$table$\" table and its relations.\n"
+          "class $class$ : public ormc::Table<::$type$> {\n"
+          "public:\n",
+          {{"table", m.table}, {"class", tableClassName(m)}, {"type", m.qualifiedName}});
+  p.indent();
+  p.print("using ormc::Table<::$type$>::Table;\n\n", {{"type", m.qualifiedName}});
+  for (const Relation& r : relations) {
+    switch (r.kind) {
+    case Relation::Kind::BelongsTo:
+      printBelongsTo(p, m, r);
+      break;
+    case Relation::Kind::HasMany:
+    case Relation::Kind::HasOne:
+      printHas(p, m, r);
+      break;
+    case Relation::Kind::ManyToMany:
+      printManyToMany(p, schema, m, r);
+      break;
+    }
+  }
+  p.outdent();
+  p.print("};\n\n");
+}
+
+/// `static std::span<const std::string_view> <name>(ormc::Dialect)` over per-dialect lists.
+void printDialectStatements(Printer& p, const std::string& function, const CppContext& context,
+                            std::vector<std::string> SchemaDdl::*list) {
+  p.print("static std::span<const std::string_view> $f$(ormc::Dialect dialect) {\n"
+          "  switch (dialect) {\n",
+          {{"f", function}});
+  for (const SqlDialect* d : allDialects()) {
+    const std::vector<std::string>& statements = context.ddlFor(*d).*list;
+    p.print("  case ormc::Dialect::$e$: {\n", {{"e", d->runtimeEnumerator()}});
+    if (statements.empty()) {
+      p.print("    return {};\n  }\n");
+      continue;
+    }
+    p.print("    static constexpr std::string_view statements[] = {\n");
+    for (const std::string& s : statements) {
+      p.print("        ");
+      p.printVerbatim(rawLiteral(s));
+      p.print(",\n");
+    }
+    p.print("    };\n    return statements;\n  }\n");
+  }
+  p.print("  }\n  return {};\n}\n");
+}
+
+} // namespace
+
+std::string emitModelsHeader(const CppContext& context) {
+  const ir::Schema& schema = context.schema;
+  const CppOptions& options = context.options;
+  Printer p;
+  p.print("// Generated by ormc $version$. Do not edit: rerun ormc instead.\n"
+          "#pragma once\n\n",
+          {{"version", kOrmcVersion}});
+  for (const std::string& input : schema.inputFiles)
+    p.print("#include \"$h$\"\n", {{"h", generatedHeaderName(input)}});
+  p.print("\n#include <optional>\n#include <ormc/database.hpp>\n#include <ormc/related.hpp>\n"
+          "#include <ormc/table.hpp>\n#include <ormc/transaction.hpp>\n#include <span>\n"
+          "#include <string_view>\n\n");
+  std::string ns =
+      options.modelsNamespace.empty() ? commonNamespace(schema) : options.modelsNamespace;
+  if (!ns.empty()) p.print("namespace $ns$ {\n\n", {{"ns", ns}});
+  std::vector<std::string> memberTypes;
+  for (const ir::Model& m : schema.models) {
+    std::vector<Relation> relations = relationsOf(schema, m);
+    if (relations.empty()) {
+      memberTypes.push_back("ormc::Table<::" + m.qualifiedName + ">");
+    } else {
+      printTableClass(p, schema, m, relations);
+      memberTypes.push_back(tableClassName(m));
+    }
+  }
+  p.print("/// Every table of the schema, bound to one database connection.\n"
+          "class Models {\n"
+          "public:\n");
+  p.indent();
+  p.print("explicit Models(ormc::Database& db)\n    : db_(db)");
+  for (const ir::Model& m : schema.models)
+    p.print(", $a$(db)", {{"a", m.accessor}});
+  p.print(" {}\n\n"
+          "ormc::Database& database() const { return db_; }\n\n"
+          "/// Creates every table and index that does not exist yet, in one transaction: each\n"
+          "/// table after the tables it references, then join tables and the foreign keys that\n"
+          "/// close cycles.\n"
+          "void create_schema() {\n");
+  p.indent();
+  p.print("ormc::Transaction transaction(db_);\n");
+  for (const ir::Model* m : context.ddl.front().second.order.models)
+    p.print("$a$.create_table();\n", {{"a", m->accessor}});
+  p.print("for (std::string_view statement : finish_statements(db_.dialect()))\n"
+          "  db_.execute(statement);\n"
+          "transaction.commit();\n");
+  p.outdent();
+  p.print("}\n\n"
+          "/// Drops every table of the schema (and the rows in them), in one transaction: join\n"
+          "/// tables, then each table before the tables it references.\n"
+          "void drop_schema() {\n");
+  p.indent();
+  p.print("ormc::Transaction transaction(db_);\n"
+          "// SQLite checks foreign keys at commit then, when every table is gone.\n"
+          "if (db_.dialect() == ormc::Dialect::sqlite) db_.execute(\"PRAGMA defer_foreign_keys = "
+          "ON\");\n"
+          "for (std::string_view statement : drop_statements(db_.dialect()))\n"
+          "  db_.execute(statement);\n"
+          "transaction.commit();\n");
+  p.outdent();
+  p.print("}\n\n");
+  p.outdent();
+  p.print("private:\n");
+  p.indent();
+  printDialectStatements(p, "finish_statements", context, &SchemaDdl::finish);
+  printDialectStatements(p, "drop_statements", context, &SchemaDdl::drop);
+  p.print("\normc::Database& db_;\n");
+  p.outdent();
+  p.print("\npublic:\n");
+  p.indent();
+  for (std::size_t i = 0; i < schema.models.size(); ++i)
+    p.print("$t$ $a$;\n", {{"t", memberTypes[i]}, {"a", schema.models[i].accessor}});
+  p.outdent();
+  p.print("};\n");
+  if (!ns.empty()) p.print("\n} // namespace $ns$\n", {{"ns", ns}});
+  return p.take();
+}
+
+} // namespace ormc::emit

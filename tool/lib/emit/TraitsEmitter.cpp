@@ -1,0 +1,277 @@
+#include "emit/CppEmitterInternal.h"
+#include "emit/CrudStatements.h"
+
+namespace ormc::emit {
+
+namespace {
+
+std::vector<const ir::Hook*> hooksFor(const ir::Model& m, ir::HookEvent event) {
+  std::vector<const ir::Hook*> out;
+  for (const ir::Hook& h : m.hooks)
+    if (h.event == event) out.push_back(&h);
+  return out;
+}
+
+/// `if (ormc::detail::longer_than(row.title, 200)) v.push_back(...)` for each rule of a column.
+void printValidation(Printer& p, const ir::Model& m) {
+  bool any = false;
+  for (const ir::Column& c : m.columns)
+    any = any || c.maxLength || c.min || c.max || c.notEmpty;
+  if (!any) {
+    p.print("// $name$ has no max_length, min, max or not_empty rules.\n"
+            "static void validate(const model_type&) {}\n\n",
+            {{"name", m.name}});
+    return;
+  }
+  p.print("// Checks max_length, min, max and not_empty; throws one ormc::ValidationError that\n"
+          "// lists every violated field.\n"
+          "static void validate(const model_type& row) {\n");
+  p.indent();
+  p.print("std::vector<ormc::FieldViolation> violations;\n");
+  auto rule = [&](const ir::Column& c, const std::string& test, const std::string& message) {
+    p.print("if ($test$)\n  violations.push_back({\"$m$\", $message$});\n",
+            {{"test", test}, {"m", c.member}, {"message", rawLiteral(message)}});
+  };
+  for (const ir::Column& c : m.columns) {
+    std::string member = "row." + c.member;
+    if (c.maxLength)
+      rule(c, "ormc::detail::longer_than(" + member + ", " + std::to_string(*c.maxLength) + ")",
+           "must be at most " + std::to_string(*c.maxLength) + " characters");
+    if (c.min)
+      rule(c, "ormc::detail::below(" + member + ", " + *c.min + ")", "must be at least " + *c.min);
+    if (c.max)
+      rule(c, "ormc::detail::above(" + member + ", " + *c.max + ")", "must be at most " + *c.max);
+    if (c.notEmpty) rule(c, "ormc::detail::empty(" + member + ")", "must not be empty");
+  }
+  p.print("ormc::detail::throw_if_invalid(name, std::move(violations));\n");
+  p.outdent();
+  p.print("}\n\n");
+}
+
+void printHookCalls(Printer& p, const ir::Model& m, ir::HookEvent event) {
+  for (const ir::Hook* h : hooksFor(m, event))
+    p.print("row.$f$(); // ormc:hook($e$)\n",
+            {{"f", h->function}, {"e", ir::hookEventName(event)}});
+}
+
+/// The functions ormc::Table calls around each statement: columns the generated code owns,
+/// the model's hooks, validation.
+void printLifecycle(Printer& p, const ir::Model& m) {
+  const ir::Column* created = m.withRole(ir::ColumnRole::CreatedAt);
+  const ir::Column* updated = m.withRole(ir::ColumnRole::UpdatedAt);
+  const ir::Column* deleted = m.withRole(ir::ColumnRole::SoftDelete);
+  const ir::Column* key = m.primaryKey();
+  bool updateHooks = !hooksFor(m, ir::HookEvent::BeforeUpdate).empty() ||
+                     !hooksFor(m, ir::HookEvent::AfterUpdate).empty();
+  p.print("static constexpr bool soft_delete = $soft$;\n"
+          "static constexpr bool has_remove_hooks = $remove$;\n"
+          "static constexpr bool update_changes_row = $update$;\n\n",
+          {{"soft", deleted ? "true" : "false"},
+           {"remove", hooksFor(m, ir::HookEvent::BeforeRemove).empty() ? "false" : "true"},
+           {"update", updated || updateHooks ? "true" : "false"}});
+  printValidation(p, m);
+
+  p.print("// Before an insert: the values ormc fills in, before_insert hooks, validation.\n"
+          "static void prepare_insert(model_type& row) {\n");
+  p.indent();
+  if (key->generatedUuid) p.print("ormc::detail::fill_uuid(row.$k$);\n", {{"k", key->member}});
+  if (created || updated) {
+    p.print("auto now = ormc::detail::now();\n");
+    if (created) p.print("ormc::detail::set_time(row.$c$, now);\n", {{"c", created->member}});
+    if (updated) p.print("ormc::detail::set_time(row.$c$, now);\n", {{"c", updated->member}});
+  }
+  printHookCalls(p, m, ir::HookEvent::BeforeInsert);
+  p.print("validate(row);\n");
+  p.outdent();
+  p.print("}\n"
+          "static void finish_insert([[maybe_unused]] model_type& row) {\n");
+  p.indent();
+  printHookCalls(p, m, ir::HookEvent::AfterInsert);
+  p.outdent();
+  p.print("}\n"
+          "static void prepare_update(model_type& row) {\n");
+  p.indent();
+  if (updated)
+    p.print("ormc::detail::set_time(row.$c$, ormc::detail::now());\n", {{"c", updated->member}});
+  printHookCalls(p, m, ir::HookEvent::BeforeUpdate);
+  p.print("validate(row);\n");
+  p.outdent();
+  p.print("}\n"
+          "static void finish_update([[maybe_unused]] model_type& row) {\n");
+  p.indent();
+  printHookCalls(p, m, ir::HookEvent::AfterUpdate);
+  p.outdent();
+  p.print("}\n"
+          "static void prepare_remove([[maybe_unused]] model_type& row) {\n");
+  p.indent();
+  printHookCalls(p, m, ir::HookEvent::BeforeRemove);
+  p.outdent();
+  p.print(
+      "}\n"
+      "static void set_deleted([[maybe_unused]] model_type& row,\n"
+      "                        [[maybe_unused]] std::optional<ormc::detail::timestamp> at) {\n");
+  if (deleted)
+    p.print("  if (at)\n"
+            "    ormc::detail::set_time(row.$c$, *at);\n"
+            "  else\n"
+            "    row.$c$.reset();\n",
+            {{"c", deleted->member}});
+  p.print("}\n\n");
+}
+
+void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d,
+                     const CppContext& context) {
+  std::string name(d.name());
+  std::vector<const ir::Column*> inserted = insertColumns(m);
+  if (!inserted.empty()) {
+    p.print("static constexpr std::string_view $d$_insert_columns[] = {", {{"d", name}});
+    for (std::size_t i = 0; i < inserted.size(); ++i)
+      p.print("$sep$$c$",
+              {{"sep", i ? ", " : ""}, {"c", rawLiteral(quoteIdentifier(inserted[i]->name))}});
+    p.print("};\n");
+  }
+  p.print("static constexpr std::string_view $d$_create[] = {\n", {{"d", name}});
+  p.indent();
+  for (const std::string& statement :
+       createTableStatements(context.schema, m, d, context.ddlFor(d))) {
+    p.printVerbatim(rawLiteral(statement)); // the SQL exactly as in schema.<dialect>.sql
+    p.print(",\n");
+  }
+  p.outdent();
+  p.print("};\n");
+  CrudStatements s = crudStatements(m, d);
+  p.print("static constexpr ModelStatements $d$ = {\n", {{"d", name}});
+  p.indent();
+  p.print(".create = $d$_create,\n", {{"d", name}});
+  std::string columns;
+  for (const ir::Column& c : m.columns)
+    columns += (columns.empty() ? "" : ", ") + quoteIdentifier(c.name);
+  p.print(".table = $t$,\n", {{"t", rawLiteral(d.tableName(m))}});
+  p.print(".columns = $c$,\n", {{"c", rawLiteral(columns)}});
+  p.print(".key = $k$,\n", {{"k", rawLiteral(quoteIdentifier(m.primaryKey()->name))}});
+  if (!inserted.empty()) p.print(".insert_columns = $d$_insert_columns,\n", {{"d", name}});
+  p.print(".insert = $s$,\n", {{"s", rawLiteral(s.insert)}});
+  p.print(".insert_returns_key = $b$,\n", {{"b", d.insertReturnsKey() ? "true" : "false"}});
+  p.print(".select_all = $s$,\n", {{"s", rawLiteral(s.selectAll)}});
+  p.print(".select_by_key = $s$,\n", {{"s", rawLiteral(s.selectByKey)}});
+  p.print(".update = $s$,\n", {{"s", rawLiteral(s.update)}});
+  p.print(".remove = $s$,\n", {{"s", rawLiteral(s.remove)}});
+  p.print(".count = $s$,\n", {{"s", rawLiteral(s.count)}});
+  const ir::Column* softDelete = m.withRole(ir::ColumnRole::SoftDelete);
+  const ir::Column* updatedAt = m.withRole(ir::ColumnRole::UpdatedAt);
+  p.print(".soft_delete = $s$,\n",
+          {{"s", rawLiteral(softDelete ? quoteIdentifier(softDelete->name) : "")}});
+  p.print(".purge = $s$,\n", {{"s", rawLiteral(s.purge)}});
+  p.print(".restore = $s$,\n", {{"s", rawLiteral(s.restore)}});
+  p.print(".updated_at = $s$,\n",
+          {{"s", rawLiteral(updatedAt ? quoteIdentifier(updatedAt->name) : "")}});
+  p.outdent();
+  p.print("};\n");
+}
+
+} // namespace
+
+void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
+  std::string type = "::" + m.qualifiedName;
+  const ir::Column& key = *m.primaryKey();
+  p.print("// $name$ <-> table \"$table$\"\n"
+          "template <>\n"
+          "struct ModelTraits<$type$> {\n",
+          {{"name", m.qualifiedName}, {"table", m.table}, {"type", type}});
+  p.indent();
+  p.print("using model_type = $type$;\n"
+          "using key_type = decltype($type$::$key$);\n"
+          "using key_column = $columns$::$key$_;\n"
+          "static constexpr std::string_view name = \"$name$\";\n"
+          "static constexpr bool key_assigned_by_database = $auto$;\n\n",
+          {{"type", type},
+           {"columns", "::" + columnsStructName(m) + "columns"},
+           {"key", key.member},
+           {"name", m.qualifiedName},
+           {"auto", key.autoIncrement ? "true" : "false"}});
+  for (const SqlDialect* d : allDialects()) {
+    printStatements(p, m, *d, context);
+    p.print("\n");
+  }
+  p.print("static const ModelStatements& statements(Dialect dialect) {\n");
+  p.indent();
+  p.print("switch (dialect) {\n");
+  for (const SqlDialect* d : allDialects())
+    p.print("case Dialect::$e$:\n  return $d$;\n",
+            {{"e", d->runtimeEnumerator()}, {"d", d->name()}});
+  p.print("default:\n  throw_unsupported_dialect(name, dialect);\n");
+  p.print("}\n");
+  p.outdent();
+  p.print("}\n\n");
+
+  p.print("static key_type& key(model_type& row) { return row.$k$; }\n"
+          "static const key_type& key(const model_type& row) { return row.$k$; }\n\n",
+          {{"k", key.member}});
+
+  printLifecycle(p, m);
+
+  p.print("// Binds the parameters of `insert`.\n"
+          "template <class Statement>\n"
+          "static void bind_insert(Statement& s, const model_type& row) {\n");
+  p.indent();
+  unsigned n = 0;
+  for (const ir::Column* c : insertColumns(m))
+    p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", c->member}});
+  if (n == 0) p.print("(void)s;\n(void)row;\n");
+  p.outdent();
+  p.print("}\n\n");
+
+  p.print("// Binds the parameters of `update`: every column but the key, then the key.\n"
+          "template <class Statement>\n"
+          "static void bind_update(Statement& s, const model_type& row) {\n");
+  p.indent();
+  n = 0;
+  for (const ir::Column* c : updateColumns(m))
+    p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", c->member}});
+  p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", key.member}});
+  p.outdent();
+  p.print("}\n\n");
+
+  p.print("// Reads one row of `select_all` or `select_by_key`.\n"
+          "template <class Row>\n"
+          "static void read(Row& r, model_type& row) {\n");
+  p.indent();
+  n = 0;
+  for (const ir::Column& c : m.columns)
+    p.print("r.read($n$, row.$m$);\n", {{"n", std::to_string(n++)}, {"m", c.member}});
+  p.outdent();
+  p.print("}\n");
+  p.outdent();
+  p.print("};\n");
+}
+
+void printColumns(Printer& p, const ir::Model& m) {
+  std::string type = "::" + m.qualifiedName;
+  if (!m.cppNamespace.empty()) p.print("namespace $ns$ {\n\n", {{"ns", m.cppNamespace}});
+  // Column types are named <member>_ in a struct of their own, so that no member name (not even
+  // `sql`, `member` or `columns`) can clash with the names the generated code uses.
+  p.print("/// The column types of $name$; use them through $s$_.\n"
+          "struct $s$_columns {\n",
+          {{"name", m.qualifiedName}, {"s", m.name}});
+  p.indent();
+  for (const ir::Column& c : m.columns)
+    p.print("struct $m$_ : ormc::column<$m$_, $type$, decltype($type$::$m$)> {\n"
+            "  static constexpr std::string_view sql = $sql$;\n"
+            "  static constexpr auto member = &$type$::$m$;\n"
+            "};\n",
+            {{"m", c.member}, {"type", type}, {"sql", rawLiteral(quoteIdentifier(c.name))}});
+  p.outdent();
+  p.print("};\n\n"
+          "/// Typed columns of $name$, for conditions and ordering: $s$_::$first$ == ...\n"
+          "struct $s$_ {\n",
+          {{"name", m.qualifiedName}, {"s", m.name}, {"first", m.columns.front().member}});
+  p.indent();
+  for (const ir::Column& c : m.columns)
+    p.print("static constexpr $s$_columns::$m$_ $m${};\n", {{"s", m.name}, {"m", c.member}});
+  p.outdent();
+  p.print("};\n");
+  if (!m.cppNamespace.empty()) p.print("\n} // namespace $ns$\n", {{"ns", m.cppNamespace}});
+  p.print("\n");
+}
+
+} // namespace ormc::emit

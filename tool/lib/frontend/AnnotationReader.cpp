@@ -1,0 +1,72 @@
+#include "frontend/AnnotationReader.h"
+
+#include <llvm/ADT/StringExtras.h>
+
+namespace ormc::frontend {
+namespace an = ormc::annotations;
+using namespace clang;
+
+std::vector<ParsedAnnotation> AnnotationReader::parse(const Decl& decl) {
+  std::vector<ParsedAnnotation> out;
+  for (const auto* attr : decl.specific_attrs<AnnotateAttr>()) {
+    llvm::StringRef text = attr->getAnnotation();
+    std::string_view view(text.data(), text.size());
+    if (!an::isOrmcAnnotation(view)) continue;
+    AnnotationText source(*attr, sm_, ctx_.getLangOpts());
+    auto result = an::parseAnnotation(view);
+    if (auto* syntax = std::get_if<an::SyntaxError>(&result)) {
+      error("annotation-syntax", source.locate(syntax->offset), syntax->message);
+      continue;
+    }
+    auto& annotation = std::get<an::Annotation>(result);
+    auto problems = an::checkAnnotation(annotation);
+    for (const an::Problem& p : problems) {
+      Finding f = makeFinding(Severity::Error, p.id, source.locate(p.offset), p.message);
+      unsigned length = source.sourceLength(p.offset, p.length);
+      if (p.replacement && length != 0) f.fixIts.push_back({f.loc, length, *p.replacement});
+      findings_.push_back(std::move(f));
+    }
+    if (!problems.empty()) continue;
+    an::Kind kind = *an::kindOf(annotation);
+    out.push_back({std::move(annotation), kind, attr});
+  }
+  return out;
+}
+
+SourceLocation AnnotationReader::locate(const ParsedAnnotation& p, std::size_t offset) const {
+  return AnnotationText(*p.attr, sm_, ctx_.getLangOpts()).locate(offset);
+}
+
+bool AnnotationReader::has(const Decl& decl, an::Kind kind) {
+  for (const auto* attr : decl.specific_attrs<AnnotateAttr>()) {
+    llvm::StringRef text = attr->getAnnotation();
+    if (!an::isOrmcAnnotation({text.data(), text.size()})) continue;
+    auto result = an::parseAnnotation({text.data(), text.size()});
+    if (const auto* a = std::get_if<an::Annotation>(&result))
+      if (an::kindOf(*a) == kind) return true;
+  }
+  return false;
+}
+
+Finding AnnotationReader::makeFinding(Severity severity, std::string id, SourceLocation loc,
+                                      std::string message) {
+  Finding f;
+  f.severity = severity;
+  f.id = std::move(id);
+  f.message = std::move(message);
+  f.loc = locations_.convert(loc);
+  return f;
+}
+
+void AnnotationReader::error(std::string id, SourceLocation loc, std::string message,
+                             std::optional<FixIt> fixIt) {
+  Finding f = makeFinding(Severity::Error, std::move(id), loc, std::move(message));
+  if (fixIt) f.fixIts.push_back(std::move(*fixIt));
+  findings_.push_back(std::move(f));
+}
+
+void AnnotationReader::warn(std::string id, SourceLocation loc, std::string message) {
+  findings_.push_back(makeFinding(Severity::Warning, std::move(id), loc, std::move(message)));
+}
+
+} // namespace ormc::frontend

@@ -1,0 +1,364 @@
+#include "frontend/ModelBuilder.h"
+
+#include "frontend/Naming.h"
+#include "frontend/TypeMapper.h"
+
+#include <clang/AST/Attr.h>
+#include <clang/AST/DeclTemplate.h>
+
+namespace ormc::frontend {
+namespace {
+using namespace clang;
+namespace an = ormc::annotations;
+
+std::string textOr(const an::Argument* arg, std::string fallback) {
+  return arg ? arg->value.text : std::move(fallback);
+}
+
+/// `app::Tag` → `Tag`.
+std::string lastComponent(const std::string& qualified) {
+  std::size_t colon = qualified.rfind("::");
+  return colon == std::string::npos ? qualified : qualified.substr(colon + 2);
+}
+
+ir::DefaultValue defaultValue(const an::Argument& arg) {
+  using K = an::Value::Kind;
+  ir::DefaultValue d;
+  d.text = arg.value.text;
+  switch (arg.value.kind) {
+  case K::Integer:
+    d.kind = ir::DefaultValue::Kind::Integer;
+    break;
+  case K::Real:
+    d.kind = ir::DefaultValue::Kind::Real;
+    break;
+  case K::String:
+    d.kind = ir::DefaultValue::Kind::String;
+    break;
+  default:
+    d.kind = arg.value.text == "null" ? ir::DefaultValue::Kind::Null : ir::DefaultValue::Kind::Bool;
+    break;
+  }
+  return d;
+}
+
+ir::ReferentialAction action(const an::Argument* arg) {
+  if (!arg) return ir::ReferentialAction::NoAction;
+  return ir::referentialActionFromName(arg->value.text).value_or(ir::ReferentialAction::NoAction);
+}
+
+bool hasFieldsAnywhere(const CXXRecordDecl& record) {
+  if (!record.field_empty()) return true;
+  for (const CXXBaseSpecifier& base : record.bases())
+    if (const CXXRecordDecl* b = base.getType()->getAsCXXRecordDecl())
+      if (b->hasDefinition() && hasFieldsAnywhere(*b)) return true;
+  return false;
+}
+
+const char* misplacedMessage(an::Target target) {
+  switch (target) {
+  case an::Target::Struct:
+    return "applies to structs";
+  case an::Target::Member:
+    return "applies to data members";
+  case an::Target::Function:
+    return "applies to member functions";
+  }
+  return "";
+}
+} // namespace
+
+ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotation& table) {
+  const an::Annotation& t = table.annotation;
+  ir::Model model;
+  model.name = record.getNameAsString();
+  model.qualifiedName = record.getQualifiedNameAsString();
+  if (const auto* ns = dyn_cast<NamespaceDecl>(record.getEnclosingNamespaceContext()))
+    model.cppNamespace = ns->getQualifiedNameAsString();
+  model.table = textOr(t.find("name"), snakeCase(model.name));
+  model.schema = textOr(t.find("schema"), "");
+  model.comment = textOr(t.find("comment"), "");
+  if (const an::Argument* check = t.find("check")) model.checks.push_back(check->value.text);
+  model.accessor = pluralize(snakeCase(model.name));
+  model.loc = reader_.convert(record.getLocation());
+  model.declaredIn = model.loc.file;
+  addMembers(record, model, "", 0);
+  addStructAnnotations(record, model, reader_.parse(record));
+  for (ir::Column& c : model.columns)
+    if (c.references && c.references->inverse.empty())
+      c.references->inverse = c.unique ? snakeCase(model.name) : model.accessor;
+  return model;
+}
+
+void ModelBuilder::checkMixin(const CXXRecordDecl& mixin) {
+  ir::Model scratch;
+  scratch.name = mixin.getNameAsString();
+  scratch.table = snakeCase(scratch.name);
+  addMembers(mixin, scratch, scratch.name, 1);
+}
+
+void ModelBuilder::addMembers(const CXXRecordDecl& record, ir::Model& model,
+                              const std::string& mixin, unsigned depth) {
+  for (const CXXBaseSpecifier& base : record.bases()) {
+    const CXXRecordDecl* baseDecl = base.getType()->getAsCXXRecordDecl();
+    if (!baseDecl || !baseDecl->hasDefinition()) continue;
+    if (AnnotationReader::has(*baseDecl, an::Kind::Mixin)) {
+      addMembers(*baseDecl, model, baseDecl->getQualifiedNameAsString(), depth + 1);
+    } else if (hasFieldsAnywhere(*baseDecl)) {
+      reader_.warn("base-fields-ignored", base.getBeginLoc(),
+                   "data members of base '" + baseDecl->getNameAsString() +
+                       "' are not columns of '" + model.name + "'; annotate '" +
+                       baseDecl->getNameAsString() + "' with ormc:mixin to make them columns");
+    }
+  }
+  for (const FieldDecl* field : record.fields())
+    if (auto column = buildColumn(*field)) {
+      column->mixin = mixin;
+      model.columns.push_back(std::move(*column));
+    }
+  addHooks(record, model);
+  if (depth > 0) {
+    // A mixin may add indexes over its own columns; nothing else on it applies to a table.
+    for (const ParsedAnnotation& p : reader_.parse(record)) {
+      if (p.kind == an::Kind::Index || p.kind == an::Kind::Unique)
+        addIndex(p, model);
+      else if (p.kind != an::Kind::Mixin && p.kind != an::Kind::Table)
+        reader_.error("misplaced-annotation", reader_.locate(p, p.annotation.kindOffset),
+                      "'ormc:" + p.annotation.kind + "' does not apply to a mixin");
+    }
+  }
+}
+
+void ModelBuilder::addStructAnnotations(const CXXRecordDecl& record, ir::Model& model,
+                                        const std::vector<ParsedAnnotation>& parsed) {
+  (void)record;
+  for (const ParsedAnnotation& p : parsed) {
+    switch (p.kind) {
+    case an::Kind::Index:
+    case an::Kind::Unique:
+      addIndex(p, model);
+      break;
+    case an::Kind::ManyToMany:
+      addManyToMany(p, model);
+      break;
+    default:
+      break; // the table annotation itself, a mixin mark, or misplaced (reported by the visitor)
+    }
+  }
+}
+
+void ModelBuilder::addIndex(const ParsedAnnotation& p, ir::Model& model) {
+  const an::Annotation& a = p.annotation;
+  ir::Index index;
+  index.unique = p.kind == an::Kind::Unique;
+  index.loc = reader_.convert(reader_.locate(p, a.kindOffset));
+  for (const an::Argument* arg : an::positionalArgs(a)) {
+    const ir::Column* column = model.column(arg->key);
+    if (!column) {
+      reader_.error("unknown-member", reader_.locate(p, arg->keyOffset),
+                    "'" + arg->key + "' is not a column of '" + model.name + "'");
+      return;
+    }
+    index.members.push_back(column->member);
+    index.columns.push_back(column->name);
+  }
+  std::string generated = (index.unique ? "uq_" : "idx_") + model.table;
+  for (const std::string& column : index.columns)
+    generated += "_" + column;
+  index.name = textOr(a.find("name"), generated);
+  index.method = textOr(a.find("method"), "");
+  index.opclass = textOr(a.find("opclass"), "");
+  model.indexes.push_back(std::move(index));
+}
+
+void ModelBuilder::addManyToMany(const ParsedAnnotation& p, ir::Model& model) {
+  const an::Annotation& a = p.annotation;
+  ir::ManyToMany rel;
+  rel.target = an::positionalArgs(a).front()->key;
+  std::string target = snakeCase(lastComponent(rel.target));
+  std::string self = snakeCase(model.name);
+  rel.name = textOr(a.find("name"), pluralize(target));
+  rel.inverse = textOr(a.find("inverse"), model.accessor);
+  rel.through = textOr(a.find("through"), "");
+  if (rel.through.empty()) {
+    rel.table = textOr(a.find("table"), self + "_" + target);
+    rel.sourceColumn = self + "_id";
+    rel.targetColumn = target + "_id";
+    if (rel.targetColumn == rel.sourceColumn) rel.targetColumn = "related_" + rel.targetColumn;
+  } else if (const an::Argument* table = a.find("table")) {
+    reader_.error("conflicting-annotations", reader_.locate(p, table->keyOffset),
+                  "'table' names a generated join table; with 'through' the join table is that "
+                  "model's");
+  }
+  rel.loc = reader_.convert(reader_.locate(p, a.kindOffset));
+  model.manyToMany.push_back(std::move(rel));
+}
+
+void ModelBuilder::addHooks(const CXXRecordDecl& record, ir::Model& model) {
+  for (const Decl* decl : record.decls()) {
+    const auto* method = dyn_cast<CXXMethodDecl>(decl);
+    if (const auto* tmpl = dyn_cast<FunctionTemplateDecl>(decl))
+      method = dyn_cast<CXXMethodDecl>(tmpl->getTemplatedDecl());
+    if (!method || !method->hasAttrs()) continue;
+    for (const ParsedAnnotation& p : reader_.parse(*method)) {
+      if (p.kind != an::Kind::Hook) {
+        reader_.error("misplaced-annotation", method->getLocation(),
+                      "'ormc:" + p.annotation.kind + "' " + misplacedMessage(an::targetOf(p.kind)) +
+                          ", not to member functions");
+        continue;
+      }
+      std::string event = an::positionalArgs(p.annotation).front()->key;
+      std::string problem;
+      if (method->isStatic())
+        problem = "is static";
+      else if (method->getDescribedFunctionTemplate() || method->isTemplated())
+        problem = "is a template";
+      else if (method->getNumParams() != 0)
+        problem = "takes parameters";
+      else if (!method->getReturnType()->isVoidType())
+        problem = "does not return void";
+      else if (method->getAccess() != AS_public)
+        problem = "is not public";
+      else if (method->getRefQualifier() == RQ_RValue)
+        problem = "is &&-qualified";
+      if (!problem.empty()) {
+        reader_.error("hook-signature", method->getLocation(),
+                      "hook '" + method->getNameAsString() + "' " + problem + "; an ormc:hook(" +
+                          event + ") must be a public member function 'void " +
+                          method->getNameAsString() + "()' (throw to stop the operation)");
+        continue;
+      }
+      ir::Hook hook;
+      hook.event = *ir::hookEventFromName(event);
+      hook.function = method->getNameAsString();
+      hook.loc = reader_.convert(method->getLocation());
+      model.hooks.push_back(std::move(hook));
+    }
+  }
+}
+
+std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
+  if (field.isInvalidDecl()) return std::nullopt;
+  auto parsed = reader_.parse(field);
+  const ParsedAnnotation* column = nullptr;
+  const ParsedAnnotation* belongsTo = nullptr;
+  const ParsedAnnotation* id = nullptr;
+  bool ignored = false;
+  ir::ColumnRole role = ir::ColumnRole::None;
+  for (const ParsedAnnotation& p : parsed) {
+    switch (p.kind) {
+    case an::Kind::Column:
+      column = &p;
+      break;
+    case an::Kind::Id:
+      id = &p;
+      break;
+    case an::Kind::Ignore:
+      ignored = true;
+      break;
+    case an::Kind::BelongsTo:
+      belongsTo = &p;
+      break;
+    case an::Kind::CreatedAt:
+    case an::Kind::UpdatedAt:
+    case an::Kind::SoftDelete: {
+      ir::ColumnRole r = p.kind == an::Kind::CreatedAt   ? ir::ColumnRole::CreatedAt
+                         : p.kind == an::Kind::UpdatedAt ? ir::ColumnRole::UpdatedAt
+                                                         : ir::ColumnRole::SoftDelete;
+      if (role != ir::ColumnRole::None)
+        reader_.error("conflicting-annotations", field.getLocation(),
+                      "member '" + field.getNameAsString() +
+                          "' has more than one of created_at, updated_at, soft_delete");
+      role = r;
+      break;
+    }
+    default:
+      reader_.error("misplaced-annotation", field.getLocation(),
+                    "'ormc:" + p.annotation.kind + "' " + misplacedMessage(an::targetOf(p.kind)) +
+                        ", not to data members");
+      break;
+    }
+  }
+  if (ignored) {
+    if (id || column || belongsTo || role != ir::ColumnRole::None)
+      reader_.error("conflicting-annotations", field.getLocation(),
+                    "member '" + field.getNameAsString() + "' is both ignored and a column");
+    return std::nullopt;
+  }
+  if (field.getName().empty()) {
+    reader_.error("unsupported-member", field.getLocation(),
+                  "anonymous members cannot be columns; mark them ormc:ignore");
+    return std::nullopt;
+  }
+  if (field.isBitField()) {
+    reader_.error("unsupported-member", field.getLocation(),
+                  "bit-field '" + field.getNameAsString() + "' cannot be a column",
+                  ignoreFixIt(field));
+    return std::nullopt;
+  }
+  if (field.getAccess() != AS_public) {
+    reader_.error("unsupported-member", field.getLocation(),
+                  "column '" + field.getNameAsString() +
+                      "' must be public: the generated code reads and writes it");
+    return std::nullopt;
+  }
+  ASTContext& ctx = reader_.context();
+  auto mapped = mapType(field.getType(), ctx);
+  if (!mapped) {
+    PrintingPolicy policy(ctx.getLangOpts());
+    reader_.error("unsupported-type", field.getLocation(),
+                  "unsupported type '" + field.getType().getAsString(policy) + "' for column '" +
+                      field.getNameAsString() + "'; supported: " + supportedTypesDescription() +
+                      " (or mark the member ormc:ignore)",
+                  ignoreFixIt(field));
+    return std::nullopt;
+  }
+  ir::Column c;
+  c.member = field.getNameAsString();
+  const an::Annotation* options = column ? &column->annotation : nullptr;
+  c.name = textOr(options ? options->find("name") : nullptr, c.member);
+  c.type = mapped->type;
+  c.nullable = mapped->nullable;
+  c.primaryKey = id != nullptr;
+  c.generatedUuid = id && an::flagValue(id->annotation.find("uuid"));
+  if (c.generatedUuid && c.type.kind == ir::TypeKind::String && !c.nullable)
+    c.type.kind = ir::TypeKind::Uuid;
+  c.autoIncrement =
+      c.primaryKey && !c.generatedUuid && ir::isInteger(c.type.kind) && c.type.enumType.empty();
+  c.role = role;
+  c.loc = reader_.convert(field.getLocation());
+  if (options) {
+    c.unique = an::flagValue(options->find("unique"));
+    c.indexed = an::flagValue(options->find("index"));
+    if (const an::Argument* max = options->find("max_length"))
+      c.maxLength = std::stoll(max->value.text);
+    if (const an::Argument* def = options->find("default")) c.defaultValue = defaultValue(*def);
+    c.comment = textOr(options->find("comment"), "");
+    c.check = textOr(options->find("check"), "");
+    if (const an::Argument* min = options->find("min")) c.min = min->value.text;
+    if (const an::Argument* max = options->find("max")) c.max = max->value.text;
+    c.notEmpty = an::flagValue(options->find("not_empty"));
+  }
+  if (belongsTo) {
+    const an::Annotation& a = belongsTo->annotation;
+    ir::ForeignKey fk;
+    fk.target = an::positionalArgs(a).front()->key;
+    fk.onDelete = action(a.find("on_delete"));
+    fk.onUpdate = action(a.find("on_update"));
+    // author_id -> author; a member without the suffix names the relation itself.
+    bool idSuffix = c.member.size() > 3 && c.member.compare(c.member.size() - 3, 3, "_id") == 0;
+    fk.name = textOr(a.find("name"), idSuffix ? c.member.substr(0, c.member.size() - 3) : c.member);
+    fk.inverse = textOr(a.find("inverse"), "");
+    fk.loc = reader_.convert(reader_.locate(*belongsTo, a.kindOffset));
+    c.references = std::move(fk);
+  }
+  return c;
+}
+
+std::optional<FixIt> ModelBuilder::ignoreFixIt(const FieldDecl& field) const {
+  SourceLocation begin = field.getBeginLoc();
+  if (begin.isMacroID()) return std::nullopt;
+  return FixIt{reader_.convert(begin), 0, "[[clang::annotate(\"ormc:ignore\")]] "};
+}
+
+} // namespace ormc::frontend

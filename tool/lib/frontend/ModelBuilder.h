@@ -1,0 +1,36 @@
+// Describes one annotated struct in the IR: its own columns and those its `ormc:mixin` bases
+// contribute, its indexes, relations and hooks.
+#pragma once
+
+#include "frontend/AnnotationReader.h"
+
+#include <clang/AST/DeclCXX.h>
+
+namespace ormc::frontend {
+
+class ModelBuilder {
+public:
+  explicit ModelBuilder(AnnotationReader& reader) : reader_(reader) {}
+
+  /// The model of a struct annotated `ormc:table`, whose `table` annotation is given.
+  ir::Model build(const clang::CXXRecordDecl& record, const ParsedAnnotation& table);
+
+  /// Reads a mixin that no table may use, so that its annotations are checked anyway.
+  void checkMixin(const clang::CXXRecordDecl& mixin);
+
+private:
+  /// Bases first (depth first, in declaration order), then the record's own members.
+  void addMembers(const clang::CXXRecordDecl& record, ir::Model& model, const std::string& mixin,
+                  unsigned depth);
+  std::optional<ir::Column> buildColumn(const clang::FieldDecl& field);
+  void addStructAnnotations(const clang::CXXRecordDecl& record, ir::Model& model,
+                            const std::vector<ParsedAnnotation>& parsed);
+  void addIndex(const ParsedAnnotation& p, ir::Model& model);
+  void addManyToMany(const ParsedAnnotation& p, ir::Model& model);
+  void addHooks(const clang::CXXRecordDecl& record, ir::Model& model);
+  std::optional<FixIt> ignoreFixIt(const clang::FieldDecl& field) const;
+
+  AnnotationReader& reader_;
+};
+
+} // namespace ormc::frontend
