@@ -85,15 +85,18 @@ const std::vector<std::string>& actions() {
   return words;
 }
 
-bool isKey(const KindSpec& spec, const Argument& arg) {
+/// Whether `arg` names one of the kind's flags (keys that take no value).
+bool isFlagKey(const KindSpec& spec, const Argument& arg) {
   for (const KeySpec& k : spec.keys)
-    if (k.key == arg.key) return true;
+    if (k.key == arg.key) return k.form == ValueForm::Flag;
   return false;
 }
 
+/// An argument without a value is positional unless it is one of the kind's flags, so that a
+/// member called `name` can be indexed: `ormc:index(name)`.
 bool isPositional(const KindSpec& spec, const Argument& arg) {
   return spec.positional != Positional::None && arg.value.kind == Value::Kind::Flag &&
-         !isKey(spec, arg);
+         !isFlagKey(spec, arg);
 }
 
 const KindSpec* findKind(std::string_view name) {

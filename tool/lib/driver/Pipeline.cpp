@@ -202,11 +202,10 @@ int run(Options& options) {
   ir::Schema schema = models->schema();
   // A fragment is checked as a whole only when merged: its models may refer to others'.
   if (!hasErrors(findings) && options.fragment.empty()) {
+    // Unresolved relations are left out of the checks that follow, so both kinds report.
     Findings problems = validate::linkSchema(schema);
-    if (!hasErrors(problems)) {
-      Findings more = validate::validateSchema(schema);
-      problems.insert(problems.end(), more.begin(), more.end());
-    }
+    Findings more = validate::validateSchema(schema);
+    problems.insert(problems.end(), more.begin(), more.end());
     findings.insert(findings.end(), problems.begin(), problems.end());
   }
   for (Finding& f : findings) {

@@ -15,6 +15,14 @@ std::string textOr(const an::Argument* arg, std::string fallback) {
   return arg ? arg->value.text : std::move(fallback);
 }
 
+/// The argument `key=value`; a positional argument that happens to be spelled `key` (a member
+/// called `name` in `ormc:index(name)`) is not it.
+const an::Argument* keyed(const an::Annotation& a, std::string_view key) {
+  for (const an::Argument& arg : a.args)
+    if (arg.key == key && arg.value.kind != an::Value::Kind::Flag) return &arg;
+  return nullptr;
+}
+
 /// `app::Tag` → `Tag`.
 std::string lastComponent(const std::string& qualified) {
   std::size_t colon = qualified.rfind("::");
@@ -165,9 +173,9 @@ void ModelBuilder::addIndex(const ParsedAnnotation& p, ir::Model& model) {
   std::string generated = (index.unique ? "uq_" : "idx_") + model.table;
   for (const std::string& column : index.columns)
     generated += "_" + column;
-  index.name = textOr(a.find("name"), generated);
-  index.method = textOr(a.find("method"), "");
-  index.opclass = textOr(a.find("opclass"), "");
+  index.name = textOr(keyed(a, "name"), generated);
+  index.method = textOr(keyed(a, "method"), "");
+  index.opclass = textOr(keyed(a, "opclass"), "");
   model.indexes.push_back(std::move(index));
 }
 
@@ -177,15 +185,15 @@ void ModelBuilder::addManyToMany(const ParsedAnnotation& p, ir::Model& model) {
   rel.target = an::positionalArgs(a).front()->key;
   std::string target = snakeCase(lastComponent(rel.target));
   std::string self = snakeCase(model.name);
-  rel.name = textOr(a.find("name"), pluralize(target));
-  rel.inverse = textOr(a.find("inverse"), model.accessor);
-  rel.through = textOr(a.find("through"), "");
+  rel.name = textOr(keyed(a, "name"), pluralize(target));
+  rel.inverse = textOr(keyed(a, "inverse"), model.accessor);
+  rel.through = textOr(keyed(a, "through"), "");
   if (rel.through.empty()) {
-    rel.table = textOr(a.find("table"), self + "_" + target);
+    rel.table = textOr(keyed(a, "table"), self + "_" + target);
     rel.sourceColumn = self + "_id";
     rel.targetColumn = target + "_id";
     if (rel.targetColumn == rel.sourceColumn) rel.targetColumn = "related_" + rel.targetColumn;
-  } else if (const an::Argument* table = a.find("table")) {
+  } else if (const an::Argument* table = keyed(a, "table")) {
     reader_.error("conflicting-annotations", reader_.locate(p, table->keyOffset),
                   "'table' names a generated join table; with 'through' the join table is that "
                   "model's");
@@ -343,12 +351,13 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     const an::Annotation& a = belongsTo->annotation;
     ir::ForeignKey fk;
     fk.target = an::positionalArgs(a).front()->key;
-    fk.onDelete = action(a.find("on_delete"));
-    fk.onUpdate = action(a.find("on_update"));
+    fk.onDelete = action(keyed(a, "on_delete"));
+    fk.onUpdate = action(keyed(a, "on_update"));
     // author_id -> author; a member without the suffix names the relation itself.
     bool idSuffix = c.member.size() > 3 && c.member.compare(c.member.size() - 3, 3, "_id") == 0;
-    fk.name = textOr(a.find("name"), idSuffix ? c.member.substr(0, c.member.size() - 3) : c.member);
-    fk.inverse = textOr(a.find("inverse"), "");
+    fk.name =
+        textOr(keyed(a, "name"), idSuffix ? c.member.substr(0, c.member.size() - 3) : c.member);
+    fk.inverse = textOr(keyed(a, "inverse"), "");
     fk.loc = reader_.convert(reader_.locate(*belongsTo, a.kindOffset));
     c.references = std::move(fk);
   }
