@@ -262,7 +262,7 @@ private:
     auto at = detail::now();
     bool changed = db_->with_connection([&](auto& conn) {
       const ModelStatements& sql = traits::statements(conn.dialect_v);
-      auto statement = conn.prepare(soft ? sql.remove : purge ? sql.purge : sql.remove);
+      auto statement = conn.prepare(purge ? sql.purge : sql.remove);
       int index = 1;
       if (soft) statement->bind(index++, at);
       statement->bind(index, key);

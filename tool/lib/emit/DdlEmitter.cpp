@@ -89,10 +89,7 @@ std::string createIndex(const std::string& name, const std::string& table,
 std::vector<std::string> joinTableStatements(const ir::Schema& schema, const ir::Model& m,
                                              const ir::ManyToMany& rel, const SqlDialect& d) {
   const ir::Model& target = *schema.find(rel.targetModel);
-  ir::Model join;
-  join.table = rel.table;
-  join.schema = m.schema;
-  std::string table = d.tableName(join);
+  std::string table = joinTableName(m, rel, d);
   auto keyColumn = [](const ir::Column& key, const std::string& name) {
     ir::Column c = key;
     c.name = name;
@@ -131,6 +128,14 @@ std::vector<std::string> joinTableStatements(const ir::Schema& schema, const ir:
 
 } // namespace
 
+std::string joinTableName(const ir::Model& owner, const ir::ManyToMany& rel,
+                          const SqlDialect& dialect) {
+  ir::Model join;
+  join.table = rel.table;
+  join.schema = owner.schema;
+  return dialect.tableName(join);
+}
+
 SchemaDdl schemaDdl(const ir::Schema& schema, const SqlDialect& d) {
   SchemaDdl ddl;
   ddl.order = creationOrder(schema);
@@ -156,12 +161,8 @@ SchemaDdl schemaDdl(const ir::Schema& schema, const SqlDialect& d) {
                            quoteIdentifier("fk_" + m->table + "_" + c.name));
   for (auto it = ddl.order.models.rbegin(); it != ddl.order.models.rend(); ++it)
     for (const ir::ManyToMany& rel : (*it)->manyToMany)
-      if (!rel.table.empty()) {
-        ir::Model join;
-        join.table = rel.table;
-        join.schema = (*it)->schema;
-        ddl.drop.push_back("DROP TABLE IF EXISTS " + d.tableName(join));
-      }
+      if (!rel.table.empty())
+        ddl.drop.push_back("DROP TABLE IF EXISTS " + joinTableName(**it, rel, d));
   for (auto it = ddl.order.models.rbegin(); it != ddl.order.models.rend(); ++it)
     ddl.drop.push_back("DROP TABLE IF EXISTS " + d.tableName(**it));
   return ddl;

@@ -22,6 +22,10 @@ struct SchemaDdl {
   std::vector<std::string> drop;
 };
 
+/// The quoted name of the join table a many_to_many on `owner` generates (in owner's schema).
+std::string joinTableName(const ir::Model& owner, const ir::ManyToMany& rel,
+                          const SqlDialect& dialect);
+
 SchemaDdl schemaDdl(const ir::Schema& schema, const SqlDialect& dialect);
 
 /// The statements that create one table, its indexes and comments, leaving out the foreign

@@ -69,18 +69,15 @@ std::string tableClassName(const ir::Model& m) {
 /// The join table's names in each dialect, seen from this side.
 std::string joinTableLiteral(const ir::Schema& schema, const ir::Model& owner,
                              const ir::ManyToMany& rel, bool reversed) {
-  ir::Model join;
-  if (rel.through.empty()) {
-    join.table = rel.table;
-    join.schema = owner.schema;
-  } else {
-    join = *schema.find(rel.throughModel);
-  }
+  auto name = [&](const SqlDialect& d) {
+    return rel.through.empty() ? joinTableName(owner, rel, d)
+                               : d.tableName(*schema.find(rel.throughModel));
+  };
   std::string source = reversed ? rel.targetColumn : rel.sourceColumn;
   std::string target = reversed ? rel.sourceColumn : rel.targetColumn;
-  return "{" + rawLiteral(sqliteDialect().tableName(join)) + ", " +
-         rawLiteral(postgresDialect().tableName(join)) + ", " +
-         rawLiteral(quoteIdentifier(source)) + ", " + rawLiteral(quoteIdentifier(target)) + "}";
+  return "{" + rawLiteral(name(sqliteDialect())) + ", " + rawLiteral(name(postgresDialect())) +
+         ", " + rawLiteral(quoteIdentifier(source)) + ", " + rawLiteral(quoteIdentifier(target)) +
+         "}";
 }
 
 void printBelongsTo(Printer& p, const ir::Model& m, const Relation& r) {

@@ -91,7 +91,7 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   model.loc = reader_.convert(record.getLocation());
   model.declaredIn = model.loc.file;
   addMembers(record, model, "", 0);
-  addStructAnnotations(record, model, reader_.parse(record));
+  addStructAnnotations(model, reader_.parse(record));
   for (ir::Column& c : model.columns)
     if (c.references && c.references->inverse.empty())
       c.references->inverse = c.unique ? snakeCase(model.name) : model.accessor;
@@ -137,9 +137,8 @@ void ModelBuilder::addMembers(const CXXRecordDecl& record, ir::Model& model,
   }
 }
 
-void ModelBuilder::addStructAnnotations(const CXXRecordDecl& record, ir::Model& model,
+void ModelBuilder::addStructAnnotations(ir::Model& model,
                                         const std::vector<ParsedAnnotation>& parsed) {
-  (void)record;
   for (const ParsedAnnotation& p : parsed) {
     switch (p.kind) {
     case an::Kind::Index:

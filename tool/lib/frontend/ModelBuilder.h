@@ -23,8 +23,7 @@ private:
   void addMembers(const clang::CXXRecordDecl& record, ir::Model& model, const std::string& mixin,
                   unsigned depth);
   std::optional<ir::Column> buildColumn(const clang::FieldDecl& field);
-  void addStructAnnotations(const clang::CXXRecordDecl& record, ir::Model& model,
-                            const std::vector<ParsedAnnotation>& parsed);
+  void addStructAnnotations(ir::Model& model, const std::vector<ParsedAnnotation>& parsed);
   void addIndex(const ParsedAnnotation& p, ir::Model& model);
   void addManyToMany(const ParsedAnnotation& p, ir::Model& model);
   void addHooks(const clang::CXXRecordDecl& record, ir::Model& model);

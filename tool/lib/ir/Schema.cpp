@@ -31,6 +31,12 @@ constexpr std::array<std::pair<ReferentialAction, const char*>, 5> kActionNames 
     {ReferentialAction::SetDefault, "set_default"},
 }};
 
+constexpr std::array<std::pair<ColumnRole, const char*>, 3> kRoleNames = {{
+    {ColumnRole::CreatedAt, "created_at"},
+    {ColumnRole::UpdatedAt, "updated_at"},
+    {ColumnRole::SoftDelete, "soft_delete"},
+}};
+
 constexpr std::array<std::pair<HookEvent, const char*>, 5> kHookNames = {{
     {HookEvent::BeforeInsert, "before_insert"},
     {HookEvent::AfterInsert, "after_insert"},
@@ -58,6 +64,12 @@ const char* referentialActionName(ReferentialAction action) {
 }
 std::optional<ReferentialAction> referentialActionFromName(const std::string& name) {
   return valueOf<ReferentialAction>(kActionNames, name);
+}
+const char* columnRoleName(ColumnRole role) {
+  return nameOf(kRoleNames, role);
+}
+std::optional<ColumnRole> columnRoleFromName(const std::string& name) {
+  return valueOf<ColumnRole>(kRoleNames, name);
 }
 const char* hookEventName(HookEvent event) {
   return nameOf(kHookNames, event);

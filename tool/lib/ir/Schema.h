@@ -79,6 +79,8 @@ enum class ColumnRole {
   UpdatedAt,  // set to the current time on insert and on every update
   SoftDelete, // NULL while the row is live; remove() sets it, restore() clears it
 };
+const char* columnRoleName(ColumnRole role); // "created_at"; the annotation kind that sets it
+std::optional<ColumnRole> columnRoleFromName(const std::string& name);
 
 struct Column {
   std::string member; // C++ data member name

@@ -15,18 +15,6 @@ constexpr std::array<std::pair<DefaultValue::Kind, const char*>, 5> kDefaultKind
     {DefaultValue::Kind::Null, "null"},
 }};
 
-constexpr std::array<std::pair<ColumnRole, const char*>, 3> kRoles = {{
-    {ColumnRole::CreatedAt, "created_at"},
-    {ColumnRole::UpdatedAt, "updated_at"},
-    {ColumnRole::SoftDelete, "soft_delete"},
-}};
-
-const char* roleName(ColumnRole role) {
-  for (const auto& [r, name] : kRoles)
-    if (r == role) return name;
-  return "?";
-}
-
 const char* defaultKindName(DefaultValue::Kind kind) {
   for (const auto& [k, name] : kDefaultKinds)
     if (k == kind) return name;
@@ -58,7 +46,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
   if (c.max) j["max"] = *c.max;
   if (c.notEmpty) j["not_empty"] = true;
   if (c.generatedUuid) j["uuid"] = true;
-  if (c.role != ColumnRole::None) j["role"] = roleName(c.role);
+  if (c.role != ColumnRole::None) j["role"] = columnRoleName(c.role);
   if (c.references) {
     const ForeignKey& fk = *c.references;
     Json r{{"target", fk.target}};
@@ -216,10 +204,9 @@ Column readColumn(const Reader& r) {
   c.generatedUuid = r.boolean("uuid", false);
   if (r.has("role")) {
     std::string name = r.string("role");
-    bool known = false;
-    for (const auto& [role, n] : kRoles)
-      if (name == n) c.role = role, known = true;
-    if (!known) throw IrFormatError(r.at("role") + ": unknown role '" + name + "'");
+    auto role = columnRoleFromName(name);
+    if (!role) throw IrFormatError(r.at("role") + ": unknown role '" + name + "'");
+    c.role = *role;
   }
   if (r.has("references")) {
     Reader f(r.required("references"), r.at("references"));

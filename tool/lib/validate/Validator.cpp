@@ -64,9 +64,7 @@ void checkRoles(const ir::Model& m, Findings& out) {
   std::map<ir::ColumnRole, const ir::Column*> seen;
   for (const ir::Column& c : m.columns) {
     if (c.role == ir::ColumnRole::None) continue;
-    const char* role = c.role == ir::ColumnRole::CreatedAt   ? "created_at"
-                       : c.role == ir::ColumnRole::UpdatedAt ? "updated_at"
-                                                             : "soft_delete";
+    const char* role = ir::columnRoleName(c.role);
     bool soft = c.role == ir::ColumnRole::SoftDelete;
     if (c.type.kind != ir::TypeKind::Timestamp || (soft && !c.nullable) || c.primaryKey)
       out.push_back(error("role-type", c.loc,
