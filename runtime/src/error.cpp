@@ -26,6 +26,12 @@ void throw_unsupported_dialect(std::string_view model, Dialect dialect) {
 }
 
 namespace detail {
+void throw_read_error(std::string_view model, std::string_view key, const DataError& error) {
+  std::string where(model);
+  if (!key.empty()) where += " with key " + std::string(key);
+  throw DataError("reading " + where + ": " + error.what());
+}
+
 void throw_out_of_range(const char* place, int position, const char* what) {
   throw DataError(std::string(place) + " " + std::to_string(position) + ": " + what);
 }

@@ -5,6 +5,13 @@ namespace ormc {
 Pool::Pool(std::string url, std::size_t max_connections)
     : url_(std::move(url)), max_(max_connections) {
   if (max_ == 0) throw UsageError("a Pool needs room for at least one connection");
+  // Each connection to sqlite::memory: is a database of its own: the pool's connections would
+  // not see each other's rows.
+  if (url_ == "sqlite::memory:" || url_ == "sqlite:" ||
+      url_.find("mode=memory") != std::string::npos)
+    throw UsageError("Pool(\"" + url_ +
+                     "\"): every connection to an in-memory SQLite database is a separate, empty "
+                     "database; give the pool a file (sqlite:app.db) or use one ormc::Database");
 }
 
 Pool::~Pool() = default;

@@ -1,4 +1,5 @@
 #include "postgres_impl.hpp"
+#include "statement_text.hpp"
 
 #include <ormc/error.hpp>
 #include <pqxx/except>
@@ -22,6 +23,7 @@ bool starts_with(const std::string& s, const char* prefix) {
 
 void rethrow_as_ormc(Connection::Impl& impl, std::string_view sql_text) {
   std::string sql(sql_text);
+  if (impl.owner) impl.owner->note_failure(); // the server has aborted an open transaction
   try {
     throw;
   } catch (const pqxx::broken_connection& e) {
@@ -48,6 +50,14 @@ void rethrow_as_ormc(Connection::Impl& impl, std::string_view sql_text) {
     if (state == "23514" || state == "22001") throw CheckViolation(message, sql, state, 0);
     if (starts_with(state, "23")) throw ConstraintViolation(message, sql, state, 0);
     if (state == "40001" || state == "40P01") throw TransactionConflict(message, sql, state, 0);
+    if (state == "25P02") {
+      Backend& backend = *impl.owner;
+      backend.clear_transaction_failure(); // so that the check below words the error
+      backend.note_failure();
+      backend.check_transaction_usable(sql);
+    }
+    if (state == "42703" || state == "42P01")
+      throw SchemaMismatch(message + detail::schema_mismatch_hint(sql), sql, state, 0);
     if (starts_with(state, "08") || starts_with(state, "57P")) {
       impl.drop();
       throw ConnectionError(message, sql, state, 0);
@@ -86,6 +96,7 @@ void Connection::Impl::drop() noexcept {
 
 Connection::Connection(std::string conninfo) : impl_(std::make_unique<Impl>()) {
   impl_->conninfo = with_connect_timeout(std::move(conninfo));
+  impl_->owner = this;
   impl_->ensure();
 }
 
@@ -96,6 +107,7 @@ Connection::~Connection() {
 
 void Connection::execute(std::string_view sql) {
   StatementUsage usage(*this);
+  usage.check_usable(sql);
   struct Report { // also when the statement fails
     StatementUsage& usage;
     std::string_view sql;
@@ -121,6 +133,25 @@ StatementLease<Statement> Connection::prepare(std::string_view sql) {
   return cache_.lease(sql, [&](std::string_view text) {
     return std::make_unique<Statement>(*this, "ormc_" + std::to_string(next_statement_++), text);
   });
+}
+
+std::vector<ExistingColumn> Connection::table_columns(std::string_view schema,
+                                                      std::string_view name) {
+  std::vector<ExistingColumn> columns;
+  auto statement = prepare(
+      "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a "
+      "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE c.relname = $2 AND n.nspname = CASE WHEN $1 = '' THEN current_schema() ELSE $1 END "
+      "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum");
+  statement->bind(1, std::string(schema));
+  statement->bind(2, std::string(name));
+  while (statement->step()) {
+    ExistingColumn& c = columns.emplace_back();
+    statement->read(0, c.name);
+    statement->read(1, c.type);
+    statement->read(2, c.not_null);
+  }
+  return columns;
 }
 
 std::int64_t Connection::last_insert_id() const {

@@ -16,6 +16,7 @@ struct Connection::Impl {
   std::unique_ptr<pqxx::connection> connection;
   std::unique_ptr<pqxx::nontransaction> work; // runs statements; transactions are plain SQL
   unsigned generation = 0;                    // counts (re)connections
+  Connection* owner = nullptr;                // told of every failed statement
 
   /// Connects if not connected. Throws ConnectionError.
   pqxx::nontransaction& ensure();

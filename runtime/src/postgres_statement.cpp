@@ -61,6 +61,7 @@ void Statement::bind_timestamp(int index, std::int64_t microseconds) {
 }
 
 void Statement::run() {
+  usage_.check_usable(sql_);
   Connection::Impl& impl = *connection_.impl_;
   translate_errors(impl, sql_, [&] {
     pqxx::nontransaction& work = impl.ensure();
@@ -99,6 +100,16 @@ std::int64_t Statement::execute() {
 }
 
 void Statement::finish_use() noexcept {
+  if (usage_.records_parameters()) {
+    try {
+      for (std::size_t i = 0; i < values_.size(); ++i)
+        usage_.record_parameter(static_cast<int>(i + 1),
+                                present_[i] ? std::optional<std::string>(values_[i])
+                                            : std::nullopt);
+    } catch (...) {
+      // Out of memory while copying values for the hook: report the statement without them.
+    }
+  }
   usage_.finish(sql_);
   if (result_) result_->rows.clear();
   executed_ = false;

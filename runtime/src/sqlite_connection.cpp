@@ -17,6 +17,10 @@ Connection::Connection(const std::string& path) {
     throw ConnectionError(message, "", "", rc);
   }
   sqlite3_extended_result_codes(db_, 1);
+  // Without this, SQLite reads a double-quoted name that is no column as a string literal: a
+  // missing column would read back as its own name instead of failing.
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
   // Wait for other writers instead of failing at once; contention beyond this is an error.
   sqlite3_busy_timeout(db_, 5000);
   try {
@@ -38,6 +42,7 @@ Connection::~Connection() {
 void Connection::execute(std::string_view sql) {
   std::string text(sql);
   StatementUsage usage(*this);
+  usage.check_usable(text);
   int rc = usage.measure([&] {
     char* error = nullptr;
     int result = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
@@ -64,6 +69,26 @@ void Connection::rollback() {
 StatementLease<Statement> Connection::prepare(std::string_view sql) {
   return cache_.lease(
       sql, [&](std::string_view text) { return std::make_unique<Statement>(db_, *this, text); });
+}
+
+std::vector<ExistingColumn> Connection::table_columns(std::string_view /*schema*/,
+                                                      std::string_view name) {
+  // One SQLite file is one schema (see the DDL emitter).
+  std::vector<ExistingColumn> columns;
+  auto statement =
+      prepare(R"sql(SELECT "name", "type", "notnull", "pk" FROM pragma_table_info(?1))sql");
+  statement->bind(1, std::string(name));
+  while (statement->step()) {
+    ExistingColumn& c = columns.emplace_back();
+    std::int64_t not_null = 0, key = 0;
+    statement->read(0, c.name);
+    statement->read(1, c.type);
+    statement->read(2, not_null);
+    statement->read(3, key);
+    // A rowid alias (INTEGER PRIMARY KEY) cannot hold NULL though the catalog says it may.
+    c.not_null = not_null != 0 || (key != 0 && c.type == "INTEGER");
+  }
+  return columns;
 }
 
 std::int64_t Connection::last_insert_id() const noexcept {

@@ -29,7 +29,10 @@ Statement::Statement(sqlite3* db, const Backend& backend, std::string_view sql)
   const char* tail = nullptr;
   int rc = sqlite3_prepare_v3(db_, sql_.data(), static_cast<int>(sql_.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt_, &tail);
-  if (rc != SQLITE_OK) detail::throw_error(db_, rc, sql_);
+  if (rc != SQLITE_OK) {
+    usage_.mark_failed(); // as on PostgreSQL, where statements are prepared by the server
+    detail::throw_error(db_, rc, sql_);
+  }
   for (; tail && *tail; ++tail)
     if (!std::isspace(static_cast<unsigned char>(*tail)) && *tail != ';') {
       sqlite3_finalize(stmt_);
@@ -46,6 +49,7 @@ void Statement::check(int rc) {
 }
 
 bool Statement::step() {
+  if (!sqlite3_stmt_busy(stmt_)) usage_.check_usable(sql_);
   int rc = usage_.measure([&] { return sqlite3_step(stmt_); });
   if (rc == SQLITE_ROW) {
     usage_.add_rows(1);
@@ -57,6 +61,7 @@ bool Statement::step() {
 }
 
 std::int64_t Statement::execute() {
+  usage_.check_usable(sql_);
   int rc;
   do {
     rc = usage_.measure([&] { return sqlite3_step(stmt_); });
@@ -86,25 +91,30 @@ void Statement::release() noexcept {
 }
 
 void Statement::bind_null(int index) {
+  if (usage_.records_parameters()) usage_.record_parameter(index, std::nullopt);
   check(sqlite3_bind_null(stmt_, index));
 }
 void Statement::bind_bool(int index, bool value) {
   bind_int64(index, value ? 1 : 0);
 }
 void Statement::bind_int64(int index, std::int64_t value) {
+  if (usage_.records_parameters()) usage_.record_parameter(index, std::to_string(value));
   check(sqlite3_bind_int64(stmt_, index, value));
 }
 void Statement::bind_double(int index, double value) {
   if (std::isnan(value)) // SQLite would store NULL: the value would be lost
     throw DataError("parameter " + std::to_string(index) + ": SQLite cannot store NaN");
+  if (usage_.records_parameters()) usage_.record_parameter(index, std::to_string(value));
   check(sqlite3_bind_double(stmt_, index, value));
 }
 void Statement::bind_text(int index, std::string_view value) {
   // A null pointer would bind NULL; an empty string must stay an empty string.
   const char* data = value.data() ? value.data() : "";
+  if (usage_.records_parameters()) usage_.record_parameter(index, std::string(value));
   check(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_STATIC, SQLITE_UTF8));
 }
 void Statement::bind_blob(int index, std::span<const std::byte> value) {
+  if (usage_.records_parameters()) usage_.record_parameter(index, ormc::detail::hex_literal(value));
   if (value.empty())
     check(sqlite3_bind_zeroblob(stmt_, index, 0));
   else

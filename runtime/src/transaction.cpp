@@ -14,6 +14,7 @@ Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
   else
     db_.execute("SAVEPOINT " + savepoint(level_));
   ++db_.depth_;
+  db_.backend().set_in_transaction(true);
 }
 
 Transaction::~Transaction() {
@@ -25,6 +26,7 @@ Transaction::~Transaction() {
     // server discards an unfinished transaction with its session: nothing was committed.
     active_ = false;
     db_.depth_ = level_;
+    db_.backend().set_in_transaction(level_ > 0);
   }
 }
 
@@ -39,17 +41,28 @@ void Transaction::finish(bool commit) {
   if (!active_) throw UsageError("transaction already committed or rolled back");
   if (db_.depth_ != level_ + 1)
     throw UsageError("an inner transaction is still open; finish it first");
+  Backend& backend = db_.backend();
+  // A failed transaction cannot commit (PostgreSQL would answer COMMIT with a silent rollback):
+  // it is rolled back, and commit() says so.
+  bool failed = backend.transaction_failed();
+  bool keep = commit && !failed;
+  backend.clear_transaction_failure(); // rolling back (to the savepoint) makes it usable again
   if (level_ == 0) {
-    if (commit)
-      db_.backend().commit();
+    if (keep)
+      backend.commit();
     else
-      db_.backend().rollback();
+      backend.rollback();
   } else {
-    if (!commit) db_.execute("ROLLBACK TO " + savepoint(level_));
+    if (!keep) db_.execute("ROLLBACK TO " + savepoint(level_));
     db_.execute("RELEASE " + savepoint(level_));
   }
   active_ = false;
   --db_.depth_;
+  backend.set_in_transaction(level_ > 0);
+  if (commit && failed)
+    throw TransactionAborted("commit: a statement of this transaction failed, so it was rolled "
+                             "back instead; nothing it did was kept",
+                             level_ == 0 ? "COMMIT" : "RELEASE " + savepoint(level_), "25P02", 0);
 }
 
 } // namespace ormc

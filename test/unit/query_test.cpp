@@ -213,10 +213,14 @@ TEST_P(QueryTest, KeysetPagesTogetherAreTheWholeOrderedResult) {
   EXPECT_EQ(paged_ids, whole_ids);
 }
 
-TEST_P(QueryTest, KeysetOnANullValueIsAUsageError) {
-  Nullables row;
-  m->nullables.insert(row);
-  EXPECT_THROW(m->nullables.order_by(Nullables_::number).after(row).all(), ormc::UsageError);
+// After a row whose order column is NULL come only other NULLs (NULLs sort last), by key.
+TEST_P(QueryTest, KeysetAfterANullValueGoesOnThroughTheNulls) {
+  Nullables first, second;
+  m->nullables.insert(first);
+  m->nullables.insert(second);
+  auto next = m->nullables.order_by(Nullables_::number).after(first).all();
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(next[0].id, second.id);
 }
 
 ORMC_INSTANTIATE_FOR_BACKENDS(QueryTest);

@@ -2,10 +2,19 @@
 
 #include <ormc/dialect.hpp>
 #include <ormc/statement_hook.hpp>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace ormc {
+
+/// A column of a table as the database's catalog describes it (see Backend::table_columns).
+struct ExistingColumn {
+  std::string name;
+  std::string type; // as the catalog spells it: "INTEGER" (SQLite), "character varying(20)"
+  bool not_null = false;
+};
 
 /// One connection to one database. Backends implement what is the same for every statement;
 /// per-value work (binding, reading) goes through each backend's concrete Statement class, so
@@ -22,16 +31,45 @@ public:
   virtual void commit() = 0;
   virtual void rollback() = 0;
 
-  /// Installs (or, with an empty function, removes) the hook that sees every statement.
-  void set_statement_hook(StatementHook hook) { hook_ = std::move(hook); }
+  /// The columns of the table `name` in `schema` ("" = the connection's default), in order;
+  /// empty when there is no such table.
+  virtual std::vector<ExistingColumn> table_columns(std::string_view schema,
+                                                    std::string_view name) = 0;
+
+  /// Installs (or, with an empty function, removes) the hook that sees every statement; with
+  /// HookParameters::include the events also carry the bound values.
+  void set_statement_hook(StatementHook hook, HookParameters parameters = HookParameters::omit) {
+    hook_ = std::move(hook);
+    with_parameters_ = hook_ && parameters == HookParameters::include;
+  }
   /// Whether statements should time themselves; false costs one branch per statement.
   bool observed() const noexcept { return static_cast<bool>(hook_); }
+  /// Whether statements should keep a text copy of each bound value for the hook.
+  bool reports_parameters() const noexcept { return with_parameters_; }
   void report(const StatementEvent& event) const noexcept {
     if (hook_) hook_(event);
   }
 
+  /// A statement that fails inside a transaction leaves the transaction unusable until it (or
+  /// the savepoint it failed in) is rolled back: PostgreSQL's rule, which SQLite is made to
+  /// follow so that both backends behave alike. Transaction keeps these up to date.
+  void set_in_transaction(bool open) noexcept {
+    in_transaction_ = open;
+    if (!open) transaction_failed_ = false;
+  }
+  void note_failure() const noexcept {
+    if (in_transaction_) transaction_failed_ = true;
+  }
+  bool transaction_failed() const noexcept { return transaction_failed_; }
+  void clear_transaction_failure() noexcept { transaction_failed_ = false; }
+  /// Throws TransactionAborted when an earlier statement of the open transaction failed.
+  void check_transaction_usable(std::string_view sql) const;
+
 private:
   StatementHook hook_;
+  bool with_parameters_ = false;
+  bool in_transaction_ = false;
+  mutable bool transaction_failed_ = false;
 };
 
 } // namespace ormc

@@ -32,7 +32,11 @@ public:
 
   /// Calls `hook` after every statement this connection runs, with its SQL and duration:
   ///   db.on_statement([](const ormc::StatementEvent& e) { log(e.sql, e.duration); });
-  void on_statement(StatementHook hook) { backend_->set_statement_hook(std::move(hook)); }
+  /// With HookParameters::include each event also carries the bound values, so that a logged
+  /// statement can be replayed (off by default: values may hold secrets).
+  void on_statement(StatementHook hook, HookParameters parameters = HookParameters::omit) {
+    backend_->set_statement_hook(std::move(hook), parameters);
+  }
 
   /// Calls `f` with the concrete connection (sqlite::Connection&, ...), so that the code in `f`
   /// binds and reads values without virtual calls.

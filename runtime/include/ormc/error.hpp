@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace ormc {
 
@@ -60,6 +61,28 @@ public:
 class TransactionConflict : public DatabaseError {
 public:
   using DatabaseError::DatabaseError;
+};
+
+/// A statement of this transaction failed earlier, so the transaction can only be rolled back
+/// (PostgreSQL's SQLSTATE 25P02; SQLite follows the same rule). To carry on after an expected
+/// failure, run that statement in a nested Transaction (a savepoint) and roll only it back.
+class TransactionAborted : public DatabaseError {
+public:
+  using DatabaseError::DatabaseError;
+};
+
+/// The database's tables do not match the models: a column or table is missing, or has another
+/// type or nullability. differences() lists each, one line per difference.
+class SchemaMismatch : public DatabaseError {
+public:
+  SchemaMismatch(const std::string& message, std::string sql, std::string sqlstate, int native_code,
+                 std::vector<std::string> differences = {})
+      : DatabaseError(message, std::move(sql), std::move(sqlstate), native_code),
+        differences_(std::move(differences)) {}
+  const std::vector<std::string>& differences() const noexcept { return differences_; }
+
+private:
+  std::vector<std::string> differences_;
 };
 
 /// A constraint rejected the statement.

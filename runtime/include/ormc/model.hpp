@@ -3,13 +3,23 @@
 #pragma once
 
 #include <ormc/dialect.hpp>
+#include <ormc/error.hpp>
 #include <span>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace ormc {
 
 /// Specialized by generated code for each table; see a generated header for an example.
 template <class Model> struct ModelTraits;
+
+/// A column as the database's catalog should describe it, for Models::check_schema().
+struct ColumnShape {
+  std::string_view name;
+  std::string_view type; // as the catalog spells it (compared without regard to case)
+  bool not_null = false;
+};
 
 /// The statements of one model in one dialect.
 struct ModelStatements {
@@ -26,12 +36,44 @@ struct ModelStatements {
   std::string_view remove; // DELETE by key (soft delete: the UPDATE that marks the row deleted,
                            // binding the time, then the key)
   std::string_view count;  // live rows only, for a model with soft delete
-  std::string_view soft_delete; // quoted ormc:soft_delete column; "" when the model has none
-  std::string_view purge;       // DELETE by key, also for a soft-deleted row
-  std::string_view restore;     // clears the soft_delete column by key
-  std::string_view updated_at;  // quoted ormc:updated_at column; "" when the model has none
+  std::string_view soft_delete;       // quoted ormc:soft_delete column; "" when the model has none
+  std::string_view purge;             // DELETE by key, also for a soft-deleted row
+  std::string_view restore;           // clears the soft_delete column by key
+  std::string_view updated_at;        // quoted ormc:updated_at column; "" when the model has none
+  std::string_view schema_name;       // unquoted schema; "" for the connection's default
+  std::string_view table_name;        // unquoted table name
+  std::span<const ColumnShape> shape; // every column, in declaration order
+  /// INSERT of every column, the key included, that updates the row with that key instead when
+  /// it exists (columns only set on insert keep their values); binds with bind_all().
+  std::string_view upsert_by_key;
+  /// Quoted columns an upsert may overwrite: neither the key nor insert-only columns.
+  std::span<const std::string_view> conflict_update_columns;
+  /// Moves an identity key's sequence past the largest key after a row was written with an
+  /// explicit key; "" where the database needs nothing (SQLite).
+  std::string_view sync_key;
 };
 
+/// Compares the tables of `models` with the database's catalog; throws SchemaMismatch listing
+/// every missing table, missing column, and column of another type or nullability.
+class Database;
+void check_schema(Database& db, std::span<const ModelStatements* const> models);
+
 [[noreturn]] void throw_unsupported_dialect(std::string_view model, Dialect dialect);
+
+namespace detail {
+/// Rethrows a DataError from reading a row as one that names the model and the row's key.
+[[noreturn]] void throw_read_error(std::string_view model, std::string_view key,
+                                   const DataError& error);
+template <class Key>
+[[noreturn]] void throw_read_error(std::string_view model, bool key_read, const Key& key,
+                                   const DataError& error) {
+  if constexpr (std::is_integral_v<Key>)
+    throw_read_error(model, key_read ? std::to_string(key) : std::string(), error);
+  else if constexpr (std::is_convertible_v<const Key&, std::string_view>)
+    throw_read_error(model, key_read ? "'" + std::string(key) + "'" : std::string(), error);
+  else
+    throw_read_error(model, std::string_view(), error);
+}
+} // namespace detail
 
 } // namespace ormc

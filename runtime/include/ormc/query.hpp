@@ -40,6 +40,7 @@ template <class Model> struct erased_order {
   virtual ~erased_order() = default;
   virtual std::string_view sql() const = 0;
   virtual bool descending() const = 0;
+  virtual bool nullable() const = 0;
   virtual bool is_null_in(const Model& row) const = 0;
   virtual void bind_from(sqlite::Statement& s, int& index, const Model& row) const = 0;
   virtual void bind_from(postgres::Statement& s, int& index, const Model& row) const = 0;
@@ -49,6 +50,7 @@ template <class Model, Column C> struct order_term final : erased_order<Model> {
   explicit order_term(bool desc) : desc_(desc) {}
   std::string_view sql() const override { return C::sql; }
   bool descending() const override { return desc_; }
+  bool nullable() const override { return is_optional_v<typename C::value_type>; }
   bool is_null_in(const Model& row) const override {
     if constexpr (is_optional_v<typename C::value_type>)
       return !(row.*C::member).has_value();
@@ -124,7 +126,7 @@ public:
   /// ties), so that the next page costs what the first did, however deep it is:
   ///   auto page = q.order_by(Task_::due).limit(50);
   ///   auto next = page.after(rows.back()).all();
-  /// The order's columns must not be NULL in `last`.
+  /// NULLs sort after every value, ascending or descending, so paging passes through them too.
   Query after(const Model& last) const {
     Query q = *this;
     q.after_ = std::make_shared<const Model>(last);
@@ -165,7 +167,8 @@ public:
     return std::move(*it);
   }
 
-  std::int64_t count() const { return *select_one<std::int64_t>("SELECT count(*) FROM ", ""); }
+  /// How many rows the query reads: with limit() or offset(), at most that many.
+  std::int64_t count() const { return *select_one<std::int64_t>("count(*)", "1"); }
 
   /// Aggregates over the matching rows; empty when there are none (SQL gives NULL).
   /// sum(): std::int64_t for integer columns, double for floating ones; avg(): double;
@@ -209,7 +212,7 @@ public:
       return rows;
     });
   }
-  bool exists() const { return *select_one<bool>("SELECT EXISTS (SELECT 1 FROM ", ")"); }
+  bool exists() const { return *select_one<bool>("EXISTS", ""); }
 
   /// Deletes the matching rows; how many there were. On a model with soft delete they are
   /// marked deleted instead (purge() deletes them). One statement: no hooks run.
@@ -334,21 +337,37 @@ private:
   template <Column C, class R> std::optional<R> aggregate(const char* function) const {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: an aggregate over a column of another model (see 'C' below)");
-    return select_one<R>(std::string("SELECT ") + function + "(" + std::string(C::sql) + ") FROM ",
-                         "");
+    return select_one<R>(std::string(function) + "(" + std::string(C::sql) + ")", C::sql);
   }
 
-  /// `<before> table WHERE ... <after>`, one value from one row; empty for NULL.
+  /// `SELECT <aggregate> FROM table WHERE ...`, one value from one row; empty for NULL. With
+  /// limit() or offset(), the aggregate reads the limited rows, `<column>` of each, from a
+  /// subquery; `EXISTS` asks whether the query has a row.
   template <class R>
-  std::optional<R> select_one(std::string_view before, std::string_view after) const {
+  std::optional<R> select_one(std::string_view aggregate, std::string_view column) const {
     return db_->with_connection([&](auto& conn) {
+      const ModelStatements& sql = traits::statements(conn.dialect_v);
       detail::SqlBuilder b(conn.dialect_v);
-      b.text(before).text(traits::statements(conn.dialect_v).table);
-      render_where(b);
-      b.text(after);
+      bool limited = limit_ || offset_;
+      if (aggregate == "EXISTS") {
+        b.text("SELECT EXISTS (SELECT 1 FROM ").text(sql.table);
+        render_where(b);
+        if (limited) render_order_and_limit(b, sql);
+        b.text(")");
+      } else if (limited) {
+        b.text("SELECT ").text(aggregate).text(" FROM (SELECT ").text(column).text(" FROM ");
+        b.text(sql.table);
+        render_where(b);
+        render_order_and_limit(b, sql);
+        b.text(") AS \"ormc_limited\"");
+      } else {
+        b.text("SELECT ").text(aggregate).text(" FROM ").text(sql.table);
+        render_where(b);
+      }
       auto statement = conn.prepare(b.take());
       int index = 1;
       bind_where(*statement, index);
+      if (limited) bind_limit(*statement, index);
       std::optional<R> result;
       if (statement->step()) statement->read(0, result);
       return result;
@@ -400,11 +419,11 @@ private:
   template <class S> void bind_where(S& statement, int& index) const {
     for (const auto& condition : conditions_)
       condition->bind(statement, index);
-    if (after_) {
+    if (after_) { // in the order render_after() wrote the parameters: NULLs bind none
       auto terms = keyset_terms();
       for (std::size_t i = 0; i < terms.size(); ++i)
         for (std::size_t j = 0; j <= i; ++j)
-          terms[j]->bind_from(statement, index, *after_);
+          if (!terms[j]->is_null_in(*after_)) terms[j]->bind_from(statement, index, *after_);
     }
   }
 
@@ -416,26 +435,39 @@ private:
     return terms;
   }
 
-  /// (t1 > v1) OR (t1 = v1 AND t2 > v2) OR ... with < for descending terms.
+  /// (t1 > v1) OR (t1 = v1 AND t2 > v2) OR ... with < for descending terms. NULLs sort last
+  /// in either direction (see render_order_and_limit), so after a value come the larger (or
+  /// smaller) values and then the NULLs; after a NULL only other NULLs, by the next terms.
   void render_after(detail::SqlBuilder& b) const {
     auto terms = keyset_terms();
-    for (const auto& term : terms)
-      if (term->is_null_in(*after_))
-        throw UsageError("after(): the last row's " + std::string(term->sql()) +
-                         " is NULL; order by columns that have values");
     b.text("(");
     for (std::size_t i = 0; i < terms.size(); ++i) {
       b.text(i ? " OR (" : "(");
-      for (std::size_t j = 0; j < i; ++j)
-        b.text(terms[j]->sql()).text(" = ").param().text(" AND ");
-      b.text(terms[i]->sql()).text(terms[i]->descending() ? " < " : " > ").param().text(")");
+      for (std::size_t j = 0; j < i; ++j) {
+        if (terms[j]->is_null_in(*after_))
+          b.text(terms[j]->sql()).text(" IS NULL AND ");
+        else
+          b.text(terms[j]->sql()).text(" = ").param().text(" AND ");
+      }
+      const auto& term = *terms[i];
+      if (term.is_null_in(*after_)) {
+        b.text("1 = 0)"); // nothing sorts after a NULL in this term
+      } else if (term.nullable()) {
+        b.text("(").text(term.sql()).text(term.descending() ? " < " : " > ").param();
+        b.text(" OR ").text(term.sql()).text(" IS NULL))");
+      } else {
+        b.text(term.sql()).text(term.descending() ? " < " : " > ").param().text(")");
+      }
     }
     b.text(")");
   }
   void render_order_and_limit(detail::SqlBuilder& b, const ModelStatements& sql) const {
     b.text(" ORDER BY ");
+    // NULLs last in either direction, the same on every backend (their defaults differ).
     for (const auto& term : order_)
-      b.text(term->sql()).text(term->descending() ? " DESC, " : ", ");
+      b.text(term->sql())
+          .text(term->descending() ? " DESC" : "")
+          .text(term->nullable() ? " NULLS LAST, " : ", ");
     b.text(sql.key); // last, so that the order is total and pages are stable
     if (limit_) b.text(" LIMIT ").param();
     if (offset_) {

@@ -68,40 +68,65 @@ public:
       traits::finish_insert(row);
   }
 
-  /// Inserts `row`, or, when a row with the same `conflict` column value exists (by default the
-  /// key), updates that row's other columns instead: INSERT ... ON CONFLICT DO UPDATE. A
-  /// database-assigned key is written back into `row` either way.
+  /// Inserts `row`, or updates the row that is already there: INSERT ... ON CONFLICT DO UPDATE.
+  ///  - By key (the default): a row whose key is set is inserted with that key, or, when a row
+  ///    has that key, written over it. A database-assigned key counts as set when it is not 0
+  ///    (its value-initialized state); a row without one is simply inserted.
+  ///  - By a unique column (`m.users.upsert(u, User_::email)`): the row is inserted without its
+  ///    key, or, when a row has the same value in that column, written over that row; the key of
+  ///    the row written is put into `row` either way.
+  /// Columns that only an insert writes (the key, created_at, columns marked insert_only) keep
+  /// their stored values when the row exists.
   template <Column C = typename traits::key_column> void upsert(Model& row, C /*conflict*/ = {}) {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: upsert() on a column of another model (see 'C' below)");
     traits::prepare_insert(row);
-    db_->with_connection([&](auto& conn) {
-      const ModelStatements& sql = traits::statements(conn.dialect_v);
-      detail::SqlBuilder b(conn.dialect_v);
-      b.text("INSERT INTO ").text(sql.table).text(" (");
-      for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
-        b.text(c ? ", " : "").text(sql.insert_columns[c]);
-      b.text(") VALUES (");
-      for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
-        (c ? b.text(", ") : b).param();
-      b.text(") ON CONFLICT (").text(C::sql).text(") DO UPDATE SET ");
-      bool any = false;
-      for (std::string_view column : sql.insert_columns)
-        if (column != C::sql) {
-          b.text(any ? ", " : "").text(column).text(" = excluded.").text(column);
-          any = true;
-        }
-      if (!any) b.text(C::sql).text(" = excluded.").text(C::sql); // nothing else: still a row
-      if constexpr (traits::key_assigned_by_database) b.text(" RETURNING ").text(sql.key);
-      auto statement = conn.prepare(b.take());
-      traits::bind_insert(*statement, row);
+    if constexpr (std::is_same_v<C, typename traits::key_column>) {
       if constexpr (traits::key_assigned_by_database) {
+        if (traits::key(row) == key_type{}) { // no key yet: nothing to conflict with
+          db_->with_connection([&](auto& conn) {
+            const ModelStatements& sql = traits::statements(conn.dialect_v);
+            auto statement = conn.prepare(sql.insert);
+            detail::insert_one(conn, sql, *statement, row);
+          });
+          traits::finish_insert(row);
+          return;
+        }
+      }
+      db_->with_connection([&](auto& conn) {
+        const ModelStatements& sql = traits::statements(conn.dialect_v);
+        {
+          auto statement = conn.prepare(sql.upsert_by_key);
+          traits::bind_all(*statement, row);
+          statement->execute();
+        }
+        if (!sql.sync_key.empty()) conn.prepare(sql.sync_key)->step();
+      });
+    } else {
+      db_->with_connection([&](auto& conn) {
+        const ModelStatements& sql = traits::statements(conn.dialect_v);
+        detail::SqlBuilder b(conn.dialect_v);
+        b.text("INSERT INTO ").text(sql.table).text(" (");
+        for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
+          b.text(c ? ", " : "").text(sql.insert_columns[c]);
+        b.text(") VALUES (");
+        for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
+          (c ? b.text(", ") : b).param();
+        b.text(") ON CONFLICT (").text(C::sql).text(") DO UPDATE SET ");
+        bool any = false;
+        for (std::string_view column : sql.conflict_update_columns)
+          if (column != C::sql) {
+            b.text(any ? ", " : "").text(column).text(" = excluded.").text(column);
+            any = true;
+          }
+        if (!any) b.text(C::sql).text(" = excluded.").text(C::sql); // nothing else: still a row
+        b.text(" RETURNING ").text(sql.key);
+        auto statement = conn.prepare(b.take());
+        traits::bind_insert(*statement, row);
         statement->step();
         statement->read(0, traits::key(row));
-      } else {
-        statement->execute();
-      }
-    });
+      });
+    }
     traits::finish_insert(row);
   }
 

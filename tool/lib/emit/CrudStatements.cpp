@@ -9,6 +9,13 @@ std::vector<const ir::Column*> insertColumns(const ir::Model& m) {
   return out;
 }
 
+std::vector<const ir::Column*> conflictUpdateColumns(const ir::Model& m) {
+  std::vector<const ir::Column*> out;
+  for (const ir::Column& c : m.columns)
+    if (!c.keptOnUpsert()) out.push_back(&c);
+  return out;
+}
+
 std::vector<const ir::Column*> updateColumns(const ir::Model& m) {
   std::vector<const ir::Column*> out;
   for (const ir::Column& c : m.columns)
@@ -32,6 +39,23 @@ CrudStatements crudStatements(const ir::Model& m, const SqlDialect& d) {
   s.insert = n ? "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")"
                : "INSERT INTO " + table + " DEFAULT VALUES";
   if (key.autoIncrement && d.insertReturnsKey()) s.insert += " RETURNING " + keyName;
+
+  // Upsert by key: every column, the key included; on conflict only what an upsert may change.
+  std::string allNames, allValues;
+  n = 0;
+  for (const ir::Column& c : m.columns) {
+    allNames += (n ? ", " : "") + quoteIdentifier(c.name);
+    allValues += (n ? ", " : "") + d.placeholder(n + 1);
+    ++n;
+  }
+  std::string changes;
+  for (const ir::Column* c : conflictUpdateColumns(m))
+    changes += (changes.empty() ? "" : ", ") + quoteIdentifier(c->name) + " = excluded." +
+               quoteIdentifier(c->name);
+  s.upsertByKey = "INSERT INTO " + table + " (" + allNames + ") VALUES (" + allValues +
+                  ") ON CONFLICT (" + keyName + ") DO " +
+                  (changes.empty() ? "NOTHING" : "UPDATE SET " + changes);
+  s.syncKey = d.syncKeyStatement(m);
 
   std::string columns;
   for (const ir::Column& c : m.columns)

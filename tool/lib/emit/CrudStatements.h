@@ -16,12 +16,16 @@ struct CrudStatements {
   std::string update;      // parameters: updateColumns, then the key
   std::string remove;      // parameter 1: the key (soft delete: 1 the time, 2 the key)
   std::string count;
-  std::string purge;   // DELETE by key, whatever the soft_delete column holds
-  std::string restore; // soft delete only: clears the column; parameter 1: the key
+  std::string purge;       // DELETE by key, whatever the soft_delete column holds
+  std::string restore;     // soft delete only: clears the column; parameter 1: the key
+  std::string upsertByKey; // parameters: every column in declaration order
+  std::string syncKey;     // see SqlDialect::syncKeyStatement
 };
 
 /// Columns an insert binds: all but a database-assigned key.
 std::vector<const ir::Column*> insertColumns(const ir::Model& model);
+/// Columns an upsert overwrites when the row exists: all but those Column::keptOnUpsert().
+std::vector<const ir::Column*> conflictUpdateColumns(const ir::Model& model);
 /// Columns an update sets: all but the key.
 std::vector<const ir::Column*> updateColumns(const ir::Model& model);
 

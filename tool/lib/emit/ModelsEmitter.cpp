@@ -281,7 +281,8 @@ std::string emitModelsHeader(const CppContext& context) {
           "ormc::Database& database() const { return db_; }\n\n"
           "/// Creates every table and index that does not exist yet, in one transaction: each\n"
           "/// table after the tables it references, then join tables and the foreign keys that\n"
-          "/// close cycles.\n"
+          "/// close cycles. Tables that existed already must match the models (check_schema()),\n"
+          "/// else nothing is created and ormc::SchemaMismatch lists the differences.\n"
           "void create_schema() {\n");
   p.indent();
   p.print("ormc::Transaction transaction(db_);\n");
@@ -289,7 +290,21 @@ std::string emitModelsHeader(const CppContext& context) {
     p.print("$a$.create_table();\n", {{"a", m->accessor}});
   p.print("for (std::string_view statement : finish_statements(db_.dialect()))\n"
           "  db_.execute(statement);\n"
+          "check_schema();\n"
           "transaction.commit();\n");
+  p.outdent();
+  p.print("}\n\n"
+          "/// Compares every table with the database's catalog; throws ormc::SchemaMismatch\n"
+          "/// listing each missing table or column and each column of another type or\n"
+          "/// nullability. Columns the models do not have are allowed.\n"
+          "void check_schema() {\n");
+  p.indent();
+  p.print("ormc::Dialect dialect = db_.dialect();\n"
+          "const ormc::ModelStatements* tables[] = {\n");
+  for (const ir::Model& m : schema.models)
+    p.print("    &ormc::ModelTraits<::$t$>::statements(dialect),\n", {{"t", m.qualifiedName}});
+  p.print("};\n"
+          "ormc::check_schema(db_, tables);\n");
   p.outdent();
   p.print("}\n\n"
           "/// Drops every table of the schema (and the rows in them), in one transaction: join\n"

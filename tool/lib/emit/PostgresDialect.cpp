@@ -85,6 +85,47 @@ public:
   bool commentsAsStatements() const override { return true; }
   bool referencesLaterTables() const override { return false; }
   bool hasIndexMethods() const override { return true; }
+  std::string catalogType(const ir::Column& c) const override {
+    switch (c.type.kind) {
+    case ir::TypeKind::Bool:
+      return "boolean";
+    case ir::TypeKind::Int8:
+    case ir::TypeKind::Int16:
+    case ir::TypeKind::UInt8:
+      return "smallint";
+    case ir::TypeKind::Int32:
+    case ir::TypeKind::UInt16:
+      return "integer";
+    case ir::TypeKind::Int64:
+    case ir::TypeKind::UInt32:
+    case ir::TypeKind::UInt64:
+      return "bigint";
+    case ir::TypeKind::Float:
+      return "real";
+    case ir::TypeKind::Double:
+      return "double precision";
+    case ir::TypeKind::String:
+      return c.maxLength ? "character varying(" + std::to_string(*c.maxLength) + ")" : "text";
+    case ir::TypeKind::Bytes:
+      return "bytea";
+    case ir::TypeKind::Timestamp:
+      return "timestamp with time zone";
+    case ir::TypeKind::Uuid:
+      return "uuid";
+    }
+    return "text";
+  }
+  // An identity column's sequence does not see explicit keys; setval keeps it past the largest
+  // (never moving it back: nextval() is the floor).
+  std::string syncKeyStatement(const ir::Model& m) const override {
+    const ir::Column& key = *m.primaryKey();
+    if (!key.autoIncrement) return "";
+    std::string table = tableName(m);
+    std::string sequence =
+        "pg_get_serial_sequence(" + quoteString(table) + ", " + quoteString(key.name) + ")";
+    return "SELECT setval(" + sequence + ", GREATEST((SELECT max(" + quoteIdentifier(key.name) +
+           ") FROM " + table + "), nextval(" + sequence + ")))";
+  }
   std::string lengthFunction(ir::TypeKind kind) const override {
     return kind == ir::TypeKind::Bytes ? "octet_length" : "char_length";
   }

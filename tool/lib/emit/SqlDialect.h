@@ -44,6 +44,12 @@ public:
   virtual bool hasIndexMethods() const = 0;
   /// The function that measures a string (in characters) or bytes value.
   virtual std::string lengthFunction(ir::TypeKind kind) const = 0;
+  /// The column's type as this database's catalog reports it, for the runtime's schema check:
+  /// PRAGMA table_info on SQLite, format_type() on PostgreSQL.
+  virtual std::string catalogType(const ir::Column& column) const = 0;
+  /// After a row was written with an explicit value for a database-assigned key: the statement
+  /// that keeps the key generator ahead of it ("" where the database does that itself).
+  virtual std::string syncKeyStatement(const ir::Model& model) const = 0;
   /// A DEFAULT literal in this dialect.
   virtual std::string defaultLiteral(const ir::DefaultValue& value) const;
 };

@@ -51,6 +51,9 @@ public:
   bool referencesLaterTables() const override { return true; }
   bool hasIndexMethods() const override { return false; } // every SQLite index is a b-tree
   std::string lengthFunction(ir::TypeKind) const override { return "length"; }
+  std::string catalogType(const ir::Column& c) const override { return storageType(c.type.kind); }
+  // A rowid alias takes the next key after the largest one by itself.
+  std::string syncKeyStatement(const ir::Model&) const override { return ""; }
 
   std::string defaultLiteral(const ir::DefaultValue& value) const override {
     if (value.kind == ir::DefaultValue::Kind::Bool) return value.text == "true" ? "1" : "0";

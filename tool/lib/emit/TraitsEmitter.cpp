@@ -130,6 +130,22 @@ void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d,
               {{"sep", i ? ", " : ""}, {"c", rawLiteral(quoteIdentifier(inserted[i]->name))}});
     p.print("};\n");
   }
+  std::vector<const ir::Column*> changed = conflictUpdateColumns(m);
+  if (!changed.empty()) {
+    p.print("static constexpr std::string_view $d$_conflict_update_columns[] = {", {{"d", name}});
+    for (std::size_t i = 0; i < changed.size(); ++i)
+      p.print("$sep$$c$",
+              {{"sep", i ? ", " : ""}, {"c", rawLiteral(quoteIdentifier(changed[i]->name))}});
+    p.print("};\n");
+  }
+  p.print("static constexpr ormc::ColumnShape $d$_shape[] = {\n", {{"d", name}});
+  p.indent();
+  for (const ir::Column& c : m.columns)
+    p.print("{$n$, $t$, $nn$},\n", {{"n", rawLiteral(c.name)},
+                                    {"t", rawLiteral(d.catalogType(c))},
+                                    {"nn", c.nullable ? "false" : "true"}});
+  p.outdent();
+  p.print("};\n");
   p.print("static constexpr std::string_view $d$_create[] = {\n", {{"d", name}});
   p.indent();
   for (const std::string& statement :
@@ -165,6 +181,13 @@ void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d,
   p.print(".restore = $s$,\n", {{"s", rawLiteral(s.restore)}});
   p.print(".updated_at = $s$,\n",
           {{"s", rawLiteral(updatedAt ? quoteIdentifier(updatedAt->name) : "")}});
+  p.print(".schema_name = $s$,\n", {{"s", rawLiteral(name == "postgresql" ? m.schema : "")}});
+  p.print(".table_name = $s$,\n", {{"s", rawLiteral(m.table)}});
+  p.print(".shape = $d$_shape,\n", {{"d", name}});
+  p.print(".upsert_by_key = $s$,\n", {{"s", rawLiteral(s.upsertByKey)}});
+  if (!changed.empty())
+    p.print(".conflict_update_columns = $d$_conflict_update_columns,\n", {{"d", name}});
+  p.print(".sync_key = $s$,\n", {{"s", rawLiteral(s.syncKey)}});
   p.outdent();
   p.print("};\n");
 }
@@ -221,6 +244,16 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.outdent();
   p.print("}\n\n");
 
+  p.print("// Binds the parameters of `upsert_by_key`: every column, in declaration order.\n"
+          "template <class Statement>\n"
+          "static void bind_all(Statement& s, const model_type& row) {\n");
+  p.indent();
+  n = 0;
+  for (const ir::Column& c : m.columns)
+    p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", c.member}});
+  p.outdent();
+  p.print("}\n\n");
+
   p.print("// Binds the parameters of `update`: every column but the key, then the key.\n"
           "template <class Statement>\n"
           "static void bind_update(Statement& s, const model_type& row) {\n");
@@ -232,13 +265,32 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.outdent();
   p.print("}\n\n");
 
-  p.print("// Reads one row of `select_all` or `select_by_key`.\n"
+  p.print("// Reads one row of `select_all` or `select_by_key`. A value that does not fit its\n"
+          "// member is a DataError naming the model and, once read, the key.\n"
           "template <class Row>\n"
           "static void read(Row& r, model_type& row) {\n");
   p.indent();
   n = 0;
-  for (const ir::Column& c : m.columns)
-    p.print("r.read($n$, row.$m$);\n", {{"n", std::to_string(n++)}, {"m", c.member}});
+  for (const ir::Column& c : m.columns) {
+    if (&c == &key) break;
+    ++n;
+  }
+  p.print("bool key_read = false;\n"
+          "try {\n"
+          "  r.read($n$, row.$m$); // the key first, so that errors can name the row\n"
+          "  key_read = true;\n",
+          {{"n", std::to_string(n)}, {"m", key.member}});
+  p.indent();
+  n = 0;
+  for (const ir::Column& c : m.columns) {
+    if (&c != &key) p.print("r.read($n$, row.$m$);\n", {{"n", std::to_string(n)}, {"m", c.member}});
+    ++n;
+  }
+  p.outdent();
+  p.print("} catch (const ormc::DataError& e) {\n"
+          "  ormc::detail::throw_read_error(name, key_read, row.$m$, e);\n"
+          "}\n",
+          {{"m", key.member}});
   p.outdent();
   p.print("}\n");
   p.outdent();

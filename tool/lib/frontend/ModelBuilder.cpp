@@ -345,6 +345,7 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     if (const an::Argument* min = options->find("min")) c.min = min->value.text;
     if (const an::Argument* max = options->find("max")) c.max = max->value.text;
     c.notEmpty = an::flagValue(options->find("not_empty"));
+    c.insertOnly = an::flagValue(options->find("insert_only"));
   }
   if (belongsTo) {
     const an::Annotation& a = belongsTo->annotation;

@@ -83,6 +83,9 @@ const char* columnRoleName(ColumnRole role); // "created_at"; the annotation kin
 std::optional<ColumnRole> columnRoleFromName(const std::string& name);
 
 struct Column {
+  /// Whether an upsert that finds the row keeps this column's stored value: the key,
+  /// created_at, and columns marked insert_only.
+  bool keptOnUpsert() const { return primaryKey || insertOnly || role == ColumnRole::CreatedAt; }
   std::string member; // C++ data member name
   std::string name;   // SQL column name
   ColumnType type;
@@ -99,6 +102,7 @@ struct Column {
   std::optional<std::string> max;
   bool notEmpty = false;      // strings and bytes: checked before any SQL runs
   bool generatedUuid = false; // a std::string key the generated code fills with a random UUID
+  bool insertOnly = false;    // written on insert, never by an upsert's update (ormc:column)
   ColumnRole role = ColumnRole::None;
   std::optional<ForeignKey> references;
   std::string mixin; // the ormc:mixin struct that contributed this column, if any

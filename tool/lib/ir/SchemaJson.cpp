@@ -45,6 +45,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
   if (c.min) j["min"] = *c.min;
   if (c.max) j["max"] = *c.max;
   if (c.notEmpty) j["not_empty"] = true;
+  if (c.insertOnly) j["insert_only"] = true;
   if (c.generatedUuid) j["uuid"] = true;
   if (c.role != ColumnRole::None) j["role"] = columnRoleName(c.role);
   if (c.references) {
@@ -201,6 +202,7 @@ Column readColumn(const Reader& r) {
   if (r.has("min")) c.min = r.string("min");
   if (r.has("max")) c.max = r.string("max");
   c.notEmpty = r.boolean("not_empty", false);
+  c.insertOnly = r.boolean("insert_only", false);
   c.generatedUuid = r.boolean("uuid", false);
   if (r.has("role")) {
     std::string name = r.string("role");

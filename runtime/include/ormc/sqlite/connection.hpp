@@ -28,6 +28,8 @@ public:
   void begin() override;
   void commit() override;
   void rollback() override;
+  std::vector<ExistingColumn> table_columns(std::string_view schema,
+                                            std::string_view name) override;
 
   /// The cached statement for `sql`, prepared on first use.
   StatementLease<Statement> prepare(std::string_view sql);
