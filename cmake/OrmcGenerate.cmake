@@ -1,8 +1,11 @@
 # ormc_generate(<target> HEADERS <model headers...> [OUTPUT_DIR <dir>] [SCHEMA_NAME <stem>]
-#               [NAMESPACE <namespace>] [JOBS <n>])
+#               [NAMESPACE <namespace>] [JOBS <n>] [VISIBILITY PUBLIC|PRIVATE|INTERFACE])
 #
-# Runs ormc on the model headers before <target> compiles, with <target>'s own include paths and
-# definitions, puts the output directory on <target>'s include path and links the runtime.
+# Runs ormc on the model headers before <target> compiles, with <target>'s own include paths,
+# definitions and C++ standard (CXX_STANDARD, else C++20), puts the output directory on
+# <target>'s include path and links the runtime. VISIBILITY says whether targets that link
+# <target> get both too: by default PUBLIC for a library (its users include the generated
+# headers through its own headers), INTERFACE for an interface library, PRIVATE for a program.
 # ormc writes a depfile, so only a change to something the model headers include reruns it, and
 # unchanged outputs keep their timestamps, so an unchanged result recompiles nothing.
 # Shipped in the installed package (find_package(ormc CONFIG)) and used by ormc's own build.
@@ -13,7 +16,8 @@ cmake_policy(PUSH)
 cmake_policy(SET CMP0116 NEW)
 
 function(ormc_generate target)
-  cmake_parse_arguments(ARG "" "OUTPUT_DIR;SCHEMA_NAME;NAMESPACE;JOBS" "HEADERS" ${ARGN})
+  cmake_parse_arguments(ARG "" "OUTPUT_DIR;SCHEMA_NAME;NAMESPACE;JOBS;VISIBILITY" "HEADERS"
+                        ${ARGN})
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "ormc_generate(${target}): unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
   endif()
@@ -26,6 +30,20 @@ function(ormc_generate target)
   if(NOT TARGET ormc::ormc)
     message(FATAL_ERROR "ormc_generate(${target}): the ormc tool is not part of this build or "
                         "package (built with ORMC_BUILD_TOOL=OFF?)")
+  endif()
+  get_target_property(type ${target} TYPE)
+  if(NOT ARG_VISIBILITY)
+    if(type STREQUAL "EXECUTABLE")
+      set(ARG_VISIBILITY PRIVATE)
+    elseif(type STREQUAL "INTERFACE_LIBRARY")
+      set(ARG_VISIBILITY INTERFACE)
+    else()
+      set(ARG_VISIBILITY PUBLIC)
+    endif()
+  endif()
+  if(NOT ARG_VISIBILITY MATCHES "^(PUBLIC|PRIVATE|INTERFACE)$")
+    message(FATAL_ERROR "ormc_generate(${target}): VISIBILITY must be PUBLIC, PRIVATE or "
+                        "INTERFACE, not ${ARG_VISIBILITY}")
   endif()
   if(NOT ARG_OUTPUT_DIR)
     set(ARG_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/${target}_ormc")
@@ -52,6 +70,9 @@ function(ormc_generate target)
 
   set(includes "$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>")
   set(definitions "$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>")
+  # The target's own standard; the generated code needs C++20, the default.
+  set(standard "$<TARGET_PROPERTY:${target},CXX_STANDARD>")
+  set(std_flag "-std=$<IF:$<BOOL:$<TARGET_PROPERTY:${target},CXX_EXTENSIONS>>,gnu,c>++$<IF:$<BOOL:${standard}>,${standard},20>")
   set(options "")
   if(ARG_NAMESPACE)
     list(APPEND options "--namespace=${ARG_NAMESPACE}")
@@ -71,7 +92,7 @@ function(ormc_generate target)
     COMMAND "$<TARGET_FILE:ormc::ormc>" --output-dir "${ARG_OUTPUT_DIR}"
             --schema-name "${ARG_SCHEMA_NAME}" --depfile "${depfile}" --depfile-target "${stamp}"
             ${options} ${headers}
-            -- -std=c++20 "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
+            -- "${std_flag}" "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
             "$<$<BOOL:${definitions}>:-D$<JOIN:${definitions},;-D>>"
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
     DEPENDS ${tool} ${headers}
@@ -80,9 +101,15 @@ function(ormc_generate target)
     COMMAND_EXPAND_LISTS
     VERBATIM)
   set_source_files_properties(${generated} PROPERTIES GENERATED TRUE HEADER_FILE_ONLY TRUE)
-  target_sources(${target} PRIVATE "${stamp}" ${generated})
-  target_include_directories(${target} PRIVATE "${ARG_OUTPUT_DIR}")
-  target_link_libraries(${target} PRIVATE ormc::runtime)
+  if(type STREQUAL "INTERFACE_LIBRARY")
+    # An interface library compiles nothing: a target of its own runs ormc first.
+    add_custom_target(${target}_ormc_generate DEPENDS "${stamp}")
+    add_dependencies(${target} ${target}_ormc_generate)
+  else()
+    target_sources(${target} PRIVATE "${stamp}" ${generated})
+  endif()
+  target_include_directories(${target} ${ARG_VISIBILITY} "$<BUILD_INTERFACE:${ARG_OUTPUT_DIR}>")
+  target_link_libraries(${target} ${ARG_VISIBILITY} ormc::runtime)
 endfunction()
 
 cmake_policy(POP)

@@ -28,7 +28,7 @@ for generator in Ninja "Unix Makefiles"; do
   }
 
   build_log
-  grep -q "isbn" "$bin/library_ormc/books.ormc.hpp" || fail "ormc did not see the target's definitions"
+  grep -q "isbn" "$bin/catalog_ormc/books.ormc.hpp" || fail "ormc did not see the target's definitions"
   out=$("$bin/library" "sqlite:$bin/library.db")
   echo "$out"
   grep -q "loan #1: book #1 to ada, deposit 599 cents" <<<"$out" || fail "unexpected output"
@@ -44,13 +44,13 @@ for generator in Ninja "Unix Makefiles"; do
   # money.hpp is included by the model headers only through other headers: the depfile knows.
   echo "// edited" >>"$src/models/money.hpp"
   build_log
-  grep -q "ormc: generating persistence code for library" "$work/log" ||
+  grep -q "ormc: generating persistence code for catalog" "$work/log" ||
     fail "editing a header the models include did not rerun ormc"
 
   # A new column: regenerated, recompiled, and the program sees it.
   sed -i 's/  Cents price = 0;/  Cents price = 0;\n  std::string shelf;/' "$src/models/books.hpp"
   build_log
-  grep -q "shelf" "$bin/library_ormc/books.ormc.hpp" || fail "the new column was not generated"
+  grep -q "shelf" "$bin/catalog_ormc/books.ormc.hpp" || fail "the new column was not generated"
   "$bin/library" "sqlite:$bin/fresh.db" >/dev/null || fail "the rebuilt program failed"
   echo "ok: $generator"
 done

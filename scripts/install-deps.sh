@@ -7,8 +7,10 @@ packages=(
   cmake ninja-build make g++ clang-14 llvm-14-dev libclang-14-dev libclang-cpp14-dev
   libsqlite3-dev sqlite3 libpqxx-dev libpq-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 python3
-  # The tool also builds against LLVM 19 (see tool/lib/compat/ClangCompat.h); the tests cover both.
-  llvm-19-dev libclang-19-dev libclang-cpp19-dev
+  # The tool builds against LLVM 19 by default and against 14 (see tool/lib/compat/ClangCompat.h);
+  # the tests cover both.
+  # ClangConfig.cmake for 19 needs the clang-19 package (its targets name clang-19's binaries).
+  llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19
 )
 
 missing=()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: installs dependencies, builds (ormc against LLVM 14, again against LLVM 19, and
+# Every test: installs dependencies, builds (ormc against LLVM 19, again against LLVM 14, and
 # everything once more with sanitizers), starts a throwaway PostgreSQL, and runs the suites in
 # scripts/test-suites.sh.
 set -euo pipefail
@@ -7,9 +7,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ORMC_BUILD_DIR:-$root/build}
 bash "$root/scripts/install-deps.sh"
 bash "$root/scripts/build.sh"
-cmake -S "$root" -B "$build-llvm19" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DORMC_LLVM_HINT=/usr/lib/llvm-19/lib/cmake/clang -DORMC_BUILD_EXAMPLES=OFF >/dev/null
-cmake --build "$build-llvm19" -j "$(nproc)" --target ormc_lit_deps
+cmake -S "$root" -B "$build-llvm14" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DORMC_LLVM_VERSION=14 -DORMC_BUILD_EXAMPLES=OFF >/dev/null
+cmake --build "$build-llvm14" -j "$(nproc)" --target ormc_lit_deps
 # Everything again with AddressSanitizer and UndefinedBehaviorSanitizer (Clang, -O1 to keep the
 # build short), plus the libFuzzer targets.
 CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build-asan" -G Ninja -DCMAKE_BUILD_TYPE=Release \

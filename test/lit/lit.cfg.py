@@ -13,6 +13,7 @@ config.test_source_root = os.path.dirname(__file__)
 flags = "-std=c++20 -I" + config.annotations_include
 config.substitutions.append(("%ormc", config.ormc))
 config.substitutions.append(("%flags", flags))
+config.substitutions.append(("%{llvm_major}", config.llvm_major_requested))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%sqlite3", config.sqlite3))
 config.substitutions.append(("%{annotations}", config.annotations_include))

@@ -1,8 +1,11 @@
 // ormc: reads annotated C++ structs and writes their persistence layer. This file only parses
 // options and runs the pipeline in tool/lib; see docs/architecture.md.
 #include "driver/Pipeline.h"
+#include "emit/Version.h"
 
+#include <clang/Basic/Version.h>
 #include <clang/Tooling/CompilationDatabase.h>
+#include <llvm/Config/llvm-config.h>
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/InitLLVM.h>
 #include <llvm/Support/raw_ostream.h>
@@ -46,6 +49,13 @@ cl::opt<std::string>
              cl::value_desc("file"), cl::cat(category));
 cl::opt<bool> merge("merge", cl::desc("Inputs are IR fragments: merge, check and emit them"),
                     cl::cat(category));
+/// Names the LLVM the binary was compiled against and the libclang-cpp it runs with (asked of
+/// the library at run time), so a test can prove which LLVM a build really uses.
+void printVersion(llvm::raw_ostream& out) {
+  out << "ormc " << ormc::emit::kOrmcVersion << "\n"
+      << "  built against LLVM " << LLVM_VERSION_STRING << "\n"
+      << "  running " << clang::getClangFullVersion() << "\n";
+}
 } // namespace
 
 int main(int argc, const char** argv) {
@@ -54,6 +64,7 @@ int main(int argc, const char** argv) {
   // Everything after `--` is compiler flags for every input, as for other clang tools.
   auto fixed = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, error);
   cl::HideUnrelatedOptions(category);
+  cl::SetVersionPrinter(printVersion);
   cl::ParseCommandLineOptions(argc, argv,
                               "ormc: generate a persistence layer from annotated C++ structs\n");
   ormc::driver::Options options;

@@ -1,5 +1,6 @@
 // Lends a book from an embedded SQLite file:  library [database URL]  (default sqlite:library.db)
-#include "schema.ormc.hpp"
+#include "catalog.hpp"
+#include "schema.ormc.hpp" // from the catalog library's ormc_generate, PUBLIC by default
 #include "shelf.hpp"
 
 #include <cstdio>
@@ -11,11 +12,7 @@ int main(int argc, char** argv) try {
   library::Models m(db);
   m.create_schema();
 
-  library::Book book;
-  book.title = shelf_label("The C++ Programming Language");
-  book.price = 5999;
-  book.isbn = "978-0321563842";
-  m.books.insert(book);
+  library::Book book = shelve(m, shelf_label("The C++ Programming Language"), 5999);
   library::Loan loan;
   loan.book_id = book.id;
   loan.borrower = "ada";

@@ -10,8 +10,13 @@ struct [[clang::annotate("ormc:table(name=events_v1)")]] Event {
 };
 } // namespace v1
 namespace v2 {
-// CHECK-DAG: duplicate-accessor.hpp:[[@LINE+1]]:58: error: 'v2::Event' and 'v1::Event' would both be 'Models::events'; rename one struct [duplicate-accessor]
+// CHECK-DAG: duplicate-accessor.hpp:[[@LINE+1]]:58: error: 'v2::Event' and 'v1::Event' would both be 'Models::events'; name one with ormc:table(accessor=...) [duplicate-accessor]
 struct [[clang::annotate("ormc:table(name=events_v2)")]] Event {
   [[clang::annotate("ormc:id")]] std::int64_t id;
 };
 } // namespace v2
+
+// accessor= names the Models member, so both can share a schema.
+// RUN: sed 's/name=events_v2)/name=events_v2, accessor=events_v2)/' %s > %t.hpp
+// RUN: %ormc --emit=cpp %t.hpp -- %flags | FileCheck %t.hpp --check-prefix=FIXED
+// FIXED: ormc::Table<::v2::Event> events_v2;

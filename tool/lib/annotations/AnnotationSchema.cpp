@@ -35,6 +35,7 @@ const std::vector<KindSpec>& kinds() {
        Kind::Table,
        {{"name", ValueForm::Name},
         {"schema", ValueForm::Name},
+        {"accessor", ValueForm::Name},
         {"comment", ValueForm::Text},
         {"check", ValueForm::Text}}},
       {"mixin", Kind::Mixin, {}},

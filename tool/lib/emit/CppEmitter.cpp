@@ -4,6 +4,8 @@
 #include "emit/Version.h"
 
 #include <algorithm>
+#include <llvm/ADT/SmallVector.h>
+#include <llvm/ADT/StringRef.h>
 #include <llvm/Support/Path.h>
 #include <vector>
 
@@ -21,6 +23,21 @@ std::string rawLiteral(const std::string& text) {
 /// types are in `app::Task_columns`.
 std::string columnsStructName(const ir::Model& m) {
   return (m.cppNamespace.empty() ? "" : m.cppNamespace + "::") + m.name + "_";
+}
+
+std::string namespaceOpening(const ir::Schema& schema, const std::string& ns) {
+  std::string out, prefix;
+  llvm::SmallVector<llvm::StringRef, 4> parts;
+  llvm::StringRef(ns).split(parts, "::", -1, false);
+  for (llvm::StringRef part : parts) {
+    prefix += (prefix.empty() ? "" : "::") + part.str();
+    bool isInline = false;
+    for (const ir::Model& m : schema.models)
+      for (const std::string& inlined : m.inlineNamespaces)
+        isInline = isInline || inlined == prefix;
+    out += (out.empty() ? "" : "::") + std::string(isInline ? "inline " : "") + part.str();
+  }
+  return out;
 }
 
 namespace {
@@ -65,7 +82,7 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
       "#include <ormc/validation.hpp>\n\n#include <optional>\n#include <string_view>\n#include "
       "<vector>\n\n");
   for (const ir::Model& m : schema.models)
-    if (m.inputFile == input) printColumns(p, m);
+    if (m.inputFile == input) printColumns(p, schema, m);
   p.print("namespace ormc {\n\n");
   for (const ir::Model& m : schema.models)
     if (m.inputFile == input) {

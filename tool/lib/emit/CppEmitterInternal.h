@@ -30,9 +30,11 @@ std::string rawLiteral(const std::string& text);
 /// `app::Task_`: the struct of typed columns, beside the model in its namespace; its column
 /// types are in `app::Task_columns`.
 std::string columnsStructName(const ir::Model& m);
+/// `ns` as written after `namespace` to reopen it: `shop::inline v2` where v2 is inline.
+std::string namespaceOpening(const ir::Schema& schema, const std::string& ns);
 
 /// `struct Task_columns { ... }; struct Task_ { ... };` in the model's namespace.
-void printColumns(Printer& p, const ir::Model& m);
+void printColumns(Printer& p, const ir::Schema& schema, const ir::Model& m);
 
 /// `template <> struct ormc::ModelTraits<Task> { ... };`
 void printTraits(Printer& p, const ir::Model& m, const CppContext& context);

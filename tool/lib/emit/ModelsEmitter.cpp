@@ -259,7 +259,7 @@ std::string emitModelsHeader(const CppContext& context) {
           "#include <string_view>\n\n");
   std::string ns =
       options.modelsNamespace.empty() ? commonNamespace(schema) : options.modelsNamespace;
-  if (!ns.empty()) p.print("namespace $ns$ {\n\n", {{"ns", ns}});
+  if (!ns.empty()) p.print("namespace $ns$ {\n\n", {{"ns", namespaceOpening(schema, ns)}});
   std::vector<std::string> memberTypes;
   for (const ir::Model& m : schema.models) {
     std::vector<Relation> relations = relationsOf(schema, m);

@@ -297,9 +297,10 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.print("};\n");
 }
 
-void printColumns(Printer& p, const ir::Model& m) {
+void printColumns(Printer& p, const ir::Schema& schema, const ir::Model& m) {
   std::string type = "::" + m.qualifiedName;
-  if (!m.cppNamespace.empty()) p.print("namespace $ns$ {\n\n", {{"ns", m.cppNamespace}});
+  if (!m.cppNamespace.empty())
+    p.print("namespace $ns$ {\n\n", {{"ns", namespaceOpening(schema, m.cppNamespace)}});
   // Column types are named <member>_ in a struct of their own, so that no member name (not even
   // `sql`, `member` or `columns`) can clash with the names the generated code uses.
   p.print("/// The column types of $name$; use them through $s$_.\n"

@@ -45,6 +45,33 @@ CommandLineArguments withoutUnknownOptions(const CommandLineArguments& args) {
     if (!unknown[i]) out.push_back(args[i]);
   return out;
 }
+/// Whether the command already says which language its input is.
+bool namesLanguage(const CommandLineArguments& args) {
+  for (const std::string& arg : args)
+    if (arg == "-x" || compat::startsWith(arg, "-x") || compat::startsWith(arg, "--language"))
+      return true;
+  return false;
+}
+
+/// `-include file` through to the front end: the driver would swap in a `file.gch` beside it,
+/// and a GCC precompiled header (target_precompile_headers) is no PCH clang can read.
+CommandLineArguments withForcedIncludesPassedThrough(const CommandLineArguments& args) {
+  CommandLineArguments out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string file;
+    if (args[i] == "-include" && i + 1 < args.size())
+      file = args[++i];
+    else if (compat::startsWith(args[i], "-include") && args[i].size() > 8 &&
+             !compat::startsWith(args[i], "-include-"))
+      file = args[i].substr(8);
+    else {
+      out.push_back(args[i]);
+      continue;
+    }
+    out.insert(out.end(), {"-Xclang", "-include", "-Xclang", file});
+  }
+  return out;
+}
 } // namespace
 
 CompilationsResult loadCompilations(const std::string& buildPath,
@@ -78,17 +105,30 @@ CompilationsResult loadCompilations(const std::string& buildPath,
 }
 
 ArgumentsAdjuster ormcArgumentsAdjuster() {
-  return [](const CommandLineArguments& args, llvm::StringRef) {
+  return [](const CommandLineArguments& args, llvm::StringRef file) {
+    // ormc parses to read declarations, not to police warnings: none may fail the parse, and
+    // GCC options clang knows but does not use are no reason to warn.
     CommandLineArguments extra{"-Wno-pragma-once-outside-header", "-Wno-unknown-warning-option",
-                               "-Wno-ignored-optimization-argument"};
+                               "-Wno-ignored-optimization-argument", "-Wno-error",
+                               "-Qunused-arguments"};
     bool hasResourceDir = false;
     for (const std::string& arg : args)
       if (compat::startsWith(arg, "-resource-dir")) hasResourceDir = true;
     std::string dir = resourceDir();
     if (!hasResourceDir && !dir.empty()) extra.push_back("-resource-dir=" + dir);
     // Flags go before a `--`, after which everything is an input file.
-    CommandLineArguments out = withoutUnknownOptions(args);
+    CommandLineArguments out = withForcedIncludesPassedThrough(withoutUnknownOptions(args));
     out.insert(std::find(out.begin(), out.end(), "--"), extra.begin(), extra.end());
+    // A header is C++ unless the command says otherwise (clang takes `.h` for C). `-x` applies
+    // to the inputs after it, so it goes right before the file.
+    if (!namesLanguage(out) && !out.empty()) {
+      auto at = std::find(out.begin(), out.end(), "--"); // inputs follow it
+      if (at == out.end()) {
+        auto input = std::find(out.rbegin(), out.rend(), file.str());
+        at = input == out.rend() ? out.begin() + 1 : std::prev(input.base());
+      }
+      out.insert(at, {"-x", "c++"});
+    }
     return out;
   };
 }

@@ -81,13 +81,18 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   ir::Model model;
   model.name = record.getNameAsString();
   model.qualifiedName = record.getQualifiedNameAsString();
-  if (const auto* ns = dyn_cast<NamespaceDecl>(record.getEnclosingNamespaceContext()))
+  if (const auto* ns = dyn_cast<NamespaceDecl>(record.getEnclosingNamespaceContext())) {
     model.cppNamespace = ns->getQualifiedNameAsString();
+    for (const DeclContext* dc = ns; dc; dc = dc->getParent())
+      if (const auto* each = dyn_cast<NamespaceDecl>(dc); each && each->isInline())
+        model.inlineNamespaces.insert(model.inlineNamespaces.begin(),
+                                      each->getQualifiedNameAsString());
+  }
   model.table = textOr(t.find("name"), snakeCase(model.name));
   model.schema = textOr(t.find("schema"), "");
   model.comment = textOr(t.find("comment"), "");
   if (const an::Argument* check = t.find("check")) model.checks.push_back(check->value.text);
-  model.accessor = pluralize(snakeCase(model.name));
+  model.accessor = textOr(t.find("accessor"), pluralize(snakeCase(model.name)));
   model.loc = reader_.convert(record.getLocation());
   model.declaredIn = model.loc.file;
   addMembers(record, model, "", 0);

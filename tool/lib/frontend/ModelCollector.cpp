@@ -7,6 +7,7 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/RecursiveASTVisitor.h>
+#include <set>
 
 namespace ormc::frontend {
 namespace {
@@ -72,6 +73,12 @@ public:
       builder_.checkMixin(*record);
       return true;
     }
+    if (record->hasAttr<PackedAttr>() || record->hasAttr<MaxFieldAlignmentAttr>()) {
+      reader_.error("unsupported-table", record->getLocation(),
+                    "a packed struct cannot be a table: the generated code binds its members by "
+                    "reference, which a packed member cannot be");
+      return true;
+    }
     if (!isDefaultConstructible(*record)) {
       reader_.error("no-default-constructor", record->getLocation(),
                     "table '" + record->getNameAsString() +
@@ -81,6 +88,7 @@ public:
     }
     ir::Model model = builder_.build(*record, *table);
     model.inputFile = owningInput(record->getLocation());
+    reportModelsClash(*record);
     models_.push_back(std::move(model));
     return true;
   }
@@ -118,6 +126,18 @@ private:
     return true;
   }
 
+  /// A declaration named `Models` beside a model would clash with the generated container.
+  void reportModelsClash(const CXXRecordDecl& record) {
+    const DeclContext* ns = record.getEnclosingNamespaceContext();
+    for (const NamedDecl* found : ns->lookup(&record.getASTContext().Idents.get("Models"))) {
+      if (!reportedClashes_.insert(found).second) continue;
+      reader_.error("generated-name", found->getLocation(),
+                    "'" + found->getQualifiedNameAsString() +
+                        "' has the name of the generated Models container of the tables in this "
+                        "namespace; rename it, or put the container elsewhere with --namespace");
+    }
+  }
+
   static bool isDefaultConstructible(const CXXRecordDecl& record) {
     if (!record.hasDefaultConstructor()) return false;
     for (const CXXConstructorDecl* ctor : record.ctors())
@@ -151,6 +171,7 @@ private:
   const std::vector<std::string>& inputFiles_;
   std::string mainFile_;
   std::vector<ir::Model> models_;
+  std::set<const NamedDecl*> reportedClashes_;
 };
 } // namespace
 

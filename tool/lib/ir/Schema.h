@@ -151,8 +151,11 @@ struct Model {
   std::string name;          // unqualified C++ name: OrderLine
   std::string qualifiedName; // fully qualified C++ name: shop::OrderLine
   std::string cppNamespace;  // enclosing namespace, without enclosing classes: shop
-  std::string table;         // SQL table name: order_line
-  std::string schema;        // SQL schema, empty for the default one
+  /// Which of cppNamespace and its parents are inline namespaces (qualified: shop::v2), so
+  /// generated code reopens them as inline.
+  std::vector<std::string> inlineNamespaces;
+  std::string table;  // SQL table name: order_line
+  std::string schema; // SQL schema, empty for the default one
   std::string comment;
   std::string accessor;   // member of the generated Models container: order_lines
   std::string declaredIn; // header that declares the struct

@@ -280,6 +280,7 @@ Model readModel(const Reader& r) {
   m.name = r.string("name");
   m.qualifiedName = r.string("qualified_name");
   m.cppNamespace = r.string("namespace", "");
+  if (r.has("inline_namespaces")) m.inlineNamespaces = r.strings("inline_namespaces");
   m.table = r.string("table");
   m.schema = r.string("schema", "");
   m.comment = r.string("comment", "");
@@ -305,6 +306,7 @@ nlohmann::ordered_json modelJson(const Model& m, LocationPolicy locations) {
     columns.push_back(columnJson(c, locations));
   Json j{{"name", m.name}, {"qualified_name", m.qualifiedName}};
   if (!m.cppNamespace.empty()) j["namespace"] = m.cppNamespace;
+  if (!m.inlineNamespaces.empty()) j["inline_namespaces"] = m.inlineNamespaces;
   j["table"] = m.table;
   if (!m.schema.empty()) j["schema"] = m.schema;
   if (!m.comment.empty()) j["comment"] = m.comment;

@@ -174,9 +174,25 @@ Findings validateSchema(const ir::Schema& schema) {
         f.notes.push_back(note(*it->second, "first used here"));
         out.push_back(std::move(f));
       }
-  std::map<std::string, const ir::Model*> tables, accessors;
+  std::map<std::string, const ir::Model*> tables, accessors, columnStructs;
   for (const ir::Model& m : schema.models) {
     checkModel(m, out);
+    // The generated <Name>_ struct lives in the model's namespace, outer classes left out.
+    std::string columns = (m.cppNamespace.empty() ? "" : m.cppNamespace + "::") + m.name + "_";
+    if (auto [it, fresh] = columnStructs.emplace(columns, &m); !fresh) {
+      Finding f = error("generated-name", m.loc,
+                        "'" + m.qualifiedName + "' and '" + it->second->qualifiedName +
+                            "' would both generate '" + columns +
+                            "'; models in one namespace need distinct struct names");
+      f.notes.push_back(note(it->second->loc, "'" + it->second->qualifiedName + "' is here"));
+      out.push_back(std::move(f));
+    }
+    for (const ir::Column& c : m.columns)
+      if (c.member == m.name + "_")
+        out.push_back(error("generated-name", c.loc,
+                            "member '" + c.member + "' has the name of the generated struct '" +
+                                m.name + "_' that holds '" + m.name +
+                                "''s columns; rename the member"));
     if (auto [it, inserted] = tables.emplace(m.table, &m); !inserted) {
       Finding f = error("duplicate-table", m.loc,
                         "table name '" + m.table + "' of '" + m.qualifiedName +
@@ -186,7 +202,8 @@ Findings validateSchema(const ir::Schema& schema) {
     } else if (auto [acc, fresh] = accessors.emplace(m.accessor, &m); !fresh) {
       Finding f = error("duplicate-accessor", m.loc,
                         "'" + m.qualifiedName + "' and '" + acc->second->qualifiedName +
-                            "' would both be 'Models::" + m.accessor + "'; rename one struct");
+                            "' would both be 'Models::" + m.accessor +
+                            "'; name one with ormc:table(accessor=...)");
       f.notes.push_back(note(acc->second->loc, "'" + acc->second->qualifiedName + "' is here"));
       out.push_back(std::move(f));
     }
