@@ -10,6 +10,8 @@ build=${ORMC_BUILD_DIR:-$root/build}
 status=0
 echo "== lit tests, ormc built against LLVM 14"
 python3 /usr/lib/llvm-14/build/utils/lit/lit.py -s "$build-llvm14/test/lit" || status=1
+echo "== the output does not depend on the LLVM ormc was built against"
+bash "$root/scripts/compare-llvm-outputs.sh" "$build/bin/ormc" "$build-llvm14/bin/ormc" || status=1
 echo "== fuzzers, ${ORMC_FUZZ_SECONDS:-30}s each"
 bash "$root/scripts/run-fuzzers.sh" "$build-asan" "${ORMC_FUZZ_SECONDS:-30}" || status=1
 echo "== ctest under AddressSanitizer and UndefinedBehaviorSanitizer"

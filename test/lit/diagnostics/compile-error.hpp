@@ -8,3 +8,6 @@ struct [[clang::annotate("ormc:table")]] T {
   // CHECK: compile-error.hpp:[[@LINE+1]]:3: error: unknown type name 'Strin'
   Strin name;
 };
+// clang's count closes its diagnostics, and ormc's verdict comes last.
+// CHECK:      {{^}}1 error generated.
+// CHECK-NEXT: error: the inputs did not compile; nothing written

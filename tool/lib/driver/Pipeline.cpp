@@ -60,6 +60,19 @@ std::string checkOptions(const Options& options) {
   return {};
 }
 
+/// billing/models.hpp and crm/models.hpp would overwrite each other's models.ormc.hpp.
+std::string outputCollision(const std::vector<std::string>& inputs) {
+  std::map<std::string, std::string> byOutput;
+  for (const std::string& input : inputs) {
+    auto [it, fresh] = byOutput.emplace(emit::generatedHeaderName(input), input);
+    if (!fresh && it->second != input)
+      return "inputs '" + it->second + "' and '" + input + "' would both generate '" + it->first +
+             "'; rename one, or generate each folder's models into an output directory of its "
+             "own";
+  }
+  return {};
+}
+
 /// Everything ormc writes for --output-dir, by file name.
 std::map<std::string, std::string> outputFiles(const ir::Schema& schema, const Options& options) {
   emit::CppOptions cpp;
@@ -221,6 +234,10 @@ int run(Options& options) {
   } else if (!options.emit.empty()) {
     printArtifact(schema, options);
   } else {
+    if (std::string collision = outputCollision(schema.inputFiles); !collision.empty()) {
+      reporter.reportError(collision);
+      return 1;
+    }
     emit::WriteResult written =
         emit::writeFilesIfChanged(options.outputDir, outputFiles(schema, options));
     if (!written.ok) {

@@ -51,7 +51,8 @@ std::string relativePath(const std::string& from, const std::string& to) {
   while (common < fromParts.size() && common + 1 < toParts.size() &&
          fromParts[common] == toParts[common])
     ++common;
-  if (common <= 1 && path::is_absolute(to)) return to; // only the root in common
+  // Even with only the root in common the path stays relative: an absolute one would make the
+  // output differ between machines and checkouts.
   std::string out;
   for (std::size_t i = common; i < fromParts.size(); ++i)
     out += "../";
@@ -70,7 +71,8 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
   std::vector<std::string> includes;
   for (const ir::Model& m : schema.models)
     if (m.inputFile == input) {
-      std::string include = relativePath(options.outputDir, m.declaredIn);
+      std::string include =
+          m.includeAs.empty() ? relativePath(options.outputDir, m.declaredIn) : m.includeAs;
       if (std::find(includes.begin(), includes.end(), include) == includes.end())
         includes.push_back(include);
     }

@@ -1,5 +1,8 @@
 #include "frontend/AnnotationReader.h"
 
+#include "compat/ClangCompat.h"
+
+#include <clang/Lex/Lexer.h>
 #include <llvm/ADT/StringExtras.h>
 
 namespace ormc::frontend {
@@ -55,6 +58,20 @@ Finding AnnotationReader::makeFinding(Severity severity, std::string id, SourceL
   f.id = std::move(id);
   f.message = std::move(message);
   f.loc = locations_.convert(loc);
+  // Declared by a macro's own text: the error points at the macro call, and a note at the line
+  // of the macro's definition that declares it.
+  if (loc.isMacroID() && !sm_.isMacroArgExpansion(loc)) {
+    SourceLocation spelled = sm_.getSpellingLoc(loc);
+    llvm::StringRef macro = clang::Lexer::getImmediateMacroName(loc, sm_, ctx_.getLangOpts());
+    Finding note;
+    note.severity = Severity::Note;
+    note.message = "declared in the expansion of macro '" + macro.str() + "'";
+    note.loc = locations_.convert(spelled);
+    // ormc's own ORMC_* macros only spell annotations: a note inside them would be noise.
+    if (note.loc.valid() && !compat::startsWith(macro, "ORMC_") &&
+        !(note.loc.file == f.loc.file && note.loc.line == f.loc.line))
+      f.notes.push_back(std::move(note));
+  }
   return f;
 }
 

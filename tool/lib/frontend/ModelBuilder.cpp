@@ -5,6 +5,7 @@
 
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclTemplate.h>
+#include <clang/Lex/Lexer.h>
 
 namespace ormc::frontend {
 namespace {
@@ -73,6 +74,27 @@ const char* misplacedMessage(an::Target target) {
     return "applies to member functions";
   }
   return "";
+}
+} // namespace
+
+namespace {
+/// The member's type as written in the source, whitespace collapsed; "" inside macros.
+std::string writtenType(const FieldDecl& field, const ASTContext& ctx) {
+  const TypeSourceInfo* info = field.getTypeSourceInfo();
+  if (!info) return "";
+  SourceRange range = info->getTypeLoc().getSourceRange();
+  if (range.getBegin().isMacroID() || range.getEnd().isMacroID()) return "";
+  llvm::StringRef text = Lexer::getSourceText(CharSourceRange::getTokenRange(range),
+                                              ctx.getSourceManager(), ctx.getLangOpts());
+  std::string out;
+  for (char ch : text) {
+    bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : ch;
+  }
+  while (!out.empty() && out.back() == ' ')
+    out.pop_back();
+  return out;
 }
 } // namespace
 
@@ -330,6 +352,9 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
   const an::Annotation* options = column ? &column->annotation : nullptr;
   c.name = textOr(options ? options->find("name") : nullptr, c.member);
   c.type = mapped->type;
+  // The type as the user wrote it: clang's printed spelling differs between LLVM versions, which
+  // would make schema.json and fragments from two builds differ.
+  if (std::string written = writtenType(field, ctx); !written.empty()) c.type.spelling = written;
   c.nullable = mapped->nullable;
   c.primaryKey = id != nullptr;
   c.generatedUuid = id && an::flagValue(id->annotation.find("uuid"));

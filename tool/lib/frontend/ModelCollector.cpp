@@ -7,6 +7,8 @@
 #include <clang/AST/DeclCXX.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/AST/RecursiveASTVisitor.h>
+#include <clang/Lex/HeaderSearch.h>
+#include <llvm/Support/Path.h>
 #include <set>
 
 namespace ormc::frontend {
@@ -16,8 +18,9 @@ namespace an = ormc::annotations;
 
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
-  Collector(ASTContext& ctx, const std::vector<std::string>& inputFiles)
-      : sm_(ctx.getSourceManager()), reader_(ctx), builder_(reader_), inputFiles_(inputFiles),
+  Collector(ASTContext& ctx, const std::vector<std::string>& inputFiles, HeaderSearch* headers)
+      : sm_(ctx.getSourceManager()), reader_(ctx), builder_(reader_), headers_(headers),
+        inputFiles_(inputFiles),
         mainFile_(reader_.locations().absoluteFileName(sm_.getMainFileID())) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
@@ -89,6 +92,7 @@ public:
     ir::Model model = builder_.build(*record, *table);
     model.inputFile = owningInput(record->getLocation());
     reportModelsClash(*record);
+    model.includeAs = includeSpelling(model.declaredIn);
     models_.push_back(std::move(model));
     return true;
   }
@@ -124,6 +128,14 @@ private:
       return false;
     }
     return true;
+  }
+
+  /// `file` as an #include relative to the include paths (`app/models.hpp` for -I src), or ""
+  /// when no include path holds it; never an absolute path, which would differ between machines.
+  std::string includeSpelling(const std::string& file) const {
+    if (!headers_) return "";
+    std::string spelled = headers_->suggestPathToFileForDiagnostics(file, "", "");
+    return llvm::sys::path::is_absolute(spelled) ? "" : spelled;
   }
 
   /// A declaration named `Models` beside a model would clash with the generated container.
@@ -168,6 +180,7 @@ private:
   const SourceManager& sm_;
   AnnotationReader reader_;
   ModelBuilder builder_;
+  HeaderSearch* headers_;
   const std::vector<std::string>& inputFiles_;
   std::string mainFile_;
   std::vector<ir::Model> models_;
@@ -175,8 +188,9 @@ private:
 };
 } // namespace
 
-CollectedModels collectModels(ASTContext& ctx, const std::vector<std::string>& inputFiles) {
-  Collector collector(ctx, inputFiles);
+CollectedModels collectModels(ASTContext& ctx, const std::vector<std::string>& inputFiles,
+                              HeaderSearch* headers) {
+  Collector collector(ctx, inputFiles, headers);
   collector.TraverseDecl(ctx.getTranslationUnitDecl());
   return collector.take();
 }

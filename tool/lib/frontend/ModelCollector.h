@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace clang {
+class HeaderSearch;
+}
+
 namespace ormc::frontend {
 
 struct CollectedModels {
@@ -18,6 +22,8 @@ struct CollectedModels {
 /// Walks the whole translation unit (namespaces, nested classes, included headers). Each model's
 /// inputFile is the innermost of `inputFiles` (absolute paths) that includes it, else the main
 /// file.
-CollectedModels collectModels(clang::ASTContext& ctx, const std::vector<std::string>& inputFiles);
+/// `headers`, when given, spells each model header's #include relative to the include paths.
+CollectedModels collectModels(clang::ASTContext& ctx, const std::vector<std::string>& inputFiles,
+                              clang::HeaderSearch* headers = nullptr);
 
 } // namespace ormc::frontend

@@ -53,7 +53,8 @@ JobOutcome runJob(const ParseJob& job, const std::vector<std::string>& inputFile
   tool.setDiagnosticConsumer(&printer);
 
   std::vector<std::string> read;
-  auto factory = collectModelsActionFactory(models, inputFiles, read);
+  auto factory = collectModelsActionFactory(models, inputFiles, read, &diagnostics);
+  tool.setPrintErrorMessage(false); // "Error while processing": ormc says what failed itself
   outcome.ok = tool.run(factory.get()) == 0;
   diagnostics.flush();
   for (const std::string& file : read) {

@@ -24,7 +24,9 @@ std::string LocationConverter::absoluteFileName(FileID fid) const {
 ir::SourceLoc LocationConverter::convert(SourceLocation loc) const {
   ir::SourceLoc out;
   if (loc.isInvalid()) return out;
-  SourceLocation fileLoc = sm_.getExpansionLoc(loc);
+  // A declaration written in a macro's argument is shown where it was written, not at the
+  // macro call; one the macro's own text declares, at the call.
+  SourceLocation fileLoc = sm_.getFileLoc(loc);
   out.file = absoluteFileName(sm_.getFileID(fileLoc));
   out.line = sm_.getExpansionLineNumber(fileLoc);
   out.column = sm_.getExpansionColumnNumber(fileLoc);

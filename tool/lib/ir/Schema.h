@@ -159,7 +159,10 @@ struct Model {
   std::string comment;
   std::string accessor;   // member of the generated Models container: order_lines
   std::string declaredIn; // header that declares the struct
-  std::string inputFile;  // input file whose generated header holds this model
+  /// How C++ code includes declaredIn: relative to an include path of the parse
+  /// (`shop/models.hpp`); "" when none holds it.
+  std::string includeAs;
+  std::string inputFile; // input file whose generated header holds this model
   SourceLoc loc;
   std::vector<Column> columns;
   std::vector<Index> indexes;      // composite and named indexes and unique constraints

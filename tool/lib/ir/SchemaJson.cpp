@@ -286,6 +286,7 @@ Model readModel(const Reader& r) {
   m.comment = r.string("comment", "");
   m.accessor = r.string("accessor");
   m.declaredIn = r.string("declared_in");
+  m.includeAs = r.string("include_as", "");
   m.inputFile = r.string("input");
   m.loc = readLoc(r);
   const Json& columns = r.array("columns");
@@ -313,6 +314,7 @@ nlohmann::ordered_json modelJson(const Model& m, LocationPolicy locations) {
   j["accessor"] = m.accessor;
   if (locations == LocationPolicy::Include) {
     j["declared_in"] = m.declaredIn;
+    if (!m.includeAs.empty()) j["include_as"] = m.includeAs;
     j["input"] = m.inputFile;
     j["loc"] = locJson(m.loc);
   }
