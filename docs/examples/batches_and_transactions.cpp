@@ -1,5 +1,5 @@
 // docs/runtime.md: many rows at once, upsert, transactions, and counting statements.
-#include "models.ormc.hpp"
+#include "schema.ormc.hpp"
 
 #include <cstdio>
 #include <stdexcept>

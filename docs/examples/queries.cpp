@@ -1,5 +1,5 @@
 // docs/queries.md: typed conditions, ordering, pages, aggregates, projections, bulk changes.
-#include "models.ormc.hpp"
+#include "schema.ormc.hpp"
 
 #include <cstdio>
 

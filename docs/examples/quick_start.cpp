@@ -1,5 +1,5 @@
 // README's quick start: open, create the schema, insert, get, update, list, remove.
-#include "models.ormc.hpp"
+#include "schema.ormc.hpp"
 
 #include <cstdio>
 

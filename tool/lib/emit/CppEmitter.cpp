@@ -81,7 +81,7 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
     p.print("#include \"$i$\"\n", {{"i", include}});
   p.print(
       "\n#include <ormc/auto_values.hpp>\n#include <ormc/column.hpp>\n#include <ormc/model.hpp>\n"
-      "#include <ormc/validation.hpp>\n\n#include <optional>\n#include <string_view>\n#include "
+      "#include <ormc/table.hpp>\n#include <ormc/validation.hpp>\n\n#include <optional>\n#include <string_view>\n#include "
       "<vector>\n\n");
   for (const ir::Model& m : schema.models)
     if (m.inputFile == input) printColumns(p, schema, m);
@@ -91,9 +91,11 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
       printTraits(p, m, context);
       p.print("\n");
     }
+  // The Models container is in $schema$.ormc.hpp, which includes every model's header: a file
+  // that includes only this one recompiles only when these models change.
   p.print("} // namespace ormc\n\n"
-          "// The Models container for the whole schema.\n"
-          "#include \"$schema$.ormc.hpp\"\n",
+          "// ormc::Table<T> works with this header alone; the Models container of the whole\n"
+          "// schema is in \"$schema$.ormc.hpp\".\n",
           {{"schema", options.schemaName}});
   return p.take();
 }
