@@ -77,8 +77,11 @@ pqxx::nontransaction& Connection::Impl::ensure() {
   try {
     connection = std::make_unique<pqxx::connection>(conninfo);
     work = std::make_unique<pqxx::nontransaction>(*connection, "ormc");
-    // Values are read and written in these forms; see postgres_text.cpp.
-    work->exec("SET TIME ZONE 'UTC'; SET datestyle TO 'ISO, YMD'; SET bytea_output TO 'hex'");
+    // Values are read and written in these forms; see postgres_text.cpp. A backslash in a
+    // '...' literal of ormc's DDL (comments, defaults) must stay a backslash, whatever the
+    // server's default: with standard_conforming_strings off it would escape the quote.
+    work->exec("SET TIME ZONE 'UTC'; SET datestyle TO 'ISO, YMD'; SET bytea_output TO 'hex'; "
+               "SET standard_conforming_strings TO on");
   } catch (const pqxx::failure& e) {
     drop();
     std::string message = e.what();

@@ -230,12 +230,46 @@ TEST_P(CorrectnessTest, TheStatementHookReportsParametersOnlyWhenAsked) {
   db->on_statement(hook, ormc::HookParameters::include);
   make_account("loud@x");
   ASSERT_EQ(seen.size(), 2u);
-  // created_at, updated_at (from the mixin), email, name, signup_source, rank (NULL)
-  ASSERT_EQ(seen[1].size(), 6u);
+  // created_at, updated_at (from the mixin), email, name, signup_source, rank (NULL), note
+  ASSERT_EQ(seen[1].size(), 7u);
   EXPECT_EQ(seen[1][2], "loud@x");
   EXPECT_EQ(seen[1][4], "web");
   EXPECT_EQ(seen[1][5], std::nullopt);
   db->on_statement({});
+}
+
+// With standard_conforming_strings off, PostgreSQL would read the comment's backslash as an
+// escape and run the rest of it as SQL; every connection ormc opens turns the setting on.
+TEST_P(CorrectnessTest, DdlMeansTheSameWhateverTheServersStringSetting) {
+  std::string url = GetParam();
+  if (on_postgres()) {
+    db->execute("DROP TABLE \"account\" CASCADE");
+    url += "?options=-csearch_path%3D" + schema + "%20-cstandard_conforming_strings%3Doff";
+  } else {
+    url = "sqlite::memory:";
+  }
+  ormc::Database fresh(url);
+  Models(fresh).create_schema();
+  std::string comment;
+  if (on_postgres()) {
+    auto rows = m->accounts.raw("SELECT * FROM \"account\""); // the table exists
+    EXPECT_TRUE(rows.empty());
+    ormc::Database check(GetParam() + "?options=-csearch_path%3D" + schema);
+    check.with_connection([&](auto& conn) {
+      auto s = conn.prepare("SELECT col_description('account'::regclass, a.attnum) FROM "
+                            "pg_attribute a WHERE a.attrelid = 'account'::regclass AND "
+                            "a.attname = 'note'");
+      ASSERT_TRUE(s->step());
+      s->read(0, comment);
+    });
+  } else {
+    fresh.with_connection([&](auto& conn) {
+      auto s = conn.prepare("SELECT sql FROM sqlite_master WHERE name = 'account'");
+      ASSERT_TRUE(s->step());
+      s->read(0, comment);
+    });
+  }
+  EXPECT_TRUE(contains(comment, "C:\\temp\\'; DROP TABLE account; --")) << comment;
 }
 
 TEST(PoolOfMemoryDatabases, IsRefusedRatherThanGivingEachConnectionAnEmptyDatabase) {

@@ -16,6 +16,8 @@ struct ORMC_TABLE() Account : ormc::mixins::Timestamps {
   std::string name;
   ORMC_COLUMN(insert_only) std::string signup_source;
   std::optional<std::int32_t> rank;
+  /// A comment that ends its literal early where a backslash escapes a quote.
+  ORMC_COLUMN(comment = "C:\\temp\\'; DROP TABLE account; --") std::string note;
 };
 
 } // namespace unit

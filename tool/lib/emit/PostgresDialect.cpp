@@ -80,6 +80,9 @@ public:
   }
 
   std::string placeholder(unsigned n) const override { return "$" + std::to_string(n); }
+  // With standard_conforming_strings off, a backslash in a '...' literal escapes the quote after
+  // it, and a comment or default could end its literal early.
+  std::string scriptPreamble() const override { return "SET standard_conforming_strings = on"; }
   bool insertReturnsKey() const override { return true; }
   std::string_view tableOptions() const override { return ""; }
   bool commentsAsStatements() const override { return true; }

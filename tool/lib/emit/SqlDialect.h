@@ -50,6 +50,9 @@ public:
   /// After a row was written with an explicit value for a database-assigned key: the statement
   /// that keeps the key generator ahead of it ("" where the database does that itself).
   virtual std::string syncKeyStatement(const ir::Model& model) const = 0;
+  /// A statement that schema.<dialect>.sql runs first, so that it means the same on any
+  /// server configuration ("" for none).
+  virtual std::string scriptPreamble() const { return ""; }
   /// A DEFAULT literal in this dialect.
   virtual std::string defaultLiteral(const ir::DefaultValue& value) const;
 };

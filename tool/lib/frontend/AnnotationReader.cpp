@@ -4,10 +4,31 @@
 
 #include <clang/Lex/Lexer.h>
 #include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/ConvertUTF.h>
 
 namespace ormc::frontend {
 namespace an = ormc::annotations;
 using namespace clang;
+
+namespace {
+/// The offset of the first NUL byte or invalid UTF-8 sequence in `text`, or npos.
+std::size_t invalidTextOffset(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == 0) return i;
+    std::size_t length = byte < 0x80           ? 1
+                         : (byte >> 5) == 0x6  ? 2
+                         : (byte >> 4) == 0xE  ? 3
+                         : (byte >> 3) == 0x1E ? 4
+                                               : 0;
+    if (length == 0 || i + length > text.size()) return i;
+    const auto* start = reinterpret_cast<const llvm::UTF8*>(text.data() + i);
+    if (!llvm::isLegalUTF8Sequence(start, start + length)) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+} // namespace
 
 std::vector<ParsedAnnotation> AnnotationReader::parse(const Decl& decl) {
   std::vector<ParsedAnnotation> out;
@@ -16,6 +37,13 @@ std::vector<ParsedAnnotation> AnnotationReader::parse(const Decl& decl) {
     std::string_view view(text.data(), text.size());
     if (!an::isOrmcAnnotation(view)) continue;
     AnnotationText source(*attr, sm_, ctx_.getLangOpts());
+    // The text reaches SQL, C++ and schema.json: it must be valid UTF-8 without NUL bytes.
+    if (std::size_t bad = invalidTextOffset(view); bad != std::string_view::npos) {
+      error("annotation-syntax", source.locate(bad),
+            view[bad] == '\0' ? "annotation text holds a NUL byte"
+                              : "annotation text is not valid UTF-8");
+      continue;
+    }
     auto result = an::parseAnnotation(view);
     if (auto* syntax = std::get_if<an::SyntaxError>(&result)) {
       error("annotation-syntax", source.locate(syntax->offset), syntax->message);

@@ -1,6 +1,7 @@
 #include "validate/RelationChecks.h"
 
 #include "validate/FindingBuilders.h"
+#include "validate/TextChecks.h"
 
 #include <algorithm>
 #include <array>
@@ -21,6 +22,13 @@ class HelperNames {
 public:
   void add(const ir::Model& model, const std::string& name, const ir::SourceLoc& loc,
            const std::string& origin, Findings& out) {
+    if (!isCppIdentifier(name)) {
+      out.push_back(error("relation-name", loc,
+                          "relation helper name '" + name + "' (" + origin +
+                              ") is not a C++ identifier; it names a member function of '" +
+                              model.name + "''s table"));
+      return;
+    }
     if (std::find(kTableMembers.begin(), kTableMembers.end(), name) != kTableMembers.end()) {
       out.push_back(error("relation-name", loc,
                           "relation helper '" + name + "' on '" + model.name +

@@ -2,6 +2,7 @@
 
 #include "validate/FindingBuilders.h"
 #include "validate/RelationChecks.h"
+#include "validate/ValueChecks.h"
 
 #include <llvm/Support/Path.h>
 #include <map>
@@ -154,6 +155,7 @@ void checkModel(const ir::Model& m, Findings& out) {
   }
   checkRoles(m, out);
   checkIndexes(m, out);
+  checkValues(m, out);
   if (!key)
     out.push_back(error("no-primary-key", m.loc,
                         "table '" + m.name + "' has no primary key; mark one member with ormc:id"));

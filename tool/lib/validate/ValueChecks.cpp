@@ -1,0 +1,141 @@
+#include "validate/ValueChecks.h"
+
+#include "validate/FindingBuilders.h"
+#include "validate/TextChecks.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <optional>
+
+namespace ormc::validate {
+namespace {
+
+/// The values a column's C++ type can hold, for integer kinds.
+std::optional<std::pair<long double, long double>> integerRange(ir::TypeKind kind) {
+  using L = long double;
+  switch (kind) {
+  case ir::TypeKind::Int8:
+    return std::pair<L, L>{-128, 127};
+  case ir::TypeKind::Int16:
+    return std::pair<L, L>{-32768, 32767};
+  case ir::TypeKind::Int32:
+    return std::pair<L, L>{-2147483648.0L, 2147483647.0L};
+  case ir::TypeKind::Int64:
+    return std::pair<L, L>{-9223372036854775808.0L, 9223372036854775807.0L};
+  case ir::TypeKind::UInt8:
+    return std::pair<L, L>{0, 255};
+  case ir::TypeKind::UInt16:
+    return std::pair<L, L>{0, 65535};
+  case ir::TypeKind::UInt32:
+    return std::pair<L, L>{0, 4294967295.0L};
+  case ir::TypeKind::UInt64:
+    return std::pair<L, L>{0, 18446744073709551615.0L};
+  default:
+    return std::nullopt;
+  }
+}
+
+std::optional<long double> number(const std::string& text) {
+  errno = 0;
+  char* end = nullptr;
+  long double value = std::strtold(text.c_str(), &end);
+  if (end == text.c_str() || *end != '\0' || errno == ERANGE) return std::nullopt;
+  return value;
+}
+
+/// Why the numeric literal `text` does not fit column `c` ("" when it does).
+std::string outOfRange(const ir::Column& c, const std::string& text) {
+  std::optional<long double> value = number(text);
+  if (!value) return "is not a number ormc can read";
+  if (auto range = integerRange(c.type.kind); range && c.type.enumType.empty()) {
+    if (*value < range->first || *value > range->second || std::floor(*value) != *value)
+      return "is outside the range of '" + c.type.spelling + "'";
+  } else if (c.type.kind == ir::TypeKind::Float &&
+             std::fabs(*value) > std::numeric_limits<float>::max()) {
+    return "is outside the range of 'float'";
+  }
+  return "";
+}
+
+std::size_t utf8Length(const std::string& text) {
+  std::size_t n = 0;
+  for (char ch : text)
+    n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
+void checkDefault(const ir::Column& c, Findings& out) {
+  if (!c.defaultValue) return;
+  const ir::DefaultValue& d = *c.defaultValue;
+  auto fail = [&](const std::string& why) {
+    out.push_back(error("default-type", c.loc,
+                        "default value '" + d.text + "' of '" + c.member + "' " + why));
+  };
+  using K = ir::DefaultValue::Kind;
+  if (d.kind == K::Integer || d.kind == K::Real) {
+    if (std::string why = outOfRange(c, d.text); !why.empty()) return fail(why);
+    std::optional<long double> value = number(d.text);
+    if (value && c.min && number(*c.min) && *value < *number(*c.min))
+      return fail("is below min=" + *c.min);
+    if (value && c.max && number(*c.max) && *value > *number(*c.max))
+      return fail("is above max=" + *c.max);
+  }
+  if (d.kind == K::String) {
+    if (c.maxLength && static_cast<std::int64_t>(utf8Length(d.text)) > *c.maxLength)
+      return fail("is longer than max_length=" + std::to_string(*c.maxLength));
+    if (c.notEmpty && d.text.empty()) return fail("is empty, but the column is not_empty");
+  }
+}
+
+void checkLimits(const ir::Column& c, Findings& out) {
+  for (const auto* limit : {&c.min, &c.max})
+    if (*limit && integerRange(c.type.kind))
+      if (std::string why = outOfRange(c, **limit); !why.empty())
+        out.push_back(error("validation-type", c.loc,
+                            std::string(limit == &c.min ? "min=" : "max=") + **limit + " of '" +
+                                c.member + "' " + why));
+}
+
+void checkName(const std::string& name, const char* what, const ir::SourceLoc& loc, Findings& out) {
+  if (hasControlCharacter(name))
+    out.push_back(error("invalid-name", loc,
+                        std::string(what) + " name holds a control character (a newline, tab or "
+                                            "NUL); names are one line of text"));
+}
+
+void checkExpression(const std::string& expression, const ir::SourceLoc& loc, Findings& out) {
+  if (std::string why = sqlExpressionProblem(expression); !why.empty())
+    out.push_back(error("sql-text", loc,
+                        "check=\"" + expression + "\" is not one SQL expression: it has " + why));
+}
+
+} // namespace
+
+void checkValues(const ir::Model& m, Findings& out) {
+  checkName(m.table, "table", m.loc, out);
+  checkName(m.schema, "schema", m.loc, out);
+  if (!isCppIdentifier(m.accessor))
+    out.push_back(error("invalid-name", m.loc,
+                        "accessor '" + m.accessor +
+                            "' is not a C++ identifier; it names the table's member of Models"));
+  for (const std::string& check : m.checks)
+    checkExpression(check, m.loc, out);
+  for (const ir::Column& c : m.columns) {
+    checkName(c.name, "column", c.loc, out);
+    if (!c.check.empty()) checkExpression(c.check, c.loc, out);
+    checkDefault(c, out);
+    checkLimits(c, out);
+  }
+  for (const ir::Index& index : m.indexes) {
+    checkName(index.name, "index", index.loc, out);
+    if (!index.opclass.empty() && !isQualifiedSqlName(index.opclass))
+      out.push_back(error("index-definition", index.loc,
+                          "opclass '" + index.opclass +
+                              "' is not an operator class name (an identifier, optionally "
+                              "schema-qualified: pg_catalog.text_ops)"));
+  }
+}
+
+} // namespace ormc::validate
