@@ -35,6 +35,41 @@ bool read_number(std::string_view text, std::size_t& pos, std::size_t digits, lo
   return result.ec == std::errc();
 }
 
+// Civil dates in 64-bit arithmetic (H. Hinnant's algorithms): std::chrono::year is 16-bit and
+// would wrap past year 32767, while PostgreSQL's timestamps reach 294276 AD.
+struct CivilDate {
+  long long year;
+  unsigned month, day;
+};
+CivilDate civil_from_days(long long z) {
+  z += 719468;
+  long long era = (z >= 0 ? z : z - 146096) / 146097;
+  long long doe = z - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long long mp = (5 * doy + 2) / 153;
+  auto d = static_cast<unsigned>(doy - (153 * mp + 2) / 5 + 1);
+  auto m = static_cast<unsigned>(mp < 10 ? mp + 3 : mp - 9);
+  return {yoe + era * 400 + (m <= 2), m, d};
+}
+long long days_from_civil(long long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  long long yoe = y - era * 400;
+  long long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+bool valid_date(long long y, long long m, long long d) {
+  if (m < 1 || m > 12 || d < 1) return false;
+  static constexpr int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= lengths[m - 1] + (m == 2 && leap);
+}
+
+// PostgreSQL's timestamptz range: 4713 BC (year -4712) to 294276 AD.
+constexpr long long kFirstYear = -4712, kLastYear = 294276;
+
 bool expect(std::string_view text, std::size_t& pos, char c) {
   if (pos >= text.size() || text[pos] != c) return false;
   ++pos;
@@ -73,19 +108,23 @@ void format_bytea(const std::byte* data, std::size_t size, std::string& out) {
 }
 
 void format_timestamp(std::int64_t micros, std::string& out) {
-  auto tp = sys_time<microseconds>(microseconds(micros));
-  auto day = floor<days>(tp);
-  year_month_day ymd(day);
-  hh_mm_ss<microseconds> time(tp - day);
-  int year = static_cast<int>(ymd.year());
-  bool bc = year <= 0; // there is no year 0: 1 BC is year 0 in the proleptic calendar
+  constexpr long long per_day = 86'400'000'000LL;
+  long long day = micros / per_day, rest = micros % per_day;
+  if (rest < 0) {
+    rest += per_day;
+    --day;
+  }
+  CivilDate date = civil_from_days(day);
+  if (date.year < kFirstYear || date.year > kLastYear)
+    throw DataError("timestamp in year " + std::to_string(date.year) +
+                    " is outside PostgreSQL's range (4713 BC to 294276 AD)");
+  bool bc = date.year <= 0; // there is no year 0: 1 BC is year 0 in the proleptic calendar
+  long long seconds_of_day = rest / 1'000'000;
   char buffer[64];
-  int n = std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02d:%02d:%02d.%06lld+00%s",
-                        bc ? 1 - year : year, static_cast<unsigned>(ymd.month()),
-                        static_cast<unsigned>(ymd.day()), static_cast<int>(time.hours().count()),
-                        static_cast<int>(time.minutes().count()),
-                        static_cast<int>(time.seconds().count()),
-                        static_cast<long long>(time.subseconds().count()), bc ? " BC" : "");
+  int n = std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02u %02lld:%02lld:%02lld.%06lld+00%s",
+                        bc ? 1 - date.year : date.year, date.month, date.day, seconds_of_day / 3600,
+                        seconds_of_day / 60 % 60, seconds_of_day % 60, rest % 1'000'000,
+                        bc ? " BC" : "");
   out.assign(buffer, static_cast<std::size_t>(n));
 }
 
@@ -152,14 +191,13 @@ std::int64_t parse_timestamp(std::string_view text) {
   else if (pos != text.size())
     bad("timestamp", text);
 
-  year_month_day ymd{std::chrono::year(static_cast<int>(year)),
-                     std::chrono::month(static_cast<unsigned>(month)),
-                     std::chrono::day(static_cast<unsigned>(day))};
-  if (!ymd.ok()) bad("timestamp", text);
-  auto local = sys_days(ymd).time_since_epoch() + hours(hour) + minutes(minute) + seconds(second) +
-               microseconds(fraction);
-  auto offset = hours(offset_h) + minutes(offset_m) + seconds(offset_s);
-  return duration_cast<microseconds>(local - sign * offset).count();
+  if (!valid_date(year, month, day) || hour > 24 || minute > 59 || second > 60)
+    bad("timestamp", text);
+  long long local_seconds =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+      hour * 3600 + minute * 60 + second;
+  long long offset = offset_h * 3600 + offset_m * 60 + offset_s;
+  return (local_seconds - sign * offset) * 1'000'000 + fraction;
 }
 
 } // namespace ormc::postgres::text

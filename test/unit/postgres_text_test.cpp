@@ -42,6 +42,27 @@ TEST(PostgresText, TimestampsRoundTripAcrossTheRange) {
   }
 }
 
+TEST(PostgresText, TimestampsPastYear32767KeepTheirYear) {
+  std::string out;
+  std::int64_t later = parse_timestamp("40000-06-15 00:00:00+00");
+  format_timestamp(later, out);
+  EXPECT_EQ(out, "40000-06-15 00:00:00.000000+00");
+  // 40000 is a leap year, and its February lies between the two dates.
+  EXPECT_EQ(later - parse_timestamp("39999-06-15 00:00:00+00"), 366LL * 86400 * 1000000);
+  format_timestamp(std::numeric_limits<std::int64_t>::max(), out);
+  EXPECT_EQ(out, "294247-01-10 04:00:54.775807+00");
+  EXPECT_EQ(parse_timestamp(out), std::numeric_limits<std::int64_t>::max());
+  format_timestamp(parse_timestamp("4713-01-01 00:00:00+00 BC"), out);
+  EXPECT_EQ(out, "4713-01-01 00:00:00.000000+00 BC");
+  // Before PostgreSQL's first day: an error naming the year, not a wrapped value.
+  try {
+    format_timestamp(std::numeric_limits<std::int64_t>::min(), out);
+    FAIL();
+  } catch (const ormc::DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("year -290308"), std::string::npos) << e.what();
+  }
+}
+
 TEST(PostgresText, MalformedValuesAreDataErrors) {
   EXPECT_THROW(parse_timestamp("infinity"), DataError);
   EXPECT_THROW(parse_timestamp("2020-02-30 00:00:00+00"), DataError);

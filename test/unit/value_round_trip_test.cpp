@@ -204,6 +204,22 @@ TEST_P(ValueRoundTrip, CoarseTimePointBeyondMicrosecondRangeIsRejected) {
   EXPECT_THROW(m->schedules.insert(in), ormc::DataError);
 }
 
+// std::chrono::year is 16-bit: PostgreSQL's text form once wrapped year 67536 to 2000.
+TEST_P(ValueRoundTrip, TimePointsPastYear32767KeepTheirYear) {
+  Schedule in;
+  in.start = sys_seconds(sys_days(days(24'000'000)).time_since_epoch() + seconds(45296));
+  in.day = sys_days(days(-2'400'000)); // about 4600 BC
+  m->schedules.insert(in);
+  auto out = m->schedules.get(in.id);
+  EXPECT_EQ(out->start, in.start);
+  EXPECT_EQ(out->day, in.day);
+  if (on_postgres()) {
+    auto years = m->schedules.raw("SELECT * FROM \"schedule\" WHERE extract(year FROM \"start\") "
+                                  "= 67679");
+    EXPECT_EQ(years.size(), 1u); // the server sees the same year
+  }
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(ValueRoundTrip);
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "emit/Printer.h"
 #include "emit/Version.h"
+#include "ir/Identifiers.h"
 
 namespace ormc::emit {
 namespace {
@@ -40,7 +41,8 @@ std::string foreignKeyClause(const ir::Schema& schema, const ir::Model& m, const
                              const SqlDialect& d) {
   const ir::ForeignKey& fk = *c.references;
   const ir::Model& target = *schema.find(fk.targetModel);
-  std::string out = "CONSTRAINT " + quoteIdentifier("fk_" + m.table + "_" + c.name) +
+  std::string out = "CONSTRAINT " +
+                    quoteIdentifier(ir::generatedIdentifier("fk_" + m.table + "_" + c.name)) +
                     " FOREIGN KEY (" + quoteIdentifier(c.name) + ") REFERENCES " +
                     d.tableName(target) + " (" + quoteIdentifier(target.primaryKey()->name) + ")";
   if (fk.onDelete != ir::ReferentialAction::NoAction)
@@ -110,20 +112,22 @@ std::vector<std::string> joinTableStatements(const ir::Schema& schema, const ir:
   p.print("$c$ $def$,\n",
           {{"c", quoteIdentifier(source.name)}, {"def", d.columnDefinition(source)}});
   p.print("$c$ $def$,\n", {{"c", quoteIdentifier(other.name)}, {"def", d.columnDefinition(other)}});
-  p.print("CONSTRAINT $pk$ PRIMARY KEY ($a$, $b$),\n", {{"pk", quoteIdentifier("pk_" + rel.table)},
-                                                        {"a", quoteIdentifier(source.name)},
-                                                        {"b", quoteIdentifier(other.name)}});
+  p.print("CONSTRAINT $pk$ PRIMARY KEY ($a$, $b$),\n",
+          {{"pk", quoteIdentifier(ir::generatedIdentifier("pk_" + rel.table))},
+           {"a", quoteIdentifier(source.name)},
+           {"b", quoteIdentifier(other.name)}});
   auto fk = [&](const ir::Column& c, const ir::Model& to) {
-    return "CONSTRAINT " + quoteIdentifier("fk_" + rel.table + "_" + c.name) + " FOREIGN KEY (" +
-           quoteIdentifier(c.name) + ") REFERENCES " + d.tableName(to) + " (" +
+    return "CONSTRAINT " +
+           quoteIdentifier(ir::generatedIdentifier("fk_" + rel.table + "_" + c.name)) +
+           " FOREIGN KEY (" + quoteIdentifier(c.name) + ") REFERENCES " + d.tableName(to) + " (" +
            quoteIdentifier(to.primaryKey()->name) + ") ON DELETE CASCADE";
   };
   p.print("$fk$,\n", {{"fk", fk(source, m)}});
   p.print("$fk$\n", {{"fk", fk(other, target)}});
   p.outdent();
   p.print(")$options$", {{"options", d.tableOptions()}});
-  return {p.take(), createIndex("idx_" + rel.table + "_" + other.name, table, {other.name}, false,
-                                "", "", d)};
+  return {p.take(), createIndex(ir::generatedIdentifier("idx_" + rel.table + "_" + other.name),
+                                table, {other.name}, false, "", "", d)};
 }
 
 } // namespace
@@ -156,9 +160,9 @@ SchemaDdl schemaDdl(const ir::Schema& schema, const SqlDialect& d) {
   for (const ir::Model* m : ddl.order.models)
     for (const ir::Column& c : m->columns)
       if (ddl.deferred.count({m, &c}))
-        ddl.drop.push_back("ALTER TABLE IF EXISTS " + d.tableName(*m) +
-                           " DROP CONSTRAINT IF EXISTS " +
-                           quoteIdentifier("fk_" + m->table + "_" + c.name));
+        ddl.drop.push_back(
+            "ALTER TABLE IF EXISTS " + d.tableName(*m) + " DROP CONSTRAINT IF EXISTS " +
+            quoteIdentifier(ir::generatedIdentifier("fk_" + m->table + "_" + c.name)));
   for (auto it = ddl.order.models.rbegin(); it != ddl.order.models.rend(); ++it)
     for (const ir::ManyToMany& rel : (*it)->manyToMany)
       if (!rel.table.empty())
@@ -181,10 +185,12 @@ std::vector<std::string> createTableStatements(const ir::Schema& schema, const i
   for (const ir::Column& c : m.columns) {
     std::string item = quoteIdentifier(c.name) + " " + dialect.columnDefinition(c);
     if (c.unique && !c.primaryKey)
-      item += " CONSTRAINT " + quoteIdentifier("uq_" + m.table + "_" + c.name) + " UNIQUE";
+      item += " CONSTRAINT " +
+              quoteIdentifier(ir::generatedIdentifier("uq_" + m.table + "_" + c.name)) + " UNIQUE";
     std::vector<std::string> checks = validationChecks(c, dialect);
     if (!checks.empty()) {
-      item += " CONSTRAINT " + quoteIdentifier("ck_" + m.table + "_" + c.name) + " CHECK (";
+      item += " CONSTRAINT " +
+              quoteIdentifier(ir::generatedIdentifier("ck_" + m.table + "_" + c.name)) + " CHECK (";
       for (std::size_t i = 0; i < checks.size(); ++i)
         item += (i ? " AND " : "") + (checks.size() > 1 ? "(" + checks[i] + ")" : checks[i]);
       item += ")";
@@ -198,7 +204,8 @@ std::vector<std::string> createTableStatements(const ir::Schema& schema, const i
                        ""});
   for (std::size_t i = 0; i < m.checks.size(); ++i)
     items.push_back({"CONSTRAINT " +
-                         quoteIdentifier("ck_" + m.table + (i ? "_" + std::to_string(i + 1) : "")) +
+                         quoteIdentifier(ir::generatedIdentifier(
+                             "ck_" + m.table + (i ? "_" + std::to_string(i + 1) : ""))) +
                          " CHECK (" + m.checks[i] + ")",
                      ""});
   for (const ir::Column& c : m.columns)
@@ -223,8 +230,8 @@ std::vector<std::string> createTableStatements(const ir::Schema& schema, const i
   for (const ir::Column& c : m.columns) {
     bool wanted = (c.indexed && !c.unique && !c.primaryKey) || (c.references && !covered(m, c));
     if (wanted)
-      statements.push_back(
-          createIndex("idx_" + m.table + "_" + c.name, table, {c.name}, false, "", "", dialect));
+      statements.push_back(createIndex(ir::generatedIdentifier("idx_" + m.table + "_" + c.name),
+                                       table, {c.name}, false, "", "", dialect));
   }
   for (const ir::Index& index : m.indexes)
     if (!index.unique)

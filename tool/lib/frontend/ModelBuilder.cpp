@@ -2,6 +2,7 @@
 
 #include "frontend/Naming.h"
 #include "frontend/TypeMapper.h"
+#include "ir/Identifiers.h"
 
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclTemplate.h>
@@ -199,7 +200,7 @@ void ModelBuilder::addIndex(const ParsedAnnotation& p, ir::Model& model) {
   std::string generated = (index.unique ? "uq_" : "idx_") + model.table;
   for (const std::string& column : index.columns)
     generated += "_" + column;
-  index.name = textOr(keyed(a, "name"), generated);
+  index.name = textOr(keyed(a, "name"), ir::generatedIdentifier(generated));
   index.method = textOr(keyed(a, "method"), "");
   index.opclass = textOr(keyed(a, "opclass"), "");
   model.indexes.push_back(std::move(index));

@@ -1,5 +1,6 @@
 #include "validate/ValueChecks.h"
 
+#include "ir/Identifiers.h"
 #include "validate/FindingBuilders.h"
 #include "validate/TextChecks.h"
 
@@ -103,6 +104,12 @@ void checkName(const std::string& name, const char* what, const ir::SourceLoc& l
     out.push_back(error("invalid-name", loc,
                         std::string(what) + " name holds a control character (a newline, tab or "
                                             "NUL); names are one line of text"));
+  if (name.size() > ir::kMaxIdentifierBytes)
+    out.push_back(error("invalid-name", loc,
+                        std::string(what) + " name '" + name + "' is " +
+                            std::to_string(name.size()) +
+                            " bytes long; PostgreSQL keeps only "
+                            "the first 63, so names that differ later would be one: shorten it"));
 }
 
 void checkExpression(const std::string& expression, const ir::SourceLoc& loc, Findings& out) {
@@ -128,6 +135,8 @@ void checkValues(const ir::Model& m, Findings& out) {
     checkDefault(c, out);
     checkLimits(c, out);
   }
+  for (const ir::ManyToMany& rel : m.manyToMany)
+    checkName(rel.table, "join table", rel.loc, out);
   for (const ir::Index& index : m.indexes) {
     checkName(index.name, "index", index.loc, out);
     if (!index.opclass.empty() && !isQualifiedSqlName(index.opclass))
