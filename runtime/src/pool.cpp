@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <ormc/pool.hpp>
 
 namespace ormc {
@@ -67,10 +68,35 @@ Pool::Lease Pool::acquire_until(std::chrono::steady_clock::time_point deadline, 
   return Lease(*this, all_.back().get());
 }
 
+std::size_t Pool::abandoned_transactions() const {
+  std::lock_guard lock(mutex_);
+  return retired_.size();
+}
+
 void Pool::give_back(Database* db) noexcept {
+  bool abandoned = db->transaction_depth() > 0;
+  if (abandoned) {
+    // A Transaction still refers to this connection: roll its work back now, and keep the
+    // connection (alive, for that Transaction's own rollback later) out of the pool.
+    Backend& backend = db->backend();
+    backend.clear_transaction_failure(); // a ROLLBACK is always allowed
+    try {
+      backend.rollback();
+    } catch (...) {
+      // The connection is lost: the server has discarded the transaction with it.
+    }
+    backend.note_failure(); // so that the Transaction's commit() fails instead of "succeeding"
+  }
   {
     std::lock_guard lock(mutex_);
-    idle_.push_back(db);
+    if (abandoned) {
+      auto it =
+          std::find_if(all_.begin(), all_.end(), [&](const auto& p) { return p.get() == db; });
+      retired_.push_back(std::move(*it));
+      all_.erase(it);
+    } else {
+      idle_.push_back(db);
+    }
   }
   returned_.notify_one();
 }

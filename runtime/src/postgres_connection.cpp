@@ -1,3 +1,4 @@
+#include "database_url.hpp"
 #include "postgres_impl.hpp"
 #include "statement_text.hpp"
 
@@ -9,7 +10,7 @@ namespace {
 
 /// libpq waits forever for an unreachable host unless told otherwise.
 std::string with_connect_timeout(std::string conninfo) {
-  if (conninfo.find("connect_timeout") != std::string::npos) return conninfo;
+  if (detail::conninfo_has(conninfo, "connect_timeout")) return conninfo;
   bool uri = conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0;
   if (!uri) return conninfo + " connect_timeout=10";
   return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
@@ -146,8 +147,9 @@ std::vector<ExistingColumn> Connection::table_columns(std::string_view schema,
       "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
       "WHERE c.relname = $2 AND n.nspname = CASE WHEN $1 = '' THEN current_schema() ELSE $1 END "
       "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum");
-  statement->bind(1, std::string(schema));
-  statement->bind(2, std::string(name));
+  std::string schema_name(schema), table_name(name);
+  statement->bind(1, schema_name);
+  statement->bind(2, table_name);
   while (statement->step()) {
     ExistingColumn& c = columns.emplace_back();
     statement->read(0, c.name);

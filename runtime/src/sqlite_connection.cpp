@@ -77,7 +77,8 @@ std::vector<ExistingColumn> Connection::table_columns(std::string_view /*schema*
   std::vector<ExistingColumn> columns;
   auto statement =
       prepare(R"sql(SELECT "name", "type", "notnull", "pk" FROM pragma_table_info(?1))sql");
-  statement->bind(1, std::string(name));
+  std::string table(name); // bound without a copy: it must outlive the statement's steps
+  statement->bind(1, table);
   while (statement->step()) {
     ExistingColumn& c = columns.emplace_back();
     std::int64_t not_null = 0, key = 0;

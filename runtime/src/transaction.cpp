@@ -47,14 +47,20 @@ void Transaction::finish(bool commit) {
   bool failed = backend.transaction_failed();
   bool keep = commit && !failed;
   backend.clear_transaction_failure(); // rolling back (to the savepoint) makes it usable again
-  if (level_ == 0) {
-    if (keep)
-      backend.commit();
-    else
-      backend.rollback();
-  } else {
-    if (!keep) db_.execute("ROLLBACK TO " + savepoint(level_));
-    db_.execute("RELEASE " + savepoint(level_));
+  try {
+    if (level_ == 0) {
+      if (keep)
+        backend.commit();
+      else
+        backend.rollback();
+    } else {
+      if (!keep) db_.execute("ROLLBACK TO " + savepoint(level_));
+      db_.execute("RELEASE " + savepoint(level_));
+    }
+  } catch (const DatabaseError&) {
+    // A failed transaction may be gone already (its connection lost, or rolled back by a Pool
+    // it was returned to): commit() below reports the failure, not the rollback's complaint.
+    if (!(commit && failed)) throw;
   }
   active_ = false;
   --db_.depth_;

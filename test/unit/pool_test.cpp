@@ -56,6 +56,38 @@ TEST_P(PoolTest, AcquireWaitsAndTimesOutWhenAllAreLentOut) {
   EXPECT_EQ(pool.opened(), 1u);
 }
 
+// `ormc::Transaction tx(*pool.acquire());` returned the connection at once, and the next
+// borrower's work ran inside that transaction and was rolled back with it.
+template <class P>
+concept DereferencesTemporaryLease = requires(P& pool) {
+  *pool.acquire();
+};
+static_assert(!DereferencesTemporaryLease<ormc::Pool>,
+              "dereferencing a temporary lease must not compile");
+
+TEST_P(PoolTest, AConnectionReturnedInsideATransactionIsRolledBackAndRetired) {
+  ormc::Pool pool(url, 1);
+  auto lease = std::make_unique<ormc::Pool::Lease>(pool.acquire());
+  ormc::Database& abandoned = **lease;
+  auto tx = std::make_unique<ormc::Transaction>(abandoned);
+  Setting inside{"inside", "1"};
+  Models(abandoned).settings.insert(inside);
+  lease.reset(); // back to the pool with the transaction open
+  EXPECT_EQ(pool.abandoned_transactions(), 1u);
+  {
+    auto next = pool.acquire();
+    EXPECT_EQ(next->transaction_depth(), 0);
+    Setting after{"after", "2"};
+    Models(*next).settings.insert(after); // autocommit: stays
+  }
+  EXPECT_THROW(tx->commit(), ormc::TransactionAborted); // its work is gone: commit says so
+  tx.reset();
+  auto check = pool.acquire();
+  Models seen(*check);
+  EXPECT_FALSE(seen.settings.get("inside"));
+  EXPECT_TRUE(seen.settings.get("after"));
+}
+
 TEST_P(PoolTest, AFailedConnectFreesItsSlot) {
   ormc::Pool bad("sqlite:/nonexistent-dir/x.db", 1);
   EXPECT_THROW(bad.acquire(), ormc::ConnectionError);

@@ -126,6 +126,34 @@ TEST_F(PostgresConnection, LostConnectionInsideATransactionCommitsNothing) {
   admin.execute("DROP SCHEMA ormc_lost_tx CASCADE");
 }
 
+// The retry after a lost connection once ran in autocommit on the new connection: leaving the
+// scope kept its rows, and commit() returned normally although the earlier rows were gone.
+TEST_F(PostgresConnection, ATransactionWhoseConnectionWasLostFailsAsAWhole) {
+  ormc::Database admin(url);
+  admin.execute("DROP SCHEMA IF EXISTS ormc_lost_retry CASCADE; CREATE SCHEMA ormc_lost_retry");
+  std::string scoped = url + "?options=-csearch_path%3Dormc_lost_retry";
+  ormc::Database db(scoped);
+  Models m(db);
+  m.create_schema();
+  {
+    ormc::Transaction tx(db);
+    Setting first{.key = "first", .value = "1"};
+    m.settings.insert(first);
+    admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                  "WHERE pid <> pg_backend_pid() AND datname = current_database() "
+                  "AND state = 'idle in transaction'");
+    Setting second{.key = "second", .value = "2"};
+    EXPECT_THROW(m.settings.insert(second), ormc::ConnectionError);
+    EXPECT_THROW(m.settings.insert(second), ormc::TransactionAborted); // the retry
+    EXPECT_THROW(tx.commit(), ormc::TransactionAborted);
+  }
+  Models fresh(admin);
+  admin.execute("SET search_path TO ormc_lost_retry");
+  EXPECT_FALSE(fresh.settings.get("first").has_value());
+  EXPECT_FALSE(fresh.settings.get("second").has_value());
+  admin.execute("RESET search_path; DROP SCHEMA ormc_lost_retry CASCADE");
+}
+
 TEST_F(PostgresConnection, WriteSkewUnderSerializableIsATransactionConflict) {
   ormc::Database admin(url);
   admin.execute("DROP TABLE IF EXISTS ormc_skew; CREATE TABLE ormc_skew (id INTEGER PRIMARY KEY)");

@@ -29,7 +29,10 @@ public:
 ///                                     // the lease's end returns the connection
 ///
 /// Connections are opened when first needed. A Transaction on a leased connection must end
-/// before the lease does (declare the lease first).
+/// before the lease does (declare the lease first); `ormc::Transaction tx(*pool.acquire());`,
+/// whose lease ends at once, does not compile. A connection that still comes back inside a
+/// transaction is rolled back and never lent again (abandoned_transactions() counts them), so the
+/// next borrower never works inside someone else's transaction.
 class Pool {
 public:
   Pool(std::string url, std::size_t max_connections);
@@ -42,7 +45,10 @@ public:
     Lease(Lease&& other) noexcept;
     Lease& operator=(Lease&&) = delete;
     ~Lease();
-    Database& operator*() const noexcept { return *db_; }
+    Database& operator*() const& noexcept { return *db_; }
+    /// Deleted: the connection would go back to the pool at the end of the statement while the
+    /// reference lives on. Keep the lease in a variable: `auto db = pool.acquire();`.
+    Database& operator*() const&& = delete;
     Database* operator->() const noexcept { return db_; }
 
   private:
@@ -58,8 +64,10 @@ public:
   Lease acquire(std::chrono::milliseconds timeout);
 
   std::size_t max_connections() const noexcept { return max_; }
-  /// Connections opened so far (at most max_connections()).
+  /// Connections opened so far and still lent or idle (at most max_connections()).
   std::size_t opened() const;
+  /// Connections that came back inside an open transaction: rolled back and retired.
+  std::size_t abandoned_transactions() const;
 
 private:
   Lease acquire_until(std::chrono::steady_clock::time_point deadline, bool forever);
@@ -71,7 +79,8 @@ private:
   std::condition_variable returned_;
   std::vector<std::unique_ptr<Database>> all_;
   std::vector<Database*> idle_;
-  std::size_t opening_ = 0; // connections being opened outside the lock
+  std::vector<std::unique_ptr<Database>> retired_; // came back inside a transaction
+  std::size_t opening_ = 0;                        // connections being opened outside the lock
 };
 
 } // namespace ormc
