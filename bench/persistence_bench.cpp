@@ -132,7 +132,7 @@ void sqlite_insert_ormc(benchmark::State& state) {
   Models m(db);
   for (auto _ : state) {
     empty_sqlite_table(state);
-    m.persons.insert_all(s.people); // one transaction, one prepared INSERT reused
+    m.people.insert_all(s.people); // one transaction, one prepared INSERT reused
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.rows));
 }
@@ -165,7 +165,7 @@ void sqlite_select_ormc(benchmark::State& state) {
   ormc::Database db("sqlite:" + sqlite_setup().path);
   Models m(db);
   for (auto _ : state) {
-    std::vector<Person> all = m.persons.all();
+    std::vector<Person> all = m.people.all();
     benchmark::DoNotOptimize(all.data());
   }
 }
@@ -188,7 +188,7 @@ void sqlite_lookup_ormc(benchmark::State& state) {
   Models m(db);
   for (auto _ : state)
     for (std::int64_t key : sqlite_setup().keys) {
-      std::optional<Person> p = m.persons.get(key);
+      std::optional<Person> p = m.people.get(key);
       benchmark::DoNotOptimize(p);
     }
 }
@@ -213,7 +213,7 @@ void sqlite_iterate_ormc(benchmark::State& state) {
   Models m(db);
   for (auto _ : state) {
     std::int64_t sum = 0;
-    for (const Person& p : m.persons.query())
+    for (const Person& p : m.people.query())
       sum += p.age;
     benchmark::DoNotOptimize(sum);
   }
@@ -337,7 +337,7 @@ void postgres_insert_ormc(benchmark::State& state) {
   for (auto _ : state) {
     empty_postgres_table(state);
     ormc::Transaction tx(db);
-    m.persons.insert_all(s.people);
+    m.people.insert_all(s.people);
     tx.commit();
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * s.rows));
@@ -410,7 +410,7 @@ void fill_postgres(benchmark::State& state) {
   ormc::Database db(postgres_setup().url);
   db.execute(R"(TRUNCATE "person" RESTART IDENTITY)");
   std::vector<Person> people = postgres_setup().people;
-  Models(db).persons.insert_all(people);
+  Models(db).people.insert_all(people);
   filled = true;
   state.ResumeTiming();
 }
@@ -421,7 +421,7 @@ void postgres_select_ormc(benchmark::State& state) {
   Models m(db);
   for (auto _ : state) {
     fill_postgres(state);
-    std::vector<Person> all = m.persons.all();
+    std::vector<Person> all = m.people.all();
     benchmark::DoNotOptimize(all.data());
   }
 }
@@ -450,7 +450,7 @@ void postgres_lookup_ormc(benchmark::State& state) {
   for (auto _ : state) {
     fill_postgres(state);
     for (std::int64_t key : postgres_setup().keys) {
-      std::optional<Person> p = m.persons.get(key);
+      std::optional<Person> p = m.people.get(key);
       benchmark::DoNotOptimize(p);
     }
   }
@@ -487,7 +487,7 @@ void postgres_get_many_ormc(benchmark::State& state) {
       std::vector<std::int64_t> batch(
           keys.begin() + static_cast<std::ptrdiff_t>(i),
           keys.begin() + static_cast<std::ptrdiff_t>(std::min(i + 1000, keys.size())));
-      std::vector<Person> found = m.persons.get_many(batch);
+      std::vector<Person> found = m.people.get_many(batch);
       benchmark::DoNotOptimize(found.data());
     }
   }
@@ -500,7 +500,7 @@ void postgres_iterate_ormc(benchmark::State& state) {
   for (auto _ : state) {
     fill_postgres(state);
     std::int64_t sum = 0;
-    for (const Person& p : m.persons.query())
+    for (const Person& p : m.people.query())
       sum += p.age;
     benchmark::DoNotOptimize(sum);
   }
@@ -514,7 +514,7 @@ void postgres_iterate_ormc_in_transaction(benchmark::State& state) {
     fill_postgres(state);
     std::int64_t sum = 0;
     ormc::Transaction tx(db); // the cursor needs no WITH HOLD inside a transaction
-    for (const Person& p : m.persons.query())
+    for (const Person& p : m.people.query())
       sum += p.age;
     tx.commit();
     benchmark::DoNotOptimize(sum);

@@ -33,6 +33,20 @@ struct [[clang::annotate("ormc:table(name=\"People\", schema=crm, comment=\"cust
 // CHECK:      "table": "People",
 // CHECK-NEXT: "schema": "crm",
 // CHECK-NEXT: "comment": "customers",
-// CHECK-NEXT: "accessor": "persons",
+// CHECK-NEXT: "accessor": "people",
 // CHECK:      "member": "id",
 // CHECK-NEXT: "name": "person_id",
+
+// English plurals the plain rules get wrong, by the last word of the name.
+struct [[clang::annotate("ormc:table")]] Child {
+  [[clang::annotate("ormc:id")]] std::int64_t id;
+};
+// CHECK: "accessor": "children",
+struct [[clang::annotate("ormc:table")]] BookShelf {
+  [[clang::annotate("ormc:id")]] std::int64_t id;
+};
+// CHECK: "accessor": "book_shelves",
+struct [[clang::annotate("ormc:table")]] Human {
+  [[clang::annotate("ormc:id")]] std::int64_t id;
+};
+// CHECK: "accessor": "humans",

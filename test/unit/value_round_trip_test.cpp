@@ -172,6 +172,24 @@ TEST_P(ValueRoundTrip, NotANumberIsStoredOnPostgresAndRejectedOnSqlite) {
   }
 }
 
+// Another writer stored 1e300 in a column ormc reads into a float: it used to read as inf.
+TEST_P(ValueRoundTrip, ANumberBeyondAFloatIsADataErrorNotInfinity) {
+  AllTypes in;
+  m->all_types.insert(in);
+  if (on_postgres()) { // REAL has a float's range: the server refuses to store it
+    EXPECT_THROW(db->execute("UPDATE \"all_types\" SET \"f32\" = 1e300"), ormc::DatabaseError);
+  } else {
+    db->execute("UPDATE \"all_types\" SET \"f32\" = 1e300");
+    try {
+      m->all_types.get(in.id);
+      FAIL() << "1e300 read into a float";
+    } catch (const ormc::DataError& e) {
+      EXPECT_NE(std::string(e.what()).find("does not fit the member's float"), std::string::npos)
+          << e.what();
+    }
+  }
+}
+
 TEST_P(ValueRoundTrip, InfinityRoundTrips) {
   AllTypes in;
   in.f64 = -std::numeric_limits<double>::infinity();

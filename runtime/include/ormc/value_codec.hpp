@@ -125,7 +125,16 @@ template <class Row, class T> void read_value(Row& r, int column, T& out) {
   } else if constexpr (std::is_integral_v<T>) {
     out = checked_integer<T>(r.read_int64(column), column);
   } else if constexpr (std::is_floating_point_v<T>) {
-    out = static_cast<T>(r.read_double(column));
+    double value = r.read_double(column);
+    // A finite value beyond a float's range would read as infinity: refused like an integer
+    // out of range. Values within half a unit of the largest float round to it (text forms
+    // such as PostgreSQL's 3.4028235e+38 are a little beyond it).
+    if constexpr (std::is_same_v<T, float>) {
+      constexpr double limit = static_cast<double>(std::numeric_limits<float>::max()) + 0x1p103;
+      if (value - value == 0 && (value >= limit || value <= -limit)) // finite and too large
+        throw_out_of_range("column", column, "stored number does not fit the member's float");
+    }
+    out = static_cast<T>(value);
   } else if constexpr (std::is_same_v<T, std::string>) {
     r.read_text(column, out);
   } else if constexpr (is_bytes_v<T>) {

@@ -41,6 +41,18 @@ std::string snakeCase(std::string_view name) {
 std::string pluralize(std::string_view name) {
   std::string s(name);
   if (s.empty()) return s;
+  // English plurals the rules below get wrong (childs, persons, shelfs), by the last word of a
+  // snake_case name: order_child → order_children.
+  static const std::pair<const char*, const char*> irregular[] = {
+      {"child", "children"},  {"person", "people"}, {"man", "men"},      {"woman", "women"},
+      {"mouse", "mice"},      {"goose", "geese"},   {"foot", "feet"},    {"tooth", "teeth"},
+      {"leaf", "leaves"},     {"shelf", "shelves"}, {"knife", "knives"}, {"wife", "wives"},
+      {"life", "lives"},      {"half", "halves"},   {"wolf", "wolves"},  {"calf", "calves"},
+      {"ox", "oxen"},         {"quiz", "quizzes"},  {"hero", "heroes"},  {"potato", "potatoes"},
+      {"tomato", "tomatoes"}, {"echo", "echoes"}};
+  std::size_t word = s.rfind('_') == std::string::npos ? 0 : s.rfind('_') + 1;
+  for (const auto& [singular, plural] : irregular)
+    if (s.compare(word, std::string::npos, singular) == 0) return s.substr(0, word) + plural;
   // A name ending in a plain 's' is taken to be plural already (AllTypes → all_types).
   bool singularS = endsWith(s, "ss") || endsWith(s, "us") || endsWith(s, "is") || endsWith(s, "as");
   if (s.back() == 's' && !singularS) return s;
