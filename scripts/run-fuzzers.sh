@@ -11,7 +11,7 @@ seconds=${2:-60}
 artifacts="$build/fuzz-artifacts"
 mkdir -p "$artifacts"
 status=0
-for target in annotation_parser ir_reader; do
+for target in annotation_parser ir_reader emitters; do
   corpus="$root/test/fuzz/corpus/$target"
   scratch=$(mktemp -d /tmp/ormc-fuzz.XXXXXX)
   echo "== fuzz $target for ${seconds}s (seeds: ${corpus#$root/})"
