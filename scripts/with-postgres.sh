@@ -2,7 +2,9 @@
 # Runs a command with a throwaway PostgreSQL server: initdb into a temporary directory (as the
 # `postgres` user when run as root, since initdb refuses root), listen on 127.0.0.1 at a free
 # port and on a socket in that directory, export ORMC_TEST_POSTGRES_URL, run the command, and
-# stop and delete the server afterwards, whether the command passed or not.
+# stop and delete the server afterwards, whether the command passed or not. The server runs with
+# standard_conforming_strings=off, the setting under which a backslash in a literal escapes the
+# quote after it: ormc's connections and its schema.postgresql.sql must not depend on the default.
 #   scripts/with-postgres.sh <command> [args...]
 set -euo pipefail
 
@@ -26,14 +28,14 @@ trap stop EXIT
 "${as_owner[@]}" "$pg_bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 \
   --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
 "${as_owner[@]}" "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" \
+  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c standard_conforming_strings=off" \
   >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 
 # Stops and starts this server (`ctl stop|start`), for tests of a server going away.
 cat >"$dir/ctl" <<CTL
 #!/bin/sh
 exec ${as_owner[*]} "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -m immediate \
-  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" "\$1"
+  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c standard_conforming_strings=off" "\$1"
 CTL
 chmod 755 "$dir/ctl"
 
