@@ -51,12 +51,7 @@ void rethrow_as_ormc(Connection::Impl& impl, std::string_view sql_text) {
     if (state == "23514" || state == "22001") throw CheckViolation(message, sql, state, 0);
     if (starts_with(state, "23")) throw ConstraintViolation(message, sql, state, 0);
     if (state == "40001" || state == "40P01") throw TransactionConflict(message, sql, state, 0);
-    if (state == "25P02") {
-      Backend& backend = *impl.owner;
-      backend.clear_transaction_failure(); // so that the check below words the error
-      backend.note_failure();
-      backend.check_transaction_usable(sql);
-    }
+    if (state == "25P02") impl.owner->check_transaction_usable(sql); // worded as on SQLite
     if (state == "42703" || state == "42P01")
       throw SchemaMismatch(message + detail::schema_mismatch_hint(sql), sql, state, 0);
     if (starts_with(state, "08") || starts_with(state, "57P")) {

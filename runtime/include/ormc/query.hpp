@@ -168,7 +168,7 @@ public:
   }
 
   /// How many rows the query reads: with limit() or offset(), at most that many.
-  std::int64_t count() const { return *select_one<std::int64_t>("count(*)", "1"); }
+  std::int64_t count() const { return *select_one<std::int64_t>("SELECT count(*) FROM ", "1", ""); }
 
   /// Aggregates over the matching rows; empty when there are none (SQL gives NULL).
   /// sum(): std::int64_t for integer columns, double for floating ones; avg(): double;
@@ -212,7 +212,7 @@ public:
       return rows;
     });
   }
-  bool exists() const { return *select_one<bool>("EXISTS", ""); }
+  bool exists() const { return *select_one<bool>("SELECT EXISTS (SELECT 1 FROM ", "1", ")"); }
 
   /// Deletes the matching rows; how many there were. On a model with soft delete they are
   /// marked deleted instead (purge() deletes them). One statement: no hooks run.
@@ -337,33 +337,29 @@ private:
   template <Column C, class R> std::optional<R> aggregate(const char* function) const {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: an aggregate over a column of another model (see 'C' below)");
-    return select_one<R>(std::string(function) + "(" + std::string(C::sql) + ")", C::sql);
+    return select_one<R>(std::string("SELECT ") + function + "(" + std::string(C::sql) + ") FROM ",
+                         C::sql, "");
   }
 
-  /// `SELECT <aggregate> FROM table WHERE ...`, one value from one row; empty for NULL. With
-  /// limit() or offset(), the aggregate reads the limited rows, `<column>` of each, from a
-  /// subquery; `EXISTS` asks whether the query has a row.
+  /// `<before> table WHERE ... <after>`, one value from one row; empty for NULL. With limit()
+  /// or offset() the table is a subquery of the limited rows (`<column>` of each), so that
+  /// count(), exists() and the aggregates read what the query reads.
   template <class R>
-  std::optional<R> select_one(std::string_view aggregate, std::string_view column) const {
+  std::optional<R> select_one(std::string_view before, std::string_view column,
+                              std::string_view after) const {
     return db_->with_connection([&](auto& conn) {
       const ModelStatements& sql = traits::statements(conn.dialect_v);
       detail::SqlBuilder b(conn.dialect_v);
       bool limited = limit_ || offset_;
-      if (aggregate == "EXISTS") {
-        b.text("SELECT EXISTS (SELECT 1 FROM ").text(sql.table);
-        render_where(b);
-        if (limited) render_order_and_limit(b, sql);
-        b.text(")");
-      } else if (limited) {
-        b.text("SELECT ").text(aggregate).text(" FROM (SELECT ").text(column).text(" FROM ");
-        b.text(sql.table);
-        render_where(b);
+      b.text(before);
+      if (limited) b.text("(SELECT ").text(column).text(" FROM ");
+      b.text(sql.table);
+      render_where(b);
+      if (limited) {
         render_order_and_limit(b, sql);
         b.text(") AS \"ormc_limited\"");
-      } else {
-        b.text("SELECT ").text(aggregate).text(" FROM ").text(sql.table);
-        render_where(b);
       }
+      b.text(after);
       auto statement = conn.prepare(b.take());
       int index = 1;
       bind_where(*statement, index);

@@ -3,6 +3,8 @@
 // CHECK, so other writers cannot store what ormc could not read back.
 #include "emit/SqlDialect.h"
 
+#include <cctype>
+
 namespace ormc::emit {
 namespace {
 
@@ -88,35 +90,15 @@ public:
   bool commentsAsStatements() const override { return true; }
   bool referencesLaterTables() const override { return false; }
   bool hasIndexMethods() const override { return true; }
+  // format_type() spells the DDL's types in lower case, two of them in long form.
   std::string catalogType(const ir::Column& c) const override {
-    switch (c.type.kind) {
-    case ir::TypeKind::Bool:
-      return "boolean";
-    case ir::TypeKind::Int8:
-    case ir::TypeKind::Int16:
-    case ir::TypeKind::UInt8:
-      return "smallint";
-    case ir::TypeKind::Int32:
-    case ir::TypeKind::UInt16:
-      return "integer";
-    case ir::TypeKind::Int64:
-    case ir::TypeKind::UInt32:
-    case ir::TypeKind::UInt64:
-      return "bigint";
-    case ir::TypeKind::Float:
-      return "real";
-    case ir::TypeKind::Double:
-      return "double precision";
-    case ir::TypeKind::String:
-      return c.maxLength ? "character varying(" + std::to_string(*c.maxLength) + ")" : "text";
-    case ir::TypeKind::Bytes:
-      return "bytea";
-    case ir::TypeKind::Timestamp:
-      return "timestamp with time zone";
-    case ir::TypeKind::Uuid:
-      return "uuid";
-    }
-    return "text";
+    std::string varchar;
+    std::string type = sqlType(c, varchar);
+    if (c.type.kind == ir::TypeKind::Timestamp) return "timestamp with time zone";
+    if (varchar == type) return "character varying" + type.substr(7); // VARCHAR(n)
+    for (char& ch : type)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return type;
   }
   // An identity column's sequence does not see explicit keys; setval keeps it past the largest
   // (never moving it back: nextval() is the floor).
