@@ -4,7 +4,9 @@
 #include "backend_fixture.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <future>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -54,6 +56,44 @@ TEST_P(Concurrency, EightConnectionsWriteAndReadWithoutErrorsOrLostRows) {
     keys.insert(s.key);
   EXPECT_EQ(all.size(), static_cast<std::size_t>(threads * transactions * rows_per_transaction));
   EXPECT_EQ(keys.size(), all.size());
+}
+
+// Two transactions that each read and then write, interleaved: with SQLite's deferred BEGIN both
+// would take a read snapshot, and the second to write would fail with "database is locked" at
+// once (the busy timeout cannot help a stale snapshot). ormc's write lock at BEGIN makes the
+// second wait for the first instead.
+TEST_P(Concurrency, ReadThenWriteTransactionsWaitForEachOtherInsteadOfFailing) {
+  ormc::Database first_db(url), second_db(url);
+  Models first(first_db), second(second_db);
+  std::promise<void> first_has_read;
+  std::string first_error, second_error;
+  std::thread other;
+  try {
+    ormc::Transaction tx(first_db);
+    (void)first.settings.count();
+    other = std::thread([&, read = first_has_read.get_future()]() mutable {
+      read.wait();
+      try {
+        ormc::Transaction tx2(second_db);
+        Setting s{.key = "second", .value = std::to_string(second.settings.count())};
+        second.settings.insert(s);
+        tx2.commit();
+      } catch (const std::exception& e) {
+        second_error = e.what();
+      }
+    });
+    first_has_read.set_value();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200)); // the other one reads meanwhile
+    Setting s{.key = "first", .value = "0"};
+    first.settings.insert(s);
+    tx.commit();
+  } catch (const std::exception& e) {
+    first_error = e.what();
+  }
+  if (other.joinable()) other.join();
+  EXPECT_EQ(first_error, "");
+  EXPECT_EQ(second_error, "");
+  EXPECT_EQ(first.settings.count(), 2);
 }
 
 ORMC_INSTANTIATE_FOR_BACKENDS(Concurrency);
