@@ -1,8 +1,11 @@
 #include "sqlite_error.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <ormc/error.hpp>
 #include <ormc/sqlite/connection.hpp>
 #include <sqlite3.h>
+#include <thread>
 
 namespace ormc::sqlite {
 
@@ -27,10 +30,29 @@ Connection::Connection(const std::string& path) {
     execute("PRAGMA foreign_keys = ON");
     // WAL lets readers run while one connection writes, and a crash mid-write leaves the
     // database as of the last commit. synchronous stays FULL: a commit survives power loss.
-    if (path != ":memory:" && !path.empty()) execute("PRAGMA journal_mode = WAL");
+    if (path != ":memory:" && !path.empty()) switch_to_wal();
   } catch (...) {
     sqlite3_close_v2(db_);
     throw;
+  }
+}
+
+// Switching a file to WAL needs it to itself for a moment, and SQLite answers "database is
+// locked" at once instead of running the busy handler (the switching connection holds a read
+// lock, so waiting could deadlock). Connections that open a new file together retry here, within
+// the same 5 s as the busy timeout.
+void Connection::switch_to_wal() {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  auto pause = std::chrono::milliseconds(1);
+  while (true) {
+    try {
+      execute("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const TransactionConflict&) {
+      if (std::chrono::steady_clock::now() + pause > deadline) throw;
+      std::this_thread::sleep_for(pause);
+      pause = std::min(pause * 2, std::chrono::milliseconds(50));
+    }
   }
 }
 

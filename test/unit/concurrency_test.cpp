@@ -115,5 +115,39 @@ TEST(SqliteFile, IsInWalModeSoReadersDoNotBlockTheWriter) {
     std::filesystem::remove(path.string() + suffix);
 }
 
+// Programs that start together open a new file together: each connection switches it to WAL,
+// which needs the file to itself for a moment and which SQLite does not retry through the busy
+// timeout. Every connection opens, and every create_schema() succeeds.
+TEST(SqliteFile, SixteenConnectionsOpenANewFileAndCreateTheSchemaAtOnce) {
+  constexpr int rounds = 30, threads = 16;
+  std::atomic<int> failures{0};
+  std::string first_failure;
+  std::mutex first_failure_mutex;
+  for (int round = 0; round < rounds; ++round) {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("ormc_open_" + std::to_string(getpid()) + ".db");
+    std::atomic<int> ready{0};
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t)
+      workers.emplace_back([&] {
+        ++ready;
+        while (ready < threads) // start together
+          std::this_thread::yield();
+        try {
+          ormc::Database db("sqlite:" + path.string());
+          Models(db).create_schema();
+        } catch (const std::exception& e) {
+          std::lock_guard<std::mutex> lock(first_failure_mutex);
+          if (failures++ == 0) first_failure = e.what();
+        }
+      });
+    for (std::thread& w : workers)
+      w.join();
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path.string() + suffix);
+  }
+  EXPECT_EQ(failures, 0) << first_failure;
+}
+
 } // namespace
 } // namespace unit

@@ -39,6 +39,8 @@ public:
   sqlite3* handle() const noexcept { return db_; }
 
 private:
+  void switch_to_wal();
+
   sqlite3* db_ = nullptr;
   StatementCache<Statement> cache_;
 };
