@@ -1,6 +1,9 @@
 // Splits a database URL into the backend to use and what that backend needs to connect.
 #pragma once
 
+#include <chrono>
+#include <optional>
+#include <ormc/connect_options.hpp>
 #include <ormc/dialect.hpp>
 #include <string>
 #include <string_view>
@@ -9,12 +12,28 @@ namespace ormc::detail {
 
 struct DatabaseTarget {
   Dialect dialect;
-  std::string location; // SQLite: a file path or ":memory:"; PostgreSQL: a libpq string
+  std::string location;   // SQLite: a file path or ":memory:"; PostgreSQL: a libpq string
+  ConnectOptions options; // ormc's own parameters, taken out of `location`
 };
 
 /// Throws UsageError for a URL ormc cannot use, saying which forms it accepts (with any
-/// password in it masked).
+/// password in it masked). `statement_timeout` is ormc's parameter on both backends (libpq would
+/// refuse it); SQLite URLs take no other.
 DatabaseTarget parse_database_url(std::string_view url);
+
+/// `given`'s fields, else `from_url`'s, else the defaults (see ConnectOptions).
+ConnectOptions resolve_options(const ConnectOptions& given, const ConnectOptions& from_url);
+
+/// The libpq string to connect with: `conninfo` with the options' keepalives (replacing the
+/// URL's), and defaults for what neither sets: connect_timeout=10, keepalives, and
+/// tcp_user_timeout=30000 (sent data unacknowledged for 30 s drops the connection).
+std::string postgres_conninfo(std::string conninfo, const ConnectOptions& resolved);
+
+/// Removes `key` from a libpq URI's query or a key=value string; returns its value, if any.
+std::optional<std::string> take_parameter(std::string& conninfo, std::string_view key);
+
+/// "500ms", "5s", "2min" or a number of milliseconds; nullopt for anything else.
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
 
 /// Whether a libpq URI (`postgresql://...?k=v&...`) or key=value string sets `key` — parsed, so
 /// that a database named `connect_timeout_db` does not count.

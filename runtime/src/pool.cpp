@@ -1,16 +1,19 @@
+#include "database_url.hpp"
+
 #include <algorithm>
 #include <ormc/pool.hpp>
 
 namespace ormc {
 
-Pool::Pool(std::string url, std::size_t max_connections)
-    : url_(std::move(url)), max_(max_connections) {
+Pool::Pool(std::string url, std::size_t max_connections, const ConnectOptions& options)
+    : url_(std::move(url)), max_(max_connections), options_(options) {
   if (max_ == 0) throw UsageError("a Pool needs room for at least one connection");
   // Each connection to sqlite::memory: is a database of its own: the pool's connections would
   // not see each other's rows.
-  if (url_ == "sqlite::memory:" || url_ == "sqlite:" ||
-      url_.find("mode=memory") != std::string::npos)
-    throw UsageError("Pool(\"" + url_ +
+  detail::DatabaseTarget target = detail::parse_database_url(url_); // also checks the URL now
+  if (target.dialect == Dialect::sqlite &&
+      (target.location == ":memory:" || url_.find("mode=memory") != std::string::npos))
+    throw UsageError("Pool(\"" + detail::redact_password(url_) +
                      "\"): every connection to an in-memory SQLite database is a separate, empty "
                      "database; give the pool a file (sqlite:app.db) or use one ormc::Database");
 }
@@ -55,7 +58,7 @@ Pool::Lease Pool::acquire_until(std::chrono::steady_clock::time_point deadline, 
   lock.unlock();
   std::unique_ptr<Database> db;
   try {
-    db = std::make_unique<Database>(url_);
+    db = std::make_unique<Database>(url_, options_);
   } catch (...) {
     lock.lock();
     --opening_;

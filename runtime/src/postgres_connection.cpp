@@ -8,14 +8,6 @@
 namespace ormc::postgres {
 namespace {
 
-/// libpq waits forever for an unreachable host unless told otherwise.
-std::string with_connect_timeout(std::string conninfo) {
-  if (detail::conninfo_has(conninfo, "connect_timeout")) return conninfo;
-  bool uri = conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0;
-  if (!uri) return conninfo + " connect_timeout=10";
-  return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
-}
-
 bool starts_with(const std::string& s, const char* prefix) {
   return s.rfind(prefix, 0) == 0;
 }
@@ -25,6 +17,18 @@ bool starts_with(const std::string& s, const char* prefix) {
 void rethrow_as_ormc(Connection::Impl& impl, std::string_view sql_text) {
   std::string sql(sql_text);
   if (impl.owner) impl.owner->note_failure(); // the server has aborted an open transaction
+  if (impl.timed_out) {
+    impl.timed_out = false;
+    impl.drop();
+    auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
+        impl.statement_timeout + Connection::Impl::cancellation_grace);
+    throw ConnectionError("no answer from the PostgreSQL server within " +
+                              std::to_string(waited.count()) + " ms (statement_timeout " +
+                              std::to_string(impl.statement_timeout.count()) +
+                              " ms, and its cancellation did not arrive either): the connection "
+                              "was closed, and the next statement connects again",
+                          sql, "08006", 0);
+  }
   try {
     throw;
   } catch (const pqxx::broken_connection& e) {
@@ -50,6 +54,9 @@ void rethrow_as_ormc(Connection::Impl& impl, std::string_view sql_text) {
     // A VARCHAR(n) overflow is how max_length fails here; SQLite reports it as a CHECK.
     if (state == "23514" || state == "22001") throw CheckViolation(message, sql, state, 0);
     if (starts_with(state, "23")) throw ConstraintViolation(message, sql, state, 0);
+    // 57014 is also an administrator's pg_cancel_backend(), which is no timeout.
+    if (state == "57014" && message.find("statement timeout") != std::string::npos)
+      throw StatementTimeout(message, sql, state, 0);
     if (state == "40001" || state == "40P01") throw TransactionConflict(message, sql, state, 0);
     if (state == "25P02") impl.owner->check_transaction_usable(sql); // worded as on SQLite
     if (state == "42703" || state == "42P01")
@@ -76,8 +83,11 @@ pqxx::nontransaction& Connection::Impl::ensure() {
     // Values are read and written in these forms; see postgres_text.cpp. A backslash in a
     // '...' literal of ormc's DDL (comments, defaults) must stay a backslash, whatever the
     // server's default: with standard_conforming_strings off it would escape the quote.
-    work->exec("SET TIME ZONE 'UTC'; SET datestyle TO 'ISO, YMD'; SET bytea_output TO 'hex'; "
-               "SET standard_conforming_strings TO on");
+    within_deadline([&] {
+      work->exec("SET TIME ZONE 'UTC'; SET datestyle TO 'ISO, YMD'; SET bytea_output TO 'hex'; "
+                 "SET standard_conforming_strings TO on; SET statement_timeout TO " +
+                 std::to_string(statement_timeout.count()));
+    });
   } catch (const pqxx::failure& e) {
     drop();
     std::string message = e.what();
@@ -93,8 +103,18 @@ void Connection::Impl::drop() noexcept {
   connection.reset();
 }
 
-Connection::Connection(std::string conninfo) : impl_(std::make_unique<Impl>()) {
-  impl_->conninfo = with_connect_timeout(std::move(conninfo));
+Connection::Connection(std::string conninfo, const ConnectOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  ConnectOptions from_url;
+  if (auto timeout = detail::take_parameter(conninfo, "statement_timeout")) {
+    from_url.statement_timeout = detail::parse_duration(*timeout);
+    if (!from_url.statement_timeout)
+      throw UsageError("statement_timeout=" + *timeout +
+                       " is no duration (milliseconds, or a number with ms, s or min)");
+  }
+  ConnectOptions resolved = detail::resolve_options(options, from_url);
+  impl_->statement_timeout = *resolved.statement_timeout;
+  impl_->conninfo = detail::postgres_conninfo(std::move(conninfo), resolved);
   impl_->owner = this;
   impl_->ensure();
 }
@@ -114,7 +134,7 @@ void Connection::execute(std::string_view sql) {
   } report{usage, sql};
   translate_errors(*impl_, sql, [&] {
     pqxx::nontransaction& work = impl_->ensure();
-    usage.measure([&] { return work.exec(std::string(sql)); });
+    impl_->within_deadline([&] { usage.measure([&] { return work.exec(std::string(sql)); }); });
   });
 }
 

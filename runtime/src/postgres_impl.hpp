@@ -2,6 +2,9 @@
 // public headers so users' code never includes libpqxx.
 #pragma once
 
+#include "socket_deadline.hpp"
+
+#include <chrono>
 #include <memory>
 #include <ormc/postgres/connection.hpp>
 #include <pqxx/connection>
@@ -14,9 +17,28 @@ namespace ormc::postgres {
 struct Connection::Impl {
   std::string conninfo;
   std::unique_ptr<pqxx::connection> connection;
-  std::unique_ptr<pqxx::nontransaction> work; // runs statements; transactions are plain SQL
-  unsigned generation = 0;                    // counts (re)connections
-  Connection* owner = nullptr;                // told of every failed statement
+  std::unique_ptr<pqxx::nontransaction> work;     // runs statements; transactions are plain SQL
+  unsigned generation = 0;                        // counts (re)connections
+  Connection* owner = nullptr;                    // told of every failed statement
+  std::chrono::milliseconds statement_timeout{0}; // 0: none
+  bool timed_out = false; // the last statement's answer did not arrive in time
+
+  /// How long past statement_timeout ormc waits for the server's cancellation to arrive.
+  static constexpr std::chrono::seconds cancellation_grace{2};
+
+  /// Runs `f`, which talks to the server over this connection, giving up on the connection when
+  /// no answer arrives within statement_timeout + cancellation_grace.
+  template <class F> decltype(auto) within_deadline(F&& f) {
+    if (statement_timeout.count() == 0) return f();
+    detail::SocketDeadline deadline(connection->sock(), std::chrono::steady_clock::now() +
+                                                            statement_timeout + cancellation_grace);
+    try {
+      return f();
+    } catch (...) {
+      timed_out = deadline.expired();
+      throw;
+    }
+  }
 
   /// Connects if not connected. Throws ConnectionError.
   pqxx::nontransaction& ensure();

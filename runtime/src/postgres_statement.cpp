@@ -65,19 +65,21 @@ void Statement::run() {
   Connection::Impl& impl = *connection_.impl_;
   translate_errors(impl, sql_, [&] {
     pqxx::nontransaction& work = impl.ensure();
-    if (!name_.empty() && prepared_generation_ != impl.generation) {
-      impl.connection->prepare(name_, sql_);
-      prepared_generation_ = impl.generation;
-    }
-    std::vector<const char*> params(values_.size());
-    for (std::size_t i = 0; i < values_.size(); ++i)
-      params[i] = present_[i] ? values_[i].c_str() : nullptr;
-    if (!result_) result_ = std::make_unique<Result>();
-    usage_.measure([&] {
-      auto values = pqxx::prepare::make_dynamic_params(params);
-      result_->rows =
-          name_.empty() ? work.exec_params(sql_, values) : work.exec_prepared(name_, values);
-      return 0;
+    impl.within_deadline([&] {
+      if (!name_.empty() && prepared_generation_ != impl.generation) {
+        impl.connection->prepare(name_, sql_);
+        prepared_generation_ = impl.generation;
+      }
+      std::vector<const char*> params(values_.size());
+      for (std::size_t i = 0; i < values_.size(); ++i)
+        params[i] = present_[i] ? values_[i].c_str() : nullptr;
+      if (!result_) result_ = std::make_unique<Result>();
+      usage_.measure([&] {
+        auto values = pqxx::prepare::make_dynamic_params(params);
+        result_->rows =
+            name_.empty() ? work.exec_params(sql_, values) : work.exec_prepared(name_, values);
+        return 0;
+      });
     });
   });
   usage_.add_rows(result_->rows.empty() ? static_cast<std::int64_t>(result_->rows.affected_rows())

@@ -1,4 +1,6 @@
+#include "database_url.hpp"
 #include "sqlite_error.hpp"
+#include "sqlite_step_timer.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -9,7 +11,9 @@
 
 namespace ormc::sqlite {
 
-Connection::Connection(const std::string& path) {
+Connection::Connection(const std::string& path, const ConnectOptions& options)
+    : timer_(std::make_unique<StepTimer>()) {
+  timer_->timeout = *ormc::detail::resolve_options(options, {}).statement_timeout;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -26,6 +30,7 @@ Connection::Connection(const std::string& path) {
   sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
   // Wait for other writers instead of failing at once; contention beyond this is an error.
   sqlite3_busy_timeout(db_, 5000);
+  timer_->install(db_);
   try {
     execute("PRAGMA foreign_keys = ON");
     // WAL lets readers run while one connection writes, and a crash mid-write leaves the
@@ -65,6 +70,7 @@ void Connection::execute(std::string_view sql) {
   std::string text(sql);
   StatementUsage usage(*this);
   usage.check_usable(text);
+  timer_->start();
   int rc = usage.measure([&] {
     char* error = nullptr;
     int result = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
@@ -73,7 +79,10 @@ void Connection::execute(std::string_view sql) {
   });
   if (rc != SQLITE_OK) usage.mark_failed();
   usage.finish(text);
-  if (rc != SQLITE_OK) detail::throw_error(db_, rc, text);
+  if (rc != SQLITE_OK) {
+    timer_->throw_if_expired(rc, text);
+    detail::throw_error(db_, rc, text);
+  }
 }
 
 // IMMEDIATE takes the write lock at BEGIN, so two writers cannot both read and then deadlock
@@ -88,9 +97,14 @@ void Connection::rollback() {
   execute("ROLLBACK");
 }
 
+StepTimer* Connection::timed_steps() const noexcept {
+  return timer_->timeout.count() > 0 ? timer_.get() : nullptr;
+}
+
 StatementLease<Statement> Connection::prepare(std::string_view sql) {
-  return cache_.lease(
-      sql, [&](std::string_view text) { return std::make_unique<Statement>(db_, *this, text); });
+  return cache_.lease(sql, [&](std::string_view text) {
+    return std::make_unique<Statement>(db_, *this, text, timed_steps());
+  });
 }
 
 std::vector<ExistingColumn> Connection::table_columns(std::string_view /*schema*/,

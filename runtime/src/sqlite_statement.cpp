@@ -1,4 +1,5 @@
 #include "sqlite_error.hpp"
+#include "sqlite_step_timer.hpp"
 
 #include <cctype>
 #include <cmath>
@@ -24,8 +25,8 @@ const char* type_name(int type) {
 }
 } // namespace
 
-Statement::Statement(sqlite3* db, const Backend& backend, std::string_view sql)
-    : db_(db), usage_(backend), sql_(sql) {
+Statement::Statement(sqlite3* db, const Backend& backend, std::string_view sql, StepTimer* timer)
+    : db_(db), timer_(timer), usage_(backend), sql_(sql) {
   const char* tail = nullptr;
   int rc = sqlite3_prepare_v3(db_, sql_.data(), static_cast<int>(sql_.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt_, &tail);
@@ -50,13 +51,19 @@ void Statement::check(int rc) {
 
 bool Statement::step() {
   usage_.check_usable(sql_); // one flag test: cheaper per row than asking SQLite
+  if (timer_) timer_->start();
   int rc = usage_.measure([&] { return sqlite3_step(stmt_); });
   if (rc == SQLITE_ROW) {
     usage_.add_rows(1);
     return true;
   }
   if (rc == SQLITE_DONE) return false;
+  fail(rc);
+}
+
+void Statement::fail(int rc) {
   usage_.mark_failed();
+  if (timer_) timer_->throw_if_expired(rc, sql_);
   detail::throw_error(db_, rc, sql_);
 }
 
@@ -64,12 +71,10 @@ std::int64_t Statement::execute() {
   usage_.check_usable(sql_);
   int rc;
   do {
+    if (timer_) timer_->start();
     rc = usage_.measure([&] { return sqlite3_step(stmt_); });
   } while (rc == SQLITE_ROW);
-  if (rc != SQLITE_DONE) {
-    usage_.mark_failed();
-    detail::throw_error(db_, rc, sql_);
-  }
+  if (rc != SQLITE_DONE) fail(rc);
   std::int64_t changed = sqlite3_changes64(db_);
   usage_.add_rows(changed);
   return changed;

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <ormc/backend.hpp>
+#include <ormc/connect_options.hpp>
 #include <ormc/error.hpp>
 #include <ormc/postgres/connection.hpp>
 #include <ormc/sqlite/connection.hpp>
@@ -13,13 +14,15 @@ namespace ormc {
 ///   sqlite:app.db   sqlite:/abs/path.db   sqlite:///abs/path.db   sqlite::memory:
 ///   postgresql://user:password@host:5432/dbname?sslmode=require   (any libpq URI)
 ///   host=localhost port=5432 dbname=app user=app                   (libpq key=value string)
+/// Both backends take `statement_timeout` in the URL (`sqlite:app.db?statement_timeout=5s`);
+/// see ConnectOptions.
 /// A Database is used from one thread at a time, and stays where it was made (it is neither
 /// copied nor moved), so the Models bound to it can hold a reference.
 class Database {
 public:
   /// Opens the database at `url`. Throws UsageError for a malformed URL and ConnectionError
-  /// when the database cannot be opened.
-  explicit Database(std::string_view url);
+  /// when the database cannot be opened. `options` override the URL's parameters.
+  explicit Database(std::string_view url, const ConnectOptions& options = {});
   explicit Database(std::unique_ptr<Backend> backend);
   ~Database();
   Database(const Database&) = delete;
@@ -64,8 +67,8 @@ private:
 
 /// Same as `Database(url)`; reads well at the call site: `auto db = ormc::open("sqlite:app.db");`
 /// works because the result is constructed in place.
-inline Database open(std::string_view url) {
-  return Database(url);
+inline Database open(std::string_view url, const ConnectOptions& options = {}) {
+  return Database(url, options);
 }
 
 } // namespace ormc

@@ -63,6 +63,13 @@ public:
   using DatabaseError::DatabaseError;
 };
 
+/// The statement ran longer than ConnectOptions::statement_timeout and was cancelled (SQLSTATE
+/// 57014 on both backends). The connection stays usable; an open transaction is aborted.
+class StatementTimeout : public DatabaseError {
+public:
+  using DatabaseError::DatabaseError;
+};
+
 /// A statement of this transaction failed earlier, so the transaction can only be rolled back
 /// (PostgreSQL's SQLSTATE 25P02; SQLite follows the same rule). To carry on after an expected
 /// failure, run that statement in a nested Transaction (a savepoint) and roll only it back.

@@ -35,7 +35,8 @@ public:
 /// next borrower never works inside someone else's transaction.
 class Pool {
 public:
-  Pool(std::string url, std::size_t max_connections);
+  /// Each connection is opened as `ormc::open(url, options)` would.
+  Pool(std::string url, std::size_t max_connections, const ConnectOptions& options = {});
   ~Pool();
   Pool(const Pool&) = delete;
   Pool& operator=(const Pool&) = delete;
@@ -75,6 +76,7 @@ private:
 
   const std::string url_;
   const std::size_t max_;
+  const ConnectOptions options_;
   mutable std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<Database>> all_;

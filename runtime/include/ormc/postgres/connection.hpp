@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <ormc/backend.hpp>
+#include <ormc/connect_options.hpp>
 #include <ormc/postgres/statement.hpp>
 #include <ormc/statement_cache.hpp>
 #include <string>
@@ -18,9 +19,10 @@ public:
   using statement_type = Statement;
   static constexpr Dialect dialect_v = Dialect::postgresql;
 
-  /// `conninfo` is a libpq URI or key=value string. Without `connect_timeout`, 10 s is used.
-  /// Throws ConnectionError when the server cannot be reached.
-  explicit Connection(std::string conninfo);
+  /// `conninfo` is a libpq URI or key=value string, which may also set ormc's
+  /// statement_timeout. Without `connect_timeout`, 10 s is used; keepalives and the statement
+  /// timeout as ConnectOptions says. Throws ConnectionError when the server cannot be reached.
+  explicit Connection(std::string conninfo, const ConnectOptions& options = {});
   ~Connection() override;
 
   Dialect dialect() const noexcept override { return dialect_v; }

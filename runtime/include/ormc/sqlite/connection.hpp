@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <ormc/backend.hpp>
+#include <ormc/connect_options.hpp>
 #include <ormc/sqlite/statement.hpp>
 #include <ormc/statement_cache.hpp>
 #include <string>
@@ -20,7 +21,7 @@ public:
   static constexpr Dialect dialect_v = Dialect::sqlite;
 
   /// Opens (creating if needed) the database at `path`. Throws ConnectionError.
-  explicit Connection(const std::string& path);
+  explicit Connection(const std::string& path, const ConnectOptions& options = {});
   ~Connection() override;
 
   Dialect dialect() const noexcept override { return dialect_v; }
@@ -40,8 +41,10 @@ public:
 
 private:
   void switch_to_wal();
+  StepTimer* timed_steps() const noexcept; // null without a statement timeout
 
   sqlite3* db_ = nullptr;
+  std::unique_ptr<StepTimer> timer_; // the statement timeout; statements point at it
   StatementCache<Statement> cache_;
 };
 

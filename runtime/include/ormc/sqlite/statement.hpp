@@ -16,10 +16,13 @@ template <class Statement> class StatementCache;
 
 namespace ormc::sqlite {
 
+struct StepTimer;
+
 /// One prepared SQLite statement. Parameters are 1-based, result columns 0-based.
 class Statement {
 public:
-  Statement(sqlite3* db, const Backend& backend, std::string_view sql);
+  /// `timer` (the connection's, or null) interrupts a step that runs past statement_timeout.
+  Statement(sqlite3* db, const Backend& backend, std::string_view sql, StepTimer* timer = nullptr);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -63,9 +66,11 @@ private:
   friend class StatementCache<Statement>;
   void reset() noexcept;
   void check(int rc);
+  [[noreturn]] void fail(int rc); // a step failed
   void expect_type(int column, int type);
 
   sqlite3* db_;
+  StepTimer* timer_;
   StatementUsage usage_;
   sqlite3_stmt* stmt_ = nullptr;
   std::string sql_;
