@@ -190,6 +190,18 @@ TEST_P(ValueRoundTrip, ANumberBeyondAFloatIsADataErrorNotInfinity) {
   }
 }
 
+// docs/type-mapping.md: SQLite stores a REAL with an integral value as an integer, so -0.0 reads
+// back as +0.0 there (equal under ==, only the sign bit differs); PostgreSQL keeps it. Pins the
+// documented behaviour: if either changes, so must the document.
+TEST_P(ValueRoundTrip, NegativeZeroKeepsItsSignOnPostgreSqlOnly) {
+  AllTypes in;
+  in.f64 = -0.0;
+  m->all_types.insert(in);
+  double out = m->all_types.get(in.id)->f64;
+  EXPECT_EQ(out, 0.0);
+  EXPECT_EQ(std::signbit(out), on_postgres());
+}
+
 TEST_P(ValueRoundTrip, InfinityRoundTrips) {
   AllTypes in;
   in.f64 = -std::numeric_limits<double>::infinity();
