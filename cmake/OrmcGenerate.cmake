@@ -2,7 +2,8 @@
 #               [NAMESPACE <namespace>] [JOBS <n>] [VISIBILITY PUBLIC|PRIVATE|INTERFACE])
 #
 # Runs ormc on the model headers before <target> compiles, with <target>'s own include paths,
-# definitions and C++ standard (CXX_STANDARD, else C++20), puts the output directory on
+# definitions and C++ standard (CXX_STANDARD, else C++20), compiles the generated sources (each
+# model's tables and queries, instantiated once) into <target>, puts the output directory on
 # <target>'s include path and links the runtime. VISIBILITY says whether targets that link
 # <target> get both too: by default PUBLIC for a library (its users include the generated
 # headers through its own headers), INTERFACE for an interface library, PRIVATE for a program.
@@ -54,11 +55,13 @@ function(ormc_generate target)
 
   set(headers "")
   set(generated "${ARG_OUTPUT_DIR}/${ARG_SCHEMA_NAME}.ormc.hpp")
+  set(sources "") # compiled into <target>: each model's tables and queries, instantiated once
   foreach(header IN LISTS ARG_HEADERS)
     get_filename_component(header "${header}" ABSOLUTE)
     get_filename_component(stem "${header}" NAME_WE)
     list(APPEND headers "${header}")
     list(APPEND generated "${ARG_OUTPUT_DIR}/${stem}.ormc.hpp")
+    list(APPEND sources "${ARG_OUTPUT_DIR}/${stem}.ormc.cpp")
   endforeach()
   foreach(schema_file json postgresql.sql sqlite.sql)
     list(APPEND generated "${ARG_OUTPUT_DIR}/${ARG_SCHEMA_NAME}.${schema_file}")
@@ -88,7 +91,7 @@ function(ormc_generate target)
 
   add_custom_command(
     OUTPUT "${stamp}"
-    BYPRODUCTS ${generated}
+    BYPRODUCTS ${generated} ${sources}
     COMMAND "$<TARGET_FILE:ormc::ormc>" --output-dir "${ARG_OUTPUT_DIR}"
             --schema-name "${ARG_SCHEMA_NAME}" --depfile "${depfile}" --depfile-target "${stamp}"
             ${options} ${headers}
@@ -101,12 +104,15 @@ function(ormc_generate target)
     COMMAND_EXPAND_LISTS
     VERBATIM)
   set_source_files_properties(${generated} PROPERTIES GENERATED TRUE HEADER_FILE_ONLY TRUE)
+  set_source_files_properties(${sources} PROPERTIES GENERATED TRUE)
   if(type STREQUAL "INTERFACE_LIBRARY")
-    # An interface library compiles nothing: a target of its own runs ormc first.
+    # An interface library compiles nothing: a target of its own runs ormc first, and each
+    # program that links it compiles the sources (duplicate instantiations merge at link time).
     add_custom_target(${target}_ormc_generate DEPENDS "${stamp}")
     add_dependencies(${target} ${target}_ormc_generate)
+    target_sources(${target} INTERFACE ${sources})
   else()
-    target_sources(${target} PRIVATE "${stamp}" ${generated})
+    target_sources(${target} PRIVATE "${stamp}" ${generated} ${sources})
   endif()
   target_include_directories(${target} ${ARG_VISIBILITY} "$<BUILD_INTERFACE:${ARG_OUTPUT_DIR}>")
   target_link_libraries(${target} ${ARG_VISIBILITY} ormc::runtime)

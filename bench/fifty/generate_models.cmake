@@ -26,14 +26,139 @@ foreach(variant annotated plain)
   endif()
 endforeach()
 
-# The units: each touches every model once, as an application would.
+# The units: each uses every model as an application does (issue 15): create the schema, insert,
+# get by key, where(field6 > 3).all(), update. use_sqlite.cpp does the same by hand with sqlite3
+# (prepare, bind, step, read), the baseline generated code is measured against.
+set(columns "\"id\", \"field0\", \"field1\", \"field2\", \"field3\", \"field4\", \"field5\", \"field6\"")
+set(insert_columns "\"field0\", \"field1\", \"field2\", \"field3\", \"field4\", \"field5\", \"field6\"")
+# Escaped for the C++ string literals of use_sqlite.cpp.
+string(REPLACE "\"" "\\\"" columns "${columns}")
+string(REPLACE "\"" "\\\"" insert_columns "${insert_columns}")
 set(uses "")
+set(calls "")
 set(plain_uses "")
+set(sqlite_uses "")
+set(sqlite_calls "")
 foreach(i RANGE 1 50)
-  string(APPEND uses "  total += m.model${i}s.count();\n")
+  set(M "fifty::Model${i}")
+  string(APPEND uses "void use_model${i}(fifty::Models& m) {
+  ${M} row;
+  m.model${i}s.insert(row);
+  std::optional<${M}> got = m.model${i}s.get(row.id);
+  std::vector<${M}> some = m.model${i}s.where(fifty::Model${i}_::field6 > 3).all();
+  row.field1 = got ? \"found\" : \"missing\";
+  row.field0 = static_cast<std::int64_t>(some.size());
+  m.model${i}s.update(row);
+}
+")
+  string(APPEND calls "  use_model${i}(m);\n")
   string(APPEND plain_uses "  fifty::Model${i} row${i};\n  total += row${i}.id;\n")
+  set(table "\\\"model${i}\\\"")
+  string(APPEND sqlite_uses "void bind_model${i}(sqlite3_stmt* s, const ${M}& r) {
+  sqlite3_bind_int64(s, 1, r.field0);
+  bind_text(s, 2, r.field1);
+  bind_optional_text(s, 3, r.field2);
+  sqlite3_bind_double(s, 4, r.field3);
+  sqlite3_bind_int(s, 5, r.field4 ? 1 : 0);
+  bind_time(s, 6, r.field5);
+  sqlite3_bind_int(s, 7, r.field6);
+}
+${M} read_model${i}(sqlite3_stmt* s) {
+  ${M} r;
+  r.id = sqlite3_column_int64(s, 0);
+  r.field0 = sqlite3_column_int64(s, 1);
+  r.field1 = read_text(s, 2);
+  r.field2 = read_optional_text(s, 3);
+  r.field3 = sqlite3_column_double(s, 4);
+  r.field4 = sqlite3_column_int(s, 5) != 0;
+  r.field5 = read_time(s, 6);
+  r.field6 = sqlite3_column_int(s, 7);
+  return r;
+}
+void use_model${i}(sqlite3* db) {
+  execute(db, \"CREATE TABLE IF NOT EXISTS ${table} (\\\"id\\\" INTEGER PRIMARY KEY NOT NULL, \"
+              \"\\\"field0\\\" INTEGER NOT NULL, \\\"field1\\\" TEXT NOT NULL, \\\"field2\\\" TEXT, \"
+              \"\\\"field3\\\" REAL NOT NULL, \\\"field4\\\" INTEGER NOT NULL, \"
+              \"\\\"field5\\\" INTEGER NOT NULL, \\\"field6\\\" INTEGER NOT NULL) STRICT\");
+  ${M} row;
+  sqlite3_stmt* s = prepare(db, \"INSERT INTO ${table} (${insert_columns}) \"
+                                \"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)\");
+  bind_model${i}(s, row);
+  finish(db, s);
+  row.id = sqlite3_last_insert_rowid(db);
+  s = prepare(db, \"SELECT ${columns} FROM ${table} WHERE \\\"id\\\" = ?1\");
+  sqlite3_bind_int64(s, 1, row.id);
+  std::optional<${M}> got;
+  if (sqlite3_step(s) == SQLITE_ROW) got = read_model${i}(s);
+  sqlite3_finalize(s);
+  s = prepare(db, \"SELECT ${columns} FROM ${table} WHERE \\\"field6\\\" > ?1\");
+  sqlite3_bind_int(s, 1, 3);
+  std::vector<${M}> some;
+  while (sqlite3_step(s) == SQLITE_ROW)
+    some.push_back(read_model${i}(s));
+  sqlite3_finalize(s);
+  row.field1 = got ? \"found\" : \"missing\";
+  row.field0 = static_cast<std::int64_t>(some.size());
+  s = prepare(db, \"UPDATE ${table} SET \\\"field0\\\" = ?1, \\\"field1\\\" = ?2, \\\"field2\\\" = ?3, \"
+                  \"\\\"field3\\\" = ?4, \\\"field4\\\" = ?5, \\\"field5\\\" = ?6, \\\"field6\\\" = ?7 \"
+                  \"WHERE \\\"id\\\" = ?8\");
+  bind_model${i}(s, row);
+  sqlite3_bind_int64(s, 8, row.id);
+  finish(db, s);
+}
+")
+  string(APPEND sqlite_calls "  use_model${i}(db);\n")
 endforeach()
 file(WRITE "${OUT}/use_generated.cpp" "#include \"schema.ormc.hpp\"\n#include <ormc/ormc.hpp>\n
-long long count_all(ormc::Database& db) {\n  fifty::Models m(db);\n  long long total = 0;\n${uses}  return total;\n}\n")
+${uses}
+void use_all(ormc::Database& db) {\n  fifty::Models m(db);\n  m.create_schema();\n${calls}}\n")
 file(WRITE "${OUT}/use_plain.cpp" "#include \"plain.hpp\"\n
 long long count_all() {\n  long long total = 0;\n${plain_uses}  return total;\n}\n")
+file(WRITE "${OUT}/use_sqlite.cpp" "#include \"plain.hpp\"\n
+#include <sqlite3.h>
+#include <stdexcept>
+#include <vector>
+
+// What a careful programmer writes once for a unit of hand-written sqlite3 code.
+sqlite3_stmt* prepare(sqlite3* db, const char* sql) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
+    throw std::runtime_error(sqlite3_errmsg(db));
+  return s;
+}
+void finish(sqlite3* db, sqlite3_stmt* s) {
+  int rc = sqlite3_step(s);
+  sqlite3_finalize(s);
+  if (rc != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db));
+}
+void execute(sqlite3* db, const char* sql) {
+  if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+    throw std::runtime_error(sqlite3_errmsg(db));
+}
+void bind_text(sqlite3_stmt* s, int i, const std::string& v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+void bind_optional_text(sqlite3_stmt* s, int i, const std::optional<std::string>& v) {
+  if (v) bind_text(s, i, *v);
+  else sqlite3_bind_null(s, i);
+}
+void bind_time(sqlite3_stmt* s, int i, std::chrono::system_clock::time_point t) {
+  using std::chrono::microseconds;
+  sqlite3_bind_int64(s, i, std::chrono::duration_cast<microseconds>(t.time_since_epoch()).count());
+}
+std::string read_text(sqlite3_stmt* s, int i) {
+  auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string();
+}
+std::optional<std::string> read_optional_text(sqlite3_stmt* s, int i) {
+  if (sqlite3_column_type(s, i) == SQLITE_NULL) return std::nullopt;
+  return read_text(s, i);
+}
+std::chrono::system_clock::time_point read_time(sqlite3_stmt* s, int i) {
+  using namespace std::chrono;
+  return system_clock::time_point(duration_cast<system_clock::duration>(
+      microseconds(sqlite3_column_int64(s, i))));
+}
+
+${sqlite_uses}
+void use_all(sqlite3* db) {\n${sqlite_calls}}\n")

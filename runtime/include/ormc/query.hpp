@@ -153,22 +153,13 @@ public:
   }
 
   /// Every matching row, in a vector; one statement.
-  std::vector<Model> all() const {
-    std::vector<Model> rows;
-    for (auto it = iterator(statement_rows()); it != end(); ++it)
-      rows.push_back(std::move(*it));
-    return rows;
-  }
+  std::vector<Model> all() const;
 
   /// The first matching row (in the query's order), if any.
-  std::optional<Model> first() const {
-    auto it = iterator(limit(1).statement_rows());
-    if (it == end()) return std::nullopt;
-    return std::move(*it);
-  }
+  std::optional<Model> first() const;
 
   /// How many rows the query reads: with limit() or offset(), at most that many.
-  std::int64_t count() const { return *select_one<std::int64_t>("SELECT count(*) FROM ", "1", ""); }
+  std::int64_t count() const;
 
   /// Aggregates over the matching rows; empty when there are none (SQL gives NULL).
   /// sum(): std::int64_t for integer columns, double for floating ones; avg(): double;
@@ -212,39 +203,14 @@ public:
       return rows;
     });
   }
-  bool exists() const { return *select_one<bool>("SELECT EXISTS (SELECT 1 FROM ", "1", ")"); }
+  bool exists() const;
 
   /// Deletes the matching rows; how many there were. On a model with soft delete they are
   /// marked deleted instead (purge() deletes them). One statement: no hooks run.
-  std::int64_t remove() const {
-    auto at = detail::now();
-    return run_changes(
-        [&](detail::SqlBuilder& b, const ModelStatements& sql) {
-          if (sql.soft_delete.empty())
-            b.text("DELETE FROM ").text(sql.table);
-          else
-            b.text("UPDATE ")
-                .text(sql.table)
-                .text(" SET ")
-                .text(sql.soft_delete)
-                .text(" = ")
-                .param();
-          render_where(b);
-        },
-        [&](auto& statement, int& index) {
-          if (!traits::statements(db_->dialect()).soft_delete.empty()) statement.bind(index++, at);
-        });
-  }
+  std::int64_t remove() const;
 
   /// Deletes the matching rows for good, also soft-deleted ones that the query sees.
-  std::int64_t purge() const {
-    return run_changes(
-        [&](detail::SqlBuilder& b, const ModelStatements& sql) {
-          b.text("DELETE FROM ").text(sql.table);
-          render_where(b);
-        },
-        [](auto&, int&) {});
-  }
+  std::int64_t purge() const;
 
   /// Sets columns of the matching rows: `where(...).update(Task_::done.set(true))`.
   template <class... Assignments> std::int64_t update(Assignments... sets) const {
@@ -296,38 +262,14 @@ public:
 
   /// Runs the query and reads it row by row, in constant memory: SQLite steps through the
   /// statement; PostgreSQL fetches pages of rows from a server-side cursor.
-  iterator begin() const {
-    if (db_->dialect() != Dialect::postgresql) return iterator(statement_rows());
-    return iterator(
-        db_->with_connection([&](auto& conn) -> std::unique_ptr<detail::row_source<Model>> {
-          if constexpr (std::is_same_v<std::remove_cvref_t<decltype(conn)>, postgres::Connection>) {
-            return std::make_unique<detail::cursor_rows<Model>>(
-                conn, sql(Dialect::postgresql), db_->transaction_depth() > 0,
-                [&](postgres::Statement& statement, int& index) {
-                  bind_where(statement, index);
-                  bind_limit(statement, index);
-                });
-          } else {
-            return nullptr; // not reached: SQLite took the branch above
-          }
-        }));
-  }
+  iterator begin() const;
   iterator end() const { return iterator(); }
 
   /// The SQL this query runs in `dialect`, for logging and tests.
-  std::string sql(Dialect dialect) const {
-    return select_sql(dialect, traits::statements(dialect).columns);
-  }
+  std::string sql(Dialect dialect) const;
 
 private:
-  std::string select_sql(Dialect dialect, std::string_view columns) const {
-    const ModelStatements& sql = traits::statements(dialect);
-    detail::SqlBuilder b(dialect);
-    b.text("SELECT ").text(columns).text(" FROM ").text(sql.table);
-    render_where(b);
-    render_order_and_limit(b, sql);
-    return b.take();
-  }
+  std::string select_sql(Dialect dialect, std::string_view columns) const;
 
   template <class Statement, class Tuple, std::size_t... I>
   static void read_tuple(Statement& statement, Tuple& row, std::index_sequence<I...>) {
@@ -371,16 +313,7 @@ private:
   }
 
   /// The rows of one prepared statement (PostgreSQL: its whole result, in memory).
-  std::unique_ptr<detail::row_source<Model>> statement_rows() const {
-    return db_->with_connection([&](auto& conn) -> std::unique_ptr<detail::row_source<Model>> {
-      using Statement = typename std::remove_reference_t<decltype(conn)>::statement_type;
-      auto statement = conn.prepare(sql(conn.dialect_v));
-      int index = 1;
-      bind_where(*statement, index);
-      bind_limit(*statement, index);
-      return std::make_unique<detail::statement_rows<Model, Statement>>(std::move(statement));
-    });
-  }
+  std::unique_ptr<detail::row_source<Model>> statement_rows() const;
 
   /// Whether a bulk update also sets the model's updated_at column.
   template <class... A> static bool stamps_update(const ModelStatements& sql, const A&... sets) {
@@ -392,26 +325,7 @@ private:
   }
   template <class C, class V> static C column_type(detail::assignment<C, V>);
 
-  void render_where(detail::SqlBuilder& b) const {
-    bool first = true;
-    auto next = [&] {
-      b.text(first ? " WHERE " : " AND ");
-      first = false;
-    };
-    std::string_view soft_delete = traits::statements(b.dialect()).soft_delete;
-    if (!soft_delete.empty() && !with_deleted_) {
-      next();
-      b.text(soft_delete).text(" IS NULL");
-    }
-    for (const auto& condition : conditions_) {
-      next();
-      condition->render(b);
-    }
-    if (after_) {
-      next();
-      render_after(b);
-    }
-  }
+  void render_where(detail::SqlBuilder& b) const;
   template <class S> void bind_where(S& statement, int& index) const {
     for (const auto& condition : conditions_)
       condition->bind(statement, index);
@@ -424,53 +338,13 @@ private:
   }
 
   /// The order's terms, then the key: what after() compares.
-  std::vector<std::shared_ptr<const detail::erased_order<Model>>> keyset_terms() const {
-    auto terms = order_;
-    terms.push_back(
-        std::make_shared<const detail::order_term<Model, typename traits::key_column>>(false));
-    return terms;
-  }
+  std::vector<std::shared_ptr<const detail::erased_order<Model>>> keyset_terms() const;
 
   /// (t1 > v1) OR (t1 = v1 AND t2 > v2) OR ... with < for descending terms. NULLs sort last
   /// in either direction (see render_order_and_limit), so after a value come the larger (or
   /// smaller) values and then the NULLs; after a NULL only other NULLs, by the next terms.
-  void render_after(detail::SqlBuilder& b) const {
-    auto terms = keyset_terms();
-    b.text("(");
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-      b.text(i ? " OR (" : "(");
-      for (std::size_t j = 0; j < i; ++j) {
-        if (terms[j]->is_null_in(*after_))
-          b.text(terms[j]->sql()).text(" IS NULL AND ");
-        else
-          b.text(terms[j]->sql()).text(" = ").param().text(" AND ");
-      }
-      const auto& term = *terms[i];
-      if (term.is_null_in(*after_)) {
-        b.text("1 = 0)"); // nothing sorts after a NULL in this term
-      } else if (term.nullable()) {
-        b.text("(").text(term.sql()).text(term.descending() ? " < " : " > ").param();
-        b.text(" OR ").text(term.sql()).text(" IS NULL))");
-      } else {
-        b.text(term.sql()).text(term.descending() ? " < " : " > ").param().text(")");
-      }
-    }
-    b.text(")");
-  }
-  void render_order_and_limit(detail::SqlBuilder& b, const ModelStatements& sql) const {
-    b.text(" ORDER BY ");
-    // NULLs last in either direction, the same on every backend (their defaults differ).
-    for (const auto& term : order_)
-      b.text(term->sql())
-          .text(term->descending() ? " DESC" : "")
-          .text(term->nullable() ? " NULLS LAST, " : ", ");
-    b.text(sql.key); // last, so that the order is total and pages are stable
-    if (limit_) b.text(" LIMIT ").param();
-    if (offset_) {
-      if (!limit_ && b.dialect() == Dialect::sqlite) b.text(" LIMIT -1"); // SQLite: no bare OFFSET
-      b.text(" OFFSET ").param();
-    }
-  }
+  void render_after(detail::SqlBuilder& b) const;
+  void render_order_and_limit(detail::SqlBuilder& b, const ModelStatements& sql) const;
   template <class S> void bind_limit(S& statement, int& index) const {
     if (limit_) statement.bind(index++, *limit_);
     if (offset_) statement.bind(index++, *offset_);
@@ -499,5 +373,166 @@ private:
   std::optional<std::int64_t> limit_;
   std::optional<std::int64_t> offset_;
 };
+
+// Out of the class body, so that not being inline, they are instantiated once, in the
+// generated .cpp of each model (extern template in its header), not in every unit that uses them.
+template <class Model> auto Query<Model>::all() const -> std::vector<Model> {
+  std::vector<Model> rows;
+  for (auto it = iterator(statement_rows()); it != end(); ++it)
+    rows.push_back(std::move(*it));
+  return rows;
+}
+
+template <class Model> auto Query<Model>::first() const -> std::optional<Model> {
+  auto it = iterator(limit(1).statement_rows());
+  if (it == end()) return std::nullopt;
+  return std::move(*it);
+}
+
+template <class Model> auto Query<Model>::count() const -> std::int64_t {
+  return *select_one<std::int64_t>("SELECT count(*) FROM ", "1", "");
+}
+
+template <class Model> auto Query<Model>::exists() const -> bool {
+  return *select_one<bool>("SELECT EXISTS (SELECT 1 FROM ", "1", ")");
+}
+
+template <class Model> auto Query<Model>::remove() const -> std::int64_t {
+  auto at = detail::now();
+  return run_changes(
+      [&](detail::SqlBuilder& b, const ModelStatements& sql) {
+        if (sql.soft_delete.empty())
+          b.text("DELETE FROM ").text(sql.table);
+        else
+          b.text("UPDATE ").text(sql.table).text(" SET ").text(sql.soft_delete).text(" = ").param();
+        render_where(b);
+      },
+      [&](auto& statement, int& index) {
+        if (!traits::statements(db_->dialect()).soft_delete.empty()) statement.bind(index++, at);
+      });
+}
+
+template <class Model> auto Query<Model>::purge() const -> std::int64_t {
+  return run_changes(
+      [&](detail::SqlBuilder& b, const ModelStatements& sql) {
+        b.text("DELETE FROM ").text(sql.table);
+        render_where(b);
+      },
+      [](auto&, int&) {});
+}
+
+template <class Model> auto Query<Model>::begin() const -> iterator {
+  if (db_->dialect() != Dialect::postgresql) return iterator(statement_rows());
+  return iterator(
+      db_->with_connection([&](auto& conn) -> std::unique_ptr<detail::row_source<Model>> {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(conn)>, postgres::Connection>) {
+          return std::make_unique<detail::cursor_rows<Model>>(
+              conn, sql(Dialect::postgresql), db_->transaction_depth() > 0,
+              [&](postgres::Statement& statement, int& index) {
+                bind_where(statement, index);
+                bind_limit(statement, index);
+              });
+        } else {
+          return nullptr; // not reached: SQLite took the branch above
+        }
+      }));
+}
+
+template <class Model> auto Query<Model>::sql(Dialect dialect) const -> std::string {
+  return select_sql(dialect, traits::statements(dialect).columns);
+}
+
+template <class Model>
+auto Query<Model>::select_sql(Dialect dialect, std::string_view columns) const -> std::string {
+  const ModelStatements& sql = traits::statements(dialect);
+  detail::SqlBuilder b(dialect);
+  b.text("SELECT ").text(columns).text(" FROM ").text(sql.table);
+  render_where(b);
+  render_order_and_limit(b, sql);
+  return b.take();
+}
+
+template <class Model>
+auto Query<Model>::statement_rows() const -> std::unique_ptr<detail::row_source<Model>> {
+  return db_->with_connection([&](auto& conn) -> std::unique_ptr<detail::row_source<Model>> {
+    using Statement = typename std::remove_reference_t<decltype(conn)>::statement_type;
+    auto statement = conn.prepare(sql(conn.dialect_v));
+    int index = 1;
+    bind_where(*statement, index);
+    bind_limit(*statement, index);
+    return std::make_unique<detail::statement_rows<Model, Statement>>(std::move(statement));
+  });
+}
+
+template <class Model> auto Query<Model>::render_where(detail::SqlBuilder& b) const -> void {
+  bool first = true;
+  auto next = [&] {
+    b.text(first ? " WHERE " : " AND ");
+    first = false;
+  };
+  std::string_view soft_delete = traits::statements(b.dialect()).soft_delete;
+  if (!soft_delete.empty() && !with_deleted_) {
+    next();
+    b.text(soft_delete).text(" IS NULL");
+  }
+  for (const auto& condition : conditions_) {
+    next();
+    condition->render(b);
+  }
+  if (after_) {
+    next();
+    render_after(b);
+  }
+}
+
+template <class Model>
+auto Query<Model>::keyset_terms() const
+    -> std::vector<std::shared_ptr<const detail::erased_order<Model>>> {
+  auto terms = order_;
+  terms.push_back(
+      std::make_shared<const detail::order_term<Model, typename traits::key_column>>(false));
+  return terms;
+}
+
+template <class Model> auto Query<Model>::render_after(detail::SqlBuilder& b) const -> void {
+  auto terms = keyset_terms();
+  b.text("(");
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    b.text(i ? " OR (" : "(");
+    for (std::size_t j = 0; j < i; ++j) {
+      if (terms[j]->is_null_in(*after_))
+        b.text(terms[j]->sql()).text(" IS NULL AND ");
+      else
+        b.text(terms[j]->sql()).text(" = ").param().text(" AND ");
+    }
+    const auto& term = *terms[i];
+    if (term.is_null_in(*after_)) {
+      b.text("1 = 0)"); // nothing sorts after a NULL in this term
+    } else if (term.nullable()) {
+      b.text("(").text(term.sql()).text(term.descending() ? " < " : " > ").param();
+      b.text(" OR ").text(term.sql()).text(" IS NULL))");
+    } else {
+      b.text(term.sql()).text(term.descending() ? " < " : " > ").param().text(")");
+    }
+  }
+  b.text(")");
+}
+
+template <class Model>
+auto Query<Model>::render_order_and_limit(detail::SqlBuilder& b, const ModelStatements& sql) const
+    -> void {
+  b.text(" ORDER BY ");
+  // NULLs last in either direction, the same on every backend (their defaults differ).
+  for (const auto& term : order_)
+    b.text(term->sql())
+        .text(term->descending() ? " DESC" : "")
+        .text(term->nullable() ? " NULLS LAST, " : ", ");
+  b.text(sql.key); // last, so that the order is total and pages are stable
+  if (limit_) b.text(" LIMIT ").param();
+  if (offset_) {
+    if (!limit_ && b.dialect() == Dialect::sqlite) b.text(" LIMIT -1"); // SQLite: no bare OFFSET
+    b.text(" OFFSET ").param();
+  }
+}
 
 } // namespace ormc

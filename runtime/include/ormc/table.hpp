@@ -9,6 +9,8 @@
 #include <ormc/model.hpp>
 #include <ormc/query.hpp>
 #include <ormc/validation.hpp>
+#include <ranges>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,37 +37,32 @@ public:
   explicit Table(Database& db) noexcept : db_(&db) {}
 
   /// Creates the table and its indexes if they do not exist.
-  void create_table() {
-    for (std::string_view statement : traits::statements(db_->dialect()).create)
-      db_->execute(statement);
-  }
+  void create_table();
 
   Database& database() const noexcept { return *db_; }
 
   /// Inserts `row`. A key the database assigns is written back into `row`.
-  void insert(Model& row) {
-    traits::prepare_insert(row);
-    db_->with_connection([&](auto& conn) {
-      const ModelStatements& sql = traits::statements(conn.dialect_v);
-      auto statement = conn.prepare(sql.insert);
-      detail::insert_one(conn, sql, *statement, row);
-    });
-    traits::finish_insert(row);
-  }
+  void insert(Model& row);
 
   /// Inserts every row of `rows` (a vector, span or other range of Model), in one transaction
   /// (a savepoint inside an open one), by the backend's fastest path; database-assigned keys
   /// are written back into each row. All rows or none are stored.
   /// Every row is prepared and validated before the first is sent.
   template <class Range> void insert_all(Range&& rows) {
-    for (Model& row : rows)
-      traits::prepare_insert(row);
-    in_transaction(*db_, [&] {
-      db_->with_connection(
-          [&](auto& conn) { detail::insert_rows<Model>(conn, std::begin(rows), std::end(rows)); });
-    });
-    for (Model& row : rows)
-      traits::finish_insert(row);
+    if constexpr (std::ranges::contiguous_range<Range> &&
+                  std::is_same_v<std::ranges::range_value_t<Range>, Model>) {
+      insert_span(std::span<Model>(std::ranges::data(rows), std::ranges::size(rows)));
+    } else {
+      for (Model& row : rows)
+        traits::prepare_insert(row);
+      in_transaction(*db_, [&] {
+        db_->with_connection([&](auto& conn) {
+          detail::insert_rows<Model>(conn, std::begin(rows), std::end(rows));
+        });
+      });
+      for (Model& row : rows)
+        traits::finish_insert(row);
+    }
   }
 
   /// Inserts `row`, or updates the row that is already there: INSERT ... ON CONFLICT DO UPDATE.
@@ -80,29 +77,10 @@ public:
   template <Column C = typename traits::key_column> void upsert(Model& row, C /*conflict*/ = {}) {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: upsert() on a column of another model (see 'C' below)");
-    traits::prepare_insert(row);
     if constexpr (std::is_same_v<C, typename traits::key_column>) {
-      if constexpr (traits::key_assigned_by_database) {
-        if (traits::key(row) == key_type{}) { // no key yet: nothing to conflict with
-          db_->with_connection([&](auto& conn) {
-            const ModelStatements& sql = traits::statements(conn.dialect_v);
-            auto statement = conn.prepare(sql.insert);
-            detail::insert_one(conn, sql, *statement, row);
-          });
-          traits::finish_insert(row);
-          return;
-        }
-      }
-      db_->with_connection([&](auto& conn) {
-        const ModelStatements& sql = traits::statements(conn.dialect_v);
-        {
-          auto statement = conn.prepare(sql.upsert_by_key);
-          traits::bind_all(*statement, row);
-          statement->execute();
-        }
-        if (!sql.sync_key.empty()) conn.prepare(sql.sync_key)->step();
-      });
+      upsert_by_key(row);
     } else {
+      traits::prepare_insert(row);
       db_->with_connection([&](auto& conn) {
         const ModelStatements& sql = traits::statements(conn.dialect_v);
         detail::SqlBuilder b(conn.dialect_v);
@@ -126,75 +104,29 @@ public:
         statement->step();
         statement->read(0, traits::key(row));
       });
+      traits::finish_insert(row);
     }
-    traits::finish_insert(row);
   }
 
   /// The row with this key, if there is one.
-  std::optional<Model> get(const key_type& key) {
-    return db_->with_connection([&](auto& conn) -> std::optional<Model> {
-      auto statement = conn.prepare(traits::statements(conn.dialect_v).select_by_key);
-      statement->bind(1, key);
-      if (!statement->step()) return std::nullopt;
-      std::optional<Model> row(std::in_place);
-      traits::read(*statement, *row);
-      return row;
-    });
-  }
+  std::optional<Model> get(const key_type& key);
 
   /// Writes every column of `row` to the row with its key. Throws NotFound if there is none.
   /// An updated_at column is set in `row` too.
-  void update(Model& row) {
-    traits::prepare_update(row);
-    write_update(row);
-    traits::finish_update(row);
-  }
-  void update(const Model& row) {
-    if constexpr (traits::update_changes_row) {
-      Model copy = row; // the generated code sets updated_at; hooks may change the row
-      update(copy);
-    } else {
-      traits::validate(row);
-      write_update(row);
-    }
-  }
+  void update(Model& row);
+  void update(const Model& row);
 
   /// Deletes the row with this key; false if there was none. On a model with soft delete the
   /// row is only marked deleted (see purge() and restore()). With a before_remove hook the row
   /// is read first, so the hook sees it.
-  bool remove(const key_type& key) {
-    if constexpr (traits::has_remove_hooks) {
-      std::optional<Model> row = get(key);
-      return row && remove(*row);
-    } else {
-      return delete_by_key(key, false, nullptr);
-    }
-  }
-  bool remove(Model& row) {
-    traits::prepare_remove(row);
-    return delete_by_key(traits::key(row), false, &row);
-  }
-  bool remove(const Model& row) {
-    if constexpr (traits::has_remove_hooks || traits::soft_delete) {
-      Model copy = row;
-      return remove(copy);
-    } else {
-      return delete_by_key(traits::key(row), false, nullptr);
-    }
-  }
+  bool remove(const key_type& key);
+  bool remove(Model& row);
+  bool remove(const Model& row);
 
   /// Deletes the row for good, also when the model has soft delete and the row is marked
   /// deleted; runs before_remove hooks like remove().
-  bool purge(const key_type& key) {
-    if constexpr (traits::has_remove_hooks) {
-      std::optional<Model> row =
-          query().with_deleted().where(typename traits::key_column{} == key).first();
-      if (!row) return false;
-      traits::prepare_remove(*row);
-    }
-    return delete_by_key(key, true, nullptr);
-  }
-  bool purge(const Model& row) { return purge(traits::key(row)); }
+  bool purge(const key_type& key);
+  bool purge(const Model& row);
 
   /// Brings back a row remove() marked deleted; false if there is no such row.
   /// (Only for models with an ormc:soft_delete column.)
@@ -209,15 +141,7 @@ public:
   Query<Model> with_deleted() const requires traits::soft_delete { return query().with_deleted(); }
 
   /// Every row, ordered by key.
-  std::vector<Model> all() {
-    return db_->with_connection([&](auto& conn) {
-      std::vector<Model> rows;
-      auto statement = conn.prepare(traits::statements(conn.dialect_v).select_all);
-      while (statement->step())
-        traits::read(*statement, rows.emplace_back());
-      return rows;
-    });
-  }
+  std::vector<Model> all();
 
   /// A query over the whole table, to refine with where(), order_by(), limit() ...
   Query<Model> query() const { return Query<Model>(*db_); }
@@ -252,52 +176,194 @@ public:
     });
   }
 
-  std::int64_t count() {
-    return db_->with_connection([&](auto& conn) {
-      auto statement = conn.prepare(traits::statements(conn.dialect_v).count);
-      statement->step();
-      std::int64_t n = 0;
-      statement->read(0, n);
-      return n;
-    });
-  }
+  std::int64_t count();
 
 private:
-  bool restore_by_key(const key_type& key) {
-    return db_->with_connection([&](auto& conn) {
-      auto statement = conn.prepare(traits::statements(conn.dialect_v).restore);
-      statement->bind(1, key);
-      return statement->execute() != 0;
-    });
-  }
+  void insert_span(std::span<Model> rows);
 
-  void write_update(const Model& row) {
-    std::int64_t changed = db_->with_connection([&](auto& conn) {
-      auto statement = conn.prepare(traits::statements(conn.dialect_v).update);
-      traits::bind_update(*statement, row);
-      return statement->execute();
-    });
-    if (changed == 0)
-      throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with this key");
-  }
+  void upsert_by_key(Model& row);
+
+  /// insert() once the row is prepared.
+  void insert_prepared(Model& row);
+
+  bool restore_by_key(const key_type& key);
+
+  void write_update(const Model& row);
 
   /// DELETE by key, or on a soft-delete model (unless `purge`) the UPDATE that marks the row.
-  bool delete_by_key(const key_type& key, bool purge, Model* row) {
-    bool soft = traits::soft_delete && !purge;
-    auto at = detail::now();
-    bool changed = db_->with_connection([&](auto& conn) {
-      const ModelStatements& sql = traits::statements(conn.dialect_v);
-      auto statement = conn.prepare(purge ? sql.purge : sql.remove);
-      int index = 1;
-      if (soft) statement->bind(index++, at);
-      statement->bind(index, key);
-      return statement->execute() != 0;
-    });
-    if (changed && soft && row) traits::set_deleted(*row, at);
-    return changed;
-  }
+  bool delete_by_key(const key_type& key, bool purge, Model* row);
 
   Database* db_;
 };
+
+// Out of the class body, so that not being inline, they are instantiated once, in the
+// generated .cpp of each model (extern template in its header), not in every unit that uses them.
+template <class Model> auto Table<Model>::create_table() -> void {
+  for (std::string_view statement : traits::statements(db_->dialect()).create)
+    db_->execute(statement);
+}
+
+template <class Model> auto Table<Model>::insert(Model& row) -> void {
+  traits::prepare_insert(row);
+  insert_prepared(row);
+}
+
+template <class Model> auto Table<Model>::get(const key_type& key) -> std::optional<Model> {
+  return db_->with_connection([&](auto& conn) -> std::optional<Model> {
+    auto statement = conn.prepare(traits::statements(conn.dialect_v).select_by_key);
+    statement->bind(1, key);
+    if (!statement->step()) return std::nullopt;
+    std::optional<Model> row(std::in_place);
+    traits::read(*statement, *row);
+    return row;
+  });
+}
+
+template <class Model> auto Table<Model>::update(Model& row) -> void {
+  traits::prepare_update(row);
+  write_update(row);
+  traits::finish_update(row);
+}
+
+template <class Model> auto Table<Model>::update(const Model& row) -> void {
+  if constexpr (traits::update_changes_row) {
+    Model copy = row; // the generated code sets updated_at; hooks may change the row
+    update(copy);
+  } else {
+    traits::validate(row);
+    write_update(row);
+  }
+}
+
+template <class Model> auto Table<Model>::remove(const key_type& key) -> bool {
+  if constexpr (traits::has_remove_hooks) {
+    std::optional<Model> row = get(key);
+    return row && remove(*row);
+  } else {
+    return delete_by_key(key, false, nullptr);
+  }
+}
+
+template <class Model> auto Table<Model>::remove(Model& row) -> bool {
+  traits::prepare_remove(row);
+  return delete_by_key(traits::key(row), false, &row);
+}
+
+template <class Model> auto Table<Model>::remove(const Model& row) -> bool {
+  if constexpr (traits::has_remove_hooks || traits::soft_delete) {
+    Model copy = row;
+    return remove(copy);
+  } else {
+    return delete_by_key(traits::key(row), false, nullptr);
+  }
+}
+
+template <class Model> auto Table<Model>::purge(const key_type& key) -> bool {
+  if constexpr (traits::has_remove_hooks) {
+    std::optional<Model> row =
+        query().with_deleted().where(typename traits::key_column{} == key).first();
+    if (!row) return false;
+    traits::prepare_remove(*row);
+  }
+  return delete_by_key(key, true, nullptr);
+}
+
+template <class Model> auto Table<Model>::purge(const Model& row) -> bool {
+  return purge(traits::key(row));
+}
+
+template <class Model> auto Table<Model>::all() -> std::vector<Model> {
+  return db_->with_connection([&](auto& conn) {
+    std::vector<Model> rows;
+    auto statement = conn.prepare(traits::statements(conn.dialect_v).select_all);
+    while (statement->step())
+      traits::read(*statement, rows.emplace_back());
+    return rows;
+  });
+}
+
+template <class Model> auto Table<Model>::count() -> std::int64_t {
+  return db_->with_connection([&](auto& conn) {
+    auto statement = conn.prepare(traits::statements(conn.dialect_v).count);
+    statement->step();
+    std::int64_t n = 0;
+    statement->read(0, n);
+    return n;
+  });
+}
+
+template <class Model> auto Table<Model>::insert_span(std::span<Model> rows) -> void {
+  for (Model& row : rows)
+    traits::prepare_insert(row);
+  in_transaction(*db_, [&] {
+    db_->with_connection(
+        [&](auto& conn) { detail::insert_rows<Model>(conn, rows.begin(), rows.end()); });
+  });
+  for (Model& row : rows)
+    traits::finish_insert(row);
+}
+
+template <class Model> auto Table<Model>::upsert_by_key(Model& row) -> void {
+  traits::prepare_insert(row);
+  if constexpr (traits::key_assigned_by_database) {
+    if (traits::key(row) == key_type{}) { // no key yet: nothing to conflict with
+      insert_prepared(row);
+      return;
+    }
+  }
+  db_->with_connection([&](auto& conn) {
+    const ModelStatements& sql = traits::statements(conn.dialect_v);
+    {
+      auto statement = conn.prepare(sql.upsert_by_key);
+      traits::bind_all(*statement, row);
+      statement->execute();
+    }
+    if (!sql.sync_key.empty()) conn.prepare(sql.sync_key)->step();
+  });
+  traits::finish_insert(row);
+}
+
+template <class Model> auto Table<Model>::insert_prepared(Model& row) -> void {
+  db_->with_connection([&](auto& conn) {
+    const ModelStatements& sql = traits::statements(conn.dialect_v);
+    auto statement = conn.prepare(sql.insert);
+    detail::insert_one(conn, sql, *statement, row);
+  });
+  traits::finish_insert(row);
+}
+
+template <class Model> auto Table<Model>::restore_by_key(const key_type& key) -> bool {
+  return db_->with_connection([&](auto& conn) {
+    auto statement = conn.prepare(traits::statements(conn.dialect_v).restore);
+    statement->bind(1, key);
+    return statement->execute() != 0;
+  });
+}
+
+template <class Model> auto Table<Model>::write_update(const Model& row) -> void {
+  std::int64_t changed = db_->with_connection([&](auto& conn) {
+    auto statement = conn.prepare(traits::statements(conn.dialect_v).update);
+    traits::bind_update(*statement, row);
+    return statement->execute();
+  });
+  if (changed == 0)
+    throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with this key");
+}
+
+template <class Model>
+auto Table<Model>::delete_by_key(const key_type& key, bool purge, Model* row) -> bool {
+  bool soft = traits::soft_delete && !purge;
+  auto at = detail::now();
+  bool changed = db_->with_connection([&](auto& conn) {
+    const ModelStatements& sql = traits::statements(conn.dialect_v);
+    auto statement = conn.prepare(purge ? sql.purge : sql.remove);
+    int index = 1;
+    if (soft) statement->bind(index++, at);
+    statement->bind(index, key);
+    return statement->execute() != 0;
+  });
+  if (changed && soft && row) traits::set_deleted(*row, at);
+  return changed;
+}
 
 } // namespace ormc

@@ -15,10 +15,13 @@ struct CppOptions {
   std::string modelsNamespace;       // empty: the namespace all models share, if any
 };
 
-/// File name → contents: `<input stem>.ormc.hpp` per input file, and `<schemaName>.ormc.hpp`.
+/// File name → contents: `<input stem>.ormc.hpp` and `<input stem>.ormc.cpp` per input file, and
+/// `<schemaName>.ormc.hpp`.
 std::map<std::string, std::string> emitCpp(const ir::Schema& schema, const CppOptions& options);
 
 /// The file name of an input's generated header: `models.hpp` → `models.ormc.hpp`.
 std::string generatedHeaderName(const std::string& inputFile);
+/// The file name of an input's generated source, which the build compiles: `models.ormc.cpp`.
+std::string generatedSourceName(const std::string& inputFile);
 
 } // namespace ormc::emit

@@ -1,0 +1,2 @@
+// main() for lit tests that link a unit of their own.
+int main() {}
