@@ -16,6 +16,7 @@ struct RatioTarget {
   std::string baseline; // e.g. "sqlite/insert/raw"
   double target;        // subject/baseline must be at most this; 0 = report only
   std::string note;
+  std::string counter = ""; // "" compares time; else a counter both runs set (the smallest)
 };
 
 class RatioReporter : public benchmark::ConsoleReporter {
@@ -33,6 +34,11 @@ public:
                        benchmark::GetTimeUnitMultiplier(run.time_unit); // per iteration
       auto it = best_.find(name);
       if (it == best_.end() || seconds < it->second) best_[name] = seconds;
+      for (const auto& [counter, value] : run.counters) {
+        std::string key = name + "#" + counter;
+        auto c = best_.find(key);
+        if (c == best_.end() || value.value < c->second) best_[key] = value.value;
+      }
     }
   }
 
@@ -41,11 +47,13 @@ public:
     std::printf("\n%-34s %-30s %10s %10s %8s %8s\n", "ormc", "baseline", "ormc s", "base s",
                 "ratio", "target");
     for (const RatioTarget& t : targets_) {
-      auto s = best_.find(t.subject), b = best_.find(t.baseline);
+      std::string suffix = t.counter.empty() ? "" : "#" + t.counter;
+      auto s = best_.find(t.subject + suffix), b = best_.find(t.baseline + suffix);
       if (s == best_.end() || b == best_.end()) continue;
       double ratio = s->second / b->second;
       std::string verdict = t.target == 0 ? "" : (ratio <= t.target ? "  met" : "  MISSED");
-      std::printf("%-34s %-30s %10.4f %10.4f %7.3fx %7.2fx%s %s\n", t.subject.c_str(),
+      std::string subject = t.subject + (t.counter.empty() ? "" : " (" + t.counter + ")");
+      std::printf("%-34s %-30s %10.4f %10.4f %7.3fx %7.2fx%s %s\n", subject.c_str(),
                   t.baseline.c_str(), s->second, b->second, ratio, t.target, verdict.c_str(),
                   t.note.c_str());
     }

@@ -1,7 +1,9 @@
 // The tool against clang itself, and generated code against plain structs, in compile time:
 //   ormc on a translation unit vs clang++ -fsyntax-only on the same unit (target <= 0.9x: ormc
 //   skips function bodies and parses each set of headers once);
-//   compiling a unit that uses 50 generated models vs the same unit with the plain structs.
+//   compiling a unit that uses 50 generated models as an application does vs the same unit
+//   written by hand against sqlite3 (wall and peak memory), and the whole build with the
+//   generated source, -O2 and -O0.
 // Each case runs the real processes; ratios are printed against the baseline of the same run.
 #include "ratio_reporter.hpp"
 
@@ -9,12 +11,26 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
-void run(const std::string& command) {
-  if (std::system((command + " >/dev/null 2>&1").c_str()) != 0)
+/// Runs `command` through the shell; returns the peak resident memory, in MB, of the largest
+/// process it ran (the compiler, for a compile).
+double run(const std::string& command) {
+  pid_t child = fork();
+  if (child == 0) {
+    execl("/bin/sh", "sh", "-c", (command + " >/dev/null 2>&1").c_str(), nullptr);
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  if (child < 0 || wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) ||
+      WEXITSTATUS(status) != 0)
     throw std::runtime_error("failed: " + command);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0; // Linux reports kilobytes
 }
 
 const std::string kIncludes = std::string("-I") + ORMC_BENCH_FIFTY_DIR + " -I" +
@@ -23,14 +39,16 @@ const std::string kIncludes = std::string("-I") + ORMC_BENCH_FIFTY_DIR + " -I" +
 const std::string kModels = std::string(ORMC_BENCH_FIFTY_DIR) + "/models.hpp";
 
 void command_case(benchmark::State& state, const std::string& command) {
+  double peak = 0;
   for (auto _ : state)
-    run(command);
+    peak = run(command);
+  state.counters["peak_rss_mb"] = peak;
 }
 
-void add(const std::string& name, const std::string& command) {
+void add(const std::string& name, const std::string& command, int repetitions = 5) {
   benchmark::RegisterBenchmark(name.c_str(), command_case, command)
       ->Iterations(1)
-      ->Repetitions(5)
+      ->Repetitions(repetitions)
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();
 }
@@ -49,16 +67,44 @@ int main(int argc, char** argv) {
       std::string(ORMC_BENCH_ORMC) + " --emit=ir " + kModels + " -- -std=c++20 " + kIncludes);
   add("tool/generate/ormc", std::string(ORMC_BENCH_ORMC) + " --output-dir " + tmp + "/gen " +
                                 kModels + " -- -std=c++20 " + kIncludes);
-  // Compile time of an application unit, with the compiler the project builds with.
-  std::string compile =
-      std::string(ORMC_BENCH_CXX) + " -std=c++20 -O2 -c " + kIncludes + " -o " + tmp + "/unit.o ";
-  add("compile/fifty_models/plain", compile + ORMC_BENCH_FIFTY_DIR + "/use_plain.cpp");
-  add("compile/fifty_models/ormc", compile + ORMC_BENCH_FIFTY_DIR + "/use_generated.cpp");
+  // An application unit that uses each of the 50 models (create_schema, insert, get,
+  // where().all(), update), compiled with the compiler the project builds with; beside the same
+  // unit written by hand against sqlite3, and the plain structs alone.
+  std::string fifty = ORMC_BENCH_FIFTY_DIR;
+  std::string source = std::string(ORMC_BENCH_GENERATED_DIR) + "/models.ormc.cpp";
+  for (const char* level : {"-O2", "-O0"}) {
+    std::string compile = std::string(ORMC_BENCH_CXX) + " -std=c++20 " + level + " -c " +
+                          kIncludes + " -o " + tmp + "/";
+    std::string suffix = std::string(level) == "-O2" ? "" : "_O0";
+    add("compile/fifty_models/plain" + suffix, compile + "plain.o " + fifty + "/use_plain.cpp", 2);
+    add("compile/fifty_models/sqlite_by_hand" + suffix,
+        compile + "sqlite.o " + fifty + "/use_sqlite.cpp", 2);
+    add("compile/fifty_models/ormc_unit" + suffix,
+        compile + "unit.o " + fifty + "/use_generated.cpp", 2);
+    // What the build compiles besides: the generated source, once for the program.
+    add("compile/fifty_models/ormc_generated_source" + suffix, compile + "source.o " + source, 2);
+    // The whole build of both, as `make -j2` runs it.
+    add("build/fifty_models/ormc_unit_and_source_j2" + suffix,
+        "(" + compile + "unit2.o " + fifty + "/use_generated.cpp & " + compile + "source2.o " +
+            source + " & wait)",
+        2);
+  }
 
   bench::RatioReporter reporter({
       {"tool/parse/ormc", "tool/parse/clang_syntax_only", 0.9, ""},
       {"tool/generate/ormc", "tool/parse/clang_syntax_only", 0, "(parse + all outputs)"},
-      {"compile/fifty_models/ormc", "compile/fifty_models/plain", 0, "(report only)"},
+      {"compile/fifty_models/ormc_unit", "compile/fifty_models/sqlite_by_hand", 1.2, ""},
+      {"compile/fifty_models/ormc_unit", "compile/fifty_models/sqlite_by_hand", 1.2, "",
+       "peak_rss_mb"},
+      {"build/fifty_models/ormc_unit_and_source_j2", "compile/fifty_models/sqlite_by_hand", 2.0,
+       ""},
+      {"compile/fifty_models/ormc_generated_source", "compile/fifty_models/sqlite_by_hand", 0,
+       "(report only)", "peak_rss_mb"},
+      {"compile/fifty_models/sqlite_by_hand", "compile/fifty_models/plain", 0, "(report only)"},
+      {"compile/fifty_models/ormc_unit_O0", "compile/fifty_models/sqlite_by_hand_O0", 0,
+       "(report only)"},
+      {"build/fifty_models/ormc_unit_and_source_j2_O0", "compile/fifty_models/sqlite_by_hand_O0", 0,
+       "(report only)"},
   });
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();

@@ -90,6 +90,36 @@ template <class Model, class Statement> struct statement_rows final : row_source
 };
 } // namespace detail
 
+namespace detail {
+/// Query<Model>::iterator: an input iterator over the rows. Outside the Query, so that declaring
+/// Query<Model> extern (generated headers do) does not instantiate it in every unit.
+template <class Model> class query_iterator {
+public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = Model;
+  using difference_type = std::ptrdiff_t;
+  using pointer = Model*;
+  using reference = Model&;
+
+  query_iterator() = default;
+  explicit query_iterator(std::unique_ptr<detail::row_source<Model>> rows)
+      : rows_(std::move(rows)) {
+    ++*this;
+  }
+  Model& operator*() { return row_; }
+  Model* operator->() { return &row_; }
+  query_iterator& operator++() {
+    if (rows_ && !rows_->next(row_)) rows_.reset();
+    return *this;
+  }
+  bool operator==(const query_iterator& other) const { return rows_ == other.rows_; }
+
+private:
+  std::unique_ptr<detail::row_source<Model>> rows_; // null at the end
+  Model row_{};                                     // reused: one struct for every row
+};
+} // namespace detail
+
 /// A query over one model's table. Building it runs nothing; reading it (all(), first(),
 /// count(), exists(), range-for) runs one statement. Each call returns a new Query, so a query
 /// can be kept and refined:
@@ -107,10 +137,8 @@ public:
   template <Condition E> Query where(E condition) const {
     static_assert(std::is_same_v<typename E::model_type, Model>,
                   "ormc: the condition uses columns of another model (see 'E' below)");
-    Query q = *this;
-    q.conditions_.push_back(
+    return with_condition(
         std::make_shared<const detail::condition_holder<Model, E>>(std::move(condition)));
-    return q;
   }
 
   template <Column C> Query order_by(C column) const { return order_by(asc(column)); }
@@ -235,30 +263,7 @@ public:
   }
 
   /// An input iterator over the rows; the statement runs when it is created.
-  class iterator {
-  public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = Model;
-    using difference_type = std::ptrdiff_t;
-    using pointer = Model*;
-    using reference = Model&;
-
-    iterator() = default;
-    explicit iterator(std::unique_ptr<detail::row_source<Model>> rows) : rows_(std::move(rows)) {
-      ++*this;
-    }
-    Model& operator*() { return row_; }
-    Model* operator->() { return &row_; }
-    iterator& operator++() {
-      if (rows_ && !rows_->next(row_)) rows_.reset();
-      return *this;
-    }
-    bool operator==(const iterator& other) const { return rows_ == other.rows_; }
-
-  private:
-    std::unique_ptr<detail::row_source<Model>> rows_; // null at the end
-    Model row_{};                                     // reused: one struct for every row
-  };
+  using iterator = detail::query_iterator<Model>;
 
   /// Runs the query and reads it row by row, in constant memory: SQLite steps through the
   /// statement; PostgreSQL fetches pages of rows from a server-side cursor.
@@ -269,6 +274,9 @@ public:
   std::string sql(Dialect dialect) const;
 
 private:
+  /// A copy with one more condition: out of line, so where() instantiates only its condition.
+  Query with_condition(std::shared_ptr<const detail::erased_condition<Model>> condition) const;
+
   std::string select_sql(Dialect dialect, std::string_view columns) const;
 
   template <class Statement, class Tuple, std::size_t... I>
@@ -373,6 +381,14 @@ private:
   std::optional<std::int64_t> limit_;
   std::optional<std::int64_t> offset_;
 };
+
+template <class Model>
+auto Query<Model>::with_condition(
+    std::shared_ptr<const detail::erased_condition<Model>> condition) const -> Query {
+  Query q = *this;
+  q.conditions_.push_back(std::move(condition));
+  return q;
+}
 
 // Out of the class body, so that not being inline, they are instantiated once, in the
 // generated .cpp of each model (extern template in its header), not in every unit that uses them.

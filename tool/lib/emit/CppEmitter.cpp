@@ -79,10 +79,17 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
   if (includes.empty()) includes.push_back(relativePath(options.outputDir, input));
   for (const std::string& include : includes)
     p.print("#include \"$i$\"\n", {{"i", include}});
-  p.print(
-      "\n#include <ormc/auto_values.hpp>\n#include <ormc/column.hpp>\n#include <ormc/model.hpp>\n"
-      "#include <ormc/table.hpp>\n#include <ormc/validation.hpp>\n\n#include <optional>\n#include <string_view>\n#include "
-      "<vector>\n\n");
+  p.print("\n"
+          "#include <ormc/auto_values.hpp>\n"
+          "#include <ormc/column.hpp>\n"
+          "#include <ormc/model.hpp>\n"
+          "#include <ormc/table.hpp>\n"
+          "#include <ormc/validation.hpp>\n"
+          "\n"
+          "#include <optional>\n"
+          "#include <string_view>\n"
+          "#include <vector>\n"
+          "\n");
   for (const ir::Model& m : schema.models)
     if (m.inputFile == input) printColumns(p, schema, m);
   p.print("namespace ormc {\n\n");
