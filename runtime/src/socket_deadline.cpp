@@ -50,8 +50,9 @@ private:
       for (std::size_t i = 0; i < armed_.size();) {
         SocketDeadline* d = armed_[i];
         if (d->deadline_ <= now) {
-          ::shutdown(d->socket_, SHUT_RDWR);
+          // Marked first: the thread blocked on the socket wakes from the shutdown and asks.
           d->expired_.store(true, std::memory_order_release);
+          ::shutdown(d->socket_, SHUT_RDWR);
           armed_[i] = armed_.back();
           armed_.pop_back();
         } else {
