@@ -82,11 +82,6 @@ void default_parameter(std::string& conninfo, std::string_view key, const std::s
   if (!conninfo_has(conninfo, key)) add_parameter(conninfo, key, value);
 }
 
-[[noreturn]] void invalid_timeout(std::string_view url, std::string_view value) {
-  invalid(url, "statement_timeout=" + std::string(value) +
-                   " is no duration (milliseconds, or a number with ms, s or min)");
-}
-
 /// take_parameter() for anything with a `?k=v&...` query: URIs and SQLite URLs.
 std::optional<std::string> take_query_parameter(std::string& conninfo, std::string_view key) {
   std::optional<std::string> value;
@@ -141,6 +136,19 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
   if (unit == "s") return std::chrono::seconds(n);
   if (unit == "min") return std::chrono::minutes(n);
   return std::nullopt;
+}
+
+std::optional<std::chrono::milliseconds>
+take_statement_timeout(std::string& location, Dialect dialect, std::string_view url) {
+  std::optional<std::string> text = dialect == Dialect::sqlite
+                                        ? take_query_parameter(location, "statement_timeout")
+                                        : take_parameter(location, "statement_timeout");
+  if (!text) return std::nullopt;
+  std::optional<std::chrono::milliseconds> timeout = parse_duration(*text);
+  if (!timeout)
+    invalid(url, "statement_timeout=" + *text +
+                     " is no duration (milliseconds, or a number with ms, s or min)");
+  return timeout;
 }
 
 ConnectOptions resolve_options(const ConnectOptions& given, const ConnectOptions& from_url) {
@@ -259,9 +267,7 @@ bool is_key_value_conninfo(std::string_view url) {
 DatabaseTarget parse_database_url(std::string_view url) {
   DatabaseTarget target = split_database_url(url);
   bool sqlite = target.dialect == Dialect::sqlite;
-  std::optional<std::string> timeout =
-      sqlite ? take_query_parameter(target.location, "statement_timeout")
-             : take_parameter(target.location, "statement_timeout");
+  target.options.statement_timeout = take_statement_timeout(target.location, target.dialect, url);
   if (sqlite) {
     std::size_t query = target.location.find('?');
     if (query != std::string::npos) {
@@ -270,10 +276,6 @@ DatabaseTarget parse_database_url(std::string_view url) {
       if (!parameters.empty()) invalid(url, "SQLite URLs take only statement_timeout");
     }
     if (target.location.empty()) invalid(url, "no file path");
-  }
-  if (timeout) {
-    target.options.statement_timeout = parse_duration(*timeout);
-    if (!target.options.statement_timeout) invalid_timeout(url, *timeout);
   }
   return target;
 }

@@ -32,6 +32,11 @@ std::string postgres_conninfo(std::string conninfo, const ConnectOptions& resolv
 /// Removes `key` from a libpq URI's query or a key=value string; returns its value, if any.
 std::optional<std::string> take_parameter(std::string& conninfo, std::string_view key);
 
+/// Removes `statement_timeout` from a SQLite location or libpq string and parses it; throws
+/// UsageError naming `url` (the whole URL, password masked) when it is no duration.
+std::optional<std::chrono::milliseconds>
+take_statement_timeout(std::string& location, Dialect dialect, std::string_view url);
+
 /// "500ms", "5s", "2min" or a number of milliseconds; nullopt for anything else.
 std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
 

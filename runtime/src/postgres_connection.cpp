@@ -106,12 +106,8 @@ void Connection::Impl::drop() noexcept {
 Connection::Connection(std::string conninfo, const ConnectOptions& options)
     : impl_(std::make_unique<Impl>()) {
   ConnectOptions from_url;
-  if (auto timeout = detail::take_parameter(conninfo, "statement_timeout")) {
-    from_url.statement_timeout = detail::parse_duration(*timeout);
-    if (!from_url.statement_timeout)
-      throw UsageError("statement_timeout=" + *timeout +
-                       " is no duration (milliseconds, or a number with ms, s or min)");
-  }
+  std::string url = conninfo; // as given, for a message
+  from_url.statement_timeout = detail::take_statement_timeout(conninfo, Dialect::postgresql, url);
   ConnectOptions resolved = detail::resolve_options(options, from_url);
   impl_->statement_timeout = *resolved.statement_timeout;
   impl_->conninfo = detail::postgres_conninfo(std::move(conninfo), resolved);

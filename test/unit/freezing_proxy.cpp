@@ -41,8 +41,7 @@ bool pass(int from, int to) {
 
 } // namespace
 
-FreezingProxy::FreezingProxy(std::string upstream_host, int upstream_port)
-    : upstream_host_(std::move(upstream_host)), upstream_port_(upstream_port) {
+FreezingProxy::FreezingProxy(const std::string& postgres_url) {
   listener_ = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -53,8 +52,24 @@ FreezingProxy::FreezingProxy(std::string upstream_host, int upstream_port)
       listen(listener_, 16) != 0 ||
       getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
     throw std::runtime_error("FreezingProxy: cannot listen on 127.0.0.1");
-  port_ = ntohs(address.sin_port);
-  acceptor_ = std::thread([this] { accept_loop(); });
+  int port = ntohs(address.sin_port);
+
+  std::size_t start = postgres_url.find("://");
+  if (start == std::string::npos)
+    throw std::runtime_error("FreezingProxy: needs a postgresql:// URL");
+  start += 3;
+  std::size_t at = postgres_url.find('@', start);
+  std::size_t host_start = at == std::string::npos ? start : at + 1;
+  std::size_t host_end = postgres_url.find_first_of(":/?", host_start);
+  upstream_host_ = postgres_url.substr(host_start, host_end - host_start);
+  std::size_t rest = host_end;
+  if (host_end != std::string::npos && postgres_url[host_end] == ':') {
+    rest = postgres_url.find_first_of("/?", host_end);
+    upstream_port_ = std::stoi(postgres_url.substr(host_end + 1, rest - host_end - 1));
+  }
+  url_ = postgres_url.substr(0, host_start) + "127.0.0.1:" + std::to_string(port) +
+         (rest == std::string::npos ? "" : postgres_url.substr(rest));
+  acceptor_ = std::thread([this] { accept_loop(); }); // last: nothing after it may throw
 }
 
 FreezingProxy::~FreezingProxy() {
@@ -93,22 +108,6 @@ void FreezingProxy::forward(int client) {
   }
   if (server >= 0) close(server);
   close(client);
-}
-
-std::string url_through(const std::string& url, int port, std::string& host, int& upstream_port) {
-  std::size_t start = url.find("://") + 3;
-  std::size_t at = url.find('@', start);
-  std::size_t host_start = at == std::string::npos ? start : at + 1;
-  std::size_t host_end = url.find_first_of(":/?", host_start);
-  host = url.substr(host_start, host_end - host_start);
-  upstream_port = 5432;
-  std::size_t rest = host_end;
-  if (host_end != std::string::npos && url[host_end] == ':') {
-    rest = url.find_first_of("/?", host_end);
-    upstream_port = std::stoi(url.substr(host_end + 1, rest - host_end - 1));
-  }
-  return url.substr(0, host_start) + "127.0.0.1:" + std::to_string(port) +
-         (rest == std::string::npos ? "" : url.substr(rest));
 }
 
 } // namespace unit

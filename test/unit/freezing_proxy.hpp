@@ -14,13 +14,14 @@ namespace unit {
 
 class FreezingProxy {
 public:
-  /// Forwards connections to `upstream_host`:`upstream_port`.
-  FreezingProxy(std::string upstream_host, int upstream_port);
+  /// Forwards connections to the host and port of `postgres_url` (postgresql://user@host:port/db).
+  explicit FreezingProxy(const std::string& postgres_url);
   ~FreezingProxy();
   FreezingProxy(const FreezingProxy&) = delete;
   FreezingProxy& operator=(const FreezingProxy&) = delete;
 
-  int port() const noexcept { return port_; }
+  /// `postgres_url` with its host and port replaced by the proxy's (127.0.0.1 and a free port).
+  const std::string& url() const noexcept { return url_; }
   void freeze() noexcept { frozen_ = true; }
   void thaw() noexcept { frozen_ = false; }
 
@@ -29,17 +30,13 @@ private:
   void forward(int client);
 
   std::string upstream_host_;
-  int upstream_port_;
+  int upstream_port_ = 5432;
+  std::string url_;
   int listener_ = -1;
-  int port_ = 0;
   std::atomic<bool> frozen_{false}, stopping_{false};
   std::mutex mutex_;
   std::vector<std::thread> threads_;
   std::thread acceptor_;
 };
-
-/// `url` (postgresql://user@host:port/db...) with its host and port replaced by 127.0.0.1 and
-/// `port`; the upstream host and port of `url` through the out-parameters.
-std::string url_through(const std::string& url, int port, std::string& host, int& upstream_port);
 
 } // namespace unit

@@ -110,11 +110,8 @@ ORMC_INSTANTIATE_FOR_BACKENDS(Timeout);
 TEST(FrozenNetwork, AStatementThroughAProxyThatStopsForwardingIsAConnectionErrorThenReconnects) {
   std::string pg = postgres_url();
   if (pg.empty()) GTEST_SKIP() << "needs ORMC_TEST_POSTGRES_URL";
-  std::string host;
-  int upstream = 0;
-  (void)url_through(pg, 1, host, upstream);
-  FreezingProxy proxy(host, upstream);
-  ormc::Database db(url_through(pg, proxy.port(), host, upstream), {.statement_timeout = 500ms});
+  FreezingProxy proxy(pg);
+  ormc::Database db(proxy.url(), {.statement_timeout = 500ms});
   db.execute("SELECT 1");
 
   proxy.freeze();
@@ -137,11 +134,8 @@ TEST(FrozenNetwork, AStatementThroughAProxyThatStopsForwardingIsAConnectionError
 TEST(FrozenNetwork, ATransactionWhoseConnectionFrozeFailsAsAWhole) {
   std::string pg = postgres_url();
   if (pg.empty()) GTEST_SKIP() << "needs ORMC_TEST_POSTGRES_URL";
-  std::string host;
-  int upstream = 0;
-  (void)url_through(pg, 1, host, upstream);
-  FreezingProxy proxy(host, upstream);
-  ormc::Database db(url_through(pg, proxy.port(), host, upstream), {.statement_timeout = 300ms});
+  FreezingProxy proxy(pg);
+  ormc::Database db(proxy.url(), {.statement_timeout = 300ms});
   ormc::Transaction tx(db);
   db.execute("SELECT 1");
   proxy.freeze();

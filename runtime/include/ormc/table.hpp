@@ -53,15 +53,7 @@ public:
                   std::is_same_v<std::ranges::range_value_t<Range>, Model>) {
       insert_span(std::span<Model>(std::ranges::data(rows), std::ranges::size(rows)));
     } else {
-      for (Model& row : rows)
-        traits::prepare_insert(row);
-      in_transaction(*db_, [&] {
-        db_->with_connection([&](auto& conn) {
-          detail::insert_rows<Model>(conn, std::begin(rows), std::end(rows));
-        });
-      });
-      for (Model& row : rows)
-        traits::finish_insert(row);
+      insert_each(std::begin(rows), std::end(rows));
     }
   }
 
@@ -180,6 +172,7 @@ public:
 
 private:
   void insert_span(std::span<Model> rows);
+  template <class Iterator> void insert_each(Iterator first, Iterator last);
 
   void upsert_by_key(Model& row);
 
@@ -293,14 +286,19 @@ template <class Model> auto Table<Model>::count() -> std::int64_t {
 }
 
 template <class Model> auto Table<Model>::insert_span(std::span<Model> rows) -> void {
-  for (Model& row : rows)
-    traits::prepare_insert(row);
+  insert_each(rows.begin(), rows.end());
+}
+
+template <class Model>
+template <class Iterator>
+auto Table<Model>::insert_each(Iterator first, Iterator last) -> void {
+  for (Iterator row = first; row != last; ++row)
+    traits::prepare_insert(*row);
   in_transaction(*db_, [&] {
-    db_->with_connection(
-        [&](auto& conn) { detail::insert_rows<Model>(conn, rows.begin(), rows.end()); });
+    db_->with_connection([&](auto& conn) { detail::insert_rows<Model>(conn, first, last); });
   });
-  for (Model& row : rows)
-    traits::finish_insert(row);
+  for (Iterator row = first; row != last; ++row)
+    traits::finish_insert(*row);
 }
 
 template <class Model> auto Table<Model>::upsert_by_key(Model& row) -> void {
