@@ -155,6 +155,32 @@ TEST_P(QueryTest, SqlReadsLikeTheQuery) {
   EXPECT_NE(q.sql(ormc::Dialect::postgresql).find("BETWEEN $2 AND $3"), std::string::npos);
 }
 
+TEST_P(QueryTest, AnyOfWritesTheConnectionsDialectAndRefusesSqlForTheOther) {
+  auto q = m->all_types.where(ormc::any_of(AllTypes_::id, std::vector{ids[1], ids[3]}));
+  EXPECT_EQ(texts_of(q.all()), (V{"beta", "delta"}));
+  ormc::Dialect own = m->database().dialect();
+  ormc::Dialect other =
+      own == ormc::Dialect::sqlite ? ormc::Dialect::postgresql : ormc::Dialect::sqlite;
+  EXPECT_NE(q.sql(own).find(own == ormc::Dialect::sqlite ? "json_each" : "= ANY("),
+            std::string::npos);
+  try {
+    (void)q.sql(other);
+    FAIL() << "any_of() SQL rendered for the other dialect";
+  } catch (const ormc::UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("AllTypes"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("any_of()"), std::string::npos) << e.what();
+  }
+}
+
+TEST_P(QueryTest, ARefinedCopyThatRanAndDiedLeavesTheOriginalsTextConditionBound) {
+  // first() runs a limited copy of the query; the condition's text stays with the original.
+  auto q = m->all_types.where(AllTypes_::text == std::string("gamma"));
+  std::optional<AllTypes> row = q.first();
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->text, "gamma");
+  EXPECT_EQ(q.count(), 1);
+}
+
 TEST_P(QueryTest, AggregatesHaveTheColumnsTypes) {
   std::optional<std::int64_t> sum = m->all_types.query().sum(AllTypes_::i32);
   EXPECT_EQ(sum, 100);

@@ -10,6 +10,7 @@
 #include <concepts>
 #include <optional>
 #include <ormc/dialect.hpp>
+#include <ormc/sql_text.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -58,27 +59,6 @@ template <class T, class V> auto stored(V&& value) {
     return U(std::forward<V>(value));
 }
 
-/// Builds the SQL of a query, with the dialect's placeholders.
-class SqlBuilder {
-public:
-  explicit SqlBuilder(Dialect dialect) : dialect_(dialect) {}
-  SqlBuilder& text(std::string_view s) {
-    sql_ += s;
-    return *this;
-  }
-  SqlBuilder& param() {
-    sql_ += dialect_ == Dialect::postgresql ? "$" : "?";
-    sql_ += std::to_string(next_++);
-    return *this;
-  }
-  Dialect dialect() const noexcept { return dialect_; }
-  std::string take() { return std::move(sql_); }
-
-private:
-  Dialect dialect_;
-  std::string sql_;
-  int next_ = 1;
-};
 } // namespace detail
 
 /// A generated column type: derives from ormc::column and names its SQL identifier.
@@ -89,11 +69,11 @@ concept Column = requires {
   { C::sql } -> std::convertible_to<std::string_view>;
 };
 
-/// A condition over the columns of one model.
+/// A condition over the columns of one model: it writes its SQL and values into a fragment.
 template <class E>
-concept Condition = requires(const E& e, detail::SqlBuilder& b) {
+concept Condition = requires(const E& e, detail::SqlFragment& f) {
   typename E::model_type;
-  e.render(b);
+  e.write(f);
 };
 
 namespace detail {
@@ -101,53 +81,42 @@ template <Column C, class V> struct comparison {
   using model_type = typename C::model_type;
   const char* op;
   V value;
-  void render(SqlBuilder& b) const { b.text(C::sql).text(op).param(); }
-  template <class S> void bind(S& s, int& index) const { s.bind(index++, value); }
+  void write(SqlFragment& f) const { f.text(C::sql).text(op).param(value); }
 };
 
 template <Column C> struct null_test {
   using model_type = typename C::model_type;
   bool is_null;
-  void render(SqlBuilder& b) const { b.text(C::sql).text(is_null ? " IS NULL" : " IS NOT NULL"); }
-  template <class S> void bind(S&, int&) const {}
+  void write(SqlFragment& f) const { f.text(C::sql).text(is_null ? " IS NULL" : " IS NOT NULL"); }
 };
 
 template <Column C, class V> struct membership {
   using model_type = typename C::model_type;
   std::vector<V> values;
-  void render(SqlBuilder& b) const {
+  void write(SqlFragment& f) const {
     if (values.empty()) { // IN () is not SQL; nothing is in an empty list
-      b.text("1 = 0");
+      f.text("1 = 0");
       return;
     }
-    b.text(C::sql).text(" IN (");
+    f.text(C::sql).text(" IN (");
     for (std::size_t i = 0; i < values.size(); ++i)
-      (i ? b.text(", ") : b).param();
-    b.text(")");
-  }
-  template <class S> void bind(S& s, int& index) const {
-    for (const V& v : values)
-      s.bind(index++, v);
+      (i ? f.text(", ") : f).param(values[i]);
+    f.text(")");
   }
 };
 
 template <Column C, class V> struct range {
   using model_type = typename C::model_type;
   V low, high;
-  void render(SqlBuilder& b) const {
-    b.text(C::sql).text(" BETWEEN ").param().text(" AND ").param();
-  }
-  template <class S> void bind(S& s, int& index) const {
-    s.bind(index++, low);
-    s.bind(index++, high);
+  void write(SqlFragment& f) const {
+    f.text(C::sql).text(" BETWEEN ").param(low).text(" AND ").param(high);
   }
 };
 
 template <Column C> struct pattern {
   using model_type = typename C::model_type;
   std::string text;
-  void render(SqlBuilder& b) const { b.text(C::sql).text(" LIKE ").param(); }
-  template <class S> void bind(S& s, int& index) const { s.bind(index++, text); }
+  void write(SqlFragment& f) const { f.text(C::sql).text(" LIKE ").param(text); }
 };
 
 template <Condition L, Condition R> struct both {
@@ -155,28 +124,23 @@ template <Condition L, Condition R> struct both {
   L left;
   R right;
   const char* op;
-  void render(SqlBuilder& b) const {
-    b.text("(");
-    left.render(b);
-    b.text(op);
-    right.render(b);
-    b.text(")");
-  }
-  template <class S> void bind(S& s, int& index) const {
-    left.bind(s, index);
-    right.bind(s, index);
+  void write(SqlFragment& f) const {
+    f.text("(");
+    left.write(f);
+    f.text(op);
+    right.write(f);
+    f.text(")");
   }
 };
 
 template <Condition E> struct negation {
   using model_type = typename E::model_type;
   E inner;
-  void render(SqlBuilder& b) const {
-    b.text("NOT (");
-    inner.render(b);
-    b.text(")");
+  void write(SqlFragment& f) const {
+    f.text("NOT (");
+    inner.write(f);
+    f.text(")");
   }
-  template <class S> void bind(S& s, int& index) const { inner.bind(s, index); }
 };
 
 template <Column C, class V> struct assignment {

@@ -10,6 +10,7 @@
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
 #include <ormc/postgres/cursor.hpp>
+#include <ormc/query_state.hpp>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -18,54 +19,6 @@
 namespace ormc {
 
 namespace detail {
-/// A condition with its type erased, so that Query<Model> is one type however it was built.
-/// Each call binds all its values: one virtual call per condition, none per row.
-template <class Model> struct erased_condition {
-  virtual ~erased_condition() = default;
-  virtual void render(SqlBuilder& b) const = 0;
-  virtual void bind(sqlite::Statement& s, int& index) const = 0;
-  virtual void bind(postgres::Statement& s, int& index) const = 0;
-};
-
-template <class Model, Condition E> struct condition_holder final : erased_condition<Model> {
-  explicit condition_holder(E e) : expression(std::move(e)) {}
-  void render(SqlBuilder& b) const override { expression.render(b); }
-  void bind(sqlite::Statement& s, int& index) const override { expression.bind(s, index); }
-  void bind(postgres::Statement& s, int& index) const override { expression.bind(s, index); }
-  E expression;
-};
-
-/// One ORDER BY term, able to bind its value from a row for keyset pagination (after()).
-template <class Model> struct erased_order {
-  virtual ~erased_order() = default;
-  virtual std::string_view sql() const = 0;
-  virtual bool descending() const = 0;
-  virtual bool nullable() const = 0;
-  virtual bool is_null_in(const Model& row) const = 0;
-  virtual void bind_from(sqlite::Statement& s, int& index, const Model& row) const = 0;
-  virtual void bind_from(postgres::Statement& s, int& index, const Model& row) const = 0;
-};
-
-template <class Model, Column C> struct order_term final : erased_order<Model> {
-  explicit order_term(bool desc) : desc_(desc) {}
-  std::string_view sql() const override { return C::sql; }
-  bool descending() const override { return desc_; }
-  bool nullable() const override { return is_optional_v<typename C::value_type>; }
-  bool is_null_in(const Model& row) const override {
-    if constexpr (is_optional_v<typename C::value_type>)
-      return !(row.*C::member).has_value();
-    else
-      return false;
-  }
-  void bind_from(sqlite::Statement& s, int& index, const Model& row) const override {
-    s.bind(index++, row.*C::member);
-  }
-  void bind_from(postgres::Statement& s, int& index, const Model& row) const override {
-    s.bind(index++, row.*C::member);
-  }
-  bool desc_;
-};
-
 /// Rows of a running query, read one at a time into the caller's struct.
 template <class Model> struct row_source {
   virtual ~row_source() = default;
@@ -137,17 +90,19 @@ public:
   template <Condition E> Query where(E condition) const {
     static_assert(std::is_same_v<typename E::model_type, Model>,
                   "ormc: the condition uses columns of another model (see 'E' below)");
-    return with_condition(
-        std::make_shared<const detail::condition_holder<Model, E>>(std::move(condition)));
+    detail::SqlFragment written(db_->dialect());
+    condition.write(written);
+    return with_condition(std::move(written));
   }
 
   template <Column C> Query order_by(C column) const { return order_by(asc(column)); }
   template <Column C> Query order_by(detail::ordering<C> ordering) const {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: order_by() uses a column of another model (see 'C' below)");
-    Query q = *this;
-    q.order_.push_back(std::make_shared<const detail::order_term<Model, C>>(ordering.descending));
-    return q;
+    return with_order({C::sql, ordering.descending, detail::is_optional_v<typename C::value_type>,
+                       [](const void* row) {
+                         return detail::to_bound(static_cast<const Model*>(row)->*C::member);
+                       }});
   }
 
   /// Keyset pagination: the rows that come after `last` in this query's order (the key breaks
@@ -155,28 +110,24 @@ public:
   ///   auto page = q.order_by(Task_::due).limit(50);
   ///   auto next = page.after(rows.back()).all();
   /// NULLs sort after every value, ascending or descending, so paging passes through them too.
-  Query after(const Model& last) const {
-    Query q = *this;
-    q.after_ = std::make_shared<const Model>(last);
-    return q;
-  }
+  Query after(const Model& last) const;
 
   /// Also the rows remove() marked deleted, on a model with an ormc:soft_delete column (other
   /// queries leave them out).
   Query with_deleted() const {
     Query q = *this;
-    q.with_deleted_ = true;
+    q.state_.with_deleted = true;
     return q;
   }
 
   Query limit(std::int64_t n) const {
     Query q = *this;
-    q.limit_ = n;
+    q.state_.limit = n;
     return q;
   }
   Query offset(std::int64_t n) const {
     Query q = *this;
-    q.offset_ = n;
+    q.state_.offset = n;
     return q;
   }
 
@@ -224,8 +175,8 @@ public:
       std::vector<std::tuple<typename C::value_type...>> rows;
       auto statement = conn.prepare(select_sql(conn.dialect_v, columns));
       int index = 1;
-      bind_where(*statement, index);
-      bind_limit(*statement, index);
+      detail::bind_where(*statement, index, state_);
+      detail::bind_limit(*statement, index, state_);
       while (statement->step())
         read_tuple(*statement, rows.emplace_back(), std::index_sequence_for<C...>{});
       return rows;
@@ -253,7 +204,7 @@ public:
           ((b.text(first ? "" : ", ").text(column_of(sets)).text(" = ").param(), first = false),
            ...);
           if (stamps_update(sql, sets...)) b.text(", ").text(sql.updated_at).text(" = ").param();
-          render_where(b);
+          detail::render_where(b, state_, sql);
         },
         [&](auto& statement, int& index) {
           (statement.bind(index++, sets.value), ...);
@@ -274,8 +225,10 @@ public:
   std::string sql(Dialect dialect) const;
 
 private:
-  /// A copy with one more condition: out of line, so where() instantiates only its condition.
-  Query with_condition(std::shared_ptr<const detail::erased_condition<Model>> condition) const;
+  /// Copies with one more condition or ORDER BY term: out of line, so that where() and
+  /// order_by() instantiate only the writing of their condition or term.
+  Query with_condition(detail::SqlFragment condition) const;
+  Query with_order(detail::OrderTerm term) const;
 
   std::string select_sql(Dialect dialect, std::string_view columns) const;
 
@@ -291,29 +244,17 @@ private:
                          C::sql, "");
   }
 
-  /// `<before> table WHERE ... <after>`, one value from one row; empty for NULL. With limit()
-  /// or offset() the table is a subquery of the limited rows (`<column>` of each), so that
-  /// count(), exists() and the aggregates read what the query reads.
+  /// One value from one row of detail::select_one_sql(); empty for NULL.
   template <class R>
   std::optional<R> select_one(std::string_view before, std::string_view column,
                               std::string_view after) const {
     return db_->with_connection([&](auto& conn) {
-      const ModelStatements& sql = traits::statements(conn.dialect_v);
-      detail::SqlBuilder b(conn.dialect_v);
-      bool limited = limit_ || offset_;
-      b.text(before);
-      if (limited) b.text("(SELECT ").text(column).text(" FROM ");
-      b.text(sql.table);
-      render_where(b);
-      if (limited) {
-        render_order_and_limit(b, sql);
-        b.text(") AS \"ormc_limited\"");
-      }
-      b.text(after);
-      auto statement = conn.prepare(b.take());
+      detail::check_dialect(state_, conn.dialect_v, traits::name);
+      auto statement = conn.prepare(detail::select_one_sql(
+          state_, traits::statements(conn.dialect_v), conn.dialect_v, before, column, after));
       int index = 1;
-      bind_where(*statement, index);
-      if (limited) bind_limit(*statement, index);
+      detail::bind_where(*statement, index, state_);
+      if (state_.limit || state_.offset) detail::bind_limit(*statement, index, state_);
       std::optional<R> result;
       if (statement->step()) statement->read(0, result);
       return result;
@@ -333,60 +274,45 @@ private:
   }
   template <class C, class V> static C column_type(detail::assignment<C, V>);
 
-  void render_where(detail::SqlBuilder& b) const;
-  template <class S> void bind_where(S& statement, int& index) const {
-    for (const auto& condition : conditions_)
-      condition->bind(statement, index);
-    if (after_) { // in the order render_after() wrote the parameters: NULLs bind none
-      auto terms = keyset_terms();
-      for (std::size_t i = 0; i < terms.size(); ++i)
-        for (std::size_t j = 0; j <= i; ++j)
-          if (!terms[j]->is_null_in(*after_)) terms[j]->bind_from(statement, index, *after_);
-    }
-  }
-
-  /// The order's terms, then the key: what after() compares.
-  std::vector<std::shared_ptr<const detail::erased_order<Model>>> keyset_terms() const;
-
-  /// (t1 > v1) OR (t1 = v1 AND t2 > v2) OR ... with < for descending terms. NULLs sort last
-  /// in either direction (see render_order_and_limit), so after a value come the larger (or
-  /// smaller) values and then the NULLs; after a NULL only other NULLs, by the next terms.
-  void render_after(detail::SqlBuilder& b) const;
-  void render_order_and_limit(detail::SqlBuilder& b, const ModelStatements& sql) const;
-  template <class S> void bind_limit(S& statement, int& index) const {
-    if (limit_) statement.bind(index++, *limit_);
-    if (offset_) statement.bind(index++, *offset_);
-  }
-
   template <class Render, class BindFirst>
   std::int64_t run_changes(Render render, BindFirst bind_first) const {
-    if (limit_ || offset_ || !order_.empty())
-      throw UsageError("remove() and update() apply to all matching rows; drop order_by/limit");
+    detail::check_changes_unlimited(state_);
     return db_->with_connection([&](auto& conn) {
+      detail::check_dialect(state_, conn.dialect_v, traits::name);
       detail::SqlBuilder b(conn.dialect_v);
       render(b, traits::statements(conn.dialect_v));
       auto statement = conn.prepare(b.take());
       int index = 1;
       bind_first(*statement, index);
-      bind_where(*statement, index);
+      detail::bind_where(*statement, index, state_);
       return statement->execute();
     });
   }
 
   Database* db_;
-  std::vector<std::shared_ptr<const detail::erased_condition<Model>>> conditions_;
-  std::vector<std::shared_ptr<const detail::erased_order<Model>>> order_;
-  std::shared_ptr<const Model> after_;
-  bool with_deleted_ = false;
-  std::optional<std::int64_t> limit_;
-  std::optional<std::int64_t> offset_;
+  detail::QueryState state_;
 };
 
 template <class Model>
-auto Query<Model>::with_condition(
-    std::shared_ptr<const detail::erased_condition<Model>> condition) const -> Query {
+auto Query<Model>::with_condition(detail::SqlFragment condition) const -> Query {
   Query q = *this;
-  q.conditions_.push_back(std::move(condition));
+  q.state_.conditions.push_back(std::make_shared<const detail::SqlFragment>(std::move(condition)));
+  return q;
+}
+
+template <class Model> auto Query<Model>::with_order(detail::OrderTerm term) const -> Query {
+  Query q = *this;
+  q.state_.order.push_back(term);
+  return q;
+}
+
+template <class Model> auto Query<Model>::after(const Model& last) const -> Query {
+  Query q = *this;
+  std::vector<detail::BoundValue> values;
+  for (const detail::OrderTerm& term : state_.order)
+    values.push_back(term.value_in(&last));
+  values.push_back(detail::to_bound(traits::key(last)));
+  q.state_.after = std::move(values);
   return q;
 }
 
@@ -421,7 +347,7 @@ template <class Model> auto Query<Model>::remove() const -> std::int64_t {
           b.text("DELETE FROM ").text(sql.table);
         else
           b.text("UPDATE ").text(sql.table).text(" SET ").text(sql.soft_delete).text(" = ").param();
-        render_where(b);
+        detail::render_where(b, state_, sql);
       },
       [&](auto& statement, int& index) {
         if (!traits::statements(db_->dialect()).soft_delete.empty()) statement.bind(index++, at);
@@ -432,7 +358,7 @@ template <class Model> auto Query<Model>::purge() const -> std::int64_t {
   return run_changes(
       [&](detail::SqlBuilder& b, const ModelStatements& sql) {
         b.text("DELETE FROM ").text(sql.table);
-        render_where(b);
+        detail::render_where(b, state_, sql);
       },
       [](auto&, int&) {});
 }
@@ -445,8 +371,8 @@ template <class Model> auto Query<Model>::begin() const -> iterator {
           return std::make_unique<detail::cursor_rows<Model>>(
               conn, sql(Dialect::postgresql), db_->transaction_depth() > 0,
               [&](postgres::Statement& statement, int& index) {
-                bind_where(statement, index);
-                bind_limit(statement, index);
+                detail::bind_where(statement, index, state_);
+                detail::bind_limit(statement, index, state_);
               });
         } else {
           return nullptr; // not reached: SQLite took the branch above
@@ -460,12 +386,8 @@ template <class Model> auto Query<Model>::sql(Dialect dialect) const -> std::str
 
 template <class Model>
 auto Query<Model>::select_sql(Dialect dialect, std::string_view columns) const -> std::string {
-  const ModelStatements& sql = traits::statements(dialect);
-  detail::SqlBuilder b(dialect);
-  b.text("SELECT ").text(columns).text(" FROM ").text(sql.table);
-  render_where(b);
-  render_order_and_limit(b, sql);
-  return b.take();
+  detail::check_dialect(state_, dialect, traits::name);
+  return detail::select_sql(state_, traits::statements(dialect), dialect, columns);
 }
 
 template <class Model>
@@ -474,81 +396,10 @@ auto Query<Model>::statement_rows() const -> std::unique_ptr<detail::row_source<
     using Statement = typename std::remove_reference_t<decltype(conn)>::statement_type;
     auto statement = conn.prepare(sql(conn.dialect_v));
     int index = 1;
-    bind_where(*statement, index);
-    bind_limit(*statement, index);
+    detail::bind_where(*statement, index, state_);
+    detail::bind_limit(*statement, index, state_);
     return std::make_unique<detail::statement_rows<Model, Statement>>(std::move(statement));
   });
-}
-
-template <class Model> auto Query<Model>::render_where(detail::SqlBuilder& b) const -> void {
-  bool first = true;
-  auto next = [&] {
-    b.text(first ? " WHERE " : " AND ");
-    first = false;
-  };
-  std::string_view soft_delete = traits::statements(b.dialect()).soft_delete;
-  if (!soft_delete.empty() && !with_deleted_) {
-    next();
-    b.text(soft_delete).text(" IS NULL");
-  }
-  for (const auto& condition : conditions_) {
-    next();
-    condition->render(b);
-  }
-  if (after_) {
-    next();
-    render_after(b);
-  }
-}
-
-template <class Model>
-auto Query<Model>::keyset_terms() const
-    -> std::vector<std::shared_ptr<const detail::erased_order<Model>>> {
-  auto terms = order_;
-  terms.push_back(
-      std::make_shared<const detail::order_term<Model, typename traits::key_column>>(false));
-  return terms;
-}
-
-template <class Model> auto Query<Model>::render_after(detail::SqlBuilder& b) const -> void {
-  auto terms = keyset_terms();
-  b.text("(");
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    b.text(i ? " OR (" : "(");
-    for (std::size_t j = 0; j < i; ++j) {
-      if (terms[j]->is_null_in(*after_))
-        b.text(terms[j]->sql()).text(" IS NULL AND ");
-      else
-        b.text(terms[j]->sql()).text(" = ").param().text(" AND ");
-    }
-    const auto& term = *terms[i];
-    if (term.is_null_in(*after_)) {
-      b.text("1 = 0)"); // nothing sorts after a NULL in this term
-    } else if (term.nullable()) {
-      b.text("(").text(term.sql()).text(term.descending() ? " < " : " > ").param();
-      b.text(" OR ").text(term.sql()).text(" IS NULL))");
-    } else {
-      b.text(term.sql()).text(term.descending() ? " < " : " > ").param().text(")");
-    }
-  }
-  b.text(")");
-}
-
-template <class Model>
-auto Query<Model>::render_order_and_limit(detail::SqlBuilder& b, const ModelStatements& sql) const
-    -> void {
-  b.text(" ORDER BY ");
-  // NULLs last in either direction, the same on every backend (their defaults differ).
-  for (const auto& term : order_)
-    b.text(term->sql())
-        .text(term->descending() ? " DESC" : "")
-        .text(term->nullable() ? " NULLS LAST, " : ", ");
-  b.text(sql.key); // last, so that the order is total and pages are stable
-  if (limit_) b.text(" LIMIT ").param();
-  if (offset_) {
-    if (!limit_ && b.dialect() == Dialect::sqlite) b.text(" LIMIT -1"); // SQLite: no bare OFFSET
-    b.text(" OFFSET ").param();
-  }
 }
 
 } // namespace ormc

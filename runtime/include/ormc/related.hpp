@@ -127,19 +127,25 @@ void bind_key_set(S& s, int& index, const std::vector<K>& keys, std::string& enc
   encoded = encode_keys(keys, !std::is_same_v<S, postgres::Statement>);
   s.bind(index++, encoded);
 }
+/// render_key_set() with the keys as the parameter's value, into a condition's fragment.
+template <class K>
+void write_key_set(SqlFragment& f, std::string_view column, const std::vector<K>& keys) {
+  bool postgresql = f.dialect() == Dialect::postgresql;
+  if (postgresql)
+    f.text(column).text(" = ANY(");
+  else
+    f.text(column).text(" IN (SELECT value FROM json_each(");
+  f.param(encode_keys(keys, !postgresql)).text(postgresql ? ")" : "))");
+}
 
 template <Column C, class K> struct key_set {
   using model_type = typename C::model_type;
   std::vector<K> keys;
-  mutable std::string encoded; // the bound text, kept for as long as the statement runs
-  void render(SqlBuilder& b) const {
+  void write(SqlFragment& f) const {
     if (keys.empty())
-      b.text("1 = 0"); // nothing is in an empty set
+      f.text("1 = 0"); // nothing is in an empty set
     else
-      render_key_set(b, C::sql);
-  }
-  template <class S> void bind(S& s, int& index) const {
-    if (!keys.empty()) bind_key_set(s, index, keys, encoded);
+      write_key_set(f, C::sql, keys);
   }
 };
 
@@ -184,12 +190,11 @@ template <Column TargetKey, class K> struct linked_to {
   using model_type = typename TargetKey::model_type;
   const JoinTable* join;
   K source;
-  void render(SqlBuilder& b) const {
-    b.text(TargetKey::sql).text(" IN (SELECT ").text(join->target_column).text(" FROM ");
-    b.text(join->name(b.dialect())).text(" WHERE ").text(join->source_column).text(" = ");
-    b.param().text(")");
+  void write(SqlFragment& f) const {
+    f.text(TargetKey::sql).text(" IN (SELECT ").text(join->target_column).text(" FROM ");
+    f.text(join->name(f.dialect())).text(" WHERE ").text(join->source_column).text(" = ");
+    f.param(source).text(")");
   }
-  template <class S> void bind(S& s, int& index) const { s.bind(index++, source); }
 };
 } // namespace detail
 

@@ -1,0 +1,62 @@
+#include <ormc/postgres/statement.hpp>
+#include <ormc/sql_text.hpp>
+#include <ormc/sqlite/statement.hpp>
+
+namespace ormc::detail {
+
+SqlBuilder& SqlBuilder::fragment(const SqlFragment& f) {
+  std::string_view text = f.sql();
+  std::size_t copied = 0;
+  for (std::size_t at : f.params()) {
+    sql_ += text.substr(copied, at - copied);
+    param();
+    copied = at;
+  }
+  sql_ += text.substr(copied);
+  return *this;
+}
+
+namespace {
+template <class Statement> void bind_to(Statement& s, int index, const BoundValue& v) {
+  switch (v.kind) {
+  case BoundValue::Kind::null:
+    s.bind_null(index);
+    return;
+  case BoundValue::Kind::boolean:
+    s.bind_bool(index, v.integer != 0);
+    return;
+  case BoundValue::Kind::integer:
+    s.bind_int64(index, v.integer);
+    return;
+  case BoundValue::Kind::real:
+    s.bind_double(index, v.real);
+    return;
+  case BoundValue::Kind::text:
+    s.bind_text(index, v.bytes);
+    return;
+  case BoundValue::Kind::blob:
+    s.bind_blob(index, std::as_bytes(std::span(v.bytes.data(), v.bytes.size())));
+    return;
+  case BoundValue::Kind::timestamp:
+    s.bind_timestamp(index, v.integer);
+    return;
+  }
+}
+} // namespace
+
+void bind_bound(sqlite::Statement& s, int index, const BoundValue& value) {
+  bind_to(s, index, value);
+}
+void bind_bound(postgres::Statement& s, int index, const BoundValue& value) {
+  bind_to(s, index, value);
+}
+void bind_values(sqlite::Statement& s, int& index, std::span<const BoundValue> values) {
+  for (const BoundValue& v : values)
+    bind_to(s, index++, v);
+}
+void bind_values(postgres::Statement& s, int& index, std::span<const BoundValue> values) {
+  for (const BoundValue& v : values)
+    bind_to(s, index++, v);
+}
+
+} // namespace ormc::detail
