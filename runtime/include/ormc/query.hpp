@@ -9,39 +9,14 @@
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
-#include <ormc/postgres/cursor.hpp>
 #include <ormc/query_state.hpp>
+#include <ormc/table_ops.hpp>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
 
 namespace ormc {
-
-namespace detail {
-/// Rows of a running query, read one at a time into the caller's struct.
-template <class Model> struct row_source {
-  virtual ~row_source() = default;
-  virtual bool next(Model& row) = 0;
-};
-
-template <class Model> struct cursor_rows final : row_source<Model> {
-  template <class... Args>
-  explicit cursor_rows(Args&&... args) : cursor(std::forward<Args>(args)...) {}
-  bool next(Model& row) override { return cursor.next(row); }
-  postgres::Cursor<Model> cursor;
-};
-
-template <class Model, class Statement> struct statement_rows final : row_source<Model> {
-  explicit statement_rows(StatementLease<Statement> lease) : statement(std::move(lease)) {}
-  bool next(Model& row) override {
-    if (!statement->step()) return false;
-    ModelTraits<Model>::read(*statement, row);
-    return true;
-  }
-  StatementLease<Statement> statement;
-};
-} // namespace detail
 
 namespace detail {
 /// Query<Model>::iterator: an input iterator over the rows. Outside the Query, so that declaring
@@ -55,21 +30,20 @@ public:
   using reference = Model&;
 
   query_iterator() = default;
-  explicit query_iterator(std::unique_ptr<detail::row_source<Model>> rows)
-      : rows_(std::move(rows)) {
+  explicit query_iterator(std::unique_ptr<detail::RowStream> rows) : rows_(std::move(rows)) {
     ++*this;
   }
   Model& operator*() { return row_; }
   Model* operator->() { return &row_; }
   query_iterator& operator++() {
-    if (rows_ && !rows_->next(row_)) rows_.reset();
+    if (rows_ && !rows_->next(&row_)) rows_.reset();
     return *this;
   }
   bool operator==(const query_iterator& other) const { return rows_ == other.rows_; }
 
 private:
-  std::unique_ptr<detail::row_source<Model>> rows_; // null at the end
-  Model row_{};                                     // reused: one struct for every row
+  std::unique_ptr<detail::RowStream> rows_; // null at the end
+  Model row_{};                             // reused: one struct for every row
 };
 } // namespace detail
 
@@ -261,9 +235,6 @@ private:
     });
   }
 
-  /// The rows of one prepared statement (PostgreSQL: its whole result, in memory).
-  std::unique_ptr<detail::row_source<Model>> statement_rows() const;
-
   /// Whether a bulk update also sets the model's updated_at column.
   template <class... A> static bool stamps_update(const ModelStatements& sql, const A&... sets) {
     return !sql.updated_at.empty() && ((column_of(sets) != sql.updated_at) && ...);
@@ -320,86 +291,48 @@ template <class Model> auto Query<Model>::after(const Model& last) const -> Quer
 // generated .cpp of each model (extern template in its header), not in every unit that uses them.
 template <class Model> auto Query<Model>::all() const -> std::vector<Model> {
   std::vector<Model> rows;
-  for (auto it = iterator(statement_rows()); it != end(); ++it)
-    rows.push_back(std::move(*it));
+  detail::read_query(*db_, detail::model_codec<Model>, state_, detail::append_to(rows));
   return rows;
 }
 
 template <class Model> auto Query<Model>::first() const -> std::optional<Model> {
-  auto it = iterator(limit(1).statement_rows());
-  if (it == end()) return std::nullopt;
-  return std::move(*it);
+  Query one = limit(1);
+  std::vector<Model> rows;
+  detail::read_query(*db_, detail::model_codec<Model>, one.state_, detail::append_to(rows));
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 template <class Model> auto Query<Model>::count() const -> std::int64_t {
-  return *select_one<std::int64_t>("SELECT count(*) FROM ", "1", "");
+  return *detail::select_integer(*db_, detail::model_codec<Model>, state_, "SELECT count(*) FROM ",
+                                 "1", "", false);
 }
 
 template <class Model> auto Query<Model>::exists() const -> bool {
-  return *select_one<bool>("SELECT EXISTS (SELECT 1 FROM ", "1", ")");
+  return *detail::select_integer(*db_, detail::model_codec<Model>, state_,
+                                 "SELECT EXISTS (SELECT 1 FROM ", "1", ")", true) != 0;
 }
 
 template <class Model> auto Query<Model>::remove() const -> std::int64_t {
-  auto at = detail::now();
-  return run_changes(
-      [&](detail::SqlBuilder& b, const ModelStatements& sql) {
-        if (sql.soft_delete.empty())
-          b.text("DELETE FROM ").text(sql.table);
-        else
-          b.text("UPDATE ").text(sql.table).text(" SET ").text(sql.soft_delete).text(" = ").param();
-        detail::render_where(b, state_, sql);
-      },
-      [&](auto& statement, int& index) {
-        if (!traits::statements(db_->dialect()).soft_delete.empty()) statement.bind(index++, at);
-      });
+  return detail::delete_matching(*db_, detail::model_codec<Model>, state_, false, detail::now());
 }
 
 template <class Model> auto Query<Model>::purge() const -> std::int64_t {
-  return run_changes(
-      [&](detail::SqlBuilder& b, const ModelStatements& sql) {
-        b.text("DELETE FROM ").text(sql.table);
-        detail::render_where(b, state_, sql);
-      },
-      [](auto&, int&) {});
+  return detail::delete_matching(*db_, detail::model_codec<Model>, state_, true, detail::now());
 }
 
 template <class Model> auto Query<Model>::begin() const -> iterator {
-  if (db_->dialect() != Dialect::postgresql) return iterator(statement_rows());
-  return iterator(
-      db_->with_connection([&](auto& conn) -> std::unique_ptr<detail::row_source<Model>> {
-        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(conn)>, postgres::Connection>) {
-          return std::make_unique<detail::cursor_rows<Model>>(
-              conn, sql(Dialect::postgresql), db_->transaction_depth() > 0,
-              [&](postgres::Statement& statement, int& index) {
-                detail::bind_where(statement, index, state_);
-                detail::bind_limit(statement, index, state_);
-              });
-        } else {
-          return nullptr; // not reached: SQLite took the branch above
-        }
-      }));
+  return iterator(detail::open_rows(*db_, detail::model_codec<Model>, state_, true));
 }
 
 template <class Model> auto Query<Model>::sql(Dialect dialect) const -> std::string {
-  return select_sql(dialect, traits::statements(dialect).columns);
+  return detail::query_text(state_, detail::model_codec<Model>, dialect);
 }
 
 template <class Model>
 auto Query<Model>::select_sql(Dialect dialect, std::string_view columns) const -> std::string {
   detail::check_dialect(state_, dialect, traits::name);
   return detail::select_sql(state_, traits::statements(dialect), dialect, columns);
-}
-
-template <class Model>
-auto Query<Model>::statement_rows() const -> std::unique_ptr<detail::row_source<Model>> {
-  return db_->with_connection([&](auto& conn) -> std::unique_ptr<detail::row_source<Model>> {
-    using Statement = typename std::remove_reference_t<decltype(conn)>::statement_type;
-    auto statement = conn.prepare(sql(conn.dialect_v));
-    int index = 1;
-    detail::bind_where(*statement, index, state_);
-    detail::bind_limit(*statement, index, state_);
-    return std::make_unique<detail::statement_rows<Model, Statement>>(std::move(statement));
-  });
 }
 
 } // namespace ormc

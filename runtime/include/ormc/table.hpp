@@ -3,11 +3,12 @@
 #include <cstdint>
 #include <optional>
 #include <ormc/auto_values.hpp>
-#include <ormc/batch_insert.hpp>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
 #include <ormc/query.hpp>
+#include <ormc/table_ops.hpp>
+#include <ormc/transaction.hpp>
 #include <ormc/validation.hpp>
 #include <ranges>
 #include <span>
@@ -73,29 +74,7 @@ public:
       upsert_by_key(row);
     } else {
       traits::prepare_insert(row);
-      db_->with_connection([&](auto& conn) {
-        const ModelStatements& sql = traits::statements(conn.dialect_v);
-        detail::SqlBuilder b(conn.dialect_v);
-        b.text("INSERT INTO ").text(sql.table).text(" (");
-        for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
-          b.text(c ? ", " : "").text(sql.insert_columns[c]);
-        b.text(") VALUES (");
-        for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
-          (c ? b.text(", ") : b).param();
-        b.text(") ON CONFLICT (").text(C::sql).text(") DO UPDATE SET ");
-        bool any = false;
-        for (std::string_view column : sql.conflict_update_columns)
-          if (column != C::sql) {
-            b.text(any ? ", " : "").text(column).text(" = excluded.").text(column);
-            any = true;
-          }
-        if (!any) b.text(C::sql).text(" = excluded.").text(C::sql); // nothing else: still a row
-        b.text(" RETURNING ").text(sql.key);
-        auto statement = conn.prepare(b.take());
-        traits::bind_insert(*statement, row);
-        statement->step();
-        statement->read(0, traits::key(row));
-      });
+      upsert_on(C::sql, row);
       traits::finish_insert(row);
     }
   }
@@ -175,6 +154,7 @@ private:
   template <class Iterator> void insert_each(Iterator first, Iterator last);
 
   void upsert_by_key(Model& row);
+  void upsert_on(std::string_view conflict, Model& row);
 
   /// insert() once the row is prepared.
   void insert_prepared(Model& row);
@@ -192,8 +172,7 @@ private:
 // Out of the class body, so that not being inline, they are instantiated once, in the
 // generated .cpp of each model (extern template in its header), not in every unit that uses them.
 template <class Model> auto Table<Model>::create_table() -> void {
-  for (std::string_view statement : traits::statements(db_->dialect()).create)
-    db_->execute(statement);
+  detail::create_table(*db_, detail::model_codec<Model>);
 }
 
 template <class Model> auto Table<Model>::insert(Model& row) -> void {
@@ -202,14 +181,10 @@ template <class Model> auto Table<Model>::insert(Model& row) -> void {
 }
 
 template <class Model> auto Table<Model>::get(const key_type& key) -> std::optional<Model> {
-  return db_->with_connection([&](auto& conn) -> std::optional<Model> {
-    auto statement = conn.prepare(traits::statements(conn.dialect_v).select_by_key);
-    statement->bind(1, key);
-    if (!statement->step()) return std::nullopt;
-    std::optional<Model> row(std::in_place);
-    traits::read(*statement, *row);
-    return row;
-  });
+  std::optional<Model> row(std::in_place);
+  if (!detail::get_row(*db_, detail::model_codec<Model>, detail::to_bound(key), &*row))
+    return std::nullopt;
+  return row;
 }
 
 template <class Model> auto Table<Model>::update(Model& row) -> void {
@@ -266,23 +241,13 @@ template <class Model> auto Table<Model>::purge(const Model& row) -> bool {
 }
 
 template <class Model> auto Table<Model>::all() -> std::vector<Model> {
-  return db_->with_connection([&](auto& conn) {
-    std::vector<Model> rows;
-    auto statement = conn.prepare(traits::statements(conn.dialect_v).select_all);
-    while (statement->step())
-      traits::read(*statement, rows.emplace_back());
-    return rows;
-  });
+  std::vector<Model> rows;
+  detail::read_all(*db_, detail::model_codec<Model>, detail::append_to(rows));
+  return rows;
 }
 
 template <class Model> auto Table<Model>::count() -> std::int64_t {
-  return db_->with_connection([&](auto& conn) {
-    auto statement = conn.prepare(traits::statements(conn.dialect_v).count);
-    statement->step();
-    std::int64_t n = 0;
-    statement->read(0, n);
-    return n;
-  });
+  return detail::count_rows(*db_, detail::model_codec<Model>);
 }
 
 template <class Model> auto Table<Model>::insert_span(std::span<Model> rows) -> void {
@@ -292,11 +257,12 @@ template <class Model> auto Table<Model>::insert_span(std::span<Model> rows) -> 
 template <class Model>
 template <class Iterator>
 auto Table<Model>::insert_each(Iterator first, Iterator last) -> void {
-  for (Iterator row = first; row != last; ++row)
+  std::vector<void*> addresses;
+  for (Iterator row = first; row != last; ++row) {
     traits::prepare_insert(*row);
-  in_transaction(*db_, [&] {
-    db_->with_connection([&](auto& conn) { detail::insert_rows<Model>(conn, first, last); });
-  });
+    addresses.push_back(&*row);
+  }
+  in_transaction(*db_, [&] { detail::insert_rows(*db_, detail::model_codec<Model>, addresses); });
   for (Iterator row = first; row != last; ++row)
     traits::finish_insert(*row);
 }
@@ -309,58 +275,34 @@ template <class Model> auto Table<Model>::upsert_by_key(Model& row) -> void {
       return;
     }
   }
-  db_->with_connection([&](auto& conn) {
-    const ModelStatements& sql = traits::statements(conn.dialect_v);
-    {
-      auto statement = conn.prepare(sql.upsert_by_key);
-      traits::bind_all(*statement, row);
-      statement->execute();
-    }
-    if (!sql.sync_key.empty()) conn.prepare(sql.sync_key)->step();
-  });
+  detail::upsert_row(*db_, detail::model_codec<Model>, &row);
   traits::finish_insert(row);
 }
 
+template <class Model> auto Table<Model>::upsert_on(std::string_view conflict, Model& row) -> void {
+  detail::upsert_row_on(*db_, detail::model_codec<Model>, conflict, &row);
+}
+
 template <class Model> auto Table<Model>::insert_prepared(Model& row) -> void {
-  db_->with_connection([&](auto& conn) {
-    const ModelStatements& sql = traits::statements(conn.dialect_v);
-    auto statement = conn.prepare(sql.insert);
-    detail::insert_one(conn, sql, *statement, row);
-  });
+  detail::insert_row(*db_, detail::model_codec<Model>, &row);
   traits::finish_insert(row);
 }
 
 template <class Model> auto Table<Model>::restore_by_key(const key_type& key) -> bool {
-  return db_->with_connection([&](auto& conn) {
-    auto statement = conn.prepare(traits::statements(conn.dialect_v).restore);
-    statement->bind(1, key);
-    return statement->execute() != 0;
-  });
+  return detail::restore_row(*db_, detail::model_codec<Model>, detail::to_bound(key));
 }
 
 template <class Model> auto Table<Model>::write_update(const Model& row) -> void {
-  std::int64_t changed = db_->with_connection([&](auto& conn) {
-    auto statement = conn.prepare(traits::statements(conn.dialect_v).update);
-    traits::bind_update(*statement, row);
-    return statement->execute();
-  });
-  if (changed == 0)
+  if (detail::update_row(*db_, detail::model_codec<Model>, &row) == 0)
     throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with this key");
 }
 
 template <class Model>
 auto Table<Model>::delete_by_key(const key_type& key, bool purge, Model* row) -> bool {
-  bool soft = traits::soft_delete && !purge;
   auto at = detail::now();
-  bool changed = db_->with_connection([&](auto& conn) {
-    const ModelStatements& sql = traits::statements(conn.dialect_v);
-    auto statement = conn.prepare(purge ? sql.purge : sql.remove);
-    int index = 1;
-    if (soft) statement->bind(index++, at);
-    statement->bind(index, key);
-    return statement->execute() != 0;
-  });
-  if (changed && soft && row) traits::set_deleted(*row, at);
+  bool changed =
+      detail::delete_row(*db_, detail::model_codec<Model>, detail::to_bound(key), purge, at);
+  if (changed && traits::soft_delete && !purge && row) traits::set_deleted(*row, at);
   return changed;
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstddef>
-#include <ormc/model.hpp>
 #include <ormc/postgres/connection.hpp>
 #include <string>
 
@@ -11,7 +10,7 @@ namespace ormc::postgres {
 /// any number of rows holds one page in memory. Outside a transaction the cursor is WITH HOLD:
 /// the server keeps the result, and the loop body runs in autocommit as it would without a
 /// cursor. Inside a transaction it is a plain cursor of that transaction.
-template <class Model> class Cursor {
+class Cursor {
 public:
   static constexpr std::size_t page_size = 1000;
 
@@ -42,13 +41,14 @@ public:
   Cursor(const Cursor&) = delete;
   Cursor& operator=(const Cursor&) = delete;
 
-  /// Reads the next row into `row`; false after the last.
-  bool next(Model& row) {
+  /// Reads the next row into `row` with `read` (a model's generated reading); false after the
+  /// last.
+  bool next(void (*read)(Statement& s, void* row), void* row) {
     while (!fetch_.step()) {                              // runs a FETCH when none is read
       if (fetch_.result_rows() < page_size) return false; // a short page was the last
       fetch_.finish_use();
     }
-    ModelTraits<Model>::read(fetch_, row);
+    read(fetch_, row);
     return true;
   }
 

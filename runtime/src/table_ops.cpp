@@ -1,0 +1,316 @@
+// Table<Model>'s and Query<Model>'s statements, run for any model through its ModelCodec. The
+// templates here are over the two backends' connection types only, instantiated once, here.
+#include <algorithm>
+#include <ormc/database.hpp>
+#include <ormc/postgres/cursor.hpp>
+#include <ormc/table_ops.hpp>
+
+namespace ormc::detail {
+namespace {
+
+/// Runs the model's INSERT for `row` on a leased statement and writes a database-assigned key
+/// back: from RETURNING where the dialect has it, else from the connection's last insert id.
+template <class Connection, class Statement>
+void insert_one(Connection& conn, const ModelCodec& codec, const ModelStatements& sql,
+                Statement& statement, void* row) {
+  const auto& functions = codec.functions(statement);
+  functions.bind_insert(statement, 0, row);
+  if (!codec.key_assigned_by_database) {
+    statement.execute();
+  } else if (sql.insert_returns_key) {
+    statement.step();
+    functions.read_key(statement, 0, row);
+  } else {
+    statement.execute();
+    codec.set_key(row, conn.last_insert_id());
+  }
+}
+
+/// `INSERT INTO t (c1, c2) VALUES ($1, $2), ($3, $4) ... [RETURNING key]`.
+std::string multi_row_insert(const ModelStatements& sql, std::size_t rows, bool returning,
+                             Dialect dialect) {
+  SqlBuilder b(dialect);
+  b.text("INSERT INTO ").text(sql.table).text(" (");
+  for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
+    b.text(c ? ", " : "").text(sql.insert_columns[c]);
+  b.text(") VALUES ");
+  for (std::size_t r = 0; r < rows; ++r) {
+    b.text(r ? ", (" : "(");
+    for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
+      (c ? b.text(", ") : b).param();
+    b.text(")");
+  }
+  if (returning) b.text(" RETURNING ").text(sql.key);
+  return b.take();
+}
+
+/// SQLite runs one prepared INSERT per row (inside the caller's transaction); PostgreSQL sends
+/// multi-row INSERTs of up to 1000 rows (fewer when a row has many columns, under the
+/// 65535-parameter limit).
+template <class Connection>
+void insert_many(Connection& conn, const ModelCodec& codec, std::span<void* const> rows) {
+  const ModelStatements& sql = codec.statements(conn.dialect_v);
+  const std::size_t columns = sql.insert_columns.size();
+  if (conn.dialect_v == Dialect::sqlite || columns == 0) {
+    auto statement = conn.prepare(sql.insert);
+    for (void* row : rows) {
+      insert_one(conn, codec, sql, *statement, row);
+      statement->finish_use();
+    }
+    return;
+  }
+  const std::size_t per_statement =
+      std::max<std::size_t>(1, std::min<std::size_t>(1000, 65535 / columns));
+  for (std::size_t first = 0; first < rows.size(); first += per_statement) {
+    std::span<void* const> chunk =
+        rows.subspan(first, std::min(per_statement, rows.size() - first));
+    auto statement = conn.prepare(
+        multi_row_insert(sql, chunk.size(), codec.key_assigned_by_database, conn.dialect_v));
+    const auto& functions = codec.functions(*statement);
+    int offset = 0;
+    for (void* row : chunk) {
+      functions.bind_insert(*statement, offset, row);
+      offset += static_cast<int>(columns);
+    }
+    if (codec.key_assigned_by_database) {
+      for (void* row : chunk) { // RETURNING keeps the VALUES order
+        statement->step();
+        functions.read_key(*statement, 0, row);
+      }
+    } else {
+      statement->execute();
+    }
+  }
+}
+
+template <class Statement> class StatementRows final : public RowStream {
+public:
+  StatementRows(StatementLease<Statement> statement, const RowFunctions<Statement>& functions)
+      : statement_(std::move(statement)), functions_(functions) {}
+  bool next(void* row) override {
+    if (!statement_->step()) return false;
+    functions_.read(*statement_, row);
+    return true;
+  }
+
+private:
+  StatementLease<Statement> statement_;
+  const RowFunctions<Statement>& functions_;
+};
+
+class CursorRows final : public RowStream {
+public:
+  CursorRows(postgres::Connection& conn, const std::string& select, bool in_transaction,
+             const QueryState& q, const RowFunctions<postgres::Statement>& functions)
+      : cursor_(conn, select, in_transaction,
+                [&](postgres::Statement& statement, int& index) {
+                  bind_where(statement, index, q);
+                  bind_limit(statement, index, q);
+                }),
+        functions_(functions) {}
+  bool next(void* row) override { return cursor_.next(functions_.read, row); }
+
+private:
+  postgres::Cursor cursor_;
+  const RowFunctions<postgres::Statement>& functions_;
+};
+
+std::string query_sql(const QueryState& q, const ModelCodec& codec, Dialect dialect) {
+  check_dialect(q, dialect, codec.name);
+  return select_sql(q, codec.statements(dialect), dialect, codec.statements(dialect).columns);
+}
+} // namespace
+
+void create_table(Database& db, const ModelCodec& codec) {
+  for (std::string_view statement : codec.statements(db.dialect()).create)
+    db.execute(statement);
+}
+
+void insert_row(Database& db, const ModelCodec& codec, void* row) {
+  db.with_connection([&](auto& conn) {
+    const ModelStatements& sql = codec.statements(conn.dialect_v);
+    auto statement = conn.prepare(sql.insert);
+    insert_one(conn, codec, sql, *statement, row);
+  });
+}
+
+void insert_rows(Database& db, const ModelCodec& codec, std::span<void* const> rows) {
+  db.with_connection([&](auto& conn) { insert_many(conn, codec, rows); });
+}
+
+void upsert_row(Database& db, const ModelCodec& codec, const void* row) {
+  db.with_connection([&](auto& conn) {
+    const ModelStatements& sql = codec.statements(conn.dialect_v);
+    {
+      auto statement = conn.prepare(sql.upsert_by_key);
+      codec.functions(*statement).bind_all(*statement, row);
+      statement->execute();
+    }
+    if (!sql.sync_key.empty()) conn.prepare(sql.sync_key)->step();
+  });
+}
+
+void upsert_row_on(Database& db, const ModelCodec& codec, std::string_view conflict, void* row) {
+  db.with_connection([&](auto& conn) {
+    const ModelStatements& sql = codec.statements(conn.dialect_v);
+    SqlBuilder b(conn.dialect_v);
+    b.text("INSERT INTO ").text(sql.table).text(" (");
+    for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
+      b.text(c ? ", " : "").text(sql.insert_columns[c]);
+    b.text(") VALUES (");
+    for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
+      (c ? b.text(", ") : b).param();
+    b.text(") ON CONFLICT (").text(conflict).text(") DO UPDATE SET ");
+    bool any = false;
+    for (std::string_view column : sql.conflict_update_columns)
+      if (column != conflict) {
+        b.text(any ? ", " : "").text(column).text(" = excluded.").text(column);
+        any = true;
+      }
+    if (!any) b.text(conflict).text(" = excluded.").text(conflict); // nothing else: still a row
+    b.text(" RETURNING ").text(sql.key);
+    auto statement = conn.prepare(b.take());
+    const auto& functions = codec.functions(*statement);
+    functions.bind_insert(*statement, 0, row);
+    statement->step();
+    functions.read_key(*statement, 0, row);
+  });
+}
+
+bool get_row(Database& db, const ModelCodec& codec, const BoundValue& key, void* row) {
+  return db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(codec.statements(conn.dialect_v).select_by_key);
+    bind_bound(*statement, 1, key);
+    if (!statement->step()) return false;
+    codec.functions(*statement).read(*statement, row);
+    return true;
+  });
+}
+
+void read_all(Database& db, const ModelCodec& codec, RowSink sink) {
+  db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(codec.statements(conn.dialect_v).select_all);
+    const auto& functions = codec.functions(*statement);
+    while (statement->step())
+      functions.read(*statement, sink.next(sink.context));
+  });
+}
+
+std::int64_t count_rows(Database& db, const ModelCodec& codec) {
+  return db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(codec.statements(conn.dialect_v).count);
+    statement->step();
+    std::int64_t n = 0;
+    statement->read(0, n);
+    return n;
+  });
+}
+
+std::int64_t update_row(Database& db, const ModelCodec& codec, const void* row) {
+  return db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(codec.statements(conn.dialect_v).update);
+    codec.functions(*statement).bind_update(*statement, row);
+    return statement->execute();
+  });
+}
+
+bool delete_row(Database& db, const ModelCodec& codec, const BoundValue& key, bool purge,
+                timestamp at) {
+  return db.with_connection([&](auto& conn) {
+    const ModelStatements& sql = codec.statements(conn.dialect_v);
+    bool soft = !sql.soft_delete.empty() && !purge;
+    auto statement = conn.prepare(purge ? sql.purge : sql.remove);
+    int index = 1;
+    if (soft) statement->bind(index++, at);
+    bind_bound(*statement, index, key);
+    return statement->execute() != 0;
+  });
+}
+
+bool restore_row(Database& db, const ModelCodec& codec, const BoundValue& key) {
+  return db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(codec.statements(conn.dialect_v).restore);
+    bind_bound(*statement, 1, key);
+    return statement->execute() != 0;
+  });
+}
+
+std::unique_ptr<RowStream> open_rows(Database& db, const ModelCodec& codec, const QueryState& q,
+                                     bool paged) {
+  if (paged && db.dialect() == Dialect::postgresql)
+    return std::make_unique<CursorRows>(static_cast<postgres::Connection&>(db.backend()),
+                                        query_sql(q, codec, Dialect::postgresql),
+                                        db.transaction_depth() > 0, q, codec.postgresql);
+  return db.with_connection([&](auto& conn) -> std::unique_ptr<RowStream> {
+    auto statement = conn.prepare(query_sql(q, codec, conn.dialect_v));
+    int index = 1;
+    bind_where(*statement, index, q);
+    bind_limit(*statement, index, q);
+    using Statement = std::remove_reference_t<decltype(*statement)>;
+    const RowFunctions<Statement>& functions = codec.functions(*statement);
+    return std::make_unique<StatementRows<Statement>>(std::move(statement), functions);
+  });
+}
+
+void read_query(Database& db, const ModelCodec& codec, const QueryState& q, RowSink sink) {
+  db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(query_sql(q, codec, conn.dialect_v));
+    int index = 1;
+    bind_where(*statement, index, q);
+    bind_limit(*statement, index, q);
+    const auto& functions = codec.functions(*statement);
+    while (statement->step())
+      functions.read(*statement, sink.next(sink.context));
+  });
+}
+
+std::optional<std::int64_t> select_integer(Database& db, const ModelCodec& codec,
+                                           const QueryState& q, std::string_view before,
+                                           std::string_view column, std::string_view after,
+                                           bool boolean) {
+  return db.with_connection([&](auto& conn) {
+    check_dialect(q, conn.dialect_v, codec.name);
+    auto statement = conn.prepare(
+        select_one_sql(q, codec.statements(conn.dialect_v), conn.dialect_v, before, column, after));
+    int index = 1;
+    bind_where(*statement, index, q);
+    if (q.limit || q.offset) bind_limit(*statement, index, q);
+    std::optional<std::int64_t> result;
+    if (!statement->step()) return result;
+    if (boolean) {
+      std::optional<bool> value;
+      statement->read(0, value);
+      if (value) result = *value ? 1 : 0;
+    } else {
+      statement->read(0, result);
+    }
+    return result;
+  });
+}
+
+std::int64_t delete_matching(Database& db, const ModelCodec& codec, const QueryState& q, bool purge,
+                             timestamp at) {
+  check_changes_unlimited(q);
+  return db.with_connection([&](auto& conn) {
+    check_dialect(q, conn.dialect_v, codec.name);
+    const ModelStatements& sql = codec.statements(conn.dialect_v);
+    bool soft = !sql.soft_delete.empty() && !purge;
+    SqlBuilder b(conn.dialect_v);
+    if (soft)
+      b.text("UPDATE ").text(sql.table).text(" SET ").text(sql.soft_delete).text(" = ").param();
+    else
+      b.text("DELETE FROM ").text(sql.table);
+    render_where(b, q, sql);
+    auto statement = conn.prepare(b.take());
+    int index = 1;
+    if (soft) statement->bind(index++, at);
+    bind_where(*statement, index, q);
+    return statement->execute();
+  });
+}
+
+std::string query_text(const QueryState& q, const ModelCodec& codec, Dialect dialect) {
+  return query_sql(q, codec, dialect);
+}
+
+} // namespace ormc::detail
