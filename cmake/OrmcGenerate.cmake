@@ -1,5 +1,6 @@
 # ormc_generate(<target> HEADERS <model headers...> [OUTPUT_DIR <dir>] [SCHEMA_NAME <stem>]
-#               [NAMESPACE <namespace>] [JOBS <n>] [VISIBILITY PUBLIC|PRIVATE|INTERFACE])
+#               [NAMESPACE <namespace>] [JOBS <n>] [SOURCES_PER_HEADER <n>]
+#               [VISIBILITY PUBLIC|PRIVATE|INTERFACE])
 #
 # Runs ormc on the model headers before <target> compiles, with <target>'s own include paths,
 # definitions and C++ standard (CXX_STANDARD, else C++20), compiles the generated sources (each
@@ -17,7 +18,7 @@ cmake_policy(PUSH)
 cmake_policy(SET CMP0116 NEW)
 
 function(ormc_generate target)
-  cmake_parse_arguments(ARG "" "OUTPUT_DIR;SCHEMA_NAME;NAMESPACE;JOBS;VISIBILITY" "HEADERS"
+  cmake_parse_arguments(ARG "" "OUTPUT_DIR;SCHEMA_NAME;NAMESPACE;JOBS;SOURCES_PER_HEADER;VISIBILITY" "HEADERS"
                         ${ARGN})
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "ormc_generate(${target}): unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
@@ -53,6 +54,13 @@ function(ormc_generate target)
     set(ARG_SCHEMA_NAME schema)
   endif()
 
+  if(NOT ARG_SOURCES_PER_HEADER)
+    set(ARG_SOURCES_PER_HEADER 1)
+  endif()
+  if(NOT ARG_SOURCES_PER_HEADER MATCHES "^[1-9][0-9]*$" OR ARG_SOURCES_PER_HEADER GREATER 64)
+    message(FATAL_ERROR "ormc_generate(${target}): SOURCES_PER_HEADER must be 1 to 64, not "
+                        "'${ARG_SOURCES_PER_HEADER}'")
+  endif()
   set(headers "")
   set(generated "${ARG_OUTPUT_DIR}/${ARG_SCHEMA_NAME}.ormc.hpp")
   set(sources "") # compiled into <target>: each model's tables and queries, instantiated once
@@ -62,6 +70,13 @@ function(ormc_generate target)
     list(APPEND headers "${header}")
     list(APPEND generated "${ARG_OUTPUT_DIR}/${stem}.ormc.hpp")
     list(APPEND sources "${ARG_OUTPUT_DIR}/${stem}.ormc.cpp")
+    # More parts of the same source, so that a parallel build compiles a header's models on
+    # several cores: <stem>.ormc-2.cpp ...
+    if(ARG_SOURCES_PER_HEADER GREATER 1)
+      foreach(part RANGE 2 ${ARG_SOURCES_PER_HEADER})
+        list(APPEND sources "${ARG_OUTPUT_DIR}/${stem}.ormc-${part}.cpp")
+      endforeach()
+    endif()
   endforeach()
   foreach(schema_file json postgresql.sql sqlite.sql)
     list(APPEND generated "${ARG_OUTPUT_DIR}/${ARG_SCHEMA_NAME}.${schema_file}")
@@ -79,6 +94,9 @@ function(ormc_generate target)
   set(options "")
   if(ARG_NAMESPACE)
     list(APPEND options "--namespace=${ARG_NAMESPACE}")
+  endif()
+  if(ARG_SOURCES_PER_HEADER GREATER 1)
+    list(APPEND options "--sources-per-input=${ARG_SOURCES_PER_HEADER}")
   endif()
   if(ARG_JOBS)
     list(APPEND options "-j" "${ARG_JOBS}")

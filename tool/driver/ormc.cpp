@@ -35,6 +35,10 @@ cl::opt<bool> werror("werror", cl::desc("Treat ormc's warnings as errors"), cl::
 cl::opt<unsigned>
     jobs("j", cl::desc("Parse this many translation units at once (default: one per core)"),
          cl::value_desc("N"), cl::init(0), cl::cat(category));
+cl::opt<unsigned> sourcesPerInput(
+    "sources-per-input",
+    cl::desc("Split each input's generated source into N files, compiled in parallel (default 1)"),
+    cl::value_desc("N"), cl::init(1), cl::cat(category));
 cl::opt<std::string> progress("progress",
                               cl::desc("Show progress: auto (a line on a terminal), always, never"),
                               cl::value_desc("when"), cl::init("auto"), cl::cat(category));
@@ -76,6 +80,7 @@ int main(int argc, const char** argv) {
   options.modelsNamespace = modelsNamespace;
   options.warningsAsErrors = werror;
   options.jobs = jobs;
+  options.sourcesPerInput = sourcesPerInput;
   if (progress == "always")
     options.progress = ormc::driver::Options::Progress::Always;
   else if (progress == "never")

@@ -53,6 +53,9 @@ std::string checkOptions(const Options& options) {
            "'; expected ir, sqlite, postgresql, cpp or mermaid";
   if (options.schemaName.empty() || options.schemaName.find('/') != std::string::npos)
     return "--schema-name must be a plain file stem";
+  if (options.sourcesPerInput < 1 || options.sourcesPerInput > 64)
+    return "--sources-per-input must be between 1 and 64, not " +
+           std::to_string(options.sourcesPerInput);
   for (const std::string& source : options.sources)
     if (!options.merge && emit::generatedHeaderName(source) == options.schemaName + ".ormc.hpp")
       return "input '" + source + "' would generate the same file as the schema; pass " +
@@ -79,6 +82,7 @@ std::map<std::string, std::string> outputFiles(const ir::Schema& schema, const O
   cpp.outputDir = absolutePath(options.outputDir);
   cpp.schemaName = options.schemaName;
   cpp.modelsNamespace = options.modelsNamespace;
+  cpp.sourcesPerInput = options.sourcesPerInput;
   std::map<std::string, std::string> files = emit::emitCpp(schema, cpp);
   for (const emit::SqlDialect* dialect : emit::allDialects())
     files[options.schemaName + "." + std::string(dialect->name()) + ".sql"] =
@@ -104,6 +108,7 @@ void printArtifact(const ir::Schema& schema, const Options& options) {
     cpp.outputDir = cwd.str().str();
     cpp.schemaName = options.schemaName;
     cpp.modelsNamespace = options.modelsNamespace;
+    cpp.sourcesPerInput = options.sourcesPerInput;
     for (const auto& [name, contents] : emit::emitCpp(schema, cpp))
       out << "// ===== " << name << " =====\n" << contents;
   }

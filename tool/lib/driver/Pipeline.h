@@ -17,7 +17,8 @@ struct Options {
   bool warningsAsErrors = false; // --werror
   std::string schemaName = "schema";
   std::string modelsNamespace;
-  unsigned jobs = 0; // parallel parses; 0 = one per core
+  unsigned jobs = 0;            // parallel parses; 0 = one per core
+  unsigned sourcesPerInput = 1; // --sources-per-input: generated sources per model header
   enum class Progress { Auto, Always, Never } progress = Progress::Auto;
   std::string depFile;       // --depfile: where to write the inputs' dependencies
   std::string depFileTarget; // --depfile-target: the rule's target (default: depFile's output)
