@@ -95,6 +95,27 @@ int main(int argc, char** argv) {
         2);
   }
 
+  // 200 models: how the cost grows. Their code is generated here, before any timing.
+  std::string two_hundred = ORMC_BENCH_TWO_HUNDRED_DIR;
+  std::string generated200 = tmp + "/gen200";
+  std::string includes200 = "-I" + two_hundred + " -I" + generated200 + " -I" +
+                            ORMC_BENCH_RUNTIME_INCLUDE + " -I" + ORMC_BENCH_ANNOTATIONS_INCLUDE;
+  run(std::string(ORMC_BENCH_ORMC) + " --output-dir " + generated200 + " --sources-per-input=2 " +
+      two_hundred + "/models.hpp -- -std=c++20 " + includes200);
+  {
+    std::string compile =
+        std::string(ORMC_BENCH_CXX) + " -std=c++20 -O2 -c " + includes200 + " -o " + tmp + "/";
+    add("compile/two_hundred_models/sqlite_by_hand",
+        compile + "sqlite200.o " + two_hundred + "/use_sqlite.cpp", 1);
+    add("compile/two_hundred_models/ormc_unit",
+        compile + "unit200.o " + two_hundred + "/use_generated.cpp", 1);
+    add("build/two_hundred_models/ormc_unit_and_sources_j2",
+        "printf '%s\\n' '" + compile + "unit200b.o " + two_hundred + "/use_generated.cpp' '" +
+            compile + "part200a.o " + generated200 + "/models.ormc.cpp' '" + compile +
+            "part200b.o " + generated200 + "/models.ormc-2.cpp' | xargs -P 2 -I CMD sh -c CMD",
+        1);
+  }
+
   bench::RatioReporter reporter({
       {"tool/parse/ormc", "tool/parse/clang_syntax_only", 0.9, ""},
       {"tool/generate/ormc", "tool/parse/clang_syntax_only", 0, "(parse + all outputs)"},
@@ -112,6 +133,17 @@ int main(int argc, char** argv) {
        "(report only)"},
       {"build/fifty_models/ormc_unit_and_sources_j2_O0", "compile/fifty_models/sqlite_by_hand_O0",
        0, "(report only)"},
+      {"compile/two_hundred_models/ormc_unit", "compile/two_hundred_models/sqlite_by_hand", 1.2,
+       ""},
+      {"compile/two_hundred_models/ormc_unit", "compile/two_hundred_models/sqlite_by_hand", 1.2, "",
+       "peak_rss_mb"},
+      {"build/two_hundred_models/ormc_unit_and_sources_j2",
+       "compile/two_hundred_models/sqlite_by_hand", 2.0, ""},
+      // Growth from 50 to 200 models (4x the models): near 4 is linear.
+      {"compile/two_hundred_models/ormc_unit", "compile/fifty_models/ormc_unit", 0,
+       "(growth, 4x models)"},
+      {"compile/two_hundred_models/sqlite_by_hand", "compile/fifty_models/sqlite_by_hand", 0,
+       "(growth, 4x models)"},
   });
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();

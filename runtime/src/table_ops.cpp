@@ -2,6 +2,7 @@
 // templates here are over the two backends' connection types only, instantiated once, here.
 #include <algorithm>
 #include <ormc/database.hpp>
+#include <ormc/error.hpp>
 #include <ormc/postgres/cursor.hpp>
 #include <ormc/table_ops.hpp>
 
@@ -44,13 +45,73 @@ std::string multi_row_insert(const ModelStatements& sql, std::size_t rows, bool 
   return b.take();
 }
 
+/// From this many rows on, PostgreSQL's insert_all streams them with COPY (two round trips
+/// however many rows) instead of multi-row INSERTs.
+constexpr std::size_t copy_from_rows = 64;
+
+/// The unquoted name of a quoted identifier: `"a""b"` → `a"b`.
+std::string unquoted(std::string_view quoted) {
+  std::string out;
+  for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+    out += quoted[i];
+    if (quoted[i] == '"') ++i; // "" stands for one quote
+  }
+  return out;
+}
+
+/// COPY for PostgreSQL: a database-assigned key is reserved first, for every row in one
+/// statement (nextval of the key's sequence, which COPY cannot return), written into the rows
+/// and sent with them.
+void copy_rows(postgres::Connection& conn, const ModelCodec& codec, const ModelStatements& sql,
+               std::span<void* const> rows) {
+  std::vector<std::string_view> columns;
+  if (codec.key_assigned_by_database) {
+    columns.push_back(sql.key);
+    auto reserve = conn.prepare("SELECT nextval(pg_get_serial_sequence($1, $2)) FROM "
+                                "generate_series(1, $3)");
+    reserve->bind(1, sql.table);
+    reserve->bind(2, unquoted(sql.key));
+    reserve->bind(3, static_cast<std::int64_t>(rows.size()));
+    for (void* row : rows) {
+      if (!reserve->step())
+        throw DataError(std::string("insert_all: the key sequence of ") + std::string(codec.name) +
+                        " gave fewer keys than rows");
+      std::int64_t key = 0;
+      reserve->read(0, key);
+      codec.set_key(row, key);
+    }
+  }
+  columns.insert(columns.end(), sql.insert_columns.begin(), sql.insert_columns.end());
+  // Each row's values as the text PostgreSQL reads: the statement's own binding, never run.
+  postgres::Statement values(conn, "", "");
+  const auto& functions = codec.functions(values);
+  std::string lines;
+  for (void* row : rows) {
+    int offset = 0;
+    if (codec.key_assigned_by_database) {
+      values.bind_int64(1, codec.key_of(row));
+      offset = 1;
+    }
+    functions.bind_insert(values, offset, row);
+    values.append_copy_line(lines);
+  }
+  conn.copy_in(sql.table, columns, lines, static_cast<std::int64_t>(rows.size()));
+}
+
 /// SQLite runs one prepared INSERT per row (inside the caller's transaction); PostgreSQL sends
 /// multi-row INSERTs of up to 1000 rows (fewer when a row has many columns, under the
-/// 65535-parameter limit).
+/// 65535-parameter limit), or from copy_from_rows rows on, COPY.
 template <class Connection>
 void insert_many(Connection& conn, const ModelCodec& codec, std::span<void* const> rows) {
   const ModelStatements& sql = codec.statements(conn.dialect_v);
   const std::size_t columns = sql.insert_columns.size();
+  if constexpr (std::is_same_v<Connection, postgres::Connection>) {
+    if (rows.size() >= copy_from_rows && columns > 0 &&
+        (!codec.key_assigned_by_database || codec.integer_key)) {
+      copy_rows(conn, codec, sql, rows);
+      return;
+    }
+  }
   if (conn.dialect_v == Dialect::sqlite || columns == 0) {
     auto statement = conn.prepare(sql.insert);
     for (void* row : rows) {

@@ -37,8 +37,11 @@ struct ModelCodec {
   std::string_view name; // the C++ name, for messages
   const ModelStatements& (*statements)(Dialect dialect);
   bool key_assigned_by_database;
-  /// Sets the key to a connection's last insert id (SQLite), checked against the key's type.
+  bool integer_key;
+  /// Sets the key to a connection's last insert id (SQLite) or a reserved key (COPY), checked
+  /// against the key's type; key_of() reads an integer key back (0 for other keys).
   void (*set_key)(void* row, std::int64_t id);
+  std::int64_t (*key_of)(const void* row);
   RowFunctions<sqlite::Statement> sqlite;
   RowFunctions<postgres::Statement> postgresql;
 
@@ -81,10 +84,18 @@ inline constexpr ModelCodec model_codec{
     ModelTraits<Model>::name,
     &ModelTraits<Model>::statements,
     ModelTraits<Model>::key_assigned_by_database,
+    std::is_integral_v<typename ModelTraits<Model>::key_type>,
     [](void* row, std::int64_t id) {
       using traits = ModelTraits<Model>;
       if constexpr (std::is_integral_v<typename traits::key_type>)
         traits::key(*static_cast<Model*>(row)) = checked_integer<typename traits::key_type>(id, 0);
+    },
+    [](const void* row) -> std::int64_t {
+      using traits = ModelTraits<Model>;
+      if constexpr (std::is_integral_v<typename traits::key_type>)
+        return static_cast<std::int64_t>(traits::key(*static_cast<const Model*>(row)));
+      else
+        return 0;
     },
     row_functions<Model, sqlite::Statement>(),
     row_functions<Model, postgres::Statement>(),

@@ -6,6 +6,7 @@
 #include <ormc/connect_options.hpp>
 #include <ormc/postgres/statement.hpp>
 #include <ormc/statement_cache.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,11 @@ public:
                                             std::string_view name) override;
 
   StatementLease<Statement> prepare(std::string_view sql);
+  /// Streams `lines` (COPY's text format, one row per line, each ending in a newline) into the
+  /// `columns` of `table` (both quoted) with COPY ... FROM STDIN: `rows` rows, one statement.
+  void copy_in(std::string_view table, std::span<const std::string_view> columns,
+               std::string_view lines, std::int64_t rows);
+
   /// PostgreSQL reports generated keys through RETURNING; this only throws UsageError.
   std::int64_t last_insert_id() const;
 

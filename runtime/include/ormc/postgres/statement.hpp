@@ -44,6 +44,10 @@ public:
   void release() noexcept;
 
   const std::string& sql() const noexcept { return sql_; }
+  /// Appends the bound parameters as one line of COPY's text format (tab-separated, escaped,
+  /// \N for NULL), for Connection::copy_in().
+  void append_copy_line(std::string& out) const;
+
   /// Rows the last execution returned.
   std::size_t result_rows() const noexcept;
 
