@@ -65,3 +65,37 @@ TEST(DatabaseUrl, ReadingNullIntoANonOptionalMemberIsADataError) {
 }
 
 } // namespace
+
+namespace unit {
+namespace {
+/// A backend that is not one of ormc's connections but claims SQLite's dialect.
+class PretendSqlite final : public ormc::Backend {
+public:
+  ormc::Dialect dialect() const noexcept override { return ormc::Dialect::sqlite; }
+  void execute(std::string_view) override {}
+  void begin() override {}
+  void commit() override {}
+  void rollback() override {}
+  std::vector<ormc::ExistingColumn> table_columns(std::string_view, std::string_view) override {
+    return {};
+  }
+};
+
+TEST(DatabaseBackend, AnotherClassClaimingADialectIsAUsageErrorNotUndefinedBehaviour) {
+  try {
+    ormc::Database db(std::make_unique<PretendSqlite>());
+    FAIL() << "accepted a backend ormc cannot cast";
+  } catch (const ormc::UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("ormc::sqlite::Connection"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_THROW(ormc::Database(std::unique_ptr<ormc::Backend>()), ormc::UsageError);
+}
+
+TEST(DatabaseBackend, OrmcsOwnConnectionIsAccepted) {
+  ormc::Database db(std::make_unique<ormc::sqlite::Connection>(":memory:"));
+  db.execute("CREATE TABLE t (x INTEGER)");
+  EXPECT_EQ(db.dialect(), ormc::Dialect::sqlite);
+}
+} // namespace
+} // namespace unit

@@ -21,7 +21,8 @@ namespace ormc::detail {
 void create_table(Database& db, const ModelCodec& codec);
 /// INSERT of one prepared row; a database-assigned key is written back into it.
 void insert_row(Database& db, const ModelCodec& codec, void* row);
-/// Inserts `rows` by the backend's fastest path (see batch_insert.cpp); keys written back.
+/// Inserts `rows` by the backend's fastest path (SQLite: one prepared INSERT per row;
+/// PostgreSQL: COPY from 64 rows on, else one multi-row INSERT); keys written back.
 /// The caller opens the transaction.
 void insert_rows(Database& db, const ModelCodec& codec, std::span<void* const> rows);
 /// INSERT ... ON CONFLICT (key) DO UPDATE, binding every column; then the key's sequence moved
