@@ -123,11 +123,7 @@ Connection::~Connection() {
 void Connection::execute(std::string_view sql) {
   StatementUsage usage(*this);
   usage.check_usable(sql);
-  struct Report { // also when the statement fails
-    StatementUsage& usage;
-    std::string_view sql;
-    ~Report() { usage.finish(sql); }
-  } report{usage, sql};
+  ReportWhenDone report{usage, sql};
   translate_errors(*impl_, sql, [&] {
     pqxx::nontransaction& work = impl_->ensure();
     impl_->within_deadline([&] { usage.measure([&] { return work.exec(std::string(sql)); }); });

@@ -59,11 +59,7 @@ void Connection::copy_in(std::string_view table, std::span<const std::string_vie
   sql += ") FROM STDIN";
   StatementUsage usage(*this);
   usage.check_usable(sql);
-  struct Report { // also when the statement fails
-    StatementUsage& usage;
-    std::string_view sql;
-    ~Report() { usage.finish(sql); }
-  } report{usage, sql};
+  ReportWhenDone report{usage, sql};
   try {
     translate_errors(*impl_, sql, [&] {
       pqxx::nontransaction& work = impl_->ensure();

@@ -53,6 +53,14 @@ struct Statement::Result {
 /// Rethrows the libpqxx exception being handled as ormc's; a lost connection is dropped.
 [[noreturn]] void rethrow_as_ormc(Connection::Impl& impl, std::string_view sql);
 
+/// Reports a statement run outside a prepared Statement (execute(), COPY) to the hook when it
+/// ends, also when it fails.
+struct ReportWhenDone {
+  StatementUsage& usage;
+  std::string_view sql;
+  ~ReportWhenDone() { usage.finish(sql); }
+};
+
 /// Runs `f`, turning libpqxx's exceptions into ormc's.
 template <class F>
 decltype(auto) translate_errors(Connection::Impl& impl, std::string_view sql, F&& f) {
