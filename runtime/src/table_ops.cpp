@@ -65,6 +65,7 @@ std::string unquoted(std::string_view quoted) {
 void copy_rows(postgres::Connection& conn, const ModelCodec& codec, const ModelStatements& sql,
                std::span<void* const> rows) {
   std::vector<std::string_view> columns;
+  std::vector<std::int64_t> keys; // reserved, in the rows' order
   if (codec.key_assigned_by_database) {
     columns.push_back(sql.key);
     // The sequence's oid first: nextval() of a name would look the name up once per row (5x
@@ -87,9 +88,8 @@ void copy_rows(postgres::Connection& conn, const ModelCodec& codec, const ModelS
       if (!reserve->step())
         throw DataError(std::string("insert_all: the key sequence of ") + std::string(codec.name) +
                         " gave fewer keys than rows");
-      std::int64_t key = 0;
-      reserve->read(0, key);
-      codec.set_key(row, key);
+      reserve->read(0, keys.emplace_back());
+      codec.set_key(row, keys.back());
     }
   }
   columns.insert(columns.end(), sql.insert_columns.begin(), sql.insert_columns.end());
@@ -97,13 +97,9 @@ void copy_rows(postgres::Connection& conn, const ModelCodec& codec, const ModelS
   postgres::Statement values(conn, "", "");
   const auto& functions = codec.functions(values);
   std::string lines;
-  for (void* row : rows) {
-    int offset = 0;
-    if (codec.key_assigned_by_database) {
-      values.bind_int64(1, codec.key_of(row));
-      offset = 1;
-    }
-    functions.bind_insert(values, offset, row);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!keys.empty()) values.bind_int64(1, keys[i]);
+    functions.bind_insert(values, keys.empty() ? 0 : 1, rows[i]);
     values.append_copy_line(lines);
   }
   conn.copy_in(sql.table, columns, lines, static_cast<std::int64_t>(rows.size()));
@@ -190,6 +186,16 @@ private:
 std::string query_sql(const QueryState& q, const ModelCodec& codec, Dialect dialect) {
   check_dialect(q, dialect, codec.name);
   return select_sql(q, codec.statements(dialect), dialect, codec.statements(dialect).columns);
+}
+
+/// The query's SELECT, prepared on `conn` with its parameters bound, ready to step.
+template <class Connection>
+auto prepared_query(Connection& conn, const ModelCodec& codec, const QueryState& q) {
+  auto statement = conn.prepare(query_sql(q, codec, conn.dialect_v));
+  int index = 1;
+  bind_where(*statement, index, q);
+  bind_limit(*statement, index, q);
+  return statement;
 }
 } // namespace
 
@@ -314,10 +320,7 @@ std::unique_ptr<RowStream> open_rows(Database& db, const ModelCodec& codec, cons
                                         query_sql(q, codec, Dialect::postgresql),
                                         db.transaction_depth() > 0, q, codec.postgresql);
   return db.with_connection([&](auto& conn) -> std::unique_ptr<RowStream> {
-    auto statement = conn.prepare(query_sql(q, codec, conn.dialect_v));
-    int index = 1;
-    bind_where(*statement, index, q);
-    bind_limit(*statement, index, q);
+    auto statement = prepared_query(conn, codec, q);
     using Statement = std::remove_reference_t<decltype(*statement)>;
     const RowFunctions<Statement>& functions = codec.functions(*statement);
     return std::make_unique<StatementRows<Statement>>(std::move(statement), functions);
@@ -326,10 +329,7 @@ std::unique_ptr<RowStream> open_rows(Database& db, const ModelCodec& codec, cons
 
 void read_query(Database& db, const ModelCodec& codec, const QueryState& q, RowSink sink) {
   db.with_connection([&](auto& conn) {
-    auto statement = conn.prepare(query_sql(q, codec, conn.dialect_v));
-    int index = 1;
-    bind_where(*statement, index, q);
-    bind_limit(*statement, index, q);
+    auto statement = prepared_query(conn, codec, q);
     const auto& functions = codec.functions(*statement);
     while (statement->step())
       functions.read(*statement, sink.next(sink.context));

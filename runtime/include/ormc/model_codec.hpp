@@ -39,9 +39,8 @@ struct ModelCodec {
   bool key_assigned_by_database;
   bool integer_key;
   /// Sets the key to a connection's last insert id (SQLite) or a reserved key (COPY), checked
-  /// against the key's type; key_of() reads an integer key back (0 for other keys).
+  /// against the key's type.
   void (*set_key)(void* row, std::int64_t id);
-  std::int64_t (*key_of)(const void* row);
   RowFunctions<sqlite::Statement> sqlite;
   RowFunctions<postgres::Statement> postgresql;
 
@@ -89,13 +88,6 @@ inline constexpr ModelCodec model_codec{
       using traits = ModelTraits<Model>;
       if constexpr (std::is_integral_v<typename traits::key_type>)
         traits::key(*static_cast<Model*>(row)) = checked_integer<typename traits::key_type>(id, 0);
-    },
-    [](const void* row) -> std::int64_t {
-      using traits = ModelTraits<Model>;
-      if constexpr (std::is_integral_v<typename traits::key_type>)
-        return static_cast<std::int64_t>(traits::key(*static_cast<const Model*>(row)));
-      else
-        return 0;
     },
     row_functions<Model, sqlite::Statement>(),
     row_functions<Model, postgres::Statement>(),
