@@ -35,7 +35,8 @@ double run(const std::string& command) {
 
 const std::string kIncludes = std::string("-I") + ORMC_BENCH_FIFTY_DIR + " -I" +
                               ORMC_BENCH_GENERATED_DIR + " -I" + ORMC_BENCH_RUNTIME_INCLUDE +
-                              " -I" + ORMC_BENCH_ANNOTATIONS_INCLUDE;
+                              " -I" + ORMC_BENCH_SQL_INCLUDE + " -I" +
+                              ORMC_BENCH_ANNOTATIONS_INCLUDE;
 const std::string kModels = std::string(ORMC_BENCH_FIFTY_DIR) + "/models.hpp";
 
 void command_case(benchmark::State& state, const std::string& command) {
@@ -99,7 +100,8 @@ int main(int argc, char** argv) {
   std::string two_hundred = ORMC_BENCH_TWO_HUNDRED_DIR;
   std::string generated200 = tmp + "/gen200";
   std::string includes200 = "-I" + two_hundred + " -I" + generated200 + " -I" +
-                            ORMC_BENCH_RUNTIME_INCLUDE + " -I" + ORMC_BENCH_ANNOTATIONS_INCLUDE;
+                            ORMC_BENCH_RUNTIME_INCLUDE + " -I" + ORMC_BENCH_SQL_INCLUDE + " -I" +
+                            ORMC_BENCH_ANNOTATIONS_INCLUDE;
   run(std::string(ORMC_BENCH_ORMC) + " --output-dir " + generated200 + " --sources-per-input=2 " +
       two_hundred + "/models.hpp -- -std=c++20 " + includes200);
   {

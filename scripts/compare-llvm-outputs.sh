@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
 "$1" --version | sed -n 2p
 "$2" --version | sed -n 2p
 headers=("$root"/test/unit/models/*.hpp)
-flags=(-std=c++20 -I"$root/annotations" -I"$root/runtime/include")
+flags=(-std=c++20 -I"$root/annotations" -I"$root/runtime/include" -I"$root/sql/include")
 for i in 1 2; do
   tool=${!i}
   "$tool" --output-dir "$work/out$i" "${headers[@]}" -- "${flags[@]}"

@@ -5,6 +5,7 @@
 #include "postgres_impl.hpp"
 
 #include <ormc/error.hpp>
+#include <ormc/sql/renderer.hpp>
 #include <pqxx/except>
 
 #pragma GCC diagnostic push
@@ -50,13 +51,10 @@ void Statement::append_copy_line(std::string& out) const {
 
 void Connection::copy_in(std::string_view table, std::span<const std::string_view> columns,
                          std::string_view lines, std::int64_t rows) {
-  std::string sql = "COPY " + std::string(table) + " (";
-  std::vector<std::string> names;
-  for (std::string_view column : columns) {
-    sql += (names.empty() ? "" : ", ") + std::string(column);
-    names.emplace_back(column);
-  }
-  sql += ") FROM STDIN";
+  std::vector<std::string> names(columns.begin(), columns.end());
+  // What hooks and errors report; tablewriter writes the same statement from the names.
+  std::string sql =
+      sql::renderer(Dialect::postgresql).render(sql::CopyIn{std::string(table), names});
   StatementUsage usage(*this);
   usage.check_usable(sql);
   ReportWhenDone report{usage, sql};

@@ -1,6 +1,7 @@
 #include <ormc/error.hpp>
 #include <ormc/postgres/statement.hpp>
 #include <ormc/query_state.hpp>
+#include <ormc/sql/renderer.hpp>
 #include <ormc/sqlite/statement.hpp>
 
 namespace ormc::detail {
@@ -13,50 +14,30 @@ QueryState& QueryState::operator=(const QueryState&) = default;
 QueryState& QueryState::operator=(QueryState&&) noexcept = default;
 
 namespace {
-/// The order's terms, then the key: what after() compares.
-std::vector<OrderTerm> keyset_terms(const QueryState& q, const ModelStatements& sql) {
-  std::vector<OrderTerm> terms = q.order;
-  terms.push_back({sql.key, false, false, nullptr});
+/// The order's terms, then the key: the ORDER BY, and what after() compares.
+std::vector<sql::OrderTerm> order_of(const QueryState& q, const ModelStatements& sql) {
+  std::vector<sql::OrderTerm> terms;
+  terms.reserve(q.order.size() + 1);
+  for (const OrderTerm& term : q.order)
+    terms.push_back({std::string(term.sql), term.descending, term.nullable});
+  terms.push_back({std::string(sql.key), false, false});
   return terms;
 }
 
-/// (t1 > v1) OR (t1 = v1 AND t2 > v2) OR ... with < for descending terms. NULLs sort last in
-/// either direction (see render_order_and_limit), so after a value come the larger (or smaller)
-/// values and then the NULLs; after a NULL only other NULLs, by the next terms.
-void render_after(SqlBuilder& b, const QueryState& q, const ModelStatements& sql) {
-  std::vector<OrderTerm> terms = keyset_terms(q, sql);
-  const std::vector<BoundValue>& values = *q.after;
-  b.text("(");
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    b.text(i ? " OR (" : "(");
-    for (std::size_t j = 0; j < i; ++j) {
-      if (values[j].is_null())
-        b.text(terms[j].sql).text(" IS NULL AND ");
-      else
-        b.text(terms[j].sql).text(" = ").param().text(" AND ");
-    }
-    const OrderTerm& term = terms[i];
-    if (values[i].is_null()) {
-      b.text("1 = 0)"); // nothing sorts after a NULL in this term
-    } else if (term.nullable) {
-      b.text("(").text(term.sql).text(term.descending ? " < " : " > ").param();
-      b.text(" OR ").text(term.sql).text(" IS NULL))");
-    } else {
-      b.text(term.sql).text(term.descending ? " < " : " > ").param().text(")");
-    }
-  }
-  b.text(")");
+std::vector<bool> null_values(const std::vector<BoundValue>& values) {
+  std::vector<bool> out;
+  out.reserve(values.size());
+  for (const BoundValue& v : values)
+    out.push_back(v.is_null());
+  return out;
 }
 
 template <class Statement> void bind_where_to(Statement& s, int& index, const QueryState& q) {
   for (const auto& condition : q.conditions)
     bind_values(s, index, condition->values());
-  if (q.after) { // in the order render_after() wrote the parameters: NULLs bind none
-    const std::vector<BoundValue>& values = *q.after;
-    for (std::size_t i = 0; i < values.size(); ++i)
-      for (std::size_t j = 0; j <= i; ++j)
-        if (!values[j].is_null()) bind_bound(s, index++, values[j]);
-  }
+  if (q.after) // in the order keyset_after() wrote the parameters: NULLs bind none
+    for (std::size_t term : sql::keyset_parameters(null_values(*q.after)))
+      bind_bound(s, index++, (*q.after)[term]);
 }
 
 template <class Statement> void bind_limit_to(Statement& s, int& index, const QueryState& q) {
@@ -76,65 +57,52 @@ void check_dialect(const QueryState& q, Dialect dialect, std::string_view model)
                        std::string(to_string(dialect)) + " connection");
 }
 
-void render_where(SqlBuilder& b, const QueryState& q, const ModelStatements& sql) {
-  bool first = true;
-  auto next = [&] {
-    b.text(first ? " WHERE " : " AND ");
-    first = false;
-  };
-  if (!sql.soft_delete.empty() && !q.with_deleted) {
-    next();
-    b.text(sql.soft_delete).text(" IS NULL");
-  }
-  for (const auto& condition : q.conditions) {
-    next();
-    b.fragment(*condition);
-  }
-  if (q.after) {
-    next();
-    render_after(b, q, sql);
-  }
+std::vector<sql::Fragment> where_of(const QueryState& q, const ModelStatements& sql) {
+  std::vector<sql::Fragment> where;
+  where.reserve(q.conditions.size() + 2);
+  if (!sql.soft_delete.empty() && !q.with_deleted)
+    sql::null_test(where.emplace_back(), sql.soft_delete, true);
+  for (const auto& condition : q.conditions)
+    where.push_back(condition->sql());
+  if (q.after) where.push_back(sql::keyset_after(order_of(q, sql), null_values(*q.after)));
+  return where;
 }
 
-void render_order_and_limit(SqlBuilder& b, const QueryState& q, const ModelStatements& sql) {
-  b.text(" ORDER BY ");
-  // NULLs last in either direction, the same on every backend (their defaults differ).
-  for (const OrderTerm& term : q.order)
-    b.text(term.sql)
-        .text(term.descending ? " DESC" : "")
-        .text(term.nullable ? " NULLS LAST, " : ", ");
-  b.text(sql.key); // last, so that the order is total and pages are stable
-  if (q.limit) b.text(" LIMIT ").param();
-  if (q.offset) {
-    if (!q.limit && b.dialect() == Dialect::sqlite) b.text(" LIMIT -1"); // SQLite: no bare OFFSET
-    b.text(" OFFSET ").param();
-  }
+sql::Select select_of(const QueryState& q, const ModelStatements& sql, std::string_view columns) {
+  return {std::string(columns), std::string(sql.table), where_of(q, sql),
+          order_of(q, sql),     q.limit.has_value(),    q.offset.has_value()};
 }
 
 std::string select_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
                        std::string_view columns) {
-  SqlBuilder b(dialect);
-  b.text("SELECT ").text(columns).text(" FROM ").text(sql.table);
-  render_where(b, q, sql);
-  render_order_and_limit(b, q, sql);
-  return b.take();
+  return sql::renderer(dialect).render(select_of(q, sql, columns));
 }
 
-std::string select_one_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
-                           std::string_view before, std::string_view column,
-                           std::string_view after) {
-  SqlBuilder b(dialect);
-  bool limited = q.limit || q.offset;
-  b.text(before);
-  if (limited) b.text("(SELECT ").text(column).text(" FROM ");
-  b.text(sql.table);
-  render_where(b, q, sql);
-  if (limited) {
-    render_order_and_limit(b, q, sql);
-    b.text(") AS \"ormc_limited\"");
-  }
-  b.text(after);
-  return b.take();
+std::string summary_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
+                        std::string_view function, std::string_view argument) {
+  sql::Select rows = select_of(q, sql, "");
+  if (function == "exists") return sql::renderer(dialect).render(sql::Exists{std::move(rows)});
+  return sql::renderer(dialect).render(
+      sql::Aggregate{std::string(function), std::string(argument), std::move(rows)});
+}
+
+std::string update_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
+                       std::span<const std::string_view> columns, bool stamp) {
+  sql::Update update{std::string(sql.table), {}, where_of(q, sql)};
+  for (std::string_view column : columns)
+    update.set.push_back({std::string(column), sql::parameter()});
+  if (stamp) update.set.push_back({std::string(sql.updated_at), sql::parameter()});
+  return sql::renderer(dialect).render(update);
+}
+
+std::string delete_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
+                       bool soft) {
+  const sql::Renderer& r = sql::renderer(dialect);
+  if (soft)
+    return r.render(sql::Update{std::string(sql.table),
+                                {{std::string(sql.soft_delete), sql::parameter()}},
+                                where_of(q, sql)});
+  return r.render(sql::Delete{std::string(sql.table), where_of(q, sql)});
 }
 
 void bind_where(sqlite::Statement& s, int& index, const QueryState& q) {

@@ -1,18 +1,14 @@
 #include <ormc/postgres/statement.hpp>
+#include <ormc/sql/renderer.hpp>
 #include <ormc/sql_text.hpp>
 #include <ormc/sqlite/statement.hpp>
 
 namespace ormc::detail {
 
-SqlBuilder& SqlBuilder::fragment(const SqlFragment& f) {
-  std::string_view text = f.sql();
-  std::size_t copied = 0;
-  for (std::size_t at : f.params()) {
-    sql_ += text.substr(copied, at - copied);
-    param();
-    copied = at;
-  }
-  sql_ += text.substr(copied);
+SqlFragment& SqlFragment::key_set(std::string_view column, std::string encoded) {
+  dialect_specific_ = true;
+  sql::renderer(dialect_).in_key_set(sql_, column);
+  values_.push_back(to_bound(encoded));
   return *this;
 }
 

@@ -4,6 +4,7 @@
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/postgres/cursor.hpp>
+#include <ormc/sql/renderer.hpp>
 #include <ormc/table_ops.hpp>
 
 namespace ormc::detail {
@@ -27,43 +28,28 @@ void insert_one(Connection& conn, const ModelCodec& codec, const ModelStatements
   }
 }
 
+std::vector<std::string> strings(std::span<const std::string_view> names) {
+  return {names.begin(), names.end()};
+}
+
 /// `INSERT INTO t (c1, c2) VALUES ($1, $2), ($3, $4) ... [RETURNING key]`.
 std::string multi_row_insert(const ModelStatements& sql, std::size_t rows, bool returning,
                              Dialect dialect) {
-  SqlBuilder b(dialect);
-  b.text("INSERT INTO ").text(sql.table).text(" (");
-  for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
-    b.text(c ? ", " : "").text(sql.insert_columns[c]);
-  b.text(") VALUES ");
-  for (std::size_t r = 0; r < rows; ++r) {
-    b.text(r ? ", (" : "(");
-    for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
-      (c ? b.text(", ") : b).param();
-    b.text(")");
-  }
-  if (returning) b.text(" RETURNING ").text(sql.key);
-  return b.take();
+  return sql::renderer(dialect).render(
+      sql::Insert{std::string(sql.table), strings(sql.insert_columns), rows,
+                  returning ? std::string(sql.key) : std::string()});
 }
 
 /// From this many rows on, PostgreSQL's insert_all streams them with COPY (two round trips
 /// however many rows) instead of multi-row INSERTs.
 constexpr std::size_t copy_from_rows = 64;
 
-/// The unquoted name of a quoted identifier: `"a""b"` → `a"b`.
-std::string unquoted(std::string_view quoted) {
-  std::string out;
-  for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
-    out += quoted[i];
-    if (quoted[i] == '"') ++i; // "" stands for one quote
-  }
-  return out;
-}
-
 /// COPY for PostgreSQL: a database-assigned key is reserved first, for every row in one
 /// statement (nextval of the key's sequence, which COPY cannot return), written into the rows
 /// and sent with them.
 void copy_rows(postgres::Connection& conn, const ModelCodec& codec, const ModelStatements& sql,
                std::span<void* const> rows) {
+  const sql::Renderer& postgres = sql::renderer(Dialect::postgresql);
   std::vector<std::string_view> columns;
   std::vector<std::int64_t> keys; // reserved, in the rows' order
   if (codec.key_assigned_by_database) {
@@ -72,16 +58,16 @@ void copy_rows(postgres::Connection& conn, const ModelCodec& codec, const ModelS
     // slower at 200,000 rows), of an oid it does not.
     std::optional<std::int64_t> sequence;
     {
-      auto find = conn.prepare("SELECT pg_get_serial_sequence($1, $2)::regclass::oid::bigint");
+      auto find = conn.prepare(postgres.key_sequence());
       find->bind(1, sql.table);
-      find->bind(2, unquoted(sql.key));
+      find->bind(2, sql::unquote_identifier(sql.key));
       if (find->step()) find->read(0, sequence);
     }
     if (!sequence)
       throw UsageError(std::string("insert_all: the key ") + std::string(sql.key) + " of " +
                        std::string(codec.name) +
                        " has no sequence (it is neither an identity nor a serial column)");
-    auto reserve = conn.prepare("SELECT nextval($1::oid::regclass) FROM generate_series(1, $2)");
+    auto reserve = conn.prepare(postgres.reserve_keys());
     reserve->bind(1, *sequence);
     reserve->bind(2, static_cast<std::int64_t>(rows.size()));
     for (void* row : rows) {
@@ -231,23 +217,15 @@ void upsert_row(Database& db, const ModelCodec& codec, const void* row) {
 void upsert_row_on(Database& db, const ModelCodec& codec, std::string_view conflict, void* row) {
   db.with_connection([&](auto& conn) {
     const ModelStatements& sql = codec.statements(conn.dialect_v);
-    SqlBuilder b(conn.dialect_v);
-    b.text("INSERT INTO ").text(sql.table).text(" (");
-    for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
-      b.text(c ? ", " : "").text(sql.insert_columns[c]);
-    b.text(") VALUES (");
-    for (std::size_t c = 0; c < sql.insert_columns.size(); ++c)
-      (c ? b.text(", ") : b).param();
-    b.text(") ON CONFLICT (").text(conflict).text(") DO UPDATE SET ");
-    bool any = false;
+    sql::Upsert upsert{
+        {std::string(sql.table), strings(sql.insert_columns), 1, std::string(sql.key)},
+        {std::string(conflict)},
+        {}};
     for (std::string_view column : sql.conflict_update_columns)
-      if (column != conflict) {
-        b.text(any ? ", " : "").text(column).text(" = excluded.").text(column);
-        any = true;
-      }
-    if (!any) b.text(conflict).text(" = excluded.").text(conflict); // nothing else: still a row
-    b.text(" RETURNING ").text(sql.key);
-    auto statement = conn.prepare(b.take());
+      if (column != conflict) upsert.update.emplace_back(column);
+    // Nothing else to overwrite: the conflict column itself, so that the row still comes back.
+    if (upsert.update.empty()) upsert.update.emplace_back(conflict);
+    auto statement = conn.prepare(sql::renderer(conn.dialect_v).render(upsert));
     const auto& functions = codec.functions(*statement);
     functions.bind_insert(*statement, 0, row);
     statement->step();
@@ -337,13 +315,13 @@ void read_query(Database& db, const ModelCodec& codec, const QueryState& q, RowS
 }
 
 std::optional<std::int64_t> select_integer(Database& db, const ModelCodec& codec,
-                                           const QueryState& q, std::string_view before,
-                                           std::string_view column, std::string_view after,
-                                           bool boolean) {
+                                           const QueryState& q, std::string_view function,
+                                           std::string_view argument) {
+  bool boolean = function == "exists";
   return db.with_connection([&](auto& conn) {
     check_dialect(q, conn.dialect_v, codec.name);
     auto statement = conn.prepare(
-        select_one_sql(q, codec.statements(conn.dialect_v), conn.dialect_v, before, column, after));
+        summary_sql(q, codec.statements(conn.dialect_v), conn.dialect_v, function, argument));
     int index = 1;
     bind_where(*statement, index, q);
     if (q.limit || q.offset) bind_limit(*statement, index, q);
@@ -367,13 +345,7 @@ std::int64_t delete_matching(Database& db, const ModelCodec& codec, const QueryS
     check_dialect(q, conn.dialect_v, codec.name);
     const ModelStatements& sql = codec.statements(conn.dialect_v);
     bool soft = !sql.soft_delete.empty() && !purge;
-    SqlBuilder b(conn.dialect_v);
-    if (soft)
-      b.text("UPDATE ").text(sql.table).text(" SET ").text(sql.soft_delete).text(" = ").param();
-    else
-      b.text("DELETE FROM ").text(sql.table);
-    render_where(b, q, sql);
-    auto statement = conn.prepare(b.take());
+    auto statement = conn.prepare(delete_sql(q, sql, conn.dialect_v, soft));
     int index = 1;
     if (soft) statement->bind(index++, at);
     bind_where(*statement, index, q);

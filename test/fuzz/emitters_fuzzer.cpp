@@ -4,7 +4,6 @@
 #include "emit/CppEmitter.h"
 #include "emit/DdlEmitter.h"
 #include "emit/MermaidEmitter.h"
-#include "emit/SqlDialect.h"
 #include "ir/SchemaJson.h"
 #include "validate/Linker.h"
 #include "validate/Validator.h"
@@ -29,8 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.schemaName = "schema";
   for (const auto& [name, contents] : ormc::emit::emitCpp(schema, options))
     if (name.empty() || contents.empty()) std::abort();
-  for (const ormc::emit::SqlDialect* dialect : ormc::emit::allDialects())
-    if (ormc::emit::emitSchemaSql(schema, *dialect).empty()) std::abort();
+  for (ormc::Dialect dialect : ormc::sql::all_dialects())
+    if (ormc::emit::emitSchemaSql(schema, ormc::sql::renderer(dialect)).empty()) std::abort();
   ormc::emit::emitMermaid(schema);
   // What schema.json is made of: the writer must take every accepted IR (it throws on bad text).
   ormc::ir::toJson(schema, ormc::ir::LocationPolicy::Omit).dump(2);

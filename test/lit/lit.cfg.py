@@ -19,7 +19,7 @@ config.substitutions.append(("%sqlite3", config.sqlite3))
 config.substitutions.append(("%{annotations}", config.annotations_include))
 # Generated code must compile warning-free with both compilers.
 strict = "-std=c++20 -Wall -Wextra -Werror -fsyntax-only -I" + config.annotations_include + \
-    " -I" + config.runtime_include
+    " -I" + config.runtime_include + " -I" + config.sql_include
 config.substitutions.append(("%cxx-strict", config.cxx + " " + strict))
 config.substitutions.append(("%clangxx-strict", config.clangxx + " " + strict))
 # Programs that run: the same warnings; %{runtime-libs} goes after the sources.

@@ -79,57 +79,46 @@ concept Condition = requires(const E& e, detail::SqlFragment& f) {
 namespace detail {
 template <Column C, class V> struct comparison {
   using model_type = typename C::model_type;
-  const char* op;
+  sql::Comparison op;
   V value;
-  void write(SqlFragment& f) const { f.text(C::sql).text(op).param(value); }
+  void write(SqlFragment& f) const { f.compare(C::sql, op, value); }
 };
 
 template <Column C> struct null_test {
   using model_type = typename C::model_type;
   bool is_null;
-  void write(SqlFragment& f) const { f.text(C::sql).text(is_null ? " IS NULL" : " IS NOT NULL"); }
+  void write(SqlFragment& f) const { f.null_test(C::sql, is_null); }
 };
 
 template <Column C, class V> struct membership {
   using model_type = typename C::model_type;
   std::vector<V> values;
-  void write(SqlFragment& f) const {
-    if (values.empty()) { // IN () is not SQL; nothing is in an empty list
-      f.text("1 = 0");
-      return;
-    }
-    f.text(C::sql).text(" IN (");
-    for (std::size_t i = 0; i < values.size(); ++i)
-      (i ? f.text(", ") : f).param(values[i]);
-    f.text(")");
-  }
+  void write(SqlFragment& f) const { f.in_list(C::sql, values); }
 };
 
 template <Column C, class V> struct range {
   using model_type = typename C::model_type;
   V low, high;
-  void write(SqlFragment& f) const {
-    f.text(C::sql).text(" BETWEEN ").param(low).text(" AND ").param(high);
-  }
+  void write(SqlFragment& f) const { f.between(C::sql, low, high); }
 };
 
 template <Column C> struct pattern {
   using model_type = typename C::model_type;
   std::string text;
-  void write(SqlFragment& f) const { f.text(C::sql).text(" LIKE ").param(text); }
+  void write(SqlFragment& f) const { f.like(C::sql, text); }
 };
 
 template <Condition L, Condition R> struct both {
   using model_type = typename L::model_type;
   L left;
   R right;
-  const char* op;
+  sql::Logical op;
   void write(SqlFragment& f) const {
-    f.text("(");
+    f.open_group();
     left.write(f);
-    f.text(op);
+    f.separate(op);
     right.write(f);
-    f.text(")");
+    f.close_group();
   }
 };
 
@@ -137,9 +126,9 @@ template <Condition E> struct negation {
   using model_type = typename E::model_type;
   E inner;
   void write(SqlFragment& f) const {
-    f.text("NOT (");
+    f.open_not();
     inner.write(f);
-    f.text(")");
+    f.close_group();
   }
 };
 
@@ -153,7 +142,7 @@ template <Column C> struct ordering {
   bool descending;
 };
 
-template <Column C, class V> auto compare(const char* op, V&& value) {
+template <Column C, class V> auto compare(sql::Comparison op, V&& value) {
   static_assert(comparable<typename C::value_type, V>(),
                 "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");
   using S = decltype(stored<typename C::value_type>(std::forward<V>(value)));
@@ -167,31 +156,31 @@ template <class L, class R> void check_same_model() {
 } // namespace detail
 
 template <Column C, class V> auto operator==(C, V&& v) {
-  return detail::compare<C>(" = ", std::forward<V>(v));
+  return detail::compare<C>(sql::Comparison::equal, std::forward<V>(v));
 }
 template <Column C, class V> auto operator!=(C, V&& v) {
-  return detail::compare<C>(" <> ", std::forward<V>(v));
+  return detail::compare<C>(sql::Comparison::not_equal, std::forward<V>(v));
 }
 template <Column C, class V> auto operator<(C, V&& v) {
-  return detail::compare<C>(" < ", std::forward<V>(v));
+  return detail::compare<C>(sql::Comparison::less, std::forward<V>(v));
 }
 template <Column C, class V> auto operator<=(C, V&& v) {
-  return detail::compare<C>(" <= ", std::forward<V>(v));
+  return detail::compare<C>(sql::Comparison::less_equal, std::forward<V>(v));
 }
 template <Column C, class V> auto operator>(C, V&& v) {
-  return detail::compare<C>(" > ", std::forward<V>(v));
+  return detail::compare<C>(sql::Comparison::greater, std::forward<V>(v));
 }
 template <Column C, class V> auto operator>=(C, V&& v) {
-  return detail::compare<C>(" >= ", std::forward<V>(v));
+  return detail::compare<C>(sql::Comparison::greater_equal, std::forward<V>(v));
 }
 
 template <Condition L, Condition R> auto operator&&(L l, R r) {
   detail::check_same_model<L, R>();
-  return detail::both<L, R>{std::move(l), std::move(r), " AND "};
+  return detail::both<L, R>{std::move(l), std::move(r), sql::Logical::all};
 }
 template <Condition L, Condition R> auto operator||(L l, R r) {
   detail::check_same_model<L, R>();
-  return detail::both<L, R>{std::move(l), std::move(r), " OR "};
+  return detail::both<L, R>{std::move(l), std::move(r), sql::Logical::any};
 }
 template <Condition E> auto operator!(E e) {
   return detail::negation<E>{std::move(e)};

@@ -1,9 +1,8 @@
 #pragma once
 
-namespace ormc {
+#include <ormc/sql/dialect.hpp>
 
-/// The SQL dialect a connection speaks; generated code keeps one set of statements per dialect.
-enum class Dialect { sqlite, postgresql };
+namespace ormc {
 
 const char* to_string(Dialect dialect) noexcept;
 

@@ -172,13 +172,9 @@ public:
                   "ormc: update() sets a column of another model");
     auto at = detail::now(); // for an updated_at column the sets do not name
     return run_changes(
-        [&](detail::SqlBuilder& b, const ModelStatements& sql) {
-          b.text("UPDATE ").text(sql.table).text(" SET ");
-          bool first = true;
-          ((b.text(first ? "" : ", ").text(column_of(sets)).text(" = ").param(), first = false),
-           ...);
-          if (stamps_update(sql, sets...)) b.text(", ").text(sql.updated_at).text(" = ").param();
-          detail::render_where(b, state_, sql);
+        [&](const ModelStatements& sql, Dialect dialect) {
+          const std::string_view columns[] = {column_of(sets)...};
+          return detail::update_sql(state_, sql, dialect, columns, stamps_update(sql, sets...));
         },
         [&](auto& statement, int& index) {
           (statement.bind(index++, sets.value), ...);
@@ -214,18 +210,16 @@ private:
   template <Column C, class R> std::optional<R> aggregate(const char* function) const {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: an aggregate over a column of another model (see 'C' below)");
-    return select_one<R>(std::string("SELECT ") + function + "(" + std::string(C::sql) + ") FROM ",
-                         C::sql, "");
+    return select_one<R>(function, C::sql);
   }
 
-  /// One value from one row of detail::select_one_sql(); empty for NULL.
+  /// One value from one row of detail::summary_sql(); empty for NULL.
   template <class R>
-  std::optional<R> select_one(std::string_view before, std::string_view column,
-                              std::string_view after) const {
+  std::optional<R> select_one(std::string_view function, std::string_view argument) const {
     return db_->with_connection([&](auto& conn) {
       detail::check_dialect(state_, conn.dialect_v, traits::name);
-      auto statement = conn.prepare(detail::select_one_sql(
-          state_, traits::statements(conn.dialect_v), conn.dialect_v, before, column, after));
+      auto statement = conn.prepare(detail::summary_sql(state_, traits::statements(conn.dialect_v),
+                                                        conn.dialect_v, function, argument));
       int index = 1;
       detail::bind_where(*statement, index, state_);
       if (state_.limit || state_.offset) detail::bind_limit(*statement, index, state_);
@@ -250,9 +244,7 @@ private:
     detail::check_changes_unlimited(state_);
     return db_->with_connection([&](auto& conn) {
       detail::check_dialect(state_, conn.dialect_v, traits::name);
-      detail::SqlBuilder b(conn.dialect_v);
-      render(b, traits::statements(conn.dialect_v));
-      auto statement = conn.prepare(b.take());
+      auto statement = conn.prepare(render(traits::statements(conn.dialect_v), conn.dialect_v));
       int index = 1;
       bind_first(*statement, index);
       detail::bind_where(*statement, index, state_);
@@ -304,13 +296,11 @@ template <class Model> auto Query<Model>::first() const -> std::optional<Model> 
 }
 
 template <class Model> auto Query<Model>::count() const -> std::int64_t {
-  return *detail::select_integer(*db_, detail::model_codec<Model>, state_, "SELECT count(*) FROM ",
-                                 "1", "", false);
+  return *detail::select_integer(*db_, detail::model_codec<Model>, state_, "count", "*");
 }
 
 template <class Model> auto Query<Model>::exists() const -> bool {
-  return *detail::select_integer(*db_, detail::model_codec<Model>, state_,
-                                 "SELECT EXISTS (SELECT 1 FROM ", "1", ")", true) != 0;
+  return *detail::select_integer(*db_, detail::model_codec<Model>, state_, "exists", "") != 0;
 }
 
 template <class Model> auto Query<Model>::remove() const -> std::int64_t {

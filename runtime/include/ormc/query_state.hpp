@@ -7,7 +7,9 @@
 #include <memory>
 #include <optional>
 #include <ormc/model.hpp>
+#include <ormc/sql/statements.hpp>
 #include <ormc/sql_text.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,24 +49,31 @@ public:
 /// dialect than `dialect`: its SQL differs by dialect.
 void check_dialect(const QueryState& q, Dialect dialect, std::string_view model);
 
-/// ` WHERE ...`: the live-rows test of a soft-delete model, the conditions, the keyset position.
-void render_where(SqlBuilder& b, const QueryState& q, const ModelStatements& sql);
-/// ` ORDER BY ... LIMIT ... OFFSET ...`. NULLs sort last in either direction, on every backend.
-void render_order_and_limit(SqlBuilder& b, const QueryState& q, const ModelStatements& sql);
-/// `SELECT <columns> FROM <table>` with render_where() and render_order_and_limit().
+/// The query's conditions, for WHERE: the live-rows test of a soft-delete model, the
+/// conditions, the keyset position.
+std::vector<sql::Fragment> where_of(const QueryState& q, const ModelStatements& sql);
+/// The query as the SQL layer's Select of `columns`: where_of(), the order (the key last, so
+/// that it is total and pages are stable), limit and offset.
+sql::Select select_of(const QueryState& q, const ModelStatements& sql, std::string_view columns);
 std::string select_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
                        std::string_view columns);
-/// `<before> table WHERE ... <after>`; with limit() or offset() the table is a subquery of the
-/// limited rows (`<column>` of each), so that count(), exists() and aggregates read what the
-/// query reads.
-std::string select_one_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
-                           std::string_view before, std::string_view column,
-                           std::string_view after);
+/// One value over the query's rows: `function(argument)` (count, sum, ...; argument a quoted
+/// column or *), or for function "exists" whether there is a row. With limit() or offset() the
+/// rows are a subquery, so that the value is over what the query reads.
+std::string summary_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
+                        std::string_view function, std::string_view argument);
+/// UPDATE of the matching rows setting each of `columns` (a parameter each, in order), then
+/// with `stamp` the model's updated_at column; then where_of()'s parameters.
+std::string update_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
+                       std::span<const std::string_view> columns, bool stamp);
+/// DELETE of the matching rows, or with `soft` the UPDATE marking them deleted (a parameter:
+/// the time); then where_of()'s parameters.
+std::string delete_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect, bool soft);
 
-/// The parameters of render_where(), from `index` on.
+/// The parameters of where_of(), from `index` on.
 void bind_where(sqlite::Statement& s, int& index, const QueryState& q);
 void bind_where(postgres::Statement& s, int& index, const QueryState& q);
-/// The parameters of render_order_and_limit().
+/// The parameters of the limit and offset.
 void bind_limit(sqlite::Statement& s, int& index, const QueryState& q);
 void bind_limit(postgres::Statement& s, int& index, const QueryState& q);
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <ormc/column.hpp>
 #include <ormc/database.hpp>
@@ -80,62 +81,34 @@ template <class T> const T* value_of(const std::optional<T>& v) {
   return v ? &*v : nullptr;
 }
 
-inline void append_quoted(std::string& out, std::string_view text, bool json) {
-  out += '"';
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (json && static_cast<unsigned char>(c) < 0x20) {
-      static constexpr char hex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += hex[(c >> 4) & 0xF];
-      out += hex[c & 0xF];
+/// Appends a key (`text`: a string key, else an integer's digits) to the text of a key set's
+/// one parameter, in the dialect's encoding; close_key_set() ends it.
+void append_key(std::string& set, std::string_view key, bool text, Dialect dialect);
+void close_key_set(std::string& set, Dialect dialect);
+/// The keys as a key set's one parameter: a JSON array for SQLite's json_each(), an array
+/// literal for PostgreSQL's = ANY().
+template <class K> std::string encode_keys(const std::vector<K>& keys, Dialect dialect) {
+  std::string set;
+  for (const K& k : keys) {
+    if constexpr (std::is_convertible_v<const K&, std::string_view>) {
+      append_key(set, k, true, dialect);
     } else {
-      out += c;
+      char digits[24];
+      auto [end, error] = std::to_chars(digits, digits + sizeof digits, k);
+      append_key(set, std::string_view(digits, static_cast<std::size_t>(end - digits)), false,
+                 dialect);
     }
   }
-  out += '"';
+  close_key_set(set, dialect);
+  return set;
 }
-
-/// The keys as one text value: a JSON array for SQLite's json_each(), an array literal for
-/// PostgreSQL's = ANY(). One parameter, however many keys.
-template <class K> std::string encode_keys(const std::vector<K>& keys, bool json) {
-  std::string out(1, json ? '[' : '{');
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    if (i) out += ',';
-    if constexpr (std::is_same_v<K, std::string>)
-      append_quoted(out, keys[i], json);
-    else
-      out += std::to_string(keys[i]);
-  }
-  out += json ? ']' : '}';
-  return out;
-}
-
-/// `col IN (SELECT value FROM json_each(?))` on SQLite, `col = ANY($1)` on PostgreSQL, for
-/// a non-empty key set.
-inline void render_key_set(SqlBuilder& b, std::string_view column) {
-  if (b.dialect() == Dialect::postgresql)
-    b.text(column).text(" = ANY(").param().text(")");
-  else
-    b.text(column).text(" IN (SELECT value FROM json_each(").param().text("))");
-}
-/// Binds `encoded` (which must outlive the statement's execution: SQLite does not copy it).
+/// Binds the key set's parameter (`encoded` must outlive the statement's execution: SQLite
+/// does not copy it).
 template <class S, class K>
 void bind_key_set(S& s, int& index, const std::vector<K>& keys, std::string& encoded) {
-  encoded = encode_keys(keys, !std::is_same_v<S, postgres::Statement>);
+  encoded = encode_keys(keys, std::is_same_v<S, postgres::Statement> ? Dialect::postgresql
+                                                                     : Dialect::sqlite);
   s.bind(index++, encoded);
-}
-/// render_key_set() with the keys as the parameter's value, into a condition's fragment.
-template <class K>
-void write_key_set(SqlFragment& f, std::string_view column, const std::vector<K>& keys) {
-  bool postgresql = f.dialect() == Dialect::postgresql;
-  if (postgresql)
-    f.text(column).text(" = ANY(");
-  else
-    f.text(column).text(" IN (SELECT value FROM json_each(");
-  f.param(encode_keys(keys, !postgresql)).text(postgresql ? ")" : "))");
 }
 
 template <Column C, class K> struct key_set {
@@ -143,9 +116,9 @@ template <Column C, class K> struct key_set {
   std::vector<K> keys;
   void write(SqlFragment& f) const {
     if (keys.empty())
-      f.text("1 = 0"); // nothing is in an empty set
+      f.never(); // nothing is in an empty set
     else
-      write_key_set(f, C::sql, keys);
+      f.key_set(C::sql, encode_keys(keys, f.dialect()));
   }
 };
 
@@ -185,15 +158,21 @@ struct JoinTable {
 };
 
 namespace detail {
+/// INSERT of a link (parameters: source key, target key) that does nothing if it exists.
+std::string link_sql(const JoinTable& join, Dialect dialect);
+/// DELETE of a link (parameters: source key, target key).
+std::string unlink_sql(const JoinTable& join, Dialect dialect);
+/// SELECT source, target of the links from a key set (one parameter, encode_keys()).
+std::string links_sql(const JoinTable& join, Dialect dialect);
+
 /// `"id" IN (SELECT "tag_id" FROM "post_tag" WHERE "post_id" = ?)`
 template <Column TargetKey, class K> struct linked_to {
   using model_type = typename TargetKey::model_type;
   const JoinTable* join;
   K source;
   void write(SqlFragment& f) const {
-    f.text(TargetKey::sql).text(" IN (SELECT ").text(join->target_column).text(" FROM ");
-    f.text(join->name(f.dialect())).text(" WHERE ").text(join->source_column).text(" = ");
-    f.param(source).text(")");
+    f.linked(TargetKey::sql, join->sqlite_name, join->postgresql_name, join->source_column,
+             join->target_column, source);
   }
 };
 } // namespace detail
@@ -209,11 +188,7 @@ Query<Target> linked(Database& db, const JoinTable& join, const K& source) {
 template <class SK, class TK>
 void link(Database& db, const JoinTable& join, const SK& source, const TK& target) {
   db.with_connection([&](auto& conn) {
-    detail::SqlBuilder b(conn.dialect_v);
-    b.text("INSERT INTO ").text(join.name(conn.dialect_v)).text(" (").text(join.source_column);
-    b.text(", ").text(join.target_column).text(") VALUES (").param().text(", ").param();
-    b.text(") ON CONFLICT DO NOTHING");
-    auto statement = conn.prepare(b.take());
+    auto statement = conn.prepare(detail::link_sql(join, conn.dialect_v));
     statement->bind(1, source);
     statement->bind(2, target);
     statement->execute();
@@ -224,10 +199,7 @@ void link(Database& db, const JoinTable& join, const SK& source, const TK& targe
 template <class SK, class TK>
 bool unlink(Database& db, const JoinTable& join, const SK& source, const TK& target) {
   return db.with_connection([&](auto& conn) {
-    detail::SqlBuilder b(conn.dialect_v);
-    b.text("DELETE FROM ").text(join.name(conn.dialect_v)).text(" WHERE ").text(join.source_column);
-    b.text(" = ").param().text(" AND ").text(join.target_column).text(" = ").param();
-    auto statement = conn.prepare(b.take());
+    auto statement = conn.prepare(detail::unlink_sql(join, conn.dialect_v));
     statement->bind(1, source);
     statement->bind(2, target);
     return statement->execute() != 0;
@@ -294,11 +266,7 @@ auto load_linked(Database& db, const JoinTable& join, const Rows& rows) {
   std::vector<std::pair<SK, TK>> links;
   if (!keys.empty())
     db.with_connection([&](auto& conn) {
-      detail::SqlBuilder b(conn.dialect_v);
-      b.text("SELECT ").text(join.source_column).text(", ").text(join.target_column);
-      b.text(" FROM ").text(join.name(conn.dialect_v)).text(" WHERE ");
-      detail::render_key_set(b, join.source_column);
-      auto statement = conn.prepare(b.take());
+      auto statement = conn.prepare(detail::links_sql(join, conn.dialect_v));
       int index = 1;
       std::string encoded;
       detail::bind_key_set(*statement, index, keys, encoded);

@@ -1,10 +1,12 @@
-// Building SQL text at run time: SqlFragment, a piece of a statement with its parameters' values
-// (what a condition writes), and SqlBuilder, a whole statement in one dialect's placeholders.
+// What a condition writes: SqlFragment, the SQL layer's fragment (ormc/sql/fragment.hpp) with
+// the values of its parameters. Conditions write through the layer's functions only, so no SQL
+// text is assembled here.
 #pragma once
 
 #include <cstddef>
 #include <ormc/bound_value.hpp>
 #include <ormc/dialect.hpp>
+#include <ormc/sql/fragment.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,71 +15,90 @@
 
 namespace ormc::detail {
 
-/// SQL with parameters not yet numbered, and their values: a condition is written into one when
-/// it is added to a query, so the query keeps text and values, not the condition's type.
+/// A condition's SQL with its parameters' values: a condition is written into one when it is
+/// added to a query, so the query keeps text and values, not the condition's type.
 class SqlFragment {
 public:
   explicit SqlFragment(Dialect dialect) : dialect_(dialect) {}
 
-  SqlFragment& text(std::string_view s) {
-    text_ += s;
+  /// `column op value`.
+  template <class T> SqlFragment& compare(std::string_view column, sql::Comparison op, const T& v) {
+    sql::compare(sql_, column, op);
+    return value(v);
+  }
+  SqlFragment& null_test(std::string_view column, bool is_null) {
+    sql::null_test(sql_, column, is_null);
     return *this;
   }
-  /// A parameter here, holding `value` converted as bind_value() converts it.
-  template <class T> SqlFragment& param(const T& value) {
-    return param_value(to_bound(value, static_cast<int>(values_.size()) + 1));
-  }
-  SqlFragment& param_value(BoundValue value) {
-    params_.push_back(text_.size());
-    values_.push_back(std::move(value));
+  template <class V> SqlFragment& in_list(std::string_view column, const std::vector<V>& values) {
+    sql::in_list(sql_, column, values.size());
+    for (const V& v : values)
+      value(v);
     return *this;
   }
-  /// The dialect, for a condition whose SQL differs by dialect; the fragment is then valid for
-  /// that dialect only (see written_for()).
-  Dialect dialect() noexcept {
+  template <class V> SqlFragment& between(std::string_view column, const V& low, const V& high) {
+    sql::between(sql_, column);
+    return value(low).value(high);
+  }
+  SqlFragment& like(std::string_view column, const std::string& pattern) {
+    sql::like(sql_, column);
+    return value(pattern);
+  }
+  SqlFragment& never() {
+    sql::never(sql_);
+    return *this;
+  }
+  SqlFragment& open_group() {
+    sql::open_group(sql_);
+    return *this;
+  }
+  SqlFragment& separate(sql::Logical op) {
+    sql::separate(sql_, op);
+    return *this;
+  }
+  SqlFragment& open_not() {
+    sql::open_not(sql_);
+    return *this;
+  }
+  SqlFragment& close_group() {
+    sql::close_group(sql_);
+    return *this;
+  }
+  /// `column` is one of the keys, bound as one parameter (`encoded`: the dialect's key set
+  /// text). Its SQL differs by dialect: the fragment is then valid for that dialect only.
+  SqlFragment& key_set(std::string_view column, std::string encoded);
+  /// The rows of a many-to-many target linked to `source` through a join table (whose name
+  /// differs by dialect: the fragment is then valid for that dialect only).
+  template <class K>
+  SqlFragment& linked(std::string_view target_key, std::string_view sqlite_table,
+                      std::string_view postgresql_table, std::string_view source_column,
+                      std::string_view target_column, const K& source) {
     dialect_specific_ = true;
-    return dialect_;
+    sql::linked_through(sql_, target_key,
+                        dialect_ == Dialect::postgresql ? postgresql_table : sqlite_table,
+                        source_column, target_column);
+    return value(source);
   }
+
+  Dialect dialect() const noexcept { return dialect_; }
   /// Whether the text is only valid for written_for()'s dialect.
   bool dialect_specific() const noexcept { return dialect_specific_; }
   Dialect written_for() const noexcept { return dialect_; }
 
-  const std::string& sql() const noexcept { return text_; }
-  /// Where, in sql(), each parameter goes.
-  std::span<const std::size_t> params() const noexcept { return params_; }
+  const sql::Fragment& sql() const noexcept { return sql_; }
   std::span<const BoundValue> values() const noexcept { return values_; }
 
 private:
+  /// The next parameter's value, converted as bind_value() converts it.
+  template <class T> SqlFragment& value(const T& v) {
+    values_.push_back(to_bound(v, static_cast<int>(values_.size()) + 1));
+    return *this;
+  }
+
   Dialect dialect_;
   bool dialect_specific_ = false;
-  std::string text_;
-  std::vector<std::size_t> params_;
+  sql::Fragment sql_;
   std::vector<BoundValue> values_;
-};
-
-/// Builds the SQL of a statement, with the dialect's placeholders (?1 on SQLite, $1 on
-/// PostgreSQL), numbered in the order they are written.
-class SqlBuilder {
-public:
-  explicit SqlBuilder(Dialect dialect) : dialect_(dialect) {}
-  SqlBuilder& text(std::string_view s) {
-    sql_ += s;
-    return *this;
-  }
-  SqlBuilder& param() {
-    sql_ += dialect_ == Dialect::postgresql ? "$" : "?";
-    sql_ += std::to_string(next_++);
-    return *this;
-  }
-  /// The fragment's text, its parameters numbered from here on.
-  SqlBuilder& fragment(const SqlFragment& f);
-  Dialect dialect() const noexcept { return dialect_; }
-  std::string take() { return std::move(sql_); }
-
-private:
-  Dialect dialect_;
-  std::string sql_;
-  int next_ = 1;
 };
 
 /// Binds `values` from parameter `index` on, advancing it.

@@ -56,12 +56,11 @@ std::unique_ptr<RowStream> open_rows(Database& db, const ModelCodec& codec, cons
                                      bool paged);
 /// Every row of the query, in one statement.
 void read_query(Database& db, const ModelCodec& codec, const QueryState& q, RowSink sink);
-/// select_one_sql()'s value as an integer (count), or with `boolean` a truth value read as
-/// 0/1 (exists); empty for NULL.
+/// summary_sql()'s value as an integer (count), or for "exists" a truth value read as 0/1;
+/// empty for NULL.
 std::optional<std::int64_t> select_integer(Database& db, const ModelCodec& codec,
-                                           const QueryState& q, std::string_view before,
-                                           std::string_view column, std::string_view after,
-                                           bool boolean);
+                                           const QueryState& q, std::string_view function,
+                                           std::string_view argument);
 /// The SQL of the query in `dialect` (UsageError if a condition was written for another).
 std::string query_text(const QueryState& q, const ModelCodec& codec, Dialect dialect);
 /// DELETE of the matching rows (soft delete, unless `purge`: the UPDATE marking them at `at`).

@@ -84,9 +84,11 @@ std::map<std::string, std::string> outputFiles(const ir::Schema& schema, const O
   cpp.modelsNamespace = options.modelsNamespace;
   cpp.sourcesPerInput = options.sourcesPerInput;
   std::map<std::string, std::string> files = emit::emitCpp(schema, cpp);
-  for (const emit::SqlDialect* dialect : emit::allDialects())
-    files[options.schemaName + "." + std::string(dialect->name()) + ".sql"] =
-        emit::emitSchemaSql(schema, *dialect);
+  for (Dialect dialect : sql::all_dialects()) {
+    const sql::Renderer& renderer = sql::renderer(dialect);
+    files[options.schemaName + "." + std::string(renderer.name()) + ".sql"] =
+        emit::emitSchemaSql(schema, renderer);
+  }
   files[options.schemaName + ".json"] = ir::toJson(schema, ir::LocationPolicy::Omit).dump(2) + "\n";
   return files;
 }
@@ -96,11 +98,11 @@ void printArtifact(const ir::Schema& schema, const Options& options) {
   if (options.emit == "ir") {
     out << ir::toJson(schema, ir::LocationPolicy::Include).dump(2) << "\n";
   } else if (options.emit == "sqlite") {
-    out << emit::emitSchemaSql(schema, emit::sqliteDialect());
+    out << emit::emitSchemaSql(schema, sql::renderer(Dialect::sqlite));
   } else if (options.emit == "mermaid") {
     out << emit::emitMermaid(schema);
   } else if (options.emit == "postgresql") {
-    out << emit::emitSchemaSql(schema, emit::postgresDialect());
+    out << emit::emitSchemaSql(schema, sql::renderer(Dialect::postgresql));
   } else {
     emit::CppOptions cpp;
     llvm::SmallString<256> cwd;

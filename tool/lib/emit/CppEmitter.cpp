@@ -161,8 +161,8 @@ std::string generatedSourceName(const std::string& inputFile, unsigned part) {
 
 std::map<std::string, std::string> emitCpp(const ir::Schema& schema, const CppOptions& options) {
   CppContext context{schema, options, {}};
-  for (const SqlDialect* d : allDialects())
-    context.ddl.emplace_back(d, schemaDdl(schema, *d));
+  for (Dialect dialect : sql::all_dialects())
+    context.ddl.emplace_back(&sql::renderer(dialect), schemaDdl(schema, sql::renderer(dialect)));
   std::map<std::string, std::string> files;
   for (const std::string& input : schema.inputFiles) {
     files[generatedHeaderName(input)] = emitInputHeader(context, input);

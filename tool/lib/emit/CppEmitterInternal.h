@@ -15,9 +15,9 @@ namespace ormc::emit {
 struct CppContext {
   const ir::Schema& schema;
   const CppOptions& options;
-  std::vector<std::pair<const SqlDialect*, SchemaDdl>> ddl;
+  std::vector<std::pair<const sql::Renderer*, SchemaDdl>> ddl;
 
-  const SchemaDdl& ddlFor(const SqlDialect& dialect) const {
+  const SchemaDdl& ddlFor(const sql::Renderer& dialect) const {
     for (const auto& entry : ddl)
       if (entry.first == &dialect) return entry.second;
     return ddl.front().second;

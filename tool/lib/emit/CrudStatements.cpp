@@ -1,5 +1,7 @@
 #include "emit/CrudStatements.h"
 
+#include "emit/SqlSchema.h"
+
 namespace ormc::emit {
 
 std::vector<const ir::Column*> insertColumns(const ir::Model& m) {
@@ -23,70 +25,76 @@ std::vector<const ir::Column*> updateColumns(const ir::Model& m) {
   return out;
 }
 
-CrudStatements crudStatements(const ir::Model& m, const SqlDialect& d) {
+namespace {
+std::vector<std::string> quoted(const std::vector<const ir::Column*>& columns) {
+  std::vector<std::string> out;
+  for (const ir::Column* c : columns)
+    out.push_back(sql::identifier(c->name));
+  return out;
+}
+
+sql::Fragment keyEquals(const std::string& key) {
+  sql::Fragment f;
+  sql::compare(f, key, sql::Comparison::equal);
+  return f;
+}
+
+sql::Fragment isNull(const std::string& column, bool null) {
+  sql::Fragment f;
+  sql::null_test(f, column, null);
+  return f;
+}
+} // namespace
+
+CrudStatements crudStatements(const ir::Model& m, const sql::Renderer& d) {
   const ir::Column& key = *m.primaryKey();
-  std::string table = d.tableName(m);
-  std::string keyName = quoteIdentifier(key.name);
+  std::string table = d.table_name(tableName(m));
+  std::string keyName = sql::identifier(key.name);
   CrudStatements s;
 
-  std::string names, values;
-  unsigned n = 0;
-  for (const ir::Column* c : insertColumns(m)) {
-    names += (n ? ", " : "") + quoteIdentifier(c->name);
-    values += (n ? ", " : "") + d.placeholder(n + 1);
-    ++n;
-  }
-  s.insert = n ? "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")"
-               : "INSERT INTO " + table + " DEFAULT VALUES";
-  if (key.autoIncrement && d.insertReturnsKey()) s.insert += " RETURNING " + keyName;
+  sql::Insert insert{table, quoted(insertColumns(m)), 1, ""};
+  if (key.autoIncrement && d.insert_returns_key()) insert.returning = keyName;
+  s.insert = d.render(insert);
 
   // Upsert by key: every column, the key included; on conflict only what an upsert may change.
-  std::string allNames, allValues;
-  n = 0;
-  for (const ir::Column& c : m.columns) {
-    allNames += (n ? ", " : "") + quoteIdentifier(c.name);
-    allValues += (n ? ", " : "") + d.placeholder(n + 1);
-    ++n;
-  }
-  std::string changes;
-  for (const ir::Column* c : conflictUpdateColumns(m))
-    changes += (changes.empty() ? "" : ", ") + quoteIdentifier(c->name) + " = excluded." +
-               quoteIdentifier(c->name);
-  s.upsertByKey = "INSERT INTO " + table + " (" + allNames + ") VALUES (" + allValues +
-                  ") ON CONFLICT (" + keyName + ") DO " +
-                  (changes.empty() ? "NOTHING" : "UPDATE SET " + changes);
-  s.syncKey = d.syncKeyStatement(m);
-
-  std::string columns;
+  std::vector<const ir::Column*> all;
   for (const ir::Column& c : m.columns)
-    columns += (columns.empty() ? "" : ", ") + quoteIdentifier(c.name);
-  std::string select = "SELECT " + columns + " FROM " + table;
+    all.push_back(&c);
+  s.upsertByKey = d.render(
+      sql::Upsert{{table, quoted(all), 1, ""}, {keyName}, quoted(conflictUpdateColumns(m))});
+  if (key.autoIncrement) s.syncKey = d.render(sql::SyncKey{tableName(m), key.name});
+
+  s.columns = sql::column_list(quoted(all));
+  const std::string& columns = s.columns;
   // A model with soft delete reads live rows only; Query::with_deleted() sees the rest.
   const ir::Column* softDelete = m.withRole(ir::ColumnRole::SoftDelete);
-  std::string live = softDelete ? quoteIdentifier(softDelete->name) + " IS NULL" : "";
-  s.selectAll = select + (softDelete ? " WHERE " + live : "") + " ORDER BY " + keyName;
-  s.selectByKey =
-      select + " WHERE " + keyName + " = " + d.placeholder(1) + (softDelete ? " AND " + live : "");
+  std::string deletedColumn = softDelete ? sql::identifier(softDelete->name) : "";
+  std::vector<sql::Fragment> live;
+  if (softDelete) live.push_back(isNull(deletedColumn, true));
 
-  std::string assignments;
-  n = 0;
-  for (const ir::Column* c : updateColumns(m)) {
-    assignments += (n ? ", " : "") + quoteIdentifier(c->name) + " = " + d.placeholder(n + 1);
-    ++n;
-  }
-  if (n == 0) assignments = keyName + " = " + keyName; // a key-only table: nothing else to set
-  s.update = "UPDATE " + table + " SET " + assignments + " WHERE " + keyName + " = " +
-             d.placeholder(n + 1);
-  s.purge = "DELETE FROM " + table + " WHERE " + keyName + " = " + d.placeholder(1);
+  sql::Select all_rows{columns, table, live, {{keyName, false, false}}, false, false};
+  s.selectAll = d.render(all_rows);
+  sql::Select byKey{columns, table, {keyEquals(keyName)}, {}, false, false};
+  byKey.where.insert(byKey.where.end(), live.begin(), live.end());
+  s.selectByKey = d.render(byKey);
+
+  sql::Update update{table, {}, {}};
+  for (const ir::Column* c : updateColumns(m))
+    update.set.push_back({sql::identifier(c->name), sql::parameter()});
+  if (update.set.empty()) // a key-only table: nothing else to set
+    update.set.push_back({keyName, sql::Fragment().sql(keyName)});
+  update.where.push_back(keyEquals(keyName));
+  s.update = d.render(update);
+  s.purge = d.render(sql::Delete{table, {keyEquals(keyName)}});
   s.remove = s.purge;
-  s.count = "SELECT count(*) FROM " + table;
+  s.count = d.render(sql::Aggregate{"count", "*", {"", table, live, {}, false, false}});
   if (softDelete) {
-    std::string column = quoteIdentifier(softDelete->name);
-    s.remove = "UPDATE " + table + " SET " + column + " = " + d.placeholder(1) + " WHERE " +
-               keyName + " = " + d.placeholder(2) + " AND " + live;
-    s.restore = "UPDATE " + table + " SET " + column + " = NULL WHERE " + keyName + " = " +
-                d.placeholder(1) + " AND " + column + " IS NOT NULL";
-    s.count += " WHERE " + live;
+    sql::Update mark{table, {{deletedColumn, sql::parameter()}}, {keyEquals(keyName)}};
+    mark.where.push_back(isNull(deletedColumn, true));
+    s.remove = d.render(mark);
+    sql::Update restore{table, {{deletedColumn, sql::null_value()}}, {keyEquals(keyName)}};
+    restore.where.push_back(isNull(deletedColumn, false));
+    s.restore = d.render(restore);
   }
   return s;
 }

@@ -1,15 +1,16 @@
 // The per-model statements the runtime's Table<T> runs: insert, select, get, update, remove.
 #pragma once
 
-#include "emit/SqlDialect.h"
 #include "ir/Schema.h"
 
+#include <ormc/sql/renderer.hpp>
 #include <string>
 #include <vector>
 
 namespace ormc::emit {
 
 struct CrudStatements {
+  std::string columns;     // every column, quoted, in declaration (read) order
   std::string insert;      // parameters: insertColumns, in order
   std::string selectAll;   // all columns, ordered by primary key
   std::string selectByKey; // parameter 1: the key
@@ -19,7 +20,7 @@ struct CrudStatements {
   std::string purge;       // DELETE by key, whatever the soft_delete column holds
   std::string restore;     // soft delete only: clears the column; parameter 1: the key
   std::string upsertByKey; // parameters: every column in declaration order
-  std::string syncKey;     // see SqlDialect::syncKeyStatement
+  std::string syncKey;     // see sql::SyncKey
 };
 
 /// Columns an insert binds: all but a database-assigned key.
@@ -29,6 +30,6 @@ std::vector<const ir::Column*> conflictUpdateColumns(const ir::Model& model);
 /// Columns an update sets: all but the key.
 std::vector<const ir::Column*> updateColumns(const ir::Model& model);
 
-CrudStatements crudStatements(const ir::Model& model, const SqlDialect& dialect);
+CrudStatements crudStatements(const ir::Model& model, const sql::Renderer& dialect);
 
 } // namespace ormc::emit

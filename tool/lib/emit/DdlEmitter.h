@@ -1,10 +1,11 @@
-// CREATE and DROP statements for a schema in one dialect.
+// CREATE and DROP statements for a schema in one dialect: the IR's tables in dependency order,
+// described for the SQL layer and rendered by the dialect's sql::Renderer.
 #pragma once
 
-#include "emit/SqlDialect.h"
 #include "emit/TableOrder.h"
 #include "ir/Schema.h"
 
+#include <ormc/sql/renderer.hpp>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,8 @@ namespace ormc::emit {
 /// The DDL of a whole schema in one dialect, each statement without a trailing semicolon.
 struct SchemaDdl {
   TableOrder order;
-  /// Foreign keys added after creation: PostgreSQL, for cycles. SQLite accepts references to
-  /// tables that do not exist yet, so its set is empty.
+  /// Foreign keys added after creation: where the dialect cannot reference later tables, those
+  /// that close a cycle. Empty for SQLite, which accepts references to tables not created yet.
   std::set<std::pair<const ir::Model*, const ir::Column*>> deferred;
   /// Run after every table exists: join tables, then the deferred foreign keys.
   std::vector<std::string> finish;
@@ -24,16 +25,16 @@ struct SchemaDdl {
 
 /// The quoted name of the join table a many_to_many on `owner` generates (in owner's schema).
 std::string joinTableName(const ir::Model& owner, const ir::ManyToMany& rel,
-                          const SqlDialect& dialect);
+                          const sql::Renderer& dialect);
 
-SchemaDdl schemaDdl(const ir::Schema& schema, const SqlDialect& dialect);
+SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& dialect);
 
 /// The statements that create one table, its indexes and comments, leaving out the foreign
 /// keys `ddl` defers.
 std::vector<std::string> createTableStatements(const ir::Schema& schema, const ir::Model& model,
-                                               const SqlDialect& dialect, const SchemaDdl& ddl);
+                                               const sql::Renderer& dialect, const SchemaDdl& ddl);
 
 /// The whole schema as a SQL script (`schema.<dialect>.sql`), tables in dependency order.
-std::string emitSchemaSql(const ir::Schema& schema, const SqlDialect& dialect);
+std::string emitSchemaSql(const ir::Schema& schema, const sql::Renderer& dialect);
 
 } // namespace ormc::emit

@@ -1,4 +1,5 @@
 #include "emit/CppEmitterInternal.h"
+#include "emit/SqlSchema.h"
 #include "emit/Version.h"
 
 #include <llvm/ADT/SmallVector.h>
@@ -69,14 +70,15 @@ std::string tableClassName(const ir::Model& m) {
 /// The join table's names in each dialect, seen from this side.
 std::string joinTableLiteral(const ir::Schema& schema, const ir::Model& owner,
                              const ir::ManyToMany& rel, bool reversed) {
-  auto name = [&](const SqlDialect& d) {
+  auto name = [&](Dialect dialect) {
+    const sql::Renderer& d = sql::renderer(dialect);
     return rel.through.empty() ? joinTableName(owner, rel, d)
-                               : d.tableName(*schema.find(rel.throughModel));
+                               : d.table_name(tableName(*schema.find(rel.throughModel)));
   };
   std::string source = reversed ? rel.targetColumn : rel.sourceColumn;
   std::string target = reversed ? rel.sourceColumn : rel.targetColumn;
-  return "{" + rawLiteral(name(sqliteDialect())) + ", " + rawLiteral(name(postgresDialect())) +
-         ", " + rawLiteral(quoteIdentifier(source)) + ", " + rawLiteral(quoteIdentifier(target)) +
+  return "{" + rawLiteral(name(Dialect::sqlite)) + ", " + rawLiteral(name(Dialect::postgresql)) +
+         ", " + rawLiteral(sql::identifier(source)) + ", " + rawLiteral(sql::identifier(target)) +
          "}";
 }
 
@@ -225,9 +227,10 @@ void printDialectStatements(Printer& p, const std::string& function, const CppCo
   p.print("static std::span<const std::string_view> $f$(ormc::Dialect dialect) {\n"
           "  switch (dialect) {\n",
           {{"f", function}});
-  for (const SqlDialect* d : allDialects()) {
-    const std::vector<std::string>& statements = context.ddlFor(*d).*list;
-    p.print("  case ormc::Dialect::$e$: {\n", {{"e", d->runtimeEnumerator()}});
+  for (Dialect dialect : sql::all_dialects()) {
+    const sql::Renderer& d = sql::renderer(dialect);
+    const std::vector<std::string>& statements = context.ddlFor(d).*list;
+    p.print("  case ormc::Dialect::$e$: {\n", {{"e", d.name()}});
     if (statements.empty()) {
       p.print("    return {};\n  }\n");
       continue;

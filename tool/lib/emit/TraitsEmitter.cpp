@@ -1,5 +1,6 @@
 #include "emit/CppEmitterInternal.h"
 #include "emit/CrudStatements.h"
+#include "emit/SqlSchema.h"
 
 namespace ormc::emit {
 
@@ -119,7 +120,7 @@ void printLifecycle(Printer& p, const ir::Model& m) {
   p.print("}\n\n");
 }
 
-void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d,
+void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
                      const CppContext& context) {
   std::string name(d.name());
   std::vector<const ir::Column*> inserted = insertColumns(m);
@@ -127,7 +128,7 @@ void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d,
     p.print("static constexpr std::string_view $d$_insert_columns[] = {", {{"d", name}});
     for (std::size_t i = 0; i < inserted.size(); ++i)
       p.print("$sep$$c$",
-              {{"sep", i ? ", " : ""}, {"c", rawLiteral(quoteIdentifier(inserted[i]->name))}});
+              {{"sep", i ? ", " : ""}, {"c", rawLiteral(sql::identifier(inserted[i]->name))}});
     p.print("};\n");
   }
   std::vector<const ir::Column*> changed = conflictUpdateColumns(m);
@@ -135,14 +136,14 @@ void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d,
     p.print("static constexpr std::string_view $d$_conflict_update_columns[] = {", {{"d", name}});
     for (std::size_t i = 0; i < changed.size(); ++i)
       p.print("$sep$$c$",
-              {{"sep", i ? ", " : ""}, {"c", rawLiteral(quoteIdentifier(changed[i]->name))}});
+              {{"sep", i ? ", " : ""}, {"c", rawLiteral(sql::identifier(changed[i]->name))}});
     p.print("};\n");
   }
   p.print("static constexpr ormc::ColumnShape $d$_shape[] = {\n", {{"d", name}});
   p.indent();
   for (const ir::Column& c : m.columns)
     p.print("{$n$, $t$, $nn$},\n", {{"n", rawLiteral(c.name)},
-                                    {"t", rawLiteral(d.catalogType(c))},
+                                    {"t", rawLiteral(d.catalog_type(columnDefinition(c, m.table)))},
                                     {"nn", c.nullable ? "false" : "true"}});
   p.outdent();
   p.print("};\n");
@@ -159,15 +160,12 @@ void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d,
   p.print("static constexpr ModelStatements $d$ = {\n", {{"d", name}});
   p.indent();
   p.print(".create = $d$_create,\n", {{"d", name}});
-  std::string columns;
-  for (const ir::Column& c : m.columns)
-    columns += (columns.empty() ? "" : ", ") + quoteIdentifier(c.name);
-  p.print(".table = $t$,\n", {{"t", rawLiteral(d.tableName(m))}});
-  p.print(".columns = $c$,\n", {{"c", rawLiteral(columns)}});
-  p.print(".key = $k$,\n", {{"k", rawLiteral(quoteIdentifier(m.primaryKey()->name))}});
+  p.print(".table = $t$,\n", {{"t", rawLiteral(d.table_name(tableName(m)))}});
+  p.print(".columns = $c$,\n", {{"c", rawLiteral(s.columns)}});
+  p.print(".key = $k$,\n", {{"k", rawLiteral(sql::identifier(m.primaryKey()->name))}});
   if (!inserted.empty()) p.print(".insert_columns = $d$_insert_columns,\n", {{"d", name}});
   p.print(".insert = $s$,\n", {{"s", rawLiteral(s.insert)}});
-  p.print(".insert_returns_key = $b$,\n", {{"b", d.insertReturnsKey() ? "true" : "false"}});
+  p.print(".insert_returns_key = $b$,\n", {{"b", d.insert_returns_key() ? "true" : "false"}});
   p.print(".select_all = $s$,\n", {{"s", rawLiteral(s.selectAll)}});
   p.print(".select_by_key = $s$,\n", {{"s", rawLiteral(s.selectByKey)}});
   p.print(".update = $s$,\n", {{"s", rawLiteral(s.update)}});
@@ -176,11 +174,11 @@ void printStatements(Printer& p, const ir::Model& m, const SqlDialect& d,
   const ir::Column* softDelete = m.withRole(ir::ColumnRole::SoftDelete);
   const ir::Column* updatedAt = m.withRole(ir::ColumnRole::UpdatedAt);
   p.print(".soft_delete = $s$,\n",
-          {{"s", rawLiteral(softDelete ? quoteIdentifier(softDelete->name) : "")}});
+          {{"s", rawLiteral(softDelete ? sql::identifier(softDelete->name) : "")}});
   p.print(".purge = $s$,\n", {{"s", rawLiteral(s.purge)}});
   p.print(".restore = $s$,\n", {{"s", rawLiteral(s.restore)}});
   p.print(".updated_at = $s$,\n",
-          {{"s", rawLiteral(updatedAt ? quoteIdentifier(updatedAt->name) : "")}});
+          {{"s", rawLiteral(updatedAt ? sql::identifier(updatedAt->name) : "")}});
   p.print(".schema_name = $s$,\n", {{"s", rawLiteral(name == "postgresql" ? m.schema : "")}});
   p.print(".table_name = $s$,\n", {{"s", rawLiteral(m.table)}});
   p.print(".shape = $d$_shape,\n", {{"d", name}});
@@ -212,16 +210,15 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
            {"key", key.member},
            {"name", m.qualifiedName},
            {"auto", key.autoIncrement ? "true" : "false"}});
-  for (const SqlDialect* d : allDialects()) {
-    printStatements(p, m, *d, context);
+  for (Dialect dialect : sql::all_dialects()) {
+    printStatements(p, m, sql::renderer(dialect), context);
     p.print("\n");
   }
   p.print("static const ModelStatements& statements(Dialect dialect) {\n");
   p.indent();
   p.print("switch (dialect) {\n");
-  for (const SqlDialect* d : allDialects())
-    p.print("case Dialect::$e$:\n  return $d$;\n",
-            {{"e", d->runtimeEnumerator()}, {"d", d->name()}});
+  for (Dialect dialect : sql::all_dialects())
+    p.print("case Dialect::$e$:\n  return $e$;\n", {{"e", sql::renderer(dialect).name()}});
   p.print("default:\n  throw_unsupported_dialect(name, dialect);\n");
   p.print("}\n");
   p.outdent();
@@ -312,7 +309,7 @@ void printColumns(Printer& p, const ir::Schema& schema, const ir::Model& m) {
             "  static constexpr std::string_view sql = $sql$;\n"
             "  static constexpr auto member = &$type$::$m$;\n"
             "};\n",
-            {{"m", c.member}, {"type", type}, {"sql", rawLiteral(quoteIdentifier(c.name))}});
+            {{"m", c.member}, {"type", type}, {"sql", rawLiteral(sql::identifier(c.name))}});
   p.outdent();
   p.print("};\n\n"
           "/// Typed columns of $name$, for conditions and ordering: $s$_::$first$ == ...\n"

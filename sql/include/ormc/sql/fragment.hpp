@@ -1,0 +1,71 @@
+// A piece of SQL with parameter marks not yet numbered, and the conditions written into one.
+// Fragments are dialect-neutral: a Renderer numbers their parameters in its own placeholders
+// when a statement is rendered (see renderer.hpp).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ormc::sql {
+
+class Fragment {
+public:
+  Fragment() = default;
+
+  /// SQL text: a keyword or operator of this layer, or an identifier quoted by identifier().
+  Fragment& sql(std::string_view text) {
+    text_ += text;
+    return *this;
+  }
+  /// A parameter here.
+  Fragment& param() {
+    params_.push_back(text_.size());
+    return *this;
+  }
+  /// `other`, its parameters after this fragment's.
+  Fragment& append(const Fragment& other);
+
+  const std::string& text() const noexcept { return text_; }
+  /// Where, in text(), each parameter goes, in order.
+  const std::vector<std::size_t>& params() const noexcept { return params_; }
+  bool empty() const noexcept { return text_.empty(); }
+
+private:
+  std::string text_;
+  std::vector<std::size_t> params_;
+};
+
+/// `"name"` with embedded quotes doubled: the SQL standard's quoted identifier, which every
+/// dialect ormc supports accepts (generated column constants use it in every dialect).
+std::string identifier(std::string_view name);
+/// Quoted columns as a list: `"a", "b"`.
+std::string column_list(const std::vector<std::string>& quoted_columns);
+/// The name an identifier() quoted: `"a""b"` gives `a"b`.
+std::string unquote_identifier(std::string_view quoted);
+/// `'text'` with embedded quotes doubled.
+std::string string_literal(std::string_view text);
+
+// Conditions, written into a fragment. `column` is a quoted identifier.
+enum class Comparison { equal, not_equal, less, less_equal, greater, greater_equal };
+enum class Logical { all, any }; // AND, OR
+
+void compare(Fragment& f, std::string_view column, Comparison op); // column op ?
+void null_test(Fragment& f, std::string_view column, bool is_null);
+void in_list(Fragment& f, std::string_view column, std::size_t count); // count parameters
+void between(Fragment& f, std::string_view column);                    // two parameters
+void like(Fragment& f, std::string_view column);
+/// A condition no row meets (an empty IN list, an empty key set).
+void never(Fragment& f);
+/// `(` left `AND`/`OR` right `)`: call open, write left, separate, write right, close.
+void open_group(Fragment& f);
+void separate(Fragment& f, Logical op);
+void close_group(Fragment& f);
+/// `NOT (` inner `)`: call open_not, write inner, close_group.
+void open_not(Fragment& f);
+/// `target_key IN (SELECT target_column FROM join_table WHERE source_column = ?)`.
+void linked_through(Fragment& f, std::string_view target_key, std::string_view join_table,
+                    std::string_view source_column, std::string_view target_column);
+
+} // namespace ormc::sql

@@ -1,0 +1,102 @@
+// One Renderer per dialect turns the layer's statement descriptions into that dialect's SQL.
+// What all dialects share is written once here (renderer.cpp); each dialect's file (sqlite.cpp,
+// postgresql.cpp) overrides the hooks where it differs: placeholders, types, LIMIT/OFFSET,
+// upsert and RETURNING, comments, foreign keys that close a cycle, bulk loading.
+#pragma once
+
+#include <ormc/sql/dialect.hpp>
+#include <ormc/sql/fragment.hpp>
+#include <ormc/sql/schema_statements.hpp>
+#include <ormc/sql/statements.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ormc::sql {
+
+class Renderer {
+public:
+  virtual ~Renderer() = default;
+
+  virtual Dialect dialect() const = 0;
+  /// Short name used in file names and generated code: "sqlite", "postgresql".
+  virtual std::string_view name() const = 0;
+
+  // ---- Names and parameters.
+  /// The quoted table name, schema-qualified where the dialect has schemas.
+  virtual std::string table_name(const TableName& table) const;
+  /// The n-th (1-based) statement parameter.
+  virtual std::string placeholder(unsigned n) const = 0;
+  /// The fragment's text with its parameters numbered from `first` on.
+  std::string render(const Fragment& f, unsigned first = 1) const;
+
+  // ---- Rows.
+  std::string render(const Insert& s) const;
+  std::string render(const Upsert& s) const;
+  std::string render(const Select& s) const;
+  std::string render(const Aggregate& s) const;
+  std::string render(const Exists& s) const;
+  std::string render(const Update& s) const;
+  std::string render(const Delete& s) const;
+  /// `column` is in the set bound as one text parameter: no parameter count limit, however
+  /// many keys. The parameter's text is built by key_set_append() for each key, then
+  /// key_set_close().
+  virtual void in_key_set(Fragment& f, std::string_view column) const = 0;
+  /// Appends a key (`text`: a string key, else the digits of an integer) to `set`.
+  virtual void key_set_append(std::string& set, std::string_view key, bool text) const = 0;
+  virtual void key_set_close(std::string& set) const = 0;
+  /// Whether an insert reports a database-assigned key (Insert::returning); else the backend
+  /// asks the connection for the last inserted id.
+  virtual bool insert_returns_key() const = 0;
+
+  // ---- Bulk loading; "" where the dialect has none (rows are then inserted one by one).
+  virtual std::string render(const CopyIn& s) const;
+  /// The identity sequence of a table's key: parameters 1 the table, 2 the column; one row.
+  virtual std::string key_sequence() const { return ""; }
+  /// n values of that sequence: parameters 1 its key_sequence(), 2 n; n rows.
+  virtual std::string reserve_keys() const { return ""; }
+
+  // ---- Schema.
+  /// CREATE TABLE and what belongs to it: its schema where needed, indexes, comments.
+  std::vector<std::string> render(const CreateTable& s) const;
+  virtual std::string render(const AddForeignKey& s) const;
+  std::string render(const DropForeignKey& s) const;
+  std::string render(const DropTable& s) const;
+  /// "" where the database keeps the generator ahead itself.
+  virtual std::string render(const SyncKey& s) const = 0;
+  /// Whether a foreign key may name a table created later; else a cycle's closing foreign key
+  /// is added after creation (AddForeignKey).
+  virtual bool references_later_tables() const = 0;
+  /// A statement that a schema script runs first, so that it means the same on any server
+  /// configuration ("" for none).
+  virtual std::string script_preamble() const { return ""; }
+  /// The column's type as the database's catalog reports it, for the runtime's schema check.
+  virtual std::string catalog_type(const ColumnDefinition& c) const = 0;
+
+protected:
+  /// The type and column constraints after the column's name.
+  virtual std::string column_definition(const ColumnDefinition& c) const = 0;
+  virtual std::string literal(const Literal& value) const;
+  /// The CHECK expression of one ColumnCheck on `column` (quoted).
+  virtual std::string check(const ColumnCheck& c, ColumnType type, const std::string& column) const;
+  /// LIMIT ? / OFFSET ? after ORDER BY (either may be absent).
+  virtual void limit_offset(Fragment& f, bool limit, bool offset) const;
+  /// ON CONFLICT ...; `update` may be empty (do nothing).
+  virtual void on_conflict(Fragment& f, const Upsert& s) const;
+  /// Whether CREATE INDEX takes `USING method` and operator classes.
+  virtual bool has_index_methods() const = 0;
+  /// Whether comments are COMMENT ON statements (else SQL comments in CREATE TABLE).
+  virtual bool comments_as_statements() const = 0;
+  /// Text after the closing parenthesis of CREATE TABLE.
+  virtual std::string table_options() const { return ""; }
+
+  void where(Fragment& f, const std::vector<Fragment>& conditions) const;
+  void order_by(Fragment& f, const std::vector<OrderTerm>& order) const;
+  std::string index(const TableName& table, const Index& index) const;
+};
+
+const Renderer& renderer(Dialect dialect);
+/// Every dialect, in the order generated code lists them.
+const std::vector<Dialect>& all_dialects();
+
+} // namespace ormc::sql

@@ -1,0 +1,127 @@
+// Dialect-neutral descriptions of the statements that create and drop a schema. Names in them
+// are unquoted: the renderer quotes them. Column types are C++-side kinds; each dialect maps
+// them to its storage types and adds the CHECKs that keep other writers to what ormc can read.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ormc::sql {
+
+struct TableName {
+  std::string schema; // "" for the connection's default; dialects without schemas ignore it
+  std::string name;
+};
+
+enum class ColumnType {
+  boolean,
+  int8,
+  int16,
+  int32,
+  int64,
+  uint8,
+  uint16,
+  uint32,
+  uint64,
+  float32,
+  float64,
+  text,
+  bytes,
+  timestamp, // microseconds since the Unix epoch, UTC
+  uuid,
+};
+
+/// A DEFAULT value.
+struct Literal {
+  enum class Kind { text, number, boolean, null };
+  Kind kind = Kind::null;
+  std::string value; // the text, the number as written, "true"/"false"
+};
+
+/// A CHECK on one column's value.
+struct ColumnCheck {
+  enum class Kind { at_least, at_most, not_empty, expression };
+  Kind kind = Kind::expression;
+  std::string value; // the bound (a number as written), or the SQL expression
+};
+
+struct ColumnDefinition {
+  std::string name;
+  ColumnType type = ColumnType::text;
+  std::optional<std::uint64_t> max_length; // text only
+  bool primary_key = false;
+  bool identity = false; // the database assigns the value
+  bool not_null = false;
+  std::optional<Literal> default_value;
+  std::string unique_constraint; // the name of a one-column UNIQUE constraint, or ""
+  std::string check_constraint;  // the name of the constraint holding `checks`
+  std::vector<ColumnCheck> checks;
+  std::string comment;
+};
+
+enum class ReferentialAction { no_action, restrict, cascade, set_null, set_default };
+
+struct ForeignKey {
+  std::string name;
+  std::vector<std::string> columns;
+  TableName target;
+  std::vector<std::string> target_columns;
+  ReferentialAction on_delete = ReferentialAction::no_action;
+  ReferentialAction on_update = ReferentialAction::no_action;
+};
+
+struct NamedColumns {
+  std::string name;
+  std::vector<std::string> columns;
+};
+
+struct NamedCheck {
+  std::string name;
+  std::string expression;
+};
+
+/// A non-unique index (unique ones are constraints of the table).
+struct Index {
+  std::string name;
+  std::vector<std::string> columns;
+  std::string method;  // USING method, where the dialect has them; "" for the default
+  std::string opclass; // operator class for every column, where the dialect has them
+};
+
+/// CREATE TABLE IF NOT EXISTS with its constraints, followed by its indexes and comments.
+struct CreateTable {
+  TableName table;
+  std::vector<ColumnDefinition> columns;
+  std::optional<NamedColumns> primary_key; // a composite key; else a column's primary_key
+  std::vector<NamedColumns> unique;
+  std::vector<NamedCheck> checks;
+  std::vector<ForeignKey> foreign_keys;
+  std::vector<Index> indexes;
+  std::string comment;
+};
+
+/// A foreign key added to an existing table (one that closes a cycle of references).
+struct AddForeignKey {
+  TableName table;
+  ForeignKey key;
+};
+
+struct DropForeignKey {
+  TableName table;
+  std::string name;
+};
+
+struct DropTable {
+  TableName table;
+};
+
+/// After rows were written with explicit values of an identity key: keeps the key's generator
+/// ahead of them.
+struct SyncKey {
+  TableName table;
+  std::string key;
+};
+
+} // namespace ormc::sql

@@ -1,0 +1,95 @@
+// Dialect-neutral descriptions of the statements that read and write rows. Names in them are
+// rendered already: quoted by identifier() (columns) or Renderer::table_name() (tables), so the
+// runtime can fill them from the constants generated code holds. A Renderer turns each into
+// one dialect's SQL.
+#pragma once
+
+#include <cstddef>
+#include <ormc/sql/fragment.hpp>
+#include <string>
+#include <vector>
+
+namespace ormc::sql {
+
+/// INSERT INTO table (columns) VALUES (?, ...), `rows` times; DEFAULT VALUES without columns.
+struct Insert {
+  std::string table;
+  std::vector<std::string> columns;
+  std::size_t rows = 1;
+  /// A column the statement reports back (RETURNING), such as a database-assigned key; ""
+  /// for none. Generated inserts use it where Renderer::insert_returns_key().
+  std::string returning;
+};
+
+/// An Insert that, on a conflict, overwrites `update` with the new row's values instead, or
+/// does nothing when `update` is empty.
+struct Upsert {
+  Insert insert;
+  /// The unique columns whose conflict is handled; empty for any conflict (with no `update`).
+  std::vector<std::string> conflict;
+  std::vector<std::string> update;
+};
+
+/// One ORDER BY term. NULLs sort last in either direction on every dialect.
+struct OrderTerm {
+  std::string expression;
+  bool descending = false;
+  bool nullable = false;
+};
+
+/// SELECT columns FROM table WHERE where... (AND) ORDER BY order LIMIT ? OFFSET ?.
+struct Select {
+  std::string columns;
+  std::string table;
+  std::vector<Fragment> where;
+  std::vector<OrderTerm> order;
+  bool limit = false;  // one parameter
+  bool offset = false; // one parameter, after the limit's
+};
+
+/// `SELECT function(argument)` over a Select's rows; a limited Select becomes a subquery.
+struct Aggregate {
+  std::string function; // count, sum, avg, min, max
+  std::string argument; // a quoted column, or * for count
+  Select source;        // its columns are ignored
+};
+
+/// SELECT EXISTS (SELECT 1 ...) over a Select's rows.
+struct Exists {
+  Select source;
+};
+
+struct Assignment {
+  std::string column;
+  Fragment value; // parameter() or null_value()
+};
+Fragment parameter();
+Fragment null_value();
+
+/// UPDATE table SET assignments WHERE where... (AND).
+struct Update {
+  std::string table;
+  std::vector<Assignment> set;
+  std::vector<Fragment> where;
+};
+
+/// DELETE FROM table WHERE where... (AND).
+struct Delete {
+  std::string table;
+  std::vector<Fragment> where;
+};
+
+/// The keyset condition of paging after a row: the rows that sort after it by `order` (the
+/// last term a unique key). `null_values[i]` says whether the row's value of term i is NULL;
+/// each non-NULL value is a parameter, in the order keyset_parameters() lists them.
+Fragment keyset_after(const std::vector<OrderTerm>& order, const std::vector<bool>& null_values);
+/// The term indexes whose values keyset_after()'s parameters take, in order.
+std::vector<std::size_t> keyset_parameters(const std::vector<bool>& null_values);
+
+/// Bulk load of rows in the dialect's own format (Renderer::copy_in()).
+struct CopyIn {
+  std::string table;
+  std::vector<std::string> columns;
+};
+
+} // namespace ormc::sql

@@ -1,0 +1,318 @@
+// What every dialect's SQL shares. A dialect's file overrides the Renderer hooks where it
+// differs; nothing here asks which dialect it renders.
+#include <ormc/sql/renderer.hpp>
+
+namespace ormc::sql {
+namespace {
+std::string column_list(const std::vector<std::string>& columns, bool quote) {
+  std::string out;
+  for (const std::string& c : columns)
+    out += (out.empty() ? "" : ", ") + (quote ? identifier(c) : c);
+  return out;
+}
+
+/// A comment kept on one line, so it cannot end the SQL comment it sits in early.
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  return text;
+}
+
+const char* action_sql(ReferentialAction action) {
+  switch (action) {
+  case ReferentialAction::no_action:
+    return "NO ACTION";
+  case ReferentialAction::restrict:
+    return "RESTRICT";
+  case ReferentialAction::cascade:
+    return "CASCADE";
+  case ReferentialAction::set_null:
+    return "SET NULL";
+  case ReferentialAction::set_default:
+    return "SET DEFAULT";
+  }
+  return "NO ACTION";
+}
+} // namespace
+
+std::string Renderer::table_name(const TableName& table) const {
+  if (table.schema.empty()) return identifier(table.name);
+  return identifier(table.schema) + "." + identifier(table.name);
+}
+
+std::string Renderer::render(const Fragment& f, unsigned first) const {
+  const std::string& text = f.text();
+  std::string out;
+  out.reserve(text.size() + 3 * f.params().size());
+  std::size_t copied = 0;
+  unsigned n = first;
+  for (std::size_t at : f.params()) {
+    out.append(text, copied, at - copied);
+    out += placeholder(n++);
+    copied = at;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
+void Renderer::where(Fragment& f, const std::vector<Fragment>& conditions) const {
+  for (std::size_t i = 0; i < conditions.size(); ++i)
+    f.sql(i ? " AND " : " WHERE ").append(conditions[i]);
+}
+
+void Renderer::order_by(Fragment& f, const std::vector<OrderTerm>& order) const {
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const OrderTerm& term = order[i];
+    f.sql(i ? ", " : " ORDER BY ").sql(term.expression);
+    if (term.descending) f.sql(" DESC");
+    // NULLs last in either direction, the same on every backend (their defaults differ).
+    if (term.nullable) f.sql(" NULLS LAST");
+  }
+}
+
+void Renderer::limit_offset(Fragment& f, bool limit, bool offset) const {
+  if (limit) f.sql(" LIMIT ").param();
+  if (offset) f.sql(" OFFSET ").param();
+}
+
+void Renderer::on_conflict(Fragment& f, const Upsert& s) const {
+  f.sql(" ON CONFLICT");
+  if (!s.conflict.empty()) f.sql(" (").sql(column_list(s.conflict, false)).sql(")");
+  if (s.update.empty()) {
+    f.sql(" DO NOTHING");
+    return;
+  }
+  f.sql(" DO UPDATE SET ");
+  for (std::size_t i = 0; i < s.update.size(); ++i)
+    f.sql(i ? ", " : "").sql(s.update[i]).sql(" = excluded.").sql(s.update[i]);
+}
+
+namespace {
+void insert_body(Fragment& f, const Insert& s) {
+  f.sql("INSERT INTO ").sql(s.table);
+  if (s.columns.empty()) {
+    f.sql(" DEFAULT VALUES");
+    return;
+  }
+  f.sql(" (").sql(column_list(s.columns, false)).sql(") VALUES ");
+  for (std::size_t r = 0; r < s.rows; ++r) {
+    f.sql(r ? ", (" : "(");
+    for (std::size_t c = 0; c < s.columns.size(); ++c)
+      (c ? f.sql(", ") : f).param();
+    f.sql(")");
+  }
+}
+} // namespace
+
+std::string Renderer::render(const Insert& s) const {
+  Fragment f;
+  insert_body(f, s);
+  if (!s.returning.empty()) f.sql(" RETURNING ").sql(s.returning);
+  return render(f);
+}
+
+std::string Renderer::render(const Upsert& s) const {
+  Fragment f;
+  insert_body(f, s.insert);
+  on_conflict(f, s);
+  if (!s.insert.returning.empty()) f.sql(" RETURNING ").sql(s.insert.returning);
+  return render(f);
+}
+
+std::string Renderer::render(const Select& s) const {
+  Fragment f;
+  f.sql("SELECT ").sql(s.columns).sql(" FROM ").sql(s.table);
+  where(f, s.where);
+  order_by(f, s.order);
+  limit_offset(f, s.limit, s.offset);
+  return render(f);
+}
+
+// A limited source becomes a subquery selecting just its rows.
+std::string Renderer::render(const Aggregate& s) const {
+  Fragment f;
+  f.sql("SELECT ").sql(s.function).sql("(").sql(s.argument).sql(") FROM ");
+  const Select& from = s.source;
+  if (from.limit || from.offset) {
+    f.sql("(SELECT ").sql(s.argument == "*" ? "1" : s.argument).sql(" FROM ").sql(from.table);
+    where(f, from.where);
+    order_by(f, from.order);
+    limit_offset(f, from.limit, from.offset);
+    f.sql(") AS \"ormc_limited\"");
+  } else {
+    f.sql(from.table);
+    where(f, from.where);
+  }
+  return render(f);
+}
+
+std::string Renderer::render(const Exists& s) const {
+  Fragment f;
+  const Select& from = s.source;
+  f.sql("SELECT EXISTS (SELECT 1 FROM ");
+  if (from.limit || from.offset) {
+    f.sql("(SELECT 1 FROM ").sql(from.table);
+    where(f, from.where);
+    order_by(f, from.order);
+    limit_offset(f, from.limit, from.offset);
+    f.sql(") AS \"ormc_limited\"");
+  } else {
+    f.sql(from.table);
+    where(f, from.where);
+  }
+  f.sql(")");
+  return render(f);
+}
+
+std::string Renderer::render(const Update& s) const {
+  Fragment f;
+  f.sql("UPDATE ").sql(s.table).sql(" SET ");
+  for (std::size_t i = 0; i < s.set.size(); ++i)
+    f.sql(i ? ", " : "").sql(s.set[i].column).sql(" = ").append(s.set[i].value);
+  where(f, s.where);
+  return render(f);
+}
+
+std::string Renderer::render(const Delete& s) const {
+  Fragment f;
+  f.sql("DELETE FROM ").sql(s.table);
+  where(f, s.where);
+  return render(f);
+}
+
+std::string Renderer::render(const CopyIn&) const {
+  return "";
+}
+
+std::string Renderer::literal(const Literal& value) const {
+  switch (value.kind) {
+  case Literal::Kind::text:
+    return string_literal(value.value);
+  case Literal::Kind::null:
+    return "NULL";
+  case Literal::Kind::boolean:
+    return value.value == "true" ? "TRUE" : "FALSE";
+  case Literal::Kind::number:
+    return value.value;
+  }
+  return value.value;
+}
+
+std::string Renderer::check(const ColumnCheck& c, ColumnType, const std::string& column) const {
+  switch (c.kind) {
+  case ColumnCheck::Kind::at_least:
+    return column + " >= " + c.value;
+  case ColumnCheck::Kind::at_most:
+    return column + " <= " + c.value;
+  case ColumnCheck::Kind::not_empty:
+    return "length(" + column + ") > 0";
+  case ColumnCheck::Kind::expression:
+    return c.value;
+  }
+  return c.value;
+}
+
+namespace {
+std::string foreign_key_clause(const Renderer& r, const ForeignKey& fk) {
+  std::string out = "CONSTRAINT " + identifier(fk.name) + " FOREIGN KEY (" +
+                    column_list(fk.columns, true) + ") REFERENCES " + r.table_name(fk.target) +
+                    " (" + column_list(fk.target_columns, true) + ")";
+  if (fk.on_delete != ReferentialAction::no_action)
+    out += std::string(" ON DELETE ") + action_sql(fk.on_delete);
+  if (fk.on_update != ReferentialAction::no_action)
+    out += std::string(" ON UPDATE ") + action_sql(fk.on_update);
+  return out;
+}
+} // namespace
+
+std::string Renderer::index(const TableName& table, const Index& index) const {
+  std::string out =
+      "CREATE INDEX IF NOT EXISTS " + identifier(index.name) + " ON " + table_name(table);
+  bool methods = has_index_methods();
+  if (methods && !index.method.empty()) out += " USING " + index.method;
+  out += " (";
+  for (std::size_t i = 0; i < index.columns.size(); ++i)
+    out += (i ? ", " : "") + identifier(index.columns[i]) +
+           (methods && !index.opclass.empty() ? " " + index.opclass : "");
+  return out + ")";
+}
+
+std::vector<std::string> Renderer::render(const CreateTable& s) const {
+  std::string table = table_name(s.table);
+  bool comment_statements = comments_as_statements();
+  std::vector<std::string> statements;
+  if (!s.table.schema.empty() && table != identifier(s.table.name))
+    statements.push_back("CREATE SCHEMA IF NOT EXISTS " + identifier(s.table.schema));
+
+  // Everything between the parentheses, each with the comment that goes after it.
+  std::vector<std::pair<std::string, std::string>> items;
+  for (const ColumnDefinition& c : s.columns) {
+    std::string column = identifier(c.name);
+    std::string item = column + " " + column_definition(c);
+    if (!c.unique_constraint.empty())
+      item += " CONSTRAINT " + identifier(c.unique_constraint) + " UNIQUE";
+    if (!c.checks.empty()) {
+      item += " CONSTRAINT " + identifier(c.check_constraint) + " CHECK (";
+      for (std::size_t i = 0; i < c.checks.size(); ++i) {
+        std::string expression = check(c.checks[i], c.type, column);
+        item += (i ? " AND " : "") + (c.checks.size() > 1 ? "(" + expression + ")" : expression);
+      }
+      item += ")";
+    }
+    items.emplace_back(item, comment_statements ? "" : c.comment);
+  }
+  if (s.primary_key)
+    items.emplace_back("CONSTRAINT " + identifier(s.primary_key->name) + " PRIMARY KEY (" +
+                           column_list(s.primary_key->columns, true) + ")",
+                       "");
+  for (const NamedColumns& unique : s.unique)
+    items.emplace_back("CONSTRAINT " + identifier(unique.name) + " UNIQUE (" +
+                           column_list(unique.columns, true) + ")",
+                       "");
+  for (const NamedCheck& check : s.checks)
+    items.emplace_back("CONSTRAINT " + identifier(check.name) + " CHECK (" + check.expression + ")",
+                       "");
+  for (const ForeignKey& fk : s.foreign_keys)
+    items.emplace_back(foreign_key_clause(*this, fk), "");
+
+  std::string create;
+  if (!s.comment.empty() && !comment_statements) create += "-- " + one_line(s.comment) + "\n";
+  create += "CREATE TABLE IF NOT EXISTS " + table + " (\n";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    // An item spanning lines (a user's CHECK) is indented as a whole.
+    for (char ch : "  " + items[i].first)
+      create += ch == '\n' ? std::string("\n  ") : std::string(1, ch);
+    if (i + 1 < items.size()) create += ",";
+    if (!items[i].second.empty()) create += " -- " + one_line(items[i].second);
+    create += "\n";
+  }
+  create += ")" + table_options();
+  statements.push_back(std::move(create));
+
+  for (const Index& i : s.indexes)
+    statements.push_back(index(s.table, i));
+  if (comment_statements) {
+    if (!s.comment.empty())
+      statements.push_back("COMMENT ON TABLE " + table + " IS " + string_literal(s.comment));
+    for (const ColumnDefinition& c : s.columns)
+      if (!c.comment.empty())
+        statements.push_back("COMMENT ON COLUMN " + table + "." + identifier(c.name) + " IS " +
+                             string_literal(c.comment));
+  }
+  return statements;
+}
+
+std::string Renderer::render(const AddForeignKey& s) const {
+  return "ALTER TABLE " + table_name(s.table) + " ADD " + foreign_key_clause(*this, s.key);
+}
+
+std::string Renderer::render(const DropForeignKey& s) const {
+  return "ALTER TABLE IF EXISTS " + table_name(s.table) + " DROP CONSTRAINT IF EXISTS " +
+         identifier(s.name);
+}
+
+std::string Renderer::render(const DropTable& s) const {
+  return "DROP TABLE IF EXISTS " + table_name(s.table);
+}
+
+} // namespace ormc::sql

@@ -1,0 +1,109 @@
+// SQLite: STRICT tables so the database itself rejects a value of the wrong type; integer
+// primary keys are rowid aliases; timestamps are INTEGER microseconds since the Unix epoch;
+// UUIDs are TEXT; booleans INTEGER 0/1. One file is one schema: `schema=` is ignored.
+#include "dialects.hpp"
+
+namespace ormc::sql {
+namespace {
+
+const char* storage_type(ColumnType type) {
+  switch (type) {
+  case ColumnType::float32:
+  case ColumnType::float64:
+    return "REAL";
+  case ColumnType::text:
+  case ColumnType::uuid:
+    return "TEXT";
+  case ColumnType::bytes:
+    return "BLOB";
+  default:
+    return "INTEGER"; // booleans, integers, enums, timestamps
+  }
+}
+
+class SqliteRenderer final : public Renderer {
+public:
+  Dialect dialect() const override { return Dialect::sqlite; }
+  std::string_view name() const override { return "sqlite"; }
+
+  std::string table_name(const TableName& table) const override { return identifier(table.name); }
+  std::string placeholder(unsigned n) const override { return "?" + std::to_string(n); }
+  bool insert_returns_key() const override { return false; }
+
+  // SQLite has no array parameter; json_each() reads a JSON array bound as text.
+  void in_key_set(Fragment& f, std::string_view column) const override {
+    f.sql(column).sql(" IN (SELECT value FROM json_each(").param().sql("))");
+  }
+  void key_set_append(std::string& set, std::string_view key, bool text) const override {
+    set += set.empty() ? '[' : ',';
+    if (!text) {
+      set += key;
+      return;
+    }
+    set += '"';
+    for (char c : key) {
+      if (c == '"' || c == '\\') {
+        set += '\\';
+        set += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        static constexpr char hex[] = "0123456789abcdef";
+        set += "\\u00";
+        set += hex[(c >> 4) & 0xF];
+        set += hex[c & 0xF];
+      } else {
+        set += c;
+      }
+    }
+    set += '"';
+  }
+  void key_set_close(std::string& set) const override { set += set.empty() ? "[]" : "]"; }
+
+  // SQLite has no OFFSET without LIMIT; -1 is "no limit".
+  void limit_offset(Fragment& f, bool limit, bool offset) const override {
+    if (offset && !limit) {
+      f.sql(" LIMIT -1 OFFSET ").param();
+      return;
+    }
+    Renderer::limit_offset(f, limit, offset);
+  }
+
+  // A rowid alias takes the next key after the largest one by itself.
+  std::string render(const SyncKey&) const override { return ""; }
+  using Renderer::render;
+
+  bool references_later_tables() const override { return true; }
+  std::string catalog_type(const ColumnDefinition& c) const override {
+    return storage_type(c.type);
+  }
+
+protected:
+  std::string column_definition(const ColumnDefinition& c) const override {
+    std::string out = storage_type(c.type);
+    if (c.primary_key) out += " PRIMARY KEY";
+    if (c.not_null) out += " NOT NULL";
+    if (c.default_value) out += " DEFAULT " + literal(*c.default_value);
+    std::string column = identifier(c.name);
+    if (c.type == ColumnType::boolean) out += " CHECK (" + column + " IN (0, 1))";
+    if (c.max_length)
+      out += " CHECK (length(" + column + ") <= " + std::to_string(*c.max_length) + ")";
+    // UUIDs are text in their canonical 36-character form; PostgreSQL has a type for them.
+    if (c.type == ColumnType::uuid) out += " CHECK (length(" + column + ") = 36)";
+    return out;
+  }
+  std::string literal(const Literal& value) const override {
+    if (value.kind == Literal::Kind::boolean) return value.value == "true" ? "1" : "0";
+    return Renderer::literal(value);
+  }
+  bool has_index_methods() const override { return false; } // every SQLite index is a b-tree
+  bool comments_as_statements() const override { return false; }
+  std::string table_options() const override { return " STRICT"; }
+};
+
+} // namespace
+
+const Renderer& sqlite_renderer() {
+  static const SqliteRenderer renderer;
+  return renderer;
+}
+
+} // namespace ormc::sql

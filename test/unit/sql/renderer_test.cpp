@@ -1,0 +1,286 @@
+// The SQL layer alone: each statement description rendered in each dialect, exactly. The
+// runtime tests run the same statements against real databases; these pin the text and the
+// dialect differences (placeholders, LIMIT/OFFSET, key sets, DDL) where they are made.
+#include <gtest/gtest.h>
+#include <ormc/sql/renderer.hpp>
+
+namespace ormc::sql {
+namespace {
+
+const Renderer& sqlite() {
+  return renderer(Dialect::sqlite);
+}
+const Renderer& postgres() {
+  return renderer(Dialect::postgresql);
+}
+
+Fragment equals(const std::string& column) {
+  Fragment f;
+  compare(f, column, Comparison::equal);
+  return f;
+}
+
+TEST(SqlNames, IdentifiersAreQuotedWithQuotesDoubledAndReservedWordsKept) {
+  EXPECT_EQ(identifier("order"), "\"order\"");
+  EXPECT_EQ(identifier("a\"b"), "\"a\"\"b\"");
+  EXPECT_EQ(unquote_identifier(identifier("a\"\"b\"")), "a\"\"b\"");
+  EXPECT_EQ(string_literal("it's"), "'it''s'");
+  EXPECT_EQ(column_list({"\"a\"", "\"b\""}), "\"a\", \"b\"");
+}
+
+TEST(SqlNames, SchemasQualifyTablesOnPostgresqlOnly) {
+  TableName t{"shop", "user"};
+  EXPECT_EQ(postgres().table_name(t), "\"shop\".\"user\"");
+  EXPECT_EQ(sqlite().table_name(t), "\"user\"");
+  EXPECT_EQ(postgres().table_name({"", "user"}), "\"user\"");
+}
+
+TEST(SqlFragments, ParametersAreNumberedInOrderAcrossAppendedFragments) {
+  Fragment a;
+  compare(a, "\"x\"", Comparison::less);
+  Fragment b;
+  between(b, "\"y\"");
+  Fragment all;
+  all.append(a).sql(" AND ").append(b);
+  EXPECT_EQ(sqlite().render(all), "\"x\" < ?1 AND \"y\" BETWEEN ?2 AND ?3");
+  EXPECT_EQ(postgres().render(all, 4), "\"x\" < $4 AND \"y\" BETWEEN $5 AND $6");
+}
+
+TEST(SqlFragments, ConditionsRenderTheirOperators) {
+  Fragment f;
+  open_not(f);
+  open_group(f);
+  in_list(f, "\"a\"", 2);
+  separate(f, Logical::any);
+  null_test(f, "\"b\"", false);
+  separate(f, Logical::all);
+  like(f, "\"c\"");
+  close_group(f);
+  close_group(f);
+  EXPECT_EQ(postgres().render(f),
+            "NOT ((\"a\" IN ($1, $2) OR \"b\" IS NOT NULL AND \"c\" LIKE $3))");
+  Fragment empty;
+  in_list(empty, "\"a\"", 0);
+  EXPECT_EQ(sqlite().render(empty), "1 = 0");
+}
+
+TEST(SqlFragments, KeySetsAreOneParameterInEachDialectsEncoding) {
+  Fragment s, p;
+  sqlite().in_key_set(s, "\"id\"");
+  postgres().in_key_set(p, "\"id\"");
+  EXPECT_EQ(sqlite().render(s), "\"id\" IN (SELECT value FROM json_each(?1))");
+  EXPECT_EQ(postgres().render(p), "\"id\" = ANY($1)");
+
+  std::string json, array;
+  for (std::string_view key : {"a\"b", "c\\d", "e\nf"}) {
+    sqlite().key_set_append(json, key, true);
+    postgres().key_set_append(array, key, true);
+  }
+  sqlite().key_set_close(json);
+  postgres().key_set_close(array);
+  EXPECT_EQ(json, R"(["a\"b","c\\d","e\u000af"])");
+  EXPECT_EQ(array, "{\"a\\\"b\",\"c\\\\d\",\"e\nf\"}");
+
+  std::string numbers;
+  postgres().key_set_append(numbers, "1", false);
+  postgres().key_set_append(numbers, "-2", false);
+  postgres().key_set_close(numbers);
+  EXPECT_EQ(numbers, "{1,-2}");
+  std::string none;
+  sqlite().key_set_close(none);
+  EXPECT_EQ(none, "[]");
+}
+
+TEST(SqlRows, InsertsOneOrManyRowsOrDefaultValues) {
+  Insert one{"\"t\"", {"\"a\"", "\"b\""}, 1, ""};
+  EXPECT_EQ(sqlite().render(one), "INSERT INTO \"t\" (\"a\", \"b\") VALUES (?1, ?2)");
+  Insert many{"\"t\"", {"\"a\"", "\"b\""}, 2, "\"id\""};
+  EXPECT_EQ(postgres().render(many),
+            "INSERT INTO \"t\" (\"a\", \"b\") VALUES ($1, $2), ($3, $4) RETURNING \"id\"");
+  EXPECT_EQ(postgres().render(Insert{"\"t\"", {}, 1, "\"id\""}),
+            "INSERT INTO \"t\" DEFAULT VALUES RETURNING \"id\"");
+  EXPECT_TRUE(postgres().insert_returns_key());
+  EXPECT_FALSE(sqlite().insert_returns_key());
+}
+
+TEST(SqlRows, UpsertsUpdateTheNamedColumnsOrDoNothing) {
+  Upsert update{{"\"t\"", {"\"id\"", "\"a\""}, 1, ""}, {"\"id\""}, {"\"a\""}};
+  EXPECT_EQ(sqlite().render(update), "INSERT INTO \"t\" (\"id\", \"a\") VALUES (?1, ?2) ON "
+                                     "CONFLICT (\"id\") DO UPDATE SET \"a\" = excluded.\"a\"");
+  Upsert ignore{{"\"j\"", {"\"x\"", "\"y\""}, 1, ""}, {}, {}};
+  EXPECT_EQ(postgres().render(ignore),
+            "INSERT INTO \"j\" (\"x\", \"y\") VALUES ($1, $2) ON CONFLICT DO NOTHING");
+}
+
+TEST(SqlRows, SelectsOrderNullsLastAndLimit) {
+  Select s{
+      "\"a\", \"b\"", "\"t\"", {equals("\"a\"")}, {{"\"b\"", true, true}, {"\"id\"", false, false}},
+      true,           true};
+  EXPECT_EQ(postgres().render(s), "SELECT \"a\", \"b\" FROM \"t\" WHERE \"a\" = $1 ORDER BY "
+                                  "\"b\" DESC NULLS LAST, \"id\" LIMIT $2 OFFSET $3");
+  EXPECT_EQ(sqlite().render(s), "SELECT \"a\", \"b\" FROM \"t\" WHERE \"a\" = ?1 ORDER BY "
+                                "\"b\" DESC NULLS LAST, \"id\" LIMIT ?2 OFFSET ?3");
+}
+
+TEST(SqlRows, AnOffsetWithoutLimitIsLimitMinusOneOnSqliteOnly) {
+  Select s{"*", "\"t\"", {}, {{"\"id\"", false, false}}, false, true};
+  EXPECT_EQ(sqlite().render(s), "SELECT * FROM \"t\" ORDER BY \"id\" LIMIT -1 OFFSET ?1");
+  EXPECT_EQ(postgres().render(s), "SELECT * FROM \"t\" ORDER BY \"id\" OFFSET $1");
+}
+
+TEST(SqlRows, AggregatesOverLimitedRowsReadASubquery) {
+  Select rows{"", "\"t\"", {equals("\"a\"")}, {{"\"id\"", false, false}}, false, false};
+  EXPECT_EQ(sqlite().render(Aggregate{"count", "*", rows}),
+            "SELECT count(*) FROM \"t\" WHERE \"a\" = ?1");
+  rows.limit = true;
+  EXPECT_EQ(postgres().render(Aggregate{"max", "\"b\"", rows}),
+            "SELECT max(\"b\") FROM (SELECT \"b\" FROM \"t\" WHERE \"a\" = $1 ORDER BY \"id\" "
+            "LIMIT $2) AS \"ormc_limited\"");
+  EXPECT_EQ(postgres().render(Exists{rows}),
+            "SELECT EXISTS (SELECT 1 FROM (SELECT 1 FROM \"t\" WHERE \"a\" = $1 ORDER BY \"id\" "
+            "LIMIT $2) AS \"ormc_limited\")");
+}
+
+TEST(SqlRows, UpdatesAndDeletes) {
+  Update u{"\"t\"", {{"\"a\"", parameter()}, {"\"d\"", null_value()}}, {equals("\"id\"")}};
+  EXPECT_EQ(postgres().render(u), "UPDATE \"t\" SET \"a\" = $1, \"d\" = NULL WHERE \"id\" = $2");
+  EXPECT_EQ(sqlite().render(Delete{"\"t\"", {equals("\"id\""), equals("\"x\"")}}),
+            "DELETE FROM \"t\" WHERE \"id\" = ?1 AND \"x\" = ?2");
+  EXPECT_EQ(sqlite().render(Delete{"\"t\"", {}}), "DELETE FROM \"t\"");
+}
+
+TEST(SqlRows, KeysetPagingComparesEachTermAfterTheEqualOnesBefore) {
+  std::vector<OrderTerm> order{{"\"a\"", true, true}, {"\"id\"", false, false}};
+  EXPECT_EQ(sqlite().render(keyset_after(order, {false, false})),
+            "(((\"a\" < ?1 OR \"a\" IS NULL)) OR (\"a\" = ?2 AND \"id\" > ?3))");
+  EXPECT_EQ(keyset_parameters({false, false}), (std::vector<std::size_t>{0, 0, 1}));
+  // After a NULL: nothing in its term, the rest by the next terms; the NULL binds nothing.
+  EXPECT_EQ(sqlite().render(keyset_after(order, {true, false})),
+            "((1 = 0) OR (\"a\" IS NULL AND \"id\" > ?1))");
+  EXPECT_EQ(keyset_parameters({true, false}), (std::vector<std::size_t>{1}));
+}
+
+TEST(SqlBulk, CopyAndKeyReservationArePostgresqlOnly) {
+  CopyIn copy{"\"t\"", {"\"id\"", "\"a\""}};
+  EXPECT_EQ(postgres().render(copy), "COPY \"t\" (\"id\", \"a\") FROM STDIN");
+  EXPECT_EQ(sqlite().render(copy), "");
+  EXPECT_NE(postgres().reserve_keys().find("nextval"), std::string::npos);
+  EXPECT_EQ(sqlite().key_sequence(), "");
+}
+
+CreateTable sample() {
+  CreateTable t;
+  t.table = {"shop", "order"};
+  t.comment = "orders\nplaced";
+  ColumnDefinition id;
+  id.name = "id";
+  id.type = ColumnType::int64;
+  id.primary_key = id.identity = id.not_null = true;
+  ColumnDefinition paid;
+  paid.name = "paid";
+  paid.type = ColumnType::boolean;
+  paid.not_null = true;
+  paid.default_value = Literal{Literal::Kind::boolean, "false"};
+  ColumnDefinition code;
+  code.name = "code";
+  code.type = ColumnType::text;
+  code.max_length = 8;
+  code.not_null = true;
+  code.unique_constraint = "uq_order_code";
+  code.check_constraint = "ck_order_code";
+  code.checks = {{ColumnCheck::Kind::not_empty, ""},
+                 {ColumnCheck::Kind::expression, "code <> 'x'"}};
+  code.comment = "the code";
+  ColumnDefinition small;
+  small.name = "small";
+  small.type = ColumnType::uint8;
+  small.not_null = true;
+  t.columns = {id, paid, code, small};
+  t.foreign_keys.push_back({"fk_order_small",
+                            {"small"},
+                            {"", "size"},
+                            {"id"},
+                            ReferentialAction::cascade,
+                            ReferentialAction::no_action});
+  t.indexes.push_back({"idx_order_small", {"small"}, "hash", ""});
+  return t;
+}
+
+TEST(SqlSchema, SqliteTablesAreStrictWithInlineComments) {
+  std::vector<std::string> s = sqlite().render(sample());
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "-- orders placed\n"
+                  "CREATE TABLE IF NOT EXISTS \"order\" (\n"
+                  "  \"id\" INTEGER PRIMARY KEY NOT NULL,\n"
+                  "  \"paid\" INTEGER NOT NULL DEFAULT 0 CHECK (\"paid\" IN (0, 1)),\n"
+                  "  \"code\" TEXT NOT NULL CHECK (length(\"code\") <= 8) CONSTRAINT "
+                  "\"uq_order_code\" UNIQUE CONSTRAINT \"ck_order_code\" CHECK ((length(\"code\") "
+                  "> 0) AND (code <> 'x')), -- the code\n"
+                  "  \"small\" INTEGER NOT NULL,\n"
+                  "  CONSTRAINT \"fk_order_small\" FOREIGN KEY (\"small\") REFERENCES \"size\" "
+                  "(\"id\") ON DELETE CASCADE\n"
+                  ") STRICT");
+  EXPECT_EQ(s[1], "CREATE INDEX IF NOT EXISTS \"idx_order_small\" ON \"order\" (\"small\")");
+  EXPECT_TRUE(sqlite().references_later_tables());
+}
+
+TEST(SqlSchema, PostgresqlTablesHaveIdentitiesRangeChecksAndCommentStatements) {
+  std::vector<std::string> s = postgres().render(sample());
+  ASSERT_EQ(s.size(), 5u);
+  EXPECT_EQ(s[0], "CREATE SCHEMA IF NOT EXISTS \"shop\"");
+  EXPECT_NE(s[1].find("\"id\" BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY NOT NULL"),
+            std::string::npos);
+  EXPECT_NE(s[1].find("\"paid\" BOOLEAN NOT NULL DEFAULT FALSE,"), std::string::npos);
+  EXPECT_NE(s[1].find("\"code\" VARCHAR(8) NOT NULL CONSTRAINT \"uq_order_code\" UNIQUE "
+                      "CONSTRAINT \"ck_order_code\" CHECK ((char_length(\"code\") > 0)"),
+            std::string::npos);
+  EXPECT_NE(s[1].find("\"small\" SMALLINT NOT NULL CHECK (\"small\" BETWEEN 0 AND 255)"),
+            std::string::npos);
+  EXPECT_EQ(s[1].find("--"), std::string::npos);
+  EXPECT_EQ(s[2], "CREATE INDEX IF NOT EXISTS \"idx_order_small\" ON \"shop\".\"order\" USING "
+                  "hash (\"small\")");
+  EXPECT_EQ(s[3], "COMMENT ON TABLE \"shop\".\"order\" IS 'orders\nplaced'");
+  EXPECT_EQ(s[4], "COMMENT ON COLUMN \"shop\".\"order\".\"code\" IS 'the code'");
+  EXPECT_FALSE(postgres().references_later_tables());
+}
+
+TEST(SqlSchema, CatalogTypesAreSpelledAsEachCatalogReportsThem) {
+  CreateTable t = sample();
+  EXPECT_EQ(postgres().catalog_type(t.columns[2]), "character varying(8)");
+  EXPECT_EQ(postgres().catalog_type(t.columns[0]), "bigint");
+  EXPECT_EQ(sqlite().catalog_type(t.columns[1]), "INTEGER");
+  ColumnDefinition at;
+  at.type = ColumnType::timestamp;
+  EXPECT_EQ(postgres().catalog_type(at), "timestamp with time zone");
+}
+
+TEST(SqlSchema, LateForeignKeysDropsAndKeySync) {
+  ForeignKey fk{"fk_a_b",
+                {"b"},
+                {"", "b"},
+                {"id"},
+                ReferentialAction::no_action,
+                ReferentialAction::set_null};
+  EXPECT_EQ(postgres().render(AddForeignKey{{"", "a"}, fk}),
+            "DO $$ BEGIN\n  ALTER TABLE \"a\" ADD CONSTRAINT \"fk_a_b\" FOREIGN KEY (\"b\") "
+            "REFERENCES \"b\" (\"id\") ON UPDATE SET NULL;\nEXCEPTION WHEN duplicate_object THEN "
+            "NULL;\nEND $$");
+  EXPECT_EQ(sqlite().render(DropTable{{"s", "a"}}), "DROP TABLE IF EXISTS \"a\"");
+  EXPECT_EQ(postgres().render(DropForeignKey{{"", "a"}, "fk_a_b"}),
+            "ALTER TABLE IF EXISTS \"a\" DROP CONSTRAINT IF EXISTS \"fk_a_b\"");
+  EXPECT_EQ(sqlite().render(SyncKey{{"", "a"}, "id"}), "");
+  EXPECT_EQ(postgres().render(SyncKey{{"", "a"}, "id"}),
+            "SELECT setval(pg_get_serial_sequence('\"a\"', 'id'), GREATEST((SELECT max(\"id\") "
+            "FROM \"a\"), nextval(pg_get_serial_sequence('\"a\"', 'id'))))");
+}
+
+TEST(SqlDialects, EveryDialectHasARendererNamedForIt) {
+  for (Dialect d : all_dialects())
+    EXPECT_EQ(renderer(d).dialect(), d);
+  EXPECT_EQ(sqlite().name(), "sqlite");
+  EXPECT_EQ(postgres().name(), "postgresql");
+  EXPECT_THROW(renderer(static_cast<Dialect>(99)), std::invalid_argument);
+}
+
+} // namespace
+} // namespace ormc::sql
