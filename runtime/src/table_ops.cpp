@@ -105,7 +105,7 @@ void insert_many(Connection& conn, const ModelCodec& codec, std::span<void* cons
       return;
     }
   }
-  if (conn.dialect_v == Dialect::sqlite || columns == 0) {
+  if (!Connection::multi_row_inserts || columns == 0) {
     auto statement = conn.prepare(sql.insert);
     for (void* row : rows) {
       insert_one(conn, codec, sql, *statement, row);

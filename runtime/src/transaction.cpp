@@ -1,10 +1,12 @@
+#include <ormc/sql/renderer.hpp>
 #include <ormc/transaction.hpp>
 #include <string>
 
 namespace ormc {
 namespace {
-std::string savepoint(int level) {
-  return "ormc_savepoint_" + std::to_string(level);
+std::string savepoint(const Database& db, sql::Savepoint::Action action, int level) {
+  return sql::renderer(db.dialect())
+      .render(sql::Savepoint{action, "ormc_savepoint_" + std::to_string(level)});
 }
 } // namespace
 
@@ -12,7 +14,7 @@ Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
   if (level_ == 0)
     db_.backend().begin();
   else
-    db_.execute("SAVEPOINT " + savepoint(level_));
+    db_.execute(savepoint(db_, sql::Savepoint::Action::create, level_));
   ++db_.depth_;
   db_.backend().set_in_transaction(true);
 }
@@ -54,8 +56,8 @@ void Transaction::finish(bool commit) {
       else
         backend.rollback();
     } else {
-      if (!keep) db_.execute("ROLLBACK TO " + savepoint(level_));
-      db_.execute("RELEASE " + savepoint(level_));
+      if (!keep) db_.execute(savepoint(db_, sql::Savepoint::Action::rollback_to, level_));
+      db_.execute(savepoint(db_, sql::Savepoint::Action::release, level_));
     }
   } catch (const DatabaseError&) {
     // A failed transaction may be gone already (its connection lost, or rolled back by a Pool
@@ -68,7 +70,9 @@ void Transaction::finish(bool commit) {
   if (commit && failed)
     throw TransactionAborted("commit: a statement of this transaction failed, so it was rolled "
                              "back instead; nothing it did was kept",
-                             level_ == 0 ? "COMMIT" : "RELEASE " + savepoint(level_), "25P02", 0);
+                             level_ == 0 ? "COMMIT"
+                                         : savepoint(db_, sql::Savepoint::Action::release, level_),
+                             "25P02", 0);
 }
 
 } // namespace ormc

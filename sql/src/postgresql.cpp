@@ -116,6 +116,7 @@ public:
   using Renderer::render;
 
   bool references_later_tables() const override { return false; }
+  bool has_schemas() const override { return true; }
   // With standard_conforming_strings off, a backslash in a '...' literal escapes the quote after
   // it, and a comment or default could end its literal early.
   std::string script_preamble() const override { return "SET standard_conforming_strings = on"; }

@@ -36,7 +36,7 @@ const char* action_sql(ReferentialAction action) {
 } // namespace
 
 std::string Renderer::table_name(const TableName& table) const {
-  if (table.schema.empty()) return identifier(table.name);
+  if (table.schema.empty() || !has_schemas()) return identifier(table.name);
   return identifier(table.schema) + "." + identifier(table.name);
 }
 
@@ -180,6 +180,18 @@ std::string Renderer::render(const Delete& s) const {
   return render(f);
 }
 
+std::string Renderer::render(const Savepoint& s) const {
+  switch (s.action) {
+  case Savepoint::Action::create:
+    return "SAVEPOINT " + identifier(s.name);
+  case Savepoint::Action::release:
+    return "RELEASE SAVEPOINT " + identifier(s.name);
+  case Savepoint::Action::rollback_to:
+    return "ROLLBACK TO SAVEPOINT " + identifier(s.name);
+  }
+  return "";
+}
+
 std::string Renderer::render(const CopyIn&) const {
   return "";
 }
@@ -241,7 +253,7 @@ std::vector<std::string> Renderer::render(const CreateTable& s) const {
   std::string table = table_name(s.table);
   bool comment_statements = comments_as_statements();
   std::vector<std::string> statements;
-  if (!s.table.schema.empty() && table != identifier(s.table.name))
+  if (has_schemas() && !s.table.schema.empty())
     statements.push_back("CREATE SCHEMA IF NOT EXISTS " + identifier(s.table.schema));
 
   // Everything between the parentheses, each with the comment that goes after it.

@@ -26,7 +26,6 @@ public:
   Dialect dialect() const override { return Dialect::sqlite; }
   std::string_view name() const override { return "sqlite"; }
 
-  std::string table_name(const TableName& table) const override { return identifier(table.name); }
   std::string placeholder(unsigned n) const override { return "?" + std::to_string(n); }
   bool insert_returns_key() const override { return false; }
 
@@ -72,6 +71,9 @@ public:
   using Renderer::render;
 
   bool references_later_tables() const override { return true; }
+  bool has_schemas() const override { return false; }
+  // Checked at commit then, when every table is gone.
+  std::string defer_foreign_keys() const override { return "PRAGMA defer_foreign_keys = ON"; }
   std::string catalog_type(const ColumnDefinition& c) const override {
     return storage_type(c.type);
   }

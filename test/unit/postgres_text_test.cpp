@@ -1,5 +1,5 @@
-// The text forms PostgreSQL values travel in (runtime/src/postgres_text.cpp).
-#include "postgres_text.hpp"
+// The text forms PostgreSQL values travel in (runtime/src/postgres/text.cpp).
+#include "postgres/text.hpp"
 
 #include <cmath>
 #include <gtest/gtest.h>

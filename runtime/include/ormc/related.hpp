@@ -147,14 +147,11 @@ template <Column C, class Range> auto any_of(C, const Range& keys) {
 /// A many-to-many join table, seen from one side: the column holding this side's key
 /// (`source_column`) and the one holding the other side's (`target_column`), all quoted.
 struct JoinTable {
-  std::string_view sqlite_name;
-  std::string_view postgresql_name;
+  std::string_view names[dialect_count]; // quoted, per dialect (the enumerator's value)
   std::string_view source_column;
   std::string_view target_column;
 
-  std::string_view name(Dialect dialect) const noexcept {
-    return dialect == Dialect::postgresql ? postgresql_name : sqlite_name;
-  }
+  std::string_view name(Dialect dialect) const noexcept { return names[static_cast<int>(dialect)]; }
 };
 
 namespace detail {
@@ -171,8 +168,8 @@ template <Column TargetKey, class K> struct linked_to {
   const JoinTable* join;
   K source;
   void write(SqlFragment& f) const {
-    f.linked(TargetKey::sql, join->sqlite_name, join->postgresql_name, join->source_column,
-             join->target_column, source);
+    f.linked(TargetKey::sql, join->name(f.dialect()), join->source_column, join->target_column,
+             source);
   }
 };
 } // namespace detail

@@ -67,16 +67,14 @@ public:
   /// `column` is one of the keys, bound as one parameter (`encoded`: the dialect's key set
   /// text). Its SQL differs by dialect: the fragment is then valid for that dialect only.
   SqlFragment& key_set(std::string_view column, std::string encoded);
-  /// The rows of a many-to-many target linked to `source` through a join table (whose name
-  /// differs by dialect: the fragment is then valid for that dialect only).
+  /// The rows of a many-to-many target linked to `source` through a join table, named as in
+  /// dialect() (names differ by dialect: the fragment is then valid for that dialect only).
   template <class K>
-  SqlFragment& linked(std::string_view target_key, std::string_view sqlite_table,
-                      std::string_view postgresql_table, std::string_view source_column,
-                      std::string_view target_column, const K& source) {
+  SqlFragment& linked(std::string_view target_key, std::string_view join_table,
+                      std::string_view source_column, std::string_view target_column,
+                      const K& source) {
     dialect_specific_ = true;
-    sql::linked_through(sql_, target_key,
-                        dialect_ == Dialect::postgresql ? postgresql_table : sqlite_table,
-                        source_column, target_column);
+    sql::linked_through(sql_, target_key, join_table, source_column, target_column);
     return value(source);
   }
 

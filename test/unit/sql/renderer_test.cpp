@@ -3,6 +3,7 @@
 // dialect differences (placeholders, LIMIT/OFFSET, key sets, DDL) where they are made.
 #include <gtest/gtest.h>
 #include <ormc/sql/renderer.hpp>
+#include <ormc/sql/statement_text.hpp>
 
 namespace ormc::sql {
 namespace {
@@ -26,6 +27,14 @@ TEST(SqlNames, IdentifiersAreQuotedWithQuotesDoubledAndReservedWordsKept) {
   EXPECT_EQ(unquote_identifier(identifier("a\"\"b\"")), "a\"\"b\"");
   EXPECT_EQ(string_literal("it's"), "'it''s'");
   EXPECT_EQ(column_list({"\"a\"", "\"b\""}), "\"a\", \"b\"");
+}
+
+TEST(SqlNames, TheTableAStatementNamesIsReadBackForMessages) {
+  EXPECT_EQ(statement_table("SELECT \"a\" FROM \"my\"\"t\" WHERE 1"), "my\"t");
+  EXPECT_EQ(statement_table("UPDATE \"shop\".\"user\" SET \"a\" = 1"), "shop.user");
+  EXPECT_EQ(statement_table("INSERT INTO \"t\" DEFAULT VALUES"), "t");
+  EXPECT_EQ(statement_table("SELECT 1"), "");
+  EXPECT_EQ(statement_table("SELECT 1 FROM \"unterminated"), "");
 }
 
 TEST(SqlNames, SchemasQualifyTablesOnPostgresqlOnly) {
@@ -158,6 +167,14 @@ TEST(SqlRows, KeysetPagingComparesEachTermAfterTheEqualOnesBefore) {
   EXPECT_EQ(sqlite().render(keyset_after(order, {true, false})),
             "((1 = 0) OR (\"a\" IS NULL AND \"id\" > ?1))");
   EXPECT_EQ(keyset_parameters({true, false}), (std::vector<std::size_t>{1}));
+}
+
+TEST(SqlRows, SavepointsAreQuotedNames) {
+  EXPECT_EQ(sqlite().render(Savepoint{Savepoint::Action::create, "s1"}), "SAVEPOINT \"s1\"");
+  EXPECT_EQ(postgres().render(Savepoint{Savepoint::Action::rollback_to, "s1"}),
+            "ROLLBACK TO SAVEPOINT \"s1\"");
+  EXPECT_EQ(postgres().render(Savepoint{Savepoint::Action::release, "s1"}),
+            "RELEASE SAVEPOINT \"s1\"");
 }
 
 TEST(SqlBulk, CopyAndKeyReservationArePostgresqlOnly) {

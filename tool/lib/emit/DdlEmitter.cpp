@@ -103,6 +103,7 @@ SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& d) {
         ddl.finish.push_back(
             d.render(sql::AddForeignKey{tableName(*m), foreignKey(schema, *m, c)}));
 
+  if (std::string defer = d.defer_foreign_keys(); !defer.empty()) ddl.drop.push_back(defer);
   for (const ir::Model* m : ddl.order.models)
     for (const ir::Column& c : m->columns)
       if (ddl.deferred.count({m, &c}))

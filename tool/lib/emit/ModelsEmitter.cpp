@@ -77,9 +77,11 @@ std::string joinTableLiteral(const ir::Schema& schema, const ir::Model& owner,
   };
   std::string source = reversed ? rel.targetColumn : rel.sourceColumn;
   std::string target = reversed ? rel.sourceColumn : rel.targetColumn;
-  return "{" + rawLiteral(name(Dialect::sqlite)) + ", " + rawLiteral(name(Dialect::postgresql)) +
-         ", " + rawLiteral(sql::identifier(source)) + ", " + rawLiteral(sql::identifier(target)) +
-         "}";
+  std::string names;
+  for (Dialect dialect : sql::all_dialects()) // in the enumerators' order, as JoinTable wants
+    names += (names.empty() ? "" : ", ") + rawLiteral(name(dialect));
+  return "{{" + names + "}, " + rawLiteral(sql::identifier(source)) + ", " +
+         rawLiteral(sql::identifier(target)) + "}";
 }
 
 void printBelongsTo(Printer& p, const ir::Model& m, const Relation& r) {
@@ -315,9 +317,6 @@ std::string emitModelsHeader(const CppContext& context) {
           "void drop_schema() {\n");
   p.indent();
   p.print("ormc::Transaction transaction(db_);\n"
-          "// SQLite checks foreign keys at commit then, when every table is gone.\n"
-          "if (db_.dialect() == ormc::Dialect::sqlite) db_.execute(\"PRAGMA defer_foreign_keys = "
-          "ON\");\n"
           "for (std::string_view statement : drop_statements(db_.dialect()))\n"
           "  db_.execute(statement);\n"
           "transaction.commit();\n");

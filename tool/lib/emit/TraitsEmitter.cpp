@@ -179,7 +179,7 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   p.print(".restore = $s$,\n", {{"s", rawLiteral(s.restore)}});
   p.print(".updated_at = $s$,\n",
           {{"s", rawLiteral(updatedAt ? sql::identifier(updatedAt->name) : "")}});
-  p.print(".schema_name = $s$,\n", {{"s", rawLiteral(name == "postgresql" ? m.schema : "")}});
+  p.print(".schema_name = $s$,\n", {{"s", rawLiteral(d.has_schemas() ? m.schema : "")}});
   p.print(".table_name = $s$,\n", {{"s", rawLiteral(m.table)}});
   p.print(".shape = $d$_shape,\n", {{"d", name}});
   p.print(".upsert_by_key = $s$,\n", {{"s", rawLiteral(s.upsertByKey)}});

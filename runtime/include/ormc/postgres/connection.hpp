@@ -19,6 +19,8 @@ class Connection final : public Backend {
 public:
   using statement_type = Statement;
   static constexpr Dialect dialect_v = Dialect::postgresql;
+  /// insert_all() sends multi-row INSERTs (or COPY): one round trip per statement, not per row.
+  static constexpr bool multi_row_inserts = true;
 
   /// `conninfo` is a libpq URI or key=value string, which may also set ormc's
   /// statement_timeout. Without `connect_timeout`, 10 s is used; keepalives and the statement

@@ -19,6 +19,9 @@ class Connection final : public Backend {
 public:
   using statement_type = Statement;
   static constexpr Dialect dialect_v = Dialect::sqlite;
+  /// insert_all() runs one prepared single-row INSERT per row: in a transaction that is as
+  /// fast as a multi-row INSERT here, with no limit on parameters per statement.
+  static constexpr bool multi_row_inserts = false;
 
   /// Opens (creating if needed) the database at `path`. Throws ConnectionError.
   explicit Connection(const std::string& path, const ConnectOptions& options = {});

@@ -38,6 +38,7 @@ public:
   std::string render(const Exists& s) const;
   std::string render(const Update& s) const;
   std::string render(const Delete& s) const;
+  std::string render(const Savepoint& s) const;
   /// `column` is in the set bound as one text parameter: no parameter count limit, however
   /// many keys. The parameter's text is built by key_set_append() for each key, then
   /// key_set_close().
@@ -67,6 +68,11 @@ public:
   /// Whether a foreign key may name a table created later; else a cycle's closing foreign key
   /// is added after creation (AddForeignKey).
   virtual bool references_later_tables() const = 0;
+  /// Whether tables live in schemas (TableName::schema); else the schema is ignored.
+  virtual bool has_schemas() const = 0;
+  /// A statement that defers foreign key checks to the commit of the transaction it runs in,
+  /// so that tables can be dropped in any order ("" where the drop order suffices).
+  virtual std::string defer_foreign_keys() const { return ""; }
   /// A statement that a schema script runs first, so that it means the same on any server
   /// configuration ("" for none).
   virtual std::string script_preamble() const { return ""; }

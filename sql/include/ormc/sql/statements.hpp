@@ -86,6 +86,14 @@ Fragment keyset_after(const std::vector<OrderTerm>& order, const std::vector<boo
 /// The term indexes whose values keyset_after()'s parameters take, in order.
 std::vector<std::size_t> keyset_parameters(const std::vector<bool>& null_values);
 
+/// A nested transaction's savepoint: created, released (its changes kept in the enclosing
+/// transaction), or rolled back to.
+struct Savepoint {
+  enum class Action { create, release, rollback_to };
+  Action action = Action::create;
+  std::string name; // unquoted
+};
+
 /// Bulk load of rows in the dialect's own format (Renderer::copy_in()).
 struct CopyIn {
   std::string table;

@@ -1,5 +1,5 @@
-#include "postgres_impl.hpp"
-#include "postgres_text.hpp"
+#include "postgres/impl.hpp"
+#include "postgres/text.hpp"
 
 #include <ormc/error.hpp>
 #include <pqxx/prepared_statement>

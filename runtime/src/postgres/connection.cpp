@@ -1,5 +1,5 @@
 #include "database_url.hpp"
-#include "postgres_impl.hpp"
+#include "postgres/impl.hpp"
 #include "statement_text.hpp"
 
 #include <ormc/error.hpp>
@@ -80,7 +80,7 @@ pqxx::nontransaction& Connection::Impl::ensure() {
   try {
     connection = std::make_unique<pqxx::connection>(conninfo);
     work = std::make_unique<pqxx::nontransaction>(*connection, "ormc");
-    // Values are read and written in these forms; see postgres_text.cpp. A backslash in a
+    // Values are read and written in these forms; see postgres/text.cpp. A backslash in a
     // '...' literal of ormc's DDL (comments, defaults) must stay a backslash, whatever the
     // server's default: with standard_conforming_strings off it would escape the quote.
     within_deadline([&] {

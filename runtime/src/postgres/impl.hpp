@@ -2,7 +2,7 @@
 // public headers so users' code never includes libpqxx.
 #pragma once
 
-#include "socket_deadline.hpp"
+#include "postgres/socket_deadline.hpp"
 
 #include <chrono>
 #include <memory>

@@ -1,6 +1,6 @@
 #include "database_url.hpp"
-#include "sqlite_error.hpp"
-#include "sqlite_step_timer.hpp"
+#include "sqlite/error.hpp"
+#include "sqlite/step_timer.hpp"
 
 #include <algorithm>
 #include <chrono>

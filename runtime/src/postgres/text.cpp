@@ -1,4 +1,4 @@
-#include "postgres_text.hpp"
+#include "postgres/text.hpp"
 
 #include <charconv>
 #include <chrono>

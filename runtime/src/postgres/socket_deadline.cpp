@@ -1,4 +1,4 @@
-#include "socket_deadline.hpp"
+#include "postgres/socket_deadline.hpp"
 
 #include <algorithm>
 #include <condition_variable>

@@ -1,5 +1,5 @@
-#include "sqlite_error.hpp"
-#include "sqlite_step_timer.hpp"
+#include "sqlite/error.hpp"
+#include "sqlite/step_timer.hpp"
 
 #include <cctype>
 #include <cmath>

@@ -2,7 +2,7 @@
 // one statement. libpqxx 6.4's tablewriter is the one public way to send raw COPY lines there
 // (stream_to keeps write_raw_line private); it is deprecated in favour of stream_to, hence the
 // pragma, in this file only.
-#include "postgres_impl.hpp"
+#include "postgres/impl.hpp"
 
 #include <ormc/error.hpp>
 #include <ormc/sql/renderer.hpp>

@@ -1,4 +1,4 @@
-#include "sqlite_error.hpp"
+#include "sqlite/error.hpp"
 
 #include "statement_text.hpp"
 
@@ -11,7 +11,7 @@ namespace {
 
 /// SQLite says only "FOREIGN KEY constraint failed"; name the table and its foreign keys.
 std::string foreign_key_details(sqlite3* db, std::string_view sql) {
-  std::string table = ormc::detail::statement_table(sql);
+  std::string table = ormc::sql::statement_table(sql);
   if (table.empty() || !db) return "";
   bool removing = sql.rfind("DELETE", 0) == 0;
   if (removing) return " (rows of other tables still reference this \"" + table + "\" row)";

@@ -1,4 +1,4 @@
-#include "sqlite_step_timer.hpp"
+#include "sqlite/step_timer.hpp"
 
 #include <ormc/error.hpp>
 #include <sqlite3.h>
