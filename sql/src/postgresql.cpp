@@ -116,6 +116,8 @@ public:
   using Renderer::render;
 
   bool references_later_tables() const override { return false; }
+  // A transaction-scoped advisory lock on a key of ormc's own ("ormc" in ASCII).
+  std::string migration_lock() const override { return "SELECT pg_advisory_xact_lock(1869771107)"; }
   bool has_schemas() const override { return true; }
   // With standard_conforming_strings off, a backslash in a '...' literal escapes the quote after
   // it, and a comment or default could end its literal early.

@@ -249,6 +249,30 @@ std::string Renderer::index(const TableName& table, const Index& index) const {
   return out + ")";
 }
 
+std::string Renderer::column_item(const ColumnDefinition& c) const {
+  std::string column = identifier(c.name);
+  std::string item = column + " " + column_definition(c);
+  if (!c.unique_constraint.empty())
+    item += " CONSTRAINT " + identifier(c.unique_constraint) + " UNIQUE";
+  if (!c.checks.empty()) {
+    item += " CONSTRAINT " + identifier(c.check_constraint) + " CHECK (";
+    for (std::size_t i = 0; i < c.checks.size(); ++i) {
+      std::string expression = check(c.checks[i], c.type, column);
+      item += (i ? " AND " : "") + (c.checks.size() > 1 ? "(" + expression + ")" : expression);
+    }
+    item += ")";
+  }
+  return item;
+}
+
+std::string Renderer::render(const AddColumn& s) const {
+  return "ALTER TABLE " + table_name(s.table) + " ADD COLUMN " + column_item(s.column);
+}
+
+std::string Renderer::render(const CreateIndex& s) const {
+  return index(s.table, s.index);
+}
+
 std::vector<std::string> Renderer::render(const CreateTable& s) const {
   std::string table = table_name(s.table);
   bool comment_statements = comments_as_statements();
@@ -258,21 +282,8 @@ std::vector<std::string> Renderer::render(const CreateTable& s) const {
 
   // Everything between the parentheses, each with the comment that goes after it.
   std::vector<std::pair<std::string, std::string>> items;
-  for (const ColumnDefinition& c : s.columns) {
-    std::string column = identifier(c.name);
-    std::string item = column + " " + column_definition(c);
-    if (!c.unique_constraint.empty())
-      item += " CONSTRAINT " + identifier(c.unique_constraint) + " UNIQUE";
-    if (!c.checks.empty()) {
-      item += " CONSTRAINT " + identifier(c.check_constraint) + " CHECK (";
-      for (std::size_t i = 0; i < c.checks.size(); ++i) {
-        std::string expression = check(c.checks[i], c.type, column);
-        item += (i ? " AND " : "") + (c.checks.size() > 1 ? "(" + expression + ")" : expression);
-      }
-      item += ")";
-    }
-    items.emplace_back(item, comment_statements ? "" : c.comment);
-  }
+  for (const ColumnDefinition& c : s.columns)
+    items.emplace_back(column_item(c), comment_statements ? "" : c.comment);
   if (s.primary_key)
     items.emplace_back("CONSTRAINT " + identifier(s.primary_key->name) + " PRIMARY KEY (" +
                            column_list(s.primary_key->columns, true) + ")",

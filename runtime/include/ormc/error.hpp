@@ -27,6 +27,15 @@ public:
   using Error::Error;
 };
 
+/// The migrations cannot be applied as they are: a migration edited after it was written (its
+/// checksum differs from ormc.sum or from the one recorded when it was applied), a missing or
+/// unlisted file, a gap in the versions, or a database migrated past the code. The message names
+/// the file and the version.
+class MigrationError : public Error {
+public:
+  using Error::Error;
+};
+
 /// update() of a row that is not in the table.
 class NotFound : public Error {
 public:

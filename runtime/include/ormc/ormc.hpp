@@ -3,6 +3,7 @@
 
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
+#include <ormc/migrate.hpp>
 #include <ormc/model.hpp>
 #include <ormc/pool.hpp>
 #include <ormc/table.hpp>

@@ -62,6 +62,11 @@ public:
   std::vector<std::string> render(const CreateTable& s) const;
   virtual std::string render(const AddForeignKey& s) const;
   std::string render(const DropForeignKey& s) const;
+  std::string render(const AddColumn& s) const;
+  std::string render(const CreateIndex& s) const;
+  /// A statement that, run first in a transaction, makes other migrators wait until it ends
+  /// ("" where beginning the transaction already does: SQLite's BEGIN IMMEDIATE).
+  virtual std::string migration_lock() const { return ""; }
   std::string render(const DropTable& s) const;
   /// "" where the database keeps the generator ahead itself.
   virtual std::string render(const SyncKey& s) const = 0;
@@ -99,6 +104,8 @@ protected:
   void where(Fragment& f, const std::vector<Fragment>& conditions) const;
   void order_by(Fragment& f, const std::vector<OrderTerm>& order) const;
   std::string index(const TableName& table, const Index& index) const;
+  /// A column's item in CREATE TABLE or ADD COLUMN: name, definition, its constraints.
+  std::string column_item(const ColumnDefinition& c) const;
 };
 
 const Renderer& renderer(Dialect dialect);

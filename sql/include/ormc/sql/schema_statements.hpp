@@ -102,6 +102,18 @@ struct CreateTable {
   std::string comment;
 };
 
+/// A column added to an existing table (a migration): its definition as in CreateTable.
+struct AddColumn {
+  TableName table;
+  ColumnDefinition column;
+};
+
+/// A non-unique index created on an existing table (a migration).
+struct CreateIndex {
+  TableName table;
+  Index index;
+};
+
 /// A foreign key added to an existing table (one that closes a cycle of references).
 struct AddForeignKey {
   TableName table;

@@ -1,0 +1,34 @@
+// Applying the migrations `ormc --migrations-dir` writes: each pending one in its own
+// transaction, in version order, recorded with its checksum in the table ormc_migrations.
+//
+//   ormc::Database db("sqlite:app.db");
+//   ormc::MigrationReport r = ormc::migrate(db, "db/migrations");   // r.version: now at
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <ormc/database.hpp>
+#include <string>
+#include <vector>
+
+namespace ormc {
+
+struct MigrationReport {
+  std::vector<std::int64_t> applied; // the versions this call applied, in order
+  std::int64_t version = 0;          // the database's version afterwards
+};
+
+/// Applies the pending migrations of `dir` for the database's dialect. Before anything runs it
+/// checks the directory (every file listed in ormc.sum with its checksum, versions 1..N without
+/// gaps) and the database (every applied version still a file, with the checksum it was applied
+/// with); any mismatch is a MigrationError and nothing is applied. One migrator at a time: two
+/// processes migrating at once apply each migration once (PostgreSQL: an advisory lock in each
+/// migration's transaction; SQLite: BEGIN IMMEDIATE). A migration that fails is rolled back
+/// whole and rethrown; the versions before it stay applied.
+MigrationReport migrate(Database& db, const std::filesystem::path& dir);
+
+/// The highest version applied to the database; 0 before the first migration (creating the
+/// empty ormc_migrations table then).
+std::int64_t migration_version(Database& db);
+
+} // namespace ormc

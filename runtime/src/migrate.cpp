@@ -1,0 +1,197 @@
+// ormc::migrate(): the directory is checked first, then each pending migration runs in its own
+// transaction together with the row that records it, so a database is at one version or the
+// next, never between.
+#include <fstream>
+#include <map>
+#include <ormc/migrate.hpp>
+#include <ormc/sql/migration_files.hpp>
+#include <ormc/sql/renderer.hpp>
+#include <ormc/transaction.hpp>
+#include <sstream>
+
+namespace ormc {
+namespace {
+struct Migration {
+  std::int64_t version;
+  std::string file;
+  std::string text;
+  std::string checksum;
+};
+
+const sql::TableName kVersionTable{"", "ormc_migrations"};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw MigrationError("migrate: cannot read " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// The directory's migrations for `dialect`, checked against ormc.sum, in version order.
+std::vector<Migration> read_migrations(const std::filesystem::path& dir, std::string_view dialect) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw MigrationError("migrate: " + dir.string() + " is not a directory");
+  std::filesystem::path sum_path = dir / "ormc.sum";
+  if (!std::filesystem::exists(sum_path, ec))
+    throw MigrationError("migrate: " + sum_path.string() +
+                         " is missing; it lists every migration's checksum (ormc writes it "
+                         "with the migrations)");
+  std::string error;
+  auto sums = sql::read_migration_sum(read_file(sum_path), error);
+  if (!sums) throw MigrationError("migrate: " + sum_path.string() + ": " + error);
+
+  std::map<std::int64_t, Migration> found;
+  std::map<std::string, bool> listed_seen;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::string file = entry.path().filename().string();
+    auto name = sql::parse_migration_file_name(file);
+    if (!name) continue;
+    if (!sums->count(file))
+      throw MigrationError("migrate: " + file +
+                           " is not listed in ormc.sum (was it written by "
+                           "hand? rerun ormc to record it)");
+    if (name->dialect != dialect) continue;
+    std::string text = read_file(entry.path());
+    std::string checksum = sql::migration_checksum(text);
+    if (checksum != sums->at(file))
+      throw MigrationError("migrate: " + file + " (version " + std::to_string(name->version) +
+                           ") was edited after ormc wrote it: ormc.sum has " + sums->at(file) +
+                           ", the file " + checksum);
+    if (found.count(name->version))
+      throw MigrationError("migrate: two migrations have version " + std::to_string(name->version) +
+                           ": " + found[name->version].file + " and " + file);
+    found[name->version] = {name->version, file, std::move(text), checksum};
+  }
+  for (const auto& [file, checksum] : *sums) {
+    auto name = sql::parse_migration_file_name(file);
+    if (name && name->dialect == dialect && !found.count(name->version))
+      throw MigrationError("migrate: ormc.sum lists " + file + ", which is missing from " +
+                           dir.string());
+  }
+  std::vector<Migration> out;
+  for (auto& [version, migration] : found) {
+    if (version != static_cast<std::int64_t>(out.size()) + 1)
+      throw MigrationError("migrate: version " + std::to_string(out.size() + 1) +
+                           " is missing before " + migration.file);
+    out.push_back(std::move(migration));
+  }
+  return out;
+}
+
+/// Under the migration lock: two processes creating it at once would collide in PostgreSQL's
+/// catalog even with IF NOT EXISTS.
+void create_version_table(Database& db) {
+  const sql::Renderer& r = sql::renderer(db.dialect());
+  Transaction transaction(db);
+  if (std::string lock = r.migration_lock(); !lock.empty()) db.execute(lock);
+  sql::CreateTable table;
+  table.table = kVersionTable;
+  sql::ColumnDefinition version;
+  version.name = "version";
+  version.type = sql::ColumnType::int64;
+  version.primary_key = version.not_null = true;
+  sql::ColumnDefinition file;
+  file.name = "file";
+  file.type = sql::ColumnType::text;
+  file.not_null = true;
+  sql::ColumnDefinition checksum = file;
+  checksum.name = "checksum";
+  table.columns = {version, file, checksum};
+  for (const std::string& statement : r.render(table))
+    db.execute(statement);
+  transaction.commit();
+}
+
+/// Version → checksum of every applied migration.
+std::map<std::int64_t, std::string> applied_migrations(Database& db) {
+  const sql::Renderer& r = sql::renderer(db.dialect());
+  std::string select = r.render(
+      sql::Select{sql::column_list({sql::identifier("version"), sql::identifier("checksum")}),
+                  r.table_name(kVersionTable),
+                  {},
+                  {{sql::identifier("version"), false, false}},
+                  false,
+                  false});
+  std::map<std::int64_t, std::string> out;
+  db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(select);
+    while (statement->step()) {
+      std::int64_t version = 0;
+      std::string checksum;
+      statement->read(0, version);
+      statement->read(1, checksum);
+      out[version] = checksum;
+    }
+  });
+  return out;
+}
+
+void record(Database& db, const Migration& m) {
+  const sql::Renderer& r = sql::renderer(db.dialect());
+  std::string insert = r.render(sql::Insert{
+      r.table_name(kVersionTable),
+      {sql::identifier("version"), sql::identifier("file"), sql::identifier("checksum")},
+      1,
+      ""});
+  db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(insert);
+    statement->bind(1, m.version);
+    statement->bind(2, m.file);
+    statement->bind(3, m.checksum);
+    statement->execute();
+  });
+}
+
+/// Refuses a database whose applied migrations are not the directory's first ones.
+void check_applied(const std::map<std::int64_t, std::string>& applied,
+                   const std::vector<Migration>& migrations, const std::filesystem::path& dir) {
+  for (const auto& [version, checksum] : applied) {
+    if (version < 1 || version > static_cast<std::int64_t>(migrations.size()))
+      throw MigrationError("migrate: the database is at version " +
+                           std::to_string(applied.rbegin()->first) + ", newer than " +
+                           dir.string() + " (" + std::to_string(migrations.size()) +
+                           " migrations): it was migrated by newer code");
+    const Migration& m = migrations[static_cast<std::size_t>(version - 1)];
+    if (m.checksum != checksum)
+      throw MigrationError("migrate: " + m.file + " (version " + std::to_string(version) +
+                           ") was applied with checksum " + checksum + " but the file is now " +
+                           m.checksum + ": an applied migration must not change");
+  }
+}
+} // namespace
+
+MigrationReport migrate(Database& db, const std::filesystem::path& dir) {
+  if (db.transaction_depth() > 0)
+    throw UsageError("migrate() runs each migration in a transaction of its own; call it outside "
+                     "a transaction");
+  const sql::Renderer& r = sql::renderer(db.dialect());
+  std::vector<Migration> migrations = read_migrations(dir, r.name());
+  create_version_table(db);
+  check_applied(applied_migrations(db), migrations, dir);
+
+  MigrationReport report;
+  for (const Migration& m : migrations) {
+    Transaction transaction(db);
+    if (std::string lock = r.migration_lock(); !lock.empty()) db.execute(lock);
+    // Read again under the lock: another process may have applied it meanwhile.
+    std::map<std::int64_t, std::string> applied = applied_migrations(db);
+    check_applied(applied, migrations, dir);
+    if (applied.count(m.version)) continue;
+    db.execute(m.text);
+    record(db, m);
+    transaction.commit();
+    report.applied.push_back(m.version);
+  }
+  report.version = migration_version(db);
+  return report;
+}
+
+std::int64_t migration_version(Database& db) {
+  create_version_table(db);
+  std::map<std::int64_t, std::string> applied = applied_migrations(db);
+  return applied.empty() ? 0 : applied.rbegin()->first;
+}
+
+} // namespace ormc

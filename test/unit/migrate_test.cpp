@@ -1,0 +1,213 @@
+// ormc::migrate() on both backends: order, recording, refusals, rollback of a failed migration,
+// and two migrators at once. The directories are written here in the format ormc writes
+// (sql/migration_files.hpp); test/lit/migrate-*.test checks what the tool writes into them.
+#include "backend_fixture.hpp"
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <ormc/migrate.hpp>
+#include <ormc/sql/migration_files.hpp>
+#include <thread>
+#include <unistd.h>
+
+namespace unit {
+namespace {
+
+/// A migration directory with the same SQL for both dialects and a matching ormc.sum.
+class MigrationDir {
+public:
+  MigrationDir() {
+    path_ = std::filesystem::temp_directory_path() /
+            ("ormc-migrate-test-" + std::to_string(::getpid()) + "-" + std::to_string(next_++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~MigrationDir() { std::filesystem::remove_all(path_); }
+
+  void add(std::int64_t version, const std::string& name, const std::string& sql) {
+    for (const char* dialect : {"sqlite", "postgresql"})
+      write(ormc::sql::migration_file_name(version, name, dialect), sql);
+    update_sum();
+  }
+  void write(const std::string& file, const std::string& text) {
+    std::ofstream(path_ / file, std::ios::binary) << text;
+  }
+  void remove(const std::string& file) { std::filesystem::remove(path_ / file); }
+  void update_sum() {
+    std::map<std::string, std::string> sums;
+    for (const auto& entry : std::filesystem::directory_iterator(path_)) {
+      std::string file = entry.path().filename().string();
+      if (!ormc::sql::parse_migration_file_name(file)) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      sums[file] = ormc::sql::migration_checksum(text);
+    }
+    std::ofstream(path_ / "ormc.sum") << ormc::sql::write_migration_sum(sums);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+private:
+  static inline std::atomic<int> next_{0};
+  std::filesystem::path path_;
+};
+
+const char* kCreateBook =
+    R"(CREATE TABLE "mig_book" ("id" INTEGER PRIMARY KEY, "title" TEXT NOT NULL);)";
+const char* kAddPages = R"(ALTER TABLE "mig_book" ADD COLUMN "pages" INTEGER;)";
+const char* kAddRating =
+    R"(ALTER TABLE "mig_book" ADD COLUMN "rating" INTEGER NOT NULL DEFAULT 3;)";
+
+std::int64_t scalar(ormc::Database& db, const std::string& sql) {
+  return db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(sql);
+    std::int64_t value = -1;
+    if (statement->step()) statement->read(0, value);
+    return value;
+  });
+}
+
+template <class F> std::string migration_error(F f) {
+  try {
+    f();
+  } catch (const ormc::MigrationError& e) {
+    return e.what();
+  }
+  return "(no MigrationError)";
+}
+
+class MigrateTest : public BackendTest {};
+
+TEST_P(MigrateTest, AppliesPendingMigrationsInOrderAndRecordsEach) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  dir.add(2, "add_pages", kAddPages);
+  EXPECT_EQ(ormc::migration_version(*db), 0);
+  ormc::MigrationReport report = ormc::migrate(*db, dir.path());
+  EXPECT_EQ(report.applied, (std::vector<std::int64_t>{1, 2}));
+  EXPECT_EQ(report.version, 2);
+  db->execute(R"(INSERT INTO "mig_book" ("id", "title", "pages") VALUES (1, 'Dune', 412))");
+  EXPECT_EQ(scalar(*db, R"(SELECT "pages" FROM "mig_book" WHERE "id" = 1)"), 412);
+  EXPECT_EQ(scalar(*db, R"(SELECT count(*) FROM "ormc_migrations")"), 2);
+}
+
+TEST_P(MigrateTest, ALaterRunAppliesOnlyTheNewMigrationAndKeepsEveryRow) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  ormc::migrate(*db, dir.path());
+  for (int i = 1; i <= 100; ++i)
+    db->execute(R"(INSERT INTO "mig_book" ("id", "title") VALUES ()" + std::to_string(i) + ", 'b" +
+                std::to_string(i) + "')");
+  EXPECT_TRUE(ormc::migrate(*db, dir.path()).applied.empty());
+  dir.add(2, "add_rating", kAddRating);
+  EXPECT_EQ(ormc::migrate(*db, dir.path()).applied, (std::vector<std::int64_t>{2}));
+  EXPECT_EQ(scalar(*db, R"(SELECT count(*) FROM "mig_book" WHERE "rating" = 3)"), 100);
+  EXPECT_EQ(scalar(*db, R"(SELECT count(*) FROM "mig_book" WHERE "title" = 'b57')"), 1);
+}
+
+TEST_P(MigrateTest, AnAppliedMigrationEditedLaterIsRefused) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  ormc::migrate(*db, dir.path());
+  // Edited, with ormc.sum left as ormc wrote it: the file no longer matches the sum.
+  dir.write("0001_create_book.sqlite.sql", std::string(kCreateBook) + "\n-- edited");
+  dir.write("0001_create_book.postgresql.sql", std::string(kCreateBook) + "\n-- edited");
+  EXPECT_NE(migration_error([&] { ormc::migrate(*db, dir.path()); })
+                .find("0001_create_book." + std::string(on_postgres() ? "postgresql" : "sqlite") +
+                      ".sql (version 1) was edited after ormc wrote it"),
+            std::string::npos);
+  // Edited and the sum rewritten to match: the database still knows what it applied.
+  dir.update_sum();
+  EXPECT_NE(
+      migration_error([&] { ormc::migrate(*db, dir.path()); }).find("was applied with checksum"),
+      std::string::npos);
+}
+
+TEST_P(MigrateTest, ADatabaseMigratedByNewerCodeIsRefused) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  dir.add(2, "add_pages", kAddPages);
+  ormc::migrate(*db, dir.path());
+  dir.remove("0002_add_pages.sqlite.sql");
+  dir.remove("0002_add_pages.postgresql.sql");
+  dir.update_sum();
+  EXPECT_NE(migration_error([&] {
+              ormc::migrate(*db, dir.path());
+            }).find("the database is at version 2, newer than"),
+            std::string::npos);
+}
+
+TEST_P(MigrateTest, ADirectoryWithAGapOrAnUnlistedFileIsRefusedBeforeAnythingRuns) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  dir.add(3, "add_pages", kAddPages);
+  EXPECT_NE(migration_error([&] {
+              ormc::migrate(*db, dir.path());
+            }).find("version 2 is missing before 0003_add_pages"),
+            std::string::npos);
+  EXPECT_EQ(ormc::migration_version(*db), 0);
+  MigrationDir unlisted;
+  unlisted.add(1, "create_book", kCreateBook);
+  unlisted.write("0002_by_hand.sqlite.sql", kAddPages);
+  unlisted.write("0002_by_hand.postgresql.sql", kAddPages);
+  EXPECT_NE(migration_error([&] {
+              ormc::migrate(*db, unlisted.path());
+            }).find("is not listed in ormc.sum"),
+            std::string::npos);
+  MigrationDir no_sum;
+  no_sum.add(1, "create_book", kCreateBook);
+  std::filesystem::remove(no_sum.path() / "ormc.sum");
+  EXPECT_NE(migration_error([&] { ormc::migrate(*db, no_sum.path()); }).find("ormc.sum is missing"),
+            std::string::npos);
+}
+
+TEST_P(MigrateTest, AFailingMigrationIsRolledBackWholeAndTheVersionStays) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  // The first statement would succeed; the second fails: neither may stay.
+  dir.add(2, "half", R"(CREATE TABLE "mig_other" ("id" INTEGER PRIMARY KEY);
+ALTER TABLE "mig_no_such_table" ADD COLUMN "x" INTEGER;)");
+  EXPECT_THROW(ormc::migrate(*db, dir.path()), ormc::DatabaseError);
+  EXPECT_EQ(ormc::migration_version(*db), 1);
+  EXPECT_THROW(scalar(*db, R"(SELECT count(*) FROM "mig_other")"), ormc::DatabaseError);
+}
+
+ORMC_INSTANTIATE_FOR_BACKENDS(MigrateTest);
+
+class MigrateConcurrencyTest : public SharedDatabaseTest {};
+
+TEST_P(MigrateConcurrencyTest, TwoMigratorsAtOnceApplyEachMigrationOnce) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  for (int v = 2; v <= 8; ++v)
+    dir.add(v, "column_" + std::to_string(v),
+            R"(ALTER TABLE "mig_book" ADD COLUMN "c)" + std::to_string(v) + R"(" INTEGER;)");
+  std::vector<std::int64_t> applied[2];
+  std::string failures[2];
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t)
+    threads.emplace_back([&, t] {
+      try {
+        ormc::Database own(url);
+        applied[t] = ormc::migrate(own, dir.path()).applied;
+      } catch (const std::exception& e) {
+        failures[t] = e.what();
+      }
+    });
+  for (std::thread& t : threads)
+    t.join();
+  EXPECT_EQ(failures[0], "");
+  EXPECT_EQ(failures[1], "");
+  std::vector<std::int64_t> all = applied[0];
+  all.insert(all.end(), applied[1].begin(), applied[1].end());
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(all, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
+  ormc::Database check(url);
+  EXPECT_EQ(ormc::migration_version(check), 8);
+}
+
+ORMC_INSTANTIATE_FOR_BACKENDS(MigrateConcurrencyTest);
+
+} // namespace
+} // namespace unit
