@@ -265,8 +265,14 @@ std::string Renderer::column_item(const ColumnDefinition& c) const {
   return item;
 }
 
-std::string Renderer::render(const AddColumn& s) const {
-  return "ALTER TABLE " + table_name(s.table) + " ADD COLUMN " + column_item(s.column);
+std::vector<std::string> Renderer::render(const AddColumn& s) const {
+  std::vector<std::string> out{"ALTER TABLE " + table_name(s.table) + " ADD COLUMN " +
+                               column_item(s.column)};
+  // Elsewhere a comment lives in CREATE TABLE's text, which ALTER TABLE cannot reach.
+  if (comments_as_statements() && !s.column.comment.empty())
+    out.push_back("COMMENT ON COLUMN " + table_name(s.table) + "." + identifier(s.column.name) +
+                  " IS " + string_literal(s.column.comment));
+  return out;
 }
 
 std::string Renderer::render(const CreateIndex& s) const {

@@ -51,6 +51,14 @@ cl::opt<std::string> depFileTarget("depfile-target",
 cl::opt<std::string>
     fragment("fragment", cl::desc("Write the inputs' IR as a fragment for --merge; emit nothing"),
              cl::value_desc("file"), cl::cat(category));
+cl::opt<std::string> migrationsDir(
+    "migrations-dir",
+    cl::desc("Write the next migration (SQL per dialect, ormc.sum, schema.json snapshot) there"),
+    cl::value_desc("dir"), cl::cat(category));
+cl::opt<std::string> migrationName("migration-name",
+                                   cl::desc("Name of the migration written (default: migration)"),
+                                   cl::init("migration"), cl::value_desc("name"),
+                                   cl::cat(category));
 cl::opt<bool> merge("merge", cl::desc("Inputs are IR fragments: merge, check and emit them"),
                     cl::cat(category));
 /// Names the LLVM the binary was compiled against and the libclang-cpp it runs with (asked of
@@ -75,6 +83,8 @@ int main(int argc, const char** argv) {
   options.sources = sources;
   options.buildPath = buildPath;
   options.outputDir = outputDir;
+  options.migrationsDir = migrationsDir;
+  options.migrationName = migrationName;
   options.emit = emit;
   options.schemaName = schemaName;
   options.modelsNamespace = modelsNamespace;

@@ -13,6 +13,8 @@
 #include "frontend/ParseJobs.h"
 #include "frontend/ParseRunner.h"
 #include "ir/SchemaJson.h"
+#include "migrate/MigrationWriter.h"
+#include "migrate/SchemaDiff.h"
 #include "validate/Linker.h"
 #include "validate/Validator.h"
 
@@ -23,6 +25,7 @@
 #include <llvm/Support/Process.h>
 #include <llvm/Support/raw_ostream.h>
 #include <optional>
+#include <ormc/sql/migration_files.hpp>
 #include <set>
 #include <thread>
 
@@ -38,6 +41,17 @@ std::string absolutePath(const std::string& path) {
 
 std::string checkOptions(const Options& options) {
   int outputs = !options.outputDir.empty() + !options.emit.empty() + !options.fragment.empty();
+  if (!options.migrationsDir.empty()) {
+    if (!options.emit.empty() || !options.fragment.empty())
+      return "--migrations-dir writes files; it cannot go with --emit or --fragment";
+    bool plain = !options.migrationName.empty();
+    for (char c : options.migrationName)
+      plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+    if (!plain)
+      return "--migration-name must be lower-case letters, digits and '_', not '" +
+             options.migrationName + "'";
+    outputs = 1; // --output-dir is optional beside it
+  }
   if (outputs != 1)
     return "give exactly one of --output-dir=<dir>, --emit=ir|sqlite|postgresql|cpp|mermaid or "
            "--fragment=<file>";
@@ -185,6 +199,65 @@ std::unique_ptr<frontend::ModelSet> readFragments(const std::vector<std::string>
   return models;
 }
 
+/// --migrations-dir: the migration from the directory's snapshot to `schema`; 1 on errors.
+int writeMigration(const ir::Schema& schema, const Options& options, DiagnosticReporter& reporter) {
+  std::string dir = absolutePath(options.migrationsDir);
+  ir::Schema before;
+  std::string snapshot = dir + "/schema.json";
+  if (llvm::sys::fs::exists(snapshot)) {
+    auto buffer = llvm::MemoryBuffer::getFile(snapshot);
+    try {
+      if (!buffer) throw ir::IrFormatError(buffer.getError().message());
+      before = ir::schemaFromSnapshot((*buffer)->getBuffer().str());
+    } catch (const ir::IrFormatError& e) {
+      reporter.reportError("cannot read the last migration's snapshot '" + snapshot +
+                           "': " + e.what());
+      return 1;
+    }
+    validate::linkSchema(before);
+  }
+  std::map<std::string, std::string> sums;
+  std::int64_t version = 1;
+  std::string sumFile = dir + "/ormc.sum";
+  if (llvm::sys::fs::exists(sumFile)) {
+    auto buffer = llvm::MemoryBuffer::getFile(sumFile);
+    std::string error = buffer ? "" : buffer.getError().message();
+    std::optional<std::map<std::string, std::string>> read;
+    if (buffer) read = sql::read_migration_sum((*buffer)->getBuffer(), error);
+    if (!read) {
+      reporter.reportError("cannot read '" + sumFile + "': " + error);
+      return 1;
+    }
+    sums = std::move(*read);
+    for (const auto& [file, checksum] : sums)
+      if (auto name = sql::parse_migration_file_name(file))
+        version = std::max(version, name->version + 1);
+  } else if (llvm::sys::fs::exists(snapshot)) {
+    reporter.reportError("'" + snapshot +
+                         "' has no ormc.sum beside it; it lists the migrations "
+                         "written so far");
+    return 1;
+  }
+  migrate::SchemaDiff diff = migrate::diffSchemas(before, schema);
+  for (const Finding& f : diff.findings)
+    reporter.report(f);
+  if (reporter.errors() != 0) return 1;
+  if (diff.steps.empty()) {
+    llvm::errs() << "ormc: no schema changes since migration " << (version - 1)
+                 << "; nothing written to " << options.migrationsDir << "\n";
+    return 0;
+  }
+  emit::WriteResult written = emit::writeFilesIfChanged(
+      dir, migrate::migrationFiles(schema, diff, version, options.migrationName, sums));
+  if (!written.ok) {
+    reporter.reportError(written.error);
+    return 1;
+  }
+  llvm::errs() << "ormc: wrote migration " << version << " (" << options.migrationName << ") to "
+               << options.migrationsDir << "\n";
+  return 0;
+}
+
 bool writeOne(const std::string& path, const std::string& contents, DiagnosticReporter& reporter) {
   llvm::SmallString<256> directory(absolutePath(path));
   std::string name = llvm::sys::path::filename(directory).str();
@@ -240,7 +313,7 @@ int run(Options& options) {
       return 1;
   } else if (!options.emit.empty()) {
     printArtifact(schema, options);
-  } else {
+  } else if (!options.outputDir.empty()) {
     if (std::string collision = outputCollision(schema.inputFiles); !collision.empty()) {
       reporter.reportError(collision);
       return 1;
@@ -252,6 +325,7 @@ int run(Options& options) {
       return 1;
     }
   }
+  if (!options.migrationsDir.empty() && writeMigration(schema, options, reporter) != 0) return 1;
   if (!options.depFile.empty()) {
     std::string target = options.depFileTarget;
     if (target.empty())

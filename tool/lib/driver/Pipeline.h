@@ -24,6 +24,8 @@ struct Options {
   std::string depFileTarget; // --depfile-target: the rule's target (default: depFile's output)
   std::string fragment;      // --fragment: write the IR of these inputs here, emit nothing
   bool merge = false;        // --merge: sources are IR fragments to merge and emit
+  std::string migrationsDir; // --migrations-dir: write the next migration there
+  std::string migrationName = "migration"; // --migration-name
   std::unique_ptr<clang::tooling::CompilationDatabase> fixedCompilations; // from `-- flags`
   std::string fixedCompilationsError;
 };

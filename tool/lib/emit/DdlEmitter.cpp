@@ -19,6 +19,8 @@ sql::TableName joinTable(const ir::Model& owner, const ir::ManyToMany& rel) {
   return {owner.schema, rel.table};
 }
 
+} // namespace
+
 /// A generated many-to-many join table: both keys, a composite primary key, foreign keys that
 /// cascade, and an index for the way back.
 std::vector<std::string> joinTableStatements(const ir::Schema& schema, const ir::Model& m,
@@ -54,6 +56,7 @@ std::vector<std::string> joinTableStatements(const ir::Schema& schema, const ir:
   return d.render(table);
 }
 
+namespace {
 sql::CreateTable createTable(const ir::Schema& schema, const ir::Model& m, const SchemaDdl& ddl) {
   sql::CreateTable table;
   table.table = tableName(m);

@@ -27,6 +27,11 @@ struct SchemaDdl {
 std::string joinTableName(const ir::Model& owner, const ir::ManyToMany& rel,
                           const sql::Renderer& dialect);
 
+/// The statements that create the join table of a many_to_many on `owner` and its index.
+std::vector<std::string> joinTableStatements(const ir::Schema& schema, const ir::Model& owner,
+                                             const ir::ManyToMany& rel,
+                                             const sql::Renderer& dialect);
+
 SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& dialect);
 
 /// The statements that create one table, its indexes and comments, leaving out the foreign

@@ -5,6 +5,9 @@
 
 namespace ormc::ir {
 namespace {
+/// Whether this thread reads a snapshot (LocationPolicy::Omit), whose models have no "loc",
+/// inputs or declaring files; set only by schemaFromSnapshot() for its own call.
+thread_local bool readingSnapshot = false;
 using Json = nlohmann::ordered_json;
 
 constexpr std::array<std::pair<DefaultValue::Kind, const char*>, 5> kDefaultKinds = {{
@@ -158,6 +161,7 @@ private:
 };
 
 SourceLoc readLoc(const Reader& parent) {
+  if (readingSnapshot && !parent.has("loc")) return {};
   Reader r(parent.required("loc"), parent.at("loc"));
   return SourceLoc{r.string("file"), r.position("line"), r.position("column")};
 }
@@ -285,9 +289,9 @@ Model readModel(const Reader& r) {
   m.schema = r.string("schema", "");
   m.comment = r.string("comment", "");
   m.accessor = r.string("accessor");
-  m.declaredIn = r.string("declared_in");
+  m.declaredIn = readingSnapshot ? r.string("declared_in", "") : r.string("declared_in");
   m.includeAs = r.string("include_as", "");
-  m.inputFile = r.string("input");
+  m.inputFile = readingSnapshot ? r.string("input", "") : r.string("input");
   m.loc = readLoc(r);
   const Json& columns = r.array("columns");
   for (std::size_t i = 0; i < columns.size(); ++i)
@@ -350,13 +354,24 @@ Schema schemaFromJson(const std::string& text) {
   if (root.integer("ormc_ir_version") != kIrVersion)
     throw IrFormatError("$.ormc_ir_version: this ormc reads version " + std::to_string(kIrVersion));
   Schema schema;
-  const Json& inputs = root.array("inputs");
-  for (std::size_t i = 0; i < inputs.size(); ++i)
-    schema.inputFiles.push_back(Reader::asString(inputs[i], "$.inputs[" + std::to_string(i) + "]"));
+  if (!readingSnapshot || root.has("inputs")) {
+    const Json& inputs = root.array("inputs");
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+      schema.inputFiles.push_back(
+          Reader::asString(inputs[i], "$.inputs[" + std::to_string(i) + "]"));
+  }
   const Json& models = root.array("models");
   for (std::size_t i = 0; i < models.size(); ++i)
     schema.models.push_back(readModel(Reader(models[i], "$.models[" + std::to_string(i) + "]")));
   return schema;
+}
+
+Schema schemaFromSnapshot(const std::string& text) {
+  struct Guard {
+    Guard() { readingSnapshot = true; }
+    ~Guard() { readingSnapshot = false; }
+  } guard;
+  return schemaFromJson(text);
 }
 
 } // namespace ormc::ir

@@ -30,5 +30,8 @@ public:
 /// Reads what toJson(schema, LocationPolicy::Include) wrote. Checks every field's presence and
 /// type, so a truncated or hand-edited file is an error, never a crash or a half-read schema.
 Schema schemaFromJson(const std::string& text);
+/// Reads what toJson(schema, LocationPolicy::Omit) wrote (schema.json, and the migrations
+/// directory's snapshot): the same checks, with no locations and no inputs.
+Schema schemaFromSnapshot(const std::string& text);
 
 } // namespace ormc::ir

@@ -62,7 +62,8 @@ public:
   std::vector<std::string> render(const CreateTable& s) const;
   virtual std::string render(const AddForeignKey& s) const;
   std::string render(const DropForeignKey& s) const;
-  std::string render(const AddColumn& s) const;
+  /// ALTER TABLE ... ADD COLUMN, and the column's comment where comments are statements.
+  std::vector<std::string> render(const AddColumn& s) const;
   std::string render(const CreateIndex& s) const;
   /// A statement that, run first in a transaction, makes other migrators wait until it ends
   /// ("" where beginning the transaction already does: SQLite's BEGIN IMMEDIATE).

@@ -1,0 +1,230 @@
+#include "migrate/SchemaDiff.h"
+
+#include "emit/SqlSchema.h"
+#include "emit/TableOrder.h"
+
+#include <map>
+#include <set>
+
+namespace ormc::migrate {
+namespace {
+std::string tableKey(const std::string& schema, const std::string& table) {
+  return schema.empty() ? table : schema + "." + table;
+}
+std::string quoted(const std::string& name) {
+  return "\"" + name + "\"";
+}
+
+Finding error(std::string id, std::string message, const ir::SourceLoc& loc) {
+  Finding f;
+  f.severity = Severity::Error;
+  f.id = std::move(id);
+  f.message = std::move(message);
+  f.loc = loc;
+  return f;
+}
+
+/// The target table of a column's foreign key, "" without one.
+std::string referencedTable(const ir::Schema& schema, const ir::Column& c) {
+  if (!c.references) return "";
+  const ir::Model* target = schema.find(c.references->targetModel);
+  return target ? tableKey(target->schema, target->table) : c.references->target;
+}
+
+/// What differs between two versions of a column, in words; empty when nothing does.
+std::vector<std::string> columnChanges(const ir::Schema& beforeSchema, const ir::Column& before,
+                                       const ir::Schema& afterSchema, const ir::Column& after,
+                                       const std::string& table) {
+  std::vector<std::string> out;
+  sql::ColumnDefinition b = emit::columnDefinition(before, table);
+  sql::ColumnDefinition a = emit::columnDefinition(after, table);
+  if (before.type.kind != after.type.kind)
+    out.push_back(std::string("type ") + ir::typeKindName(before.type.kind) + " -> " +
+                  ir::typeKindName(after.type.kind));
+  if (b.max_length != a.max_length) out.push_back("max_length");
+  if (b.not_null != a.not_null) out.push_back(a.not_null ? "NOT NULL" : "nullable");
+  if (b.primary_key != a.primary_key || b.identity != a.identity) out.push_back("primary key");
+  auto literal = [](const std::optional<sql::Literal>& l) {
+    return l ? std::to_string(static_cast<int>(l->kind)) + ":" + l->value : std::string();
+  };
+  if (literal(b.default_value) != literal(a.default_value)) out.push_back("default");
+  if (b.unique_constraint != a.unique_constraint) out.push_back("unique");
+  bool checksDiffer = b.checks.size() != a.checks.size();
+  for (std::size_t i = 0; !checksDiffer && i < b.checks.size(); ++i)
+    checksDiffer = b.checks[i].kind != a.checks[i].kind || b.checks[i].value != a.checks[i].value;
+  if (checksDiffer) out.push_back("checks (min, max, not_empty, check)");
+  if (referencedTable(beforeSchema, before) != referencedTable(afterSchema, after) ||
+      (before.references && after.references &&
+       (before.references->onDelete != after.references->onDelete ||
+        before.references->onUpdate != after.references->onUpdate)))
+    out.push_back("foreign key");
+  if (before.comment != after.comment) out.push_back("comment");
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words)
+    out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+const char* kNotYet = "; ormc migrate writes new tables, new columns and new indexes so far, and "
+                      "refuses other changes rather than guess them (docs/migrations.md)";
+
+/// Steps and findings for a table both schemas have.
+void diffTable(const ir::Schema& beforeSchema, const ir::Model& before,
+               const ir::Schema& afterSchema, const ir::Model& after, SchemaDiff& out) {
+  std::string table = quoted(after.table);
+  for (const ir::Column& old : before.columns) {
+    const ir::Column* now = nullptr;
+    for (const ir::Column& c : after.columns)
+      if (c.name == old.name) now = &c;
+    if (!now) {
+      Finding f = error("migration-drops-column",
+                        "column " + quoted(old.name) + " of table " + table +
+                            " is in the last "
+                            "migration but not in the model; ormc does not drop a column and the "
+                            "data in it",
+                        after.loc);
+      for (const ir::Column& c : after.columns) {
+        bool added = true;
+        for (const ir::Column& o : before.columns)
+          if (o.name == c.name) added = false;
+        if (added && c.type.kind == old.type.kind)
+          f.notes.push_back(error("",
+                                  "if " + quoted(c.name) + " is " + quoted(old.name) +
+                                      " renamed: renaming columns is not written by ormc "
+                                      "migrate yet; keep the old name with ormc:column(name=\"" +
+                                      old.name + "\")",
+                                  c.loc));
+      }
+      for (Finding& note : f.notes)
+        note.severity = Severity::Note;
+      out.findings.push_back(std::move(f));
+      continue;
+    }
+    std::vector<std::string> changes =
+        columnChanges(beforeSchema, old, afterSchema, *now, after.table);
+    if (!changes.empty())
+      out.findings.push_back(error("migration-unsupported-change",
+                                   "column " + quoted(now->name) + " of table " + table +
+                                       " changed (" + joined(changes) + ")" + kNotYet,
+                                   now->loc));
+  }
+  for (const ir::Column& c : after.columns) {
+    bool added = true;
+    for (const ir::Column& o : before.columns)
+      if (o.name == c.name) added = false;
+    if (!added) continue;
+    std::string what = "new column " + quoted(c.name) + " of table " + table;
+    if (c.primaryKey || c.unique || c.references) {
+      out.findings.push_back(
+          error("migration-unsupported-change",
+                what + " is " +
+                    (c.primaryKey ? "the primary key"
+                     : c.unique   ? "unique"
+                                  : "a foreign key") +
+                    ", which SQLite cannot add to a table without rebuilding it" + kNotYet,
+                c.loc));
+      continue;
+    }
+    if (!c.nullable && !c.defaultValue) {
+      out.findings.push_back(error(
+          "migration-not-null-without-default",
+          what + " is NOT NULL without a default, so the rows already in the table would have "
+                 "no value: give it a default (default=...) or make it std::optional",
+          c.loc));
+      continue;
+    }
+    out.steps.push_back({Step::Kind::AddColumn, &after, &c, nullptr, nullptr});
+    if (c.indexed) out.steps.push_back({Step::Kind::CreateIndex, &after, &c, nullptr, nullptr});
+  }
+  for (const ir::Index& old : before.indexes) {
+    const ir::Index* now = nullptr;
+    for (const ir::Index& i : after.indexes)
+      if (i.name == old.name) now = &i;
+    if (!now)
+      out.findings.push_back(
+          error("migration-unsupported-change",
+                "index " + quoted(old.name) + " of table " + table + " was removed" + kNotYet,
+                after.loc));
+    else if (now->columns != old.columns || now->unique != old.unique ||
+             now->method != old.method || now->opclass != old.opclass)
+      out.findings.push_back(
+          error("migration-unsupported-change",
+                "index " + quoted(old.name) + " of table " + table + " changed" + kNotYet,
+                now->loc.valid() ? now->loc : after.loc));
+  }
+  for (const ir::Index& i : after.indexes) {
+    bool added = true;
+    for (const ir::Index& o : before.indexes)
+      if (o.name == i.name) added = false;
+    if (!added) continue;
+    if (i.unique)
+      out.findings.push_back(
+          error("migration-unsupported-change",
+                "new unique constraint " + quoted(i.name) + " of table " + table + kNotYet,
+                i.loc.valid() ? i.loc : after.loc));
+    else
+      out.steps.push_back({Step::Kind::CreateIndex, &after, nullptr, &i, nullptr});
+  }
+  if (before.checks != after.checks || before.comment != after.comment)
+    out.findings.push_back(error("migration-unsupported-change",
+                                 "table " + table + "'s " +
+                                     (before.checks != after.checks ? "checks" : "comment") +
+                                     " changed" + kNotYet,
+                                 after.loc));
+}
+
+/// Join tables by their key, with the model and relation that generate them.
+std::map<std::string, std::pair<const ir::Model*, const ir::ManyToMany*>>
+joinTables(const ir::Schema& schema) {
+  std::map<std::string, std::pair<const ir::Model*, const ir::ManyToMany*>> out;
+  for (const ir::Model& m : schema.models)
+    for (const ir::ManyToMany& rel : m.manyToMany)
+      if (!rel.table.empty()) out[tableKey(m.schema, rel.table)] = {&m, &rel};
+  return out;
+}
+} // namespace
+
+SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after) {
+  SchemaDiff out;
+  std::map<std::string, const ir::Model*> old;
+  for (const ir::Model& m : before.models)
+    old[tableKey(m.schema, m.table)] = &m;
+  std::set<std::string> kept;
+  std::vector<const ir::Model*> changed;
+  for (const ir::Model* m : emit::creationOrder(after).models) {
+    auto it = old.find(tableKey(m->schema, m->table));
+    if (it == old.end()) {
+      out.steps.push_back({Step::Kind::CreateTable, m, nullptr, nullptr, nullptr});
+      continue;
+    }
+    kept.insert(it->first);
+    diffTable(before, *it->second, after, *m, out);
+  }
+  for (const auto& [key, m] : old)
+    if (!kept.count(key))
+      out.findings.push_back(error("migration-drops-table",
+                                   "table " + quoted(m->table) + " (" + m->qualifiedName +
+                                       ") is in the last migration but no model maps to it; ormc "
+                                       "does not drop a table and the rows in it",
+                                   {}));
+  auto oldJoins = joinTables(before);
+  for (const auto& [key, entry] : joinTables(after))
+    if (!oldJoins.count(key))
+      out.steps.push_back(
+          {Step::Kind::CreateJoinTable, entry.first, nullptr, nullptr, entry.second});
+  auto newJoins = joinTables(after);
+  for (const auto& [key, entry] : oldJoins)
+    if (!newJoins.count(key))
+      out.findings.push_back(error("migration-drops-table",
+                                   "join table " + quoted(entry.second->table) +
+                                       " is in the last migration but no many_to_many generates "
+                                       "it; ormc does not drop a table and the rows in it",
+                                   {}));
+  return out;
+}
+
+} // namespace ormc::migrate

@@ -1,0 +1,32 @@
+// What changed between the last migration's snapshot of the IR and the current models, as the
+// steps a migration takes. Changes ormc cannot write safely yet, and every change that would
+// lose data, are errors located at the model or column: a migration is never guessed.
+#pragma once
+
+#include "diagnostics/Finding.h"
+#include "ir/Schema.h"
+
+#include <string>
+#include <vector>
+
+namespace ormc::migrate {
+
+struct Step {
+  enum class Kind { CreateTable, CreateJoinTable, AddColumn, CreateIndex };
+  Kind kind = Kind::CreateTable;
+  const ir::Model* model = nullptr;         // in the current schema
+  const ir::Column* column = nullptr;       // AddColumn; CreateIndex of an indexed column
+  const ir::Index* index = nullptr;         // CreateIndex of a declared index
+  const ir::ManyToMany* relation = nullptr; // CreateJoinTable
+};
+
+struct SchemaDiff {
+  std::vector<Step> steps; // in the order the migration runs them
+  Findings findings;       // errors: the migration cannot be written
+};
+
+/// The steps from `before` (the snapshot, without source locations) to `after` (the current,
+/// validated models).
+SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after);
+
+} // namespace ormc::migrate
