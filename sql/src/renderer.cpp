@@ -275,6 +275,11 @@ std::vector<std::string> Renderer::render(const AddColumn& s) const {
   return out;
 }
 
+std::string Renderer::render(const RenameColumn& s) const {
+  return "ALTER TABLE " + table_name(s.table) + " RENAME COLUMN " + identifier(s.from) + " TO " +
+         identifier(s.to);
+}
+
 std::string Renderer::render(const CreateIndex& s) const {
   return index(s.table, s.index);
 }

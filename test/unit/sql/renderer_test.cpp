@@ -2,6 +2,7 @@
 // runtime tests run the same statements against real databases; these pin the text and the
 // dialect differences (placeholders, LIMIT/OFFSET, key sets, DDL) where they are made.
 #include <gtest/gtest.h>
+#include <ormc/sql/migration_files.hpp>
 #include <ormc/sql/renderer.hpp>
 #include <ormc/sql/statement_text.hpp>
 
@@ -289,6 +290,52 @@ TEST(SqlSchema, LateForeignKeysDropsAndKeySync) {
   EXPECT_EQ(postgres().render(SyncKey{{"", "a"}, "id"}),
             "SELECT setval(pg_get_serial_sequence('\"a\"', 'id'), GREATEST((SELECT max(\"id\") "
             "FROM \"a\"), nextval(pg_get_serial_sequence('\"a\"', 'id'))))");
+}
+
+TEST(SqlSchema, MigrationStepsAddRenameAndIndex) {
+  ColumnDefinition pages;
+  pages.name = "pages";
+  pages.type = ColumnType::int32;
+  pages.comment = "how many";
+  std::vector<std::string> s = sqlite().render(AddColumn{{"", "order"}, pages});
+  EXPECT_EQ(s, (std::vector<std::string>{"ALTER TABLE \"order\" ADD COLUMN \"pages\" INTEGER"}));
+  std::vector<std::string> p = postgres().render(AddColumn{{"shop", "order"}, pages});
+  EXPECT_EQ(p, (std::vector<std::string>{
+                   "ALTER TABLE \"shop\".\"order\" ADD COLUMN \"pages\" INTEGER",
+                   "COMMENT ON COLUMN \"shop\".\"order\".\"pages\" IS 'how many'"}));
+  EXPECT_EQ(sqlite().render(RenameColumn{{"", "order"}, "from", "to"}),
+            "ALTER TABLE \"order\" RENAME COLUMN \"from\" TO \"to\"");
+  EXPECT_EQ(postgres().render(CreateIndex{{"", "t"}, {"idx_t_a", {"a"}, "", ""}}),
+            "CREATE INDEX IF NOT EXISTS \"idx_t_a\" ON \"t\" (\"a\")");
+  EXPECT_EQ(sqlite().migration_lock(), "");
+  EXPECT_NE(postgres().migration_lock().find("pg_advisory_xact_lock"), std::string::npos);
+}
+
+TEST(SqlMigrationFiles, NamesParseAndPrintBothWays) {
+  EXPECT_EQ(migration_file_name(2, "add_pages", "sqlite"), "0002_add_pages.sqlite.sql");
+  auto name = parse_migration_file_name("0012_add_pages.postgresql.sql");
+  ASSERT_TRUE(name);
+  EXPECT_EQ(name->version, 12);
+  EXPECT_EQ(name->name, "add_pages");
+  EXPECT_EQ(name->dialect, "postgresql");
+  for (const char* not_one : {"schema.json", "ormc.sum", "x_add.sqlite.sql", "0000_a.sqlite.sql",
+                              "0001_.sqlite.sql", "0001_a.sql", "0001_a.sqlite.txt"})
+    EXPECT_FALSE(parse_migration_file_name(not_one)) << not_one;
+}
+
+TEST(SqlMigrationFiles, ChecksumsChangeWithEveryByteAndTheSumFileRoundTrips) {
+  EXPECT_EQ(migration_checksum(""), "fnv1a64:cbf29ce484222325"); // FNV-1a's offset basis
+  EXPECT_NE(migration_checksum("SELECT 1;"), migration_checksum("SELECT 1; "));
+  std::map<std::string, std::string> sums{{"0001_a.sqlite.sql", migration_checksum("x")},
+                                          {"0001_a.postgresql.sql", migration_checksum("y")}};
+  std::string error;
+  auto back = read_migration_sum(write_migration_sum(sums), error);
+  ASSERT_TRUE(back) << error;
+  EXPECT_EQ(*back, sums);
+  EXPECT_FALSE(read_migration_sum("not a sum\n", error));
+  EXPECT_EQ(error, "line 1 is not 'ormc-sum 1'");
+  EXPECT_FALSE(read_migration_sum("ormc-sum 1\n0001_a.sqlite.sql md5:00\n", error));
+  EXPECT_EQ(error, "line 2 is not '<migration file> fnv1a64:<hex>'");
 }
 
 TEST(SqlDialects, EveryDialectHasARendererNamedForIt) {

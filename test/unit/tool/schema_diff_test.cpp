@@ -145,5 +145,32 @@ TEST(SchemaDiff, ANewManyToManyCreatesItsJoinTable) {
   EXPECT_EQ(ids(diffSchemas(after, before)), (std::vector<std::string>{"migration-drops-table"}));
 }
 
+TEST(SchemaDiff, ADeclaredRenameRenamesAndKeepsTheData) {
+  ir::Schema before = schemaOf({model("Book", "book")});
+  ir::Schema after = before;
+  after.models[0].columns[1].name = "name";
+  after.models[0].columns[1].renamedFrom = "title";
+  SchemaDiff d = diffSchemas(before, after);
+  EXPECT_TRUE(d.findings.empty());
+  ASSERT_EQ(kinds(d), (std::vector<Step::Kind>{Step::Kind::RenameColumn}));
+  EXPECT_EQ(d.steps[0].column->name, "name");
+  // Once migrated, the annotation may stay: the snapshot has the new name, nothing to do.
+  EXPECT_TRUE(diffSchemas(after, after).steps.empty());
+}
+
+TEST(SchemaDiff, ARenameOfNothingOrWithOtherChangesIsRefused) {
+  ir::Schema before = schemaOf({model("Book", "book")});
+  ir::Schema typo = before;
+  typo.models[0].columns.push_back(column("name", ir::TypeKind::String, true));
+  typo.models[0].columns.back().renamedFrom = "titel";
+  EXPECT_EQ(ids(diffSchemas(before, typo)), (std::vector<std::string>{"migration-bad-rename"}));
+  ir::Schema retyped = before;
+  retyped.models[0].columns[1].name = "name";
+  retyped.models[0].columns[1].renamedFrom = "title";
+  retyped.models[0].columns[1].nullable = true;
+  EXPECT_EQ(ids(diffSchemas(before, retyped)),
+            (std::vector<std::string>{"migration-unsupported-change"}));
+}
+
 } // namespace
 } // namespace ormc::migrate

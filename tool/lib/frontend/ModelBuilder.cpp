@@ -372,6 +372,7 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
       c.maxLength = std::stoll(max->value.text);
     if (const an::Argument* def = options->find("default")) c.defaultValue = defaultValue(*def);
     c.comment = textOr(options->find("comment"), "");
+    c.renamedFrom = textOr(options->find("renamed_from"), "");
     c.check = textOr(options->find("check"), "");
     if (const an::Argument* min = options->find("min")) c.min = min->value.text;
     if (const an::Argument* max = options->find("max")) c.max = max->value.text;

@@ -97,6 +97,7 @@ struct Column {
   std::optional<std::int64_t> maxLength;
   std::optional<DefaultValue> defaultValue;
   std::string comment;
+  std::string renamedFrom;        // ormc:column(renamed_from=...): its name before, for migrations
   std::string check;              // SQL boolean expression: CHECK (...)
   std::optional<std::string> min; // numeric literal, checked before any SQL runs
   std::optional<std::string> max;

@@ -44,6 +44,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
     j["default"] =
         Json{{"kind", defaultKindName(c.defaultValue->kind)}, {"value", c.defaultValue->text}};
   if (!c.comment.empty()) j["comment"] = c.comment;
+  if (!c.renamedFrom.empty()) j["renamed_from"] = c.renamedFrom;
   if (!c.check.empty()) j["check"] = c.check;
   if (c.min) j["min"] = *c.min;
   if (c.max) j["max"] = *c.max;
@@ -202,6 +203,7 @@ Column readColumn(const Reader& r) {
     c.defaultValue = std::move(value);
   }
   c.comment = r.string("comment", "");
+  c.renamedFrom = r.string("renamed_from", "");
   c.check = r.string("check", "");
   if (r.has("min")) c.min = r.string("min");
   if (r.has("max")) c.max = r.string("max");

@@ -36,6 +36,10 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
       add(d.render(
           sql::AddColumn{emit::tableName(m), emit::columnDefinition(*step.column, m.table)}));
       break;
+    case Step::Kind::RenameColumn:
+      statements.push_back(d.render(
+          sql::RenameColumn{emit::tableName(m), step.column->renamedFrom, step.column->name}));
+      break;
     case Step::Kind::CreateIndex:
       if (step.index)
         statements.push_back(d.render(sql::CreateIndex{

@@ -76,10 +76,46 @@ const char* kNotYet = "; ormc migrate writes new tables, new columns and new ind
 void diffTable(const ir::Schema& beforeSchema, const ir::Model& before,
                const ir::Schema& afterSchema, const ir::Model& after, SchemaDiff& out) {
   std::string table = quoted(after.table);
+  auto find = [](const ir::Model& m, const std::string& name) -> const ir::Column* {
+    for (const ir::Column& c : m.columns)
+      if (c.name == name) return &c;
+    return nullptr;
+  };
+  // Renames the models declare: old name -> the column it is now.
+  std::map<std::string, const ir::Column*> renamed;
+  for (const ir::Column& c : after.columns) {
+    if (c.renamedFrom.empty() || find(before, c.name)) continue; // new, or renamed already
+    if (!find(before, c.renamedFrom) || find(after, c.renamedFrom))
+      out.findings.push_back(error("migration-bad-rename",
+                                   "renamed_from=" + c.renamedFrom + " on " + quoted(c.name) +
+                                       " names no column of table " + table +
+                                       " in the last migration that the model no longer has",
+                                   c.loc));
+    else
+      renamed[c.renamedFrom] = &c;
+  }
   for (const ir::Column& old : before.columns) {
-    const ir::Column* now = nullptr;
-    for (const ir::Column& c : after.columns)
-      if (c.name == old.name) now = &c;
+    const ir::Column* now = find(after, old.name);
+    if (auto it = renamed.find(old.name); it != renamed.end()) {
+      // Compared under the old name, so that names derived from it do not count as changes.
+      ir::Column same = *it->second;
+      same.name = old.name;
+      std::vector<std::string> changes =
+          columnChanges(beforeSchema, old, afterSchema, same, after.table);
+      if (old.unique || old.indexed || !old.check.empty() || old.min || old.max || old.notEmpty ||
+          old.references)
+        changes.push_back("its unique constraint, check, index or foreign key is named after "
+                          "the column");
+      if (!changes.empty())
+        out.findings.push_back(error("migration-unsupported-change",
+                                     "renaming " + quoted(old.name) + " to " +
+                                         quoted(it->second->name) + " of table " + table +
+                                         " with other changes (" + joined(changes) + ")" + kNotYet,
+                                     it->second->loc));
+      else
+        out.steps.push_back({Step::Kind::RenameColumn, &after, it->second, nullptr, nullptr});
+      continue;
+    }
     if (!now) {
       Finding f = error("migration-drops-column",
                         "column " + quoted(old.name) + " of table " + table +
@@ -91,12 +127,12 @@ void diffTable(const ir::Schema& beforeSchema, const ir::Model& before,
         bool added = true;
         for (const ir::Column& o : before.columns)
           if (o.name == c.name) added = false;
-        if (added && c.type.kind == old.type.kind)
+        if (added && c.type.kind == old.type.kind && c.renamedFrom.empty())
           f.notes.push_back(error("",
                                   "if " + quoted(c.name) + " is " + quoted(old.name) +
-                                      " renamed: renaming columns is not written by ormc "
-                                      "migrate yet; keep the old name with ormc:column(name=\"" +
-                                      old.name + "\")",
+                                      " renamed, say so (ormc never guesses a rename): "
+                                      "ormc:column(renamed_from=" +
+                                      old.name + ")",
                                   c.loc));
       }
       for (Finding& note : f.notes)
@@ -113,10 +149,8 @@ void diffTable(const ir::Schema& beforeSchema, const ir::Model& before,
                                    now->loc));
   }
   for (const ir::Column& c : after.columns) {
-    bool added = true;
-    for (const ir::Column& o : before.columns)
-      if (o.name == c.name) added = false;
-    if (!added) continue;
+    // Kept, renamed (a RenameColumn above), or a rename reported as bad above: not added.
+    if (find(before, c.name) || !c.renamedFrom.empty()) continue;
     std::string what = "new column " + quoted(c.name) + " of table " + table;
     if (c.primaryKey || c.unique || c.references) {
       out.findings.push_back(

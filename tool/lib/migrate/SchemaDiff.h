@@ -12,10 +12,11 @@
 namespace ormc::migrate {
 
 struct Step {
-  enum class Kind { CreateTable, CreateJoinTable, AddColumn, CreateIndex };
+  enum class Kind { CreateTable, CreateJoinTable, AddColumn, RenameColumn, CreateIndex };
   Kind kind = Kind::CreateTable;
   const ir::Model* model = nullptr;         // in the current schema
-  const ir::Column* column = nullptr;       // AddColumn; CreateIndex of an indexed column
+  const ir::Column* column = nullptr;       // AddColumn, RenameColumn (from its renamedFrom),
+                                            // CreateIndex of an indexed column
   const ir::Index* index = nullptr;         // CreateIndex of a declared index
   const ir::ManyToMany* relation = nullptr; // CreateJoinTable
 };

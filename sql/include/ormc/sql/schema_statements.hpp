@@ -108,6 +108,13 @@ struct AddColumn {
   ColumnDefinition column;
 };
 
+/// A column renamed in place (a migration): its data stays.
+struct RenameColumn {
+  TableName table;
+  std::string from;
+  std::string to;
+};
+
 /// A non-unique index created on an existing table (a migration).
 struct CreateIndex {
   TableName table;
