@@ -4,11 +4,14 @@
 #include "backend_fixture.hpp"
 
 #include <atomic>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <ormc/migrate.hpp>
 #include <ormc/sql/migration_files.hpp>
+#include <poll.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -205,6 +208,63 @@ TEST_P(MigrateConcurrencyTest, TwoMigratorsAtOnceApplyEachMigrationOnce) {
   EXPECT_EQ(all, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
   ormc::Database check(url);
   EXPECT_EQ(ormc::migration_version(check), 8);
+}
+
+// SIGKILL while migration 2 runs (a long INSERT after a CREATE TABLE, in one transaction): the
+// database is at version 1 with nothing of migration 2, and migrating again applies it whole.
+TEST_P(MigrateConcurrencyTest, SigkillMidMigrationLeavesTheOldVersionWhole) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  const std::string rows = "1500000";
+  dir.add(2, "big",
+          R"(CREATE TABLE "mig_big" ("i" BIGINT NOT NULL);
+INSERT INTO "mig_big" ("i") WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < )" +
+              rows + R"() SELECT i FROM n;
+ALTER TABLE "mig_book" ADD COLUMN "big_done" INTEGER;)");
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    close(pipe_fds[0]);
+    try {
+      ormc::Database own(url);
+      // migrate() reads ormc_migrations once to check, then once in each migration's
+      // transaction just before running it: the third read means migration 2 starts now.
+      int reads = 0;
+      own.on_statement([&](const ormc::StatementEvent& e) {
+        char started = 's';
+        if (e.sql.find("FROM \"ormc_migrations\"") != std::string_view::npos && ++reads == 3 &&
+            write(pipe_fds[1], &started, 1) != 1)
+          _exit(3);
+      });
+      char done = 'd';
+      ormc::migrate(own, dir.path());
+      if (write(pipe_fds[1], &done, 1) != 1) _exit(3);
+    } catch (...) {
+      _exit(2);
+    }
+    _exit(0);
+  }
+  close(pipe_fds[1]);
+  char c = 0;
+  ASSERT_EQ(read(pipe_fds[0], &c, 1), 1);
+  ASSERT_EQ(c, 's');
+  std::this_thread::sleep_for(std::chrono::milliseconds(300)); // inside the 1,500,000-row INSERT
+  pollfd finished{pipe_fds[0], POLLIN, 0};
+  ASSERT_EQ(poll(&finished, 1, 0), 0) << "the migration ended before the kill; make it longer";
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  close(pipe_fds[0]);
+  ASSERT_TRUE(WIFSIGNALED(status));
+
+  ormc::Database check(url);
+  EXPECT_EQ(ormc::migration_version(check), 1);
+  EXPECT_THROW(scalar(check, R"(SELECT count(*) FROM "mig_big")"), ormc::DatabaseError);
+  ormc::MigrationReport again = ormc::migrate(check, dir.path());
+  EXPECT_EQ(again.applied, (std::vector<std::int64_t>{2}));
+  EXPECT_EQ(scalar(check, R"(SELECT count(*) FROM "mig_big")"), std::stoll(rows));
 }
 
 ORMC_INSTANTIATE_FOR_BACKENDS(MigrateConcurrencyTest);
