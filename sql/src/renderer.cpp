@@ -275,6 +275,10 @@ std::vector<std::string> Renderer::render(const AddColumn& s) const {
   return out;
 }
 
+std::string Renderer::render(const DropColumn& s) const {
+  return "ALTER TABLE " + table_name(s.table) + " DROP COLUMN " + identifier(s.column);
+}
+
 std::string Renderer::render(const RenameColumn& s) const {
   return "ALTER TABLE " + table_name(s.table) + " RENAME COLUMN " + identifier(s.from) + " TO " +
          identifier(s.to);

@@ -59,6 +59,10 @@ cl::opt<std::string> migrationName("migration-name",
                                    cl::desc("Name of the migration written (default: migration)"),
                                    cl::init("migration"), cl::value_desc("name"),
                                    cl::cat(category));
+cl::opt<bool> allowDataLoss(
+    "allow-data-loss",
+    cl::desc("Let --migrations-dir drop the tables and columns the models no longer have"),
+    cl::cat(category));
 cl::opt<bool> merge("merge", cl::desc("Inputs are IR fragments: merge, check and emit them"),
                     cl::cat(category));
 /// Names the LLVM the binary was compiled against and the libclang-cpp it runs with (asked of
@@ -85,6 +89,7 @@ int main(int argc, const char** argv) {
   options.outputDir = outputDir;
   options.migrationsDir = migrationsDir;
   options.migrationName = migrationName;
+  options.allowDataLoss = allowDataLoss;
   options.emit = emit;
   options.schemaName = schemaName;
   options.modelsNamespace = modelsNamespace;

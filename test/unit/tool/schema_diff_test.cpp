@@ -95,6 +95,21 @@ TEST(SchemaDiff, DroppingAColumnOrATableIsRefused) {
   EXPECT_EQ(ids(d), (std::vector<std::string>{"migration-drops-column", "migration-drops-table"}));
 }
 
+TEST(SchemaDiff, AllowedToLoseDataItDropsWithAWarningButNotIndexedColumns) {
+  ir::Schema before = schemaOf({model("Book", "book"), model("Shelf", "shelf")});
+  ir::Schema after = schemaOf({model("Book", "book")});
+  after.models[0].columns.pop_back(); // title
+  SchemaDiff d = diffSchemas(before, after, /*allowDataLoss=*/true);
+  EXPECT_EQ(kinds(d), (std::vector<Step::Kind>{Step::Kind::DropColumn, Step::Kind::DropTable}));
+  ASSERT_EQ(d.findings.size(), 2u);
+  EXPECT_EQ(d.findings[0].severity, Severity::Warning);
+  EXPECT_EQ(d.findings[1].severity, Severity::Warning);
+  EXPECT_FALSE(hasErrors(d.findings));
+  before.models[0].columns[1].indexed = true;
+  EXPECT_EQ(ids(diffSchemas(before, after, true)),
+            (std::vector<std::string>{"migration-unsupported-change", "migration-drops-table"}));
+}
+
 TEST(SchemaDiff, ADropBesideAnAddOfTheSameTypeNotesARename) {
   ir::Schema before = schemaOf({model("Book", "book")});
   ir::Schema after = before;

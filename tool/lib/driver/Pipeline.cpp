@@ -238,7 +238,7 @@ int writeMigration(const ir::Schema& schema, const Options& options, DiagnosticR
                          "written so far");
     return 1;
   }
-  migrate::SchemaDiff diff = migrate::diffSchemas(before, schema);
+  migrate::SchemaDiff diff = migrate::diffSchemas(before, schema, options.allowDataLoss);
   for (const Finding& f : diff.findings)
     reporter.report(f);
   if (reporter.errors() != 0) return 1;

@@ -26,6 +26,7 @@ struct Options {
   bool merge = false;        // --merge: sources are IR fragments to merge and emit
   std::string migrationsDir; // --migrations-dir: write the next migration there
   std::string migrationName = "migration"; // --migration-name
+  bool allowDataLoss = false;              // --allow-data-loss: migrations may drop
   std::unique_ptr<clang::tooling::CompilationDatabase> fixedCompilations; // from `-- flags`
   std::string fixedCompilationsError;
 };

@@ -36,6 +36,13 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
       add(d.render(
           sql::AddColumn{emit::tableName(m), emit::columnDefinition(*step.column, m.table)}));
       break;
+    case Step::Kind::DropColumn:
+      statements.push_back(d.render(sql::DropColumn{emit::tableName(m), step.column->name}));
+      break;
+    case Step::Kind::DropTable:
+      statements.push_back(d.render(sql::DropTable{
+          step.relation ? sql::TableName{m.schema, step.relation->table} : emit::tableName(m)}));
+      break;
     case Step::Kind::RenameColumn:
       statements.push_back(d.render(
           sql::RenameColumn{emit::tableName(m), step.column->renamedFrom, step.column->name}));

@@ -74,7 +74,8 @@ const char* kNotYet = "; ormc migrate writes new tables, new columns and new ind
 
 /// Steps and findings for a table both schemas have.
 void diffTable(const ir::Schema& beforeSchema, const ir::Model& before,
-               const ir::Schema& afterSchema, const ir::Model& after, SchemaDiff& out) {
+               const ir::Schema& afterSchema, const ir::Model& after, bool allowDataLoss,
+               SchemaDiff& out) {
   std::string table = quoted(after.table);
   auto find = [](const ir::Model& m, const std::string& name) -> const ir::Column* {
     for (const ir::Column& c : m.columns)
@@ -116,12 +117,35 @@ void diffTable(const ir::Schema& beforeSchema, const ir::Model& before,
         out.steps.push_back({Step::Kind::RenameColumn, &after, it->second, nullptr, nullptr});
       continue;
     }
+    if (!now && allowDataLoss) {
+      bool indexed = old.primaryKey || old.unique || old.indexed || old.references;
+      for (const ir::Index& index : before.indexes)
+        for (const std::string& c : index.columns)
+          indexed = indexed || c == old.name;
+      if (indexed) {
+        out.findings.push_back(error("migration-unsupported-change",
+                                     "dropping column " + quoted(old.name) + " of table " + table +
+                                         ", which is a key or in a unique constraint, index or "
+                                         "foreign key (SQLite cannot drop those in place)" +
+                                         kNotYet,
+                                     after.loc));
+      } else {
+        Finding f = error("migration-drops-column",
+                          "the migration drops column " + quoted(old.name) + " of table " + table +
+                              " and the data in it (--allow-data-loss)",
+                          after.loc);
+        f.severity = Severity::Warning;
+        out.findings.push_back(std::move(f));
+        out.steps.push_back({Step::Kind::DropColumn, &after, &old, nullptr, nullptr});
+      }
+      continue;
+    }
     if (!now) {
       Finding f = error("migration-drops-column",
                         "column " + quoted(old.name) + " of table " + table +
                             " is in the last "
                             "migration but not in the model; ormc does not drop a column and the "
-                            "data in it",
+                            "data in it unless asked to (--allow-data-loss)",
                         after.loc);
       for (const ir::Column& c : after.columns) {
         bool added = true;
@@ -222,13 +246,12 @@ joinTables(const ir::Schema& schema) {
 }
 } // namespace
 
-SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after) {
+SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after, bool allowDataLoss) {
   SchemaDiff out;
   std::map<std::string, const ir::Model*> old;
   for (const ir::Model& m : before.models)
     old[tableKey(m.schema, m.table)] = &m;
   std::set<std::string> kept;
-  std::vector<const ir::Model*> changed;
   for (const ir::Model* m : emit::creationOrder(after).models) {
     auto it = old.find(tableKey(m->schema, m->table));
     if (it == old.end()) {
@@ -236,15 +259,26 @@ SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after) {
       continue;
     }
     kept.insert(it->first);
-    diffTable(before, *it->second, after, *m, out);
+    diffTable(before, *it->second, after, *m, allowDataLoss, out);
   }
-  for (const auto& [key, m] : old)
-    if (!kept.count(key))
-      out.findings.push_back(error("migration-drops-table",
-                                   "table " + quoted(m->table) + " (" + m->qualifiedName +
-                                       ") is in the last migration but no model maps to it; ormc "
-                                       "does not drop a table and the rows in it",
-                                   {}));
+  auto dropped = [&](const std::string& what) {
+    Finding f = error("migration-drops-table",
+                      allowDataLoss ? "the migration drops " + what +
+                                          " and the rows in it (--allow-data-loss)"
+                                    : what + " is in the last migration but nothing in the "
+                                             "models makes it; ormc does not drop a table and "
+                                             "the rows in it unless asked to (--allow-data-loss)",
+                      {});
+    if (allowDataLoss) f.severity = Severity::Warning;
+    out.findings.push_back(std::move(f));
+  };
+  std::vector<Step> drops; // join tables, then models in reverse creation order
+  std::vector<const ir::Model*> beforeOrder = emit::creationOrder(before).models;
+  for (auto it = beforeOrder.rbegin(); it != beforeOrder.rend(); ++it)
+    if (!kept.count(tableKey((*it)->schema, (*it)->table))) {
+      dropped("table " + quoted((*it)->table) + " (" + (*it)->qualifiedName + ")");
+      drops.push_back({Step::Kind::DropTable, *it, nullptr, nullptr, nullptr});
+    }
   auto oldJoins = joinTables(before);
   for (const auto& [key, entry] : joinTables(after))
     if (!oldJoins.count(key))
@@ -252,12 +286,12 @@ SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after) {
           {Step::Kind::CreateJoinTable, entry.first, nullptr, nullptr, entry.second});
   auto newJoins = joinTables(after);
   for (const auto& [key, entry] : oldJoins)
-    if (!newJoins.count(key))
-      out.findings.push_back(error("migration-drops-table",
-                                   "join table " + quoted(entry.second->table) +
-                                       " is in the last migration but no many_to_many generates "
-                                       "it; ormc does not drop a table and the rows in it",
-                                   {}));
+    if (!newJoins.count(key)) {
+      dropped("join table " + quoted(entry.second->table));
+      drops.insert(drops.begin(),
+                   {Step::Kind::DropTable, entry.first, nullptr, nullptr, entry.second});
+    }
+  if (allowDataLoss) out.steps.insert(out.steps.end(), drops.begin(), drops.end());
   return out;
 }
 

@@ -12,7 +12,15 @@
 namespace ormc::migrate {
 
 struct Step {
-  enum class Kind { CreateTable, CreateJoinTable, AddColumn, RenameColumn, CreateIndex };
+  enum class Kind {
+    CreateTable,
+    CreateJoinTable,
+    AddColumn,
+    RenameColumn,
+    CreateIndex,
+    DropColumn, // column: the snapshot's; only with allowDataLoss
+    DropTable,  // model: the snapshot's (relation: its join table); only with allowDataLoss
+  };
   Kind kind = Kind::CreateTable;
   const ir::Model* model = nullptr;         // in the current schema
   const ir::Column* column = nullptr;       // AddColumn, RenameColumn (from its renamedFrom),
@@ -28,6 +36,9 @@ struct SchemaDiff {
 
 /// The steps from `before` (the snapshot, without source locations) to `after` (the current,
 /// validated models).
-SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after);
+/// With `allowDataLoss` (`--allow-data-loss`), dropped columns and tables become DropColumn and
+/// DropTable steps, each with a warning naming what is lost, instead of errors.
+SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after,
+                       bool allowDataLoss = false);
 
 } // namespace ormc::migrate

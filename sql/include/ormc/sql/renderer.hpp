@@ -66,6 +66,7 @@ public:
   std::vector<std::string> render(const AddColumn& s) const;
   std::string render(const CreateIndex& s) const;
   std::string render(const RenameColumn& s) const;
+  std::string render(const DropColumn& s) const;
   /// A statement that, run first in a transaction, makes other migrators wait until it ends
   /// ("" where beginning the transaction already does: SQLite's BEGIN IMMEDIATE).
   virtual std::string migration_lock() const { return ""; }

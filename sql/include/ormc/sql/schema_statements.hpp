@@ -108,6 +108,12 @@ struct AddColumn {
   ColumnDefinition column;
 };
 
+/// A column dropped with its data (a migration the user allowed to lose data).
+struct DropColumn {
+  TableName table;
+  std::string column;
+};
+
 /// A column renamed in place (a migration): its data stays.
 struct RenameColumn {
   TableName table;
