@@ -1,0 +1,19 @@
+// Version 4: `title` renamed to `name`.
+#include <cstdint>
+#include <optional>
+#include <ormc/annotations.hpp>
+#include <string>
+
+namespace five {
+struct ORMC_TABLE() Author {
+  ORMC_ID() std::int64_t id;
+  std::string name;
+};
+
+struct ORMC_TABLE() Book {
+  ORMC_ID() std::int64_t id;
+  ORMC_COLUMN(renamed_from = title) std::string name;
+  ORMC_COLUMN(index) std::optional<std::int32_t> pages;
+  std::optional<std::string> notes;
+};
+} // namespace five
