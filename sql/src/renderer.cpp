@@ -128,38 +128,32 @@ std::string Renderer::render(const Select& s) const {
   return render(f);
 }
 
-// A limited source becomes a subquery selecting just its rows.
+// What follows FROM for a whole-result function: the table and its conditions, or when the rows
+// are limited a subquery selecting `column` of just those rows.
+void Renderer::rows_of(Fragment& f, const Select& from, std::string_view column) const {
+  if (!from.limit && !from.offset) {
+    f.sql(from.table);
+    where(f, from.where);
+    return;
+  }
+  f.sql("(SELECT ").sql(column).sql(" FROM ").sql(from.table);
+  where(f, from.where);
+  order_by(f, from.order);
+  limit_offset(f, from.limit, from.offset);
+  f.sql(") AS \"ormc_limited\"");
+}
+
 std::string Renderer::render(const Aggregate& s) const {
   Fragment f;
   f.sql("SELECT ").sql(s.function).sql("(").sql(s.argument).sql(") FROM ");
-  const Select& from = s.source;
-  if (from.limit || from.offset) {
-    f.sql("(SELECT ").sql(s.argument == "*" ? "1" : s.argument).sql(" FROM ").sql(from.table);
-    where(f, from.where);
-    order_by(f, from.order);
-    limit_offset(f, from.limit, from.offset);
-    f.sql(") AS \"ormc_limited\"");
-  } else {
-    f.sql(from.table);
-    where(f, from.where);
-  }
+  rows_of(f, s.source, s.argument == "*" ? "1" : s.argument);
   return render(f);
 }
 
 std::string Renderer::render(const Exists& s) const {
   Fragment f;
-  const Select& from = s.source;
   f.sql("SELECT EXISTS (SELECT 1 FROM ");
-  if (from.limit || from.offset) {
-    f.sql("(SELECT 1 FROM ").sql(from.table);
-    where(f, from.where);
-    order_by(f, from.order);
-    limit_offset(f, from.limit, from.offset);
-    f.sql(") AS \"ormc_limited\"");
-  } else {
-    f.sql(from.table);
-    where(f, from.where);
-  }
+  rows_of(f, s.source, "1");
   f.sql(")");
   return render(f);
 }

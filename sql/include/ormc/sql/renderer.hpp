@@ -106,6 +106,7 @@ protected:
 
   void where(Fragment& f, const std::vector<Fragment>& conditions) const;
   void order_by(Fragment& f, const std::vector<OrderTerm>& order) const;
+  void rows_of(Fragment& f, const Select& from, std::string_view column) const;
   std::string index(const TableName& table, const Index& index) const;
   /// A column's item in CREATE TABLE or ADD COLUMN: name, definition, its constraints.
   std::string column_item(const ColumnDefinition& c) const;
