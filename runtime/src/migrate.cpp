@@ -162,12 +162,18 @@ void check_applied(const std::map<std::int64_t, std::string>& applied,
 }
 } // namespace
 
-MigrationReport migrate(Database& db, const std::filesystem::path& dir) {
+MigrationReport migrate(Database& db, const std::filesystem::path& dir,
+                        const std::map<std::int64_t, DataMigration>& data_steps) {
   if (db.transaction_depth() > 0)
     throw UsageError("migrate() runs each migration in a transaction of its own; call it outside "
                      "a transaction");
   const sql::Renderer& r = sql::renderer(db.dialect());
   std::vector<Migration> migrations = read_migrations(dir, r.name());
+  for (const auto& [version, step] : data_steps)
+    if (version < 1 || version > static_cast<std::int64_t>(migrations.size()))
+      throw MigrationError("migrate: a data migration is registered for version " +
+                           std::to_string(version) + ", which " + dir.string() +
+                           " does not have (" + std::to_string(migrations.size()) + " migrations)");
   create_version_table(db);
   check_applied(applied_migrations(db), migrations, dir);
 
@@ -180,6 +186,8 @@ MigrationReport migrate(Database& db, const std::filesystem::path& dir) {
     check_applied(applied, migrations, dir);
     if (applied.count(m.version)) continue;
     db.execute(m.text);
+    if (auto step = data_steps.find(m.version); step != data_steps.end() && step->second)
+      step->second(db);
     record(db, m);
     transaction.commit();
     report.applied.push_back(m.version);

@@ -119,6 +119,9 @@ public:
   // A transaction-scoped advisory lock on a key of ormc's own ("ormc" in ASCII).
   std::string migration_lock() const override { return "SELECT pg_advisory_xact_lock(1869771107)"; }
   bool has_schemas() const override { return true; }
+  // A migration that waits longer than this for a table's lock fails instead of making every
+  // query that needs the table queue behind it.
+  std::string migration_preamble() const override { return "SET LOCAL lock_timeout = '5s'"; }
   // With standard_conforming_strings off, a backslash in a '...' literal escapes the quote after
   // it, and a comment or default could end its literal early.
   std::string script_preamble() const override { return "SET standard_conforming_strings = on"; }

@@ -176,6 +176,28 @@ ALTER TABLE "mig_no_such_table" ADD COLUMN "x" INTEGER;)");
   EXPECT_THROW(scalar(*db, R"(SELECT count(*) FROM "mig_other")"), ormc::DatabaseError);
 }
 
+TEST_P(MigrateTest, ADataMigrationRunsInItsVersionsTransaction) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  ormc::migrate(*db, dir.path());
+  db->execute(R"(INSERT INTO "mig_book" ("id", "title") VALUES (1, 'Dune'), (2, 'Emma'))");
+  dir.add(2, "add_pages", kAddPages);
+  // Failing, it takes the schema change with it.
+  auto failing = [](ormc::Database&) { throw std::runtime_error("no page counts today"); };
+  EXPECT_THROW(ormc::migrate(*db, dir.path(), {{2, failing}}), std::runtime_error);
+  EXPECT_EQ(ormc::migration_version(*db), 1);
+  EXPECT_THROW(scalar(*db, R"(SELECT count("pages") FROM "mig_book")"), ormc::DatabaseError);
+  // Succeeding, its writes and the schema change land together.
+  auto fill = [](ormc::Database& d) { d.execute(R"(UPDATE "mig_book" SET "pages" = 100 * "id")"); };
+  EXPECT_EQ(ormc::migrate(*db, dir.path(), {{2, fill}}).applied, (std::vector<std::int64_t>{2}));
+  EXPECT_EQ(scalar(*db, R"(SELECT sum("pages") FROM "mig_book")"), 300);
+  // A step for a version the directory does not have is a mistake, not a no-op.
+  EXPECT_NE(migration_error([&] {
+              ormc::migrate(*db, dir.path(), {{7, fill}});
+            }).find("registered for version 7"),
+            std::string::npos);
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(MigrateTest);
 
 class MigrateConcurrencyTest : public SharedDatabaseTest {};

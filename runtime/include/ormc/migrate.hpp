@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <ormc/database.hpp>
 #include <string>
 #include <vector>
@@ -25,7 +27,14 @@ struct MigrationReport {
 /// processes migrating at once apply each migration once (PostgreSQL: an advisory lock in each
 /// migration's transaction; SQLite: BEGIN IMMEDIATE). A migration that fails is rolled back
 /// whole and rethrown; the versions before it stay applied.
-MigrationReport migrate(Database& db, const std::filesystem::path& dir);
+///
+/// `data_steps` are C++ data migrations: the function for version N runs right after migration
+/// N's SQL, in its transaction (so a throw rolls both back), for work SQL cannot do, such as
+/// filling a new column from the application's own logic. A version the directory does not
+/// have is a MigrationError.
+using DataMigration = std::function<void(Database&)>;
+MigrationReport migrate(Database& db, const std::filesystem::path& dir,
+                        const std::map<std::int64_t, DataMigration>& data_steps = {});
 
 /// The highest version applied to the database; 0 before the first migration (creating the
 /// empty ormc_migrations table then).

@@ -308,6 +308,8 @@ TEST(SqlSchema, MigrationStepsAddRenameAndIndex) {
   EXPECT_EQ(postgres().render(CreateIndex{{"", "t"}, {"idx_t_a", {"a"}, "", ""}}),
             "CREATE INDEX IF NOT EXISTS \"idx_t_a\" ON \"t\" (\"a\")");
   EXPECT_EQ(sqlite().migration_lock(), "");
+  EXPECT_EQ(sqlite().migration_preamble(), "");
+  EXPECT_EQ(postgres().migration_preamble(), "SET LOCAL lock_timeout = '5s'");
   EXPECT_NE(postgres().migration_lock().find("pg_advisory_xact_lock"), std::string::npos);
 }
 

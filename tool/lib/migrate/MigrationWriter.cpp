@@ -21,6 +21,7 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
       statements.push_back(std::move(s));
   };
   if (std::string setup = d.script_preamble(); !setup.empty()) statements.push_back(setup);
+  if (std::string setup = d.migration_preamble(); !setup.empty()) statements.push_back(setup);
   std::set<const ir::Model*> created;
   for (const Step& step : diff.steps) {
     const ir::Model& m = *step.model;

@@ -70,6 +70,8 @@ public:
   /// A statement that, run first in a transaction, makes other migrators wait until it ends
   /// ("" where beginning the transaction already does: SQLite's BEGIN IMMEDIATE).
   virtual std::string migration_lock() const { return ""; }
+  /// A statement each migration runs first, inside its transaction ("" for none).
+  virtual std::string migration_preamble() const { return ""; }
   std::string render(const DropTable& s) const;
   /// "" where the database keeps the generator ahead itself.
   virtual std::string render(const SyncKey& s) const = 0;
