@@ -43,7 +43,6 @@ std::vector<Migration> read_migrations(const std::filesystem::path& dir, std::st
   if (!sums) throw MigrationError("migrate: " + sum_path.string() + ": " + error);
 
   std::map<std::int64_t, Migration> found;
-  std::map<std::string, bool> listed_seen;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     std::string file = entry.path().filename().string();
     auto name = sql::parse_migration_file_name(file);

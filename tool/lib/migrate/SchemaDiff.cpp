@@ -148,10 +148,7 @@ void diffTable(const ir::Schema& beforeSchema, const ir::Model& before,
                             "data in it unless asked to (--allow-data-loss)",
                         after.loc);
       for (const ir::Column& c : after.columns) {
-        bool added = true;
-        for (const ir::Column& o : before.columns)
-          if (o.name == c.name) added = false;
-        if (added && c.type.kind == old.type.kind && c.renamedFrom.empty())
+        if (!find(before, c.name) && c.type.kind == old.type.kind && c.renamedFrom.empty())
           f.notes.push_back(error("",
                                   "if " + quoted(c.name) + " is " + quoted(old.name) +
                                       " renamed, say so (ormc never guesses a rename): "
