@@ -3,6 +3,7 @@
 // next, never between.
 #include <fstream>
 #include <map>
+#include <optional>
 #include <ormc/migrate.hpp>
 #include <ormc/sql/migration_files.hpp>
 #include <ormc/sql/renderer.hpp>
@@ -159,6 +160,52 @@ void check_applied(const std::map<std::int64_t, std::string>& applied,
                            m.checksum + ": an applied migration must not change");
   }
 }
+/// A connection setting for the length of migrate(), restored however it ends.
+class ConnectionSetting {
+public:
+  ConnectionSetting(Database& db, std::string set, std::string restore)
+      : db_(db), restore_(std::move(restore)) {
+    if (!set.empty()) db_.execute(set);
+  }
+  ~ConnectionSetting() {
+    try {
+      if (!restore_.empty()) db_.execute(restore_);
+    } catch (...) { // the migration's own error is the one to report
+    }
+  }
+  ConnectionSetting(const ConnectionSetting&) = delete;
+  ConnectionSetting& operator=(const ConnectionSetting&) = delete;
+
+private:
+  Database& db_;
+  std::string restore_;
+};
+
+/// Fails the migration if `check` returns a row: a foreign key its rebuilt tables broke (SQLite
+/// checks none while a migration runs).
+void check_foreign_keys(Database& db, const std::string& check, const Migration& m) {
+  if (check.empty()) return;
+  std::string broken;
+  std::size_t count = 0;
+  db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(check);
+    while (statement->step()) {
+      std::string table, parent;
+      std::optional<std::int64_t> row;
+      statement->read(0, table);
+      statement->read(1, row);
+      statement->read(2, parent);
+      if (count++ < 5)
+        broken += (broken.empty() ? "" : "; ") + table + " row " +
+                  (row ? std::to_string(*row) : "?") + " references a missing " + parent + " row";
+    }
+  });
+  if (count)
+    throw MigrationError("migrate: " + m.file + " (version " + std::to_string(m.version) +
+                         ") would leave " + std::to_string(count) +
+                         " rows whose foreign key has no target (" + broken +
+                         "); nothing of it was applied");
+}
 } // namespace
 
 MigrationReport migrate(Database& db, const std::filesystem::path& dir,
@@ -177,6 +224,7 @@ MigrationReport migrate(Database& db, const std::filesystem::path& dir,
   check_applied(applied_migrations(db), migrations, dir);
 
   MigrationReport report;
+  ConnectionSetting setting(db, r.migration_setup(), r.migration_teardown());
   for (const Migration& m : migrations) {
     Transaction transaction(db);
     if (std::string lock = r.migration_lock(); !lock.empty()) db.execute(lock);
@@ -184,9 +232,16 @@ MigrationReport migrate(Database& db, const std::filesystem::path& dir,
     std::map<std::int64_t, std::string> applied = applied_migrations(db);
     check_applied(applied, migrations, dir);
     if (applied.count(m.version)) continue;
-    db.execute(m.text);
+    try {
+      db.execute(m.text);
+    } catch (const DatabaseError& e) {
+      // The transaction rolls back as this leaves; the database's own error says why.
+      throw MigrationError("migrate: " + m.file + " (version " + std::to_string(m.version) +
+                           ") failed, and nothing of it was applied: " + e.what());
+    }
     if (auto step = data_steps.find(m.version); step != data_steps.end() && step->second)
       step->second(db);
+    check_foreign_keys(db, r.migration_check(), m);
     record(db, m);
     transaction.commit();
     report.applied.push_back(m.version);

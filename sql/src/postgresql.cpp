@@ -116,6 +116,15 @@ public:
   using Renderer::render;
 
   bool references_later_tables() const override { return false; }
+  bool alters_tables() const override { return true; }
+  std::vector<std::string> render(const RenameConstraint& s) const override {
+    if (s.index)
+      return {"ALTER INDEX " + table_name({s.table.schema, s.from}) + " RENAME TO " +
+              identifier(s.to)};
+    return {"ALTER TABLE " + table_name(s.table) + " RENAME CONSTRAINT " + identifier(s.from) +
+            " TO " + identifier(s.to)};
+  }
+  std::vector<std::string> render(const AlterColumn& s) const override;
   // A transaction-scoped advisory lock on a key of ormc's own ("ormc" in ASCII).
   std::string migration_lock() const override { return "SELECT pg_advisory_xact_lock(1869771107)"; }
   bool has_schemas() const override { return true; }
@@ -159,6 +168,64 @@ protected:
 };
 
 } // namespace
+
+std::vector<std::string> PostgresRenderer::render(const AlterColumn& s) const {
+  const ColumnDefinition& from = s.from;
+  const ColumnDefinition& to = s.to;
+  std::string table = table_name(s.table);
+  std::string column = identifier(to.name);
+  std::string alter = "ALTER TABLE " + table + " ";
+  std::vector<std::string> out;
+  bool retyped = sql_type(from) != sql_type(to);
+  const char* old_range = range_check(from.type);
+  const char* new_range = range_check(to.type);
+  bool reranged = (old_range ? old_range : "") != std::string(new_range ? new_range : "");
+  if (old_range && (retyped || reranged))
+    // The unnamed CHECK of CREATE TABLE, by the name PostgreSQL gives it.
+    out.push_back(alter + "DROP CONSTRAINT IF EXISTS " +
+                  identifier(s.table.name + "_" + to.name + "_check"));
+  if (retyped) {
+    // A default of the old type may not cast to the new one; it is set again below.
+    if (from.default_value) out.push_back(alter + "ALTER COLUMN " + column + " DROP DEFAULT");
+    out.push_back(alter + "ALTER COLUMN " + column + " TYPE " + sql_type(to) +
+                  (s.convert.empty() ? "" : " USING (" + s.convert + ")"));
+  } else if (!s.convert.empty()) {
+    out.push_back("UPDATE " + table + " SET " + column + " = (" + s.convert + ")");
+  }
+  if (new_range && (retyped || reranged))
+    out.push_back(alter + "ADD CHECK (" + column + " " + new_range + ")");
+  if (to.not_null && !from.not_null && to.default_value)
+    out.push_back("UPDATE " + table + " SET " + column + " = " + literal(*to.default_value) +
+                  " WHERE " + column + " IS NULL");
+  auto same = [](const std::optional<Literal>& a, const std::optional<Literal>& b) {
+    return a.has_value() == b.has_value() && (!a || (a->kind == b->kind && a->value == b->value));
+  };
+  if (to.default_value && (retyped || !same(from.default_value, to.default_value)))
+    out.push_back(alter + "ALTER COLUMN " + column + " SET DEFAULT " + literal(*to.default_value));
+  else if (!to.default_value && from.default_value && !retyped)
+    out.push_back(alter + "ALTER COLUMN " + column + " DROP DEFAULT");
+  if (to.not_null != from.not_null)
+    out.push_back(alter + "ALTER COLUMN " + column + (to.not_null ? " SET" : " DROP") +
+                  " NOT NULL");
+  if (from.unique_constraint != to.unique_constraint) {
+    if (!from.unique_constraint.empty())
+      out.push_back(render(DropConstraint{s.table, from.unique_constraint}));
+    if (!to.unique_constraint.empty())
+      out.push_back(render(
+          AddConstraint{s.table, NamedColumns{to.unique_constraint, {to.name}}, std::nullopt}));
+  }
+  std::string old_checks = column_checks(from);
+  std::string new_checks = column_checks(to);
+  if (old_checks != new_checks || from.check_constraint != to.check_constraint) {
+    if (!from.check_constraint.empty())
+      out.push_back(render(DropConstraint{s.table, from.check_constraint}));
+    if (!new_checks.empty())
+      out.push_back(render(
+          AddConstraint{s.table, std::nullopt, NamedCheck{to.check_constraint, new_checks}}));
+  }
+  if (from.comment != to.comment) out.push_back(render(CommentOn{s.table, to.name, to.comment}));
+  return out;
+}
 
 const Renderer& postgres_renderer() {
   static const PostgresRenderer renderer;

@@ -248,15 +248,18 @@ std::string Renderer::column_item(const ColumnDefinition& c) const {
   std::string item = column + " " + column_definition(c);
   if (!c.unique_constraint.empty())
     item += " CONSTRAINT " + identifier(c.unique_constraint) + " UNIQUE";
-  if (!c.checks.empty()) {
-    item += " CONSTRAINT " + identifier(c.check_constraint) + " CHECK (";
-    for (std::size_t i = 0; i < c.checks.size(); ++i) {
-      std::string expression = check(c.checks[i], c.type, column);
-      item += (i ? " AND " : "") + (c.checks.size() > 1 ? "(" + expression + ")" : expression);
-    }
-    item += ")";
-  }
+  if (!c.checks.empty())
+    item += " CONSTRAINT " + identifier(c.check_constraint) + " CHECK (" + column_checks(c) + ")";
   return item;
+}
+
+std::string Renderer::column_checks(const ColumnDefinition& c) const {
+  std::string out;
+  for (std::size_t i = 0; i < c.checks.size(); ++i) {
+    std::string expression = check(c.checks[i], c.type, identifier(c.name));
+    out += (i ? " AND " : "") + (c.checks.size() > 1 ? "(" + expression + ")" : expression);
+  }
+  return out;
 }
 
 std::vector<std::string> Renderer::render(const AddColumn& s) const {
@@ -345,6 +348,68 @@ std::string Renderer::render(const DropForeignKey& s) const {
 
 std::string Renderer::render(const DropTable& s) const {
   return "DROP TABLE IF EXISTS " + table_name(s.table);
+}
+
+std::string Renderer::render(const RenameTable& s) const {
+  return "ALTER TABLE " + table_name(s.table) + " RENAME TO " + identifier(s.to);
+}
+
+std::vector<std::string> Renderer::render(const RenameConstraint& s) const {
+  if (!s.index) return {};
+  return {render(DropIndex{s.table, s.from}), index(s.table, *s.index)};
+}
+
+std::string Renderer::render(const DropIndex& s) const {
+  return "DROP INDEX IF EXISTS " + table_name({s.table.schema, s.name});
+}
+
+std::vector<std::string> Renderer::render(const AlterColumn&) const {
+  return {};
+}
+
+std::string Renderer::render(const AddConstraint& s) const {
+  std::string out = "ALTER TABLE " + table_name(s.table) + " ADD CONSTRAINT ";
+  if (s.unique)
+    return out + identifier(s.unique->name) + " UNIQUE (" + column_list(s.unique->columns, true) +
+           ")";
+  if (s.check) return out + identifier(s.check->name) + " CHECK (" + s.check->expression + ")";
+  return "";
+}
+
+std::string Renderer::render(const DropConstraint& s) const {
+  return "ALTER TABLE " + table_name(s.table) + " DROP CONSTRAINT IF EXISTS " + identifier(s.name);
+}
+
+std::string Renderer::render(const CommentOn& s) const {
+  if (!comments_as_statements()) return "";
+  std::string target = s.column.empty()
+                           ? "TABLE " + table_name(s.table)
+                           : "COLUMN " + table_name(s.table) + "." + identifier(s.column);
+  return "COMMENT ON " + target + " IS " + (s.text.empty() ? "NULL" : string_literal(s.text));
+}
+
+std::vector<std::string> Renderer::render(const RebuildTable& s) const {
+  // The new table takes a name of its own until the old one is gone; its indexes are created
+  // after the rename, since the old table's indexes hold their names until then.
+  CreateTable table = s.table;
+  table.table.name = "ormc_rebuild_" + s.table.table.name;
+  table.indexes.clear();
+  std::vector<std::string> out = render(table);
+  std::string columns, values;
+  for (const CopiedColumn& c : s.copy) {
+    std::string value = c.convert.empty() ? identifier(c.from) : "(" + c.convert + ")";
+    if (c.when_null) value = "COALESCE(" + value + ", " + literal(*c.when_null) + ")";
+    columns += (columns.empty() ? "" : ", ") + identifier(c.column);
+    values += (values.empty() ? "" : ", ") + value;
+  }
+  if (!s.copy.empty())
+    out.push_back("INSERT INTO " + table_name(table.table) + " (" + columns + ") SELECT " + values +
+                  " FROM " + table_name(s.table.table));
+  out.push_back(render(DropTable{s.table.table}));
+  out.push_back(render(RenameTable{table.table, s.table.table.name}));
+  for (const Index& i : s.table.indexes)
+    out.push_back(index(s.table.table, i));
+  return out;
 }
 
 } // namespace ormc::sql

@@ -77,6 +77,12 @@ public:
   std::string catalog_type(const ColumnDefinition& c) const override {
     return storage_type(c.type);
   }
+  // ALTER TABLE adds, renames and drops plain columns; every other change is a rebuild.
+  bool alters_tables() const override { return false; }
+  // PRAGMA foreign_keys is a no-op inside a transaction, hence around it.
+  std::string migration_setup() const override { return "PRAGMA foreign_keys = OFF"; }
+  std::string migration_teardown() const override { return "PRAGMA foreign_keys = ON"; }
+  std::string migration_check() const override { return "PRAGMA foreign_key_check"; }
 
 protected:
   std::string column_definition(const ColumnDefinition& c) const override {

@@ -29,8 +29,9 @@ public:
 
 /// The migrations cannot be applied as they are: a migration edited after it was written (its
 /// checksum differs from ormc.sum or from the one recorded when it was applied), a missing or
-/// unlisted file, a gap in the versions, or a database migrated past the code. The message names
-/// the file and the version.
+/// unlisted file, a gap in the versions, a database migrated past the code, or a migration the
+/// database refused (its error follows; nothing of that migration was applied). The message
+/// names the file and the version.
 class MigrationError : public Error {
 public:
   using Error::Error;

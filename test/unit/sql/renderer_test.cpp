@@ -313,6 +313,106 @@ TEST(SqlSchema, MigrationStepsAddRenameAndIndex) {
   EXPECT_NE(postgres().migration_lock().find("pg_advisory_xact_lock"), std::string::npos);
 }
 
+TEST(SqlSchema, AlteredColumnsChangeInPlaceOnPostgresqlOnly) {
+  EXPECT_TRUE(postgres().alters_tables());
+  EXPECT_FALSE(sqlite().alters_tables());
+  ColumnDefinition from;
+  from.name = "shelf";
+  from.type = ColumnType::uint8; // SMALLINT with a range CHECK
+  from.default_value = Literal{Literal::Kind::number, "1"};
+  ColumnDefinition to = from;
+  to.type = ColumnType::int32;
+  to.not_null = true;
+  to.unique_constraint = "uq_item_shelf";
+  to.checks = {{ColumnCheck::Kind::at_least, "0"}};
+  to.check_constraint = "ck_item_shelf";
+  to.comment = "where";
+  EXPECT_EQ(postgres().render(AlterColumn{{"", "item"}, from, to, "shelf * 2"}),
+            (std::vector<std::string>{
+                "ALTER TABLE \"item\" DROP CONSTRAINT IF EXISTS \"item_shelf_check\"",
+                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" DROP DEFAULT",
+                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" TYPE INTEGER USING (shelf * 2)",
+                "UPDATE \"item\" SET \"shelf\" = 1 WHERE \"shelf\" IS NULL",
+                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" SET DEFAULT 1",
+                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" SET NOT NULL",
+                "ALTER TABLE \"item\" ADD CONSTRAINT \"uq_item_shelf\" UNIQUE (\"shelf\")",
+                "ALTER TABLE \"item\" ADD CONSTRAINT \"ck_item_shelf\" CHECK (\"shelf\" >= 0)",
+                "COMMENT ON COLUMN \"item\".\"shelf\" IS 'where'"}));
+  // The other way: the range CHECK comes back, the constraints go.
+  EXPECT_EQ(
+      postgres().render(AlterColumn{{"", "item"}, to, from, ""}),
+      (std::vector<std::string>{"ALTER TABLE \"item\" ALTER COLUMN \"shelf\" DROP DEFAULT",
+                                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" TYPE SMALLINT",
+                                "ALTER TABLE \"item\" ADD CHECK (\"shelf\" BETWEEN 0 AND 255)",
+                                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" SET DEFAULT 1",
+                                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" DROP NOT NULL",
+                                "ALTER TABLE \"item\" DROP CONSTRAINT IF EXISTS \"uq_item_shelf\"",
+                                "ALTER TABLE \"item\" DROP CONSTRAINT IF EXISTS \"ck_item_shelf\"",
+                                "COMMENT ON COLUMN \"item\".\"shelf\" IS NULL"}));
+  EXPECT_TRUE(sqlite().render(AlterColumn{{"", "item"}, from, to, ""}).empty());
+}
+
+TEST(SqlSchema, RebuildingATableCopiesConvertsAndIndexesAfterTheRename) {
+  CreateTable table;
+  table.table = {"", "order"};
+  ColumnDefinition id;
+  id.name = "id";
+  id.type = ColumnType::int64;
+  id.primary_key = id.not_null = true;
+  ColumnDefinition total = id;
+  total.name = "total";
+  total.primary_key = false;
+  table.columns = {id, total};
+  table.indexes = {{"idx_order_total", {"total"}, "", ""}};
+  RebuildTable rebuild{
+      table,
+      {{"id", "id", "", std::nullopt},
+       {"total", "sum", "CAST(sum AS INTEGER)", Literal{Literal::Kind::number, "0"}}}};
+  EXPECT_EQ(sqlite().render(rebuild),
+            (std::vector<std::string>{
+                "CREATE TABLE IF NOT EXISTS \"ormc_rebuild_order\" (\n"
+                "  \"id\" INTEGER PRIMARY KEY NOT NULL,\n"
+                "  \"total\" INTEGER NOT NULL\n"
+                ") STRICT",
+                "INSERT INTO \"ormc_rebuild_order\" (\"id\", \"total\") SELECT \"id\", "
+                "COALESCE((CAST(sum AS INTEGER)), 0) FROM \"order\"",
+                "DROP TABLE IF EXISTS \"order\"",
+                "ALTER TABLE \"ormc_rebuild_order\" RENAME TO \"order\"",
+                "CREATE INDEX IF NOT EXISTS \"idx_order_total\" ON \"order\" (\"total\")"}));
+  EXPECT_EQ(sqlite().migration_setup(), "PRAGMA foreign_keys = OFF");
+  EXPECT_EQ(sqlite().migration_teardown(), "PRAGMA foreign_keys = ON");
+  EXPECT_EQ(sqlite().migration_check(), "PRAGMA foreign_key_check");
+  EXPECT_EQ(postgres().migration_setup() + postgres().migration_check(), "");
+}
+
+TEST(SqlSchema, RenamedTablesTakeTheirConstraintAndIndexNamesAlong) {
+  EXPECT_EQ(sqlite().render(RenameTable{{"", "book"}, "volume"}),
+            "ALTER TABLE \"book\" RENAME TO \"volume\"");
+  EXPECT_EQ(postgres().render(RenameTable{{"shop", "book"}, "volume"}),
+            "ALTER TABLE \"shop\".\"book\" RENAME TO \"volume\"");
+  Index index{"idx_volume_title", {"title"}, "", ""};
+  EXPECT_EQ(postgres().render(
+                RenameConstraint{{"shop", "volume"}, "idx_book_title", "idx_volume_title", index}),
+            (std::vector<std::string>{
+                "ALTER INDEX \"shop\".\"idx_book_title\" RENAME TO \"idx_volume_title\""}));
+  EXPECT_EQ(postgres().render(RenameConstraint{{"", "volume"}, "uq_book_a", "uq_volume_a", {}}),
+            (std::vector<std::string>{
+                "ALTER TABLE \"volume\" RENAME CONSTRAINT \"uq_book_a\" TO \"uq_volume_a\""}));
+  // SQLite cannot rename either; an index is made again under its new name.
+  EXPECT_EQ(sqlite().render(
+                RenameConstraint{{"", "volume"}, "idx_book_title", "idx_volume_title", index}),
+            (std::vector<std::string>{
+                "DROP INDEX IF EXISTS \"idx_book_title\"",
+                "CREATE INDEX IF NOT EXISTS \"idx_volume_title\" ON \"volume\" (\"title\")"}));
+  EXPECT_TRUE(
+      sqlite().render(RenameConstraint{{"", "volume"}, "uq_book_a", "uq_volume_a", {}}).empty());
+  EXPECT_EQ(postgres().render(DropIndex{{"shop", "t"}, "idx_t_a"}),
+            "DROP INDEX IF EXISTS \"shop\".\"idx_t_a\"");
+  EXPECT_EQ(sqlite().render(CommentOn{{"", "t"}, "", "x"}), "");
+  EXPECT_EQ(postgres().render(CommentOn{{"", "t"}, "", "it's"}),
+            "COMMENT ON TABLE \"t\" IS 'it''s'");
+}
+
 TEST(SqlMigrationFiles, NamesParseAndPrintBothWays) {
   EXPECT_EQ(migration_file_name(2, "add_pages", "sqlite"), "0002_add_pages.sqlite.sql");
   auto name = parse_migration_file_name("0012_add_pages.postgresql.sql");

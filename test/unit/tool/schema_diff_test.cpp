@@ -72,10 +72,13 @@ TEST(SchemaDiff, NewNullableOrDefaultedColumnsAreAddedAndIndexedOnesIndexed) {
   after.models[0].columns.push_back(rating);
   SchemaDiff d = diffSchemas(before, after);
   EXPECT_TRUE(d.findings.empty());
-  ASSERT_EQ(kinds(d), (std::vector<Step::Kind>{Step::Kind::AddColumn, Step::Kind::CreateIndex,
-                                               Step::Kind::AddColumn}));
+  ASSERT_EQ(kinds(d), (std::vector<Step::Kind>{Step::Kind::AddColumn, Step::Kind::AddColumn,
+                                               Step::Kind::CreateIndex}));
   EXPECT_EQ(d.steps[0].column->name, "pages");
-  EXPECT_EQ(d.steps[2].column->name, "rating");
+  EXPECT_EQ(d.steps[1].column->name, "rating");
+  EXPECT_EQ(d.steps[2].index->name, "idx_book_pages");
+  for (const Step& s : d.steps)
+    EXPECT_FALSE(s.rebuilds) << "SQLite adds plain columns and indexes in place";
 }
 
 TEST(SchemaDiff, ANotNullColumnWithoutDefaultIsRefused) {
@@ -95,7 +98,7 @@ TEST(SchemaDiff, DroppingAColumnOrATableIsRefused) {
   EXPECT_EQ(ids(d), (std::vector<std::string>{"migration-drops-column", "migration-drops-table"}));
 }
 
-TEST(SchemaDiff, AllowedToLoseDataItDropsWithAWarningButNotIndexedColumns) {
+TEST(SchemaDiff, AllowedToLoseDataItDropsWithAWarningIndexedColumnsByARebuild) {
   ir::Schema before = schemaOf({model("Book", "book"), model("Shelf", "shelf")});
   ir::Schema after = schemaOf({model("Book", "book")});
   after.models[0].columns.pop_back(); // title
@@ -105,9 +108,12 @@ TEST(SchemaDiff, AllowedToLoseDataItDropsWithAWarningButNotIndexedColumns) {
   EXPECT_EQ(d.findings[0].severity, Severity::Warning);
   EXPECT_EQ(d.findings[1].severity, Severity::Warning);
   EXPECT_FALSE(hasErrors(d.findings));
+  EXPECT_FALSE(d.steps[0].rebuilds);
   before.models[0].columns[1].indexed = true;
-  EXPECT_EQ(ids(diffSchemas(before, after, true)),
-            (std::vector<std::string>{"migration-unsupported-change", "migration-drops-table"}));
+  SchemaDiff indexed = diffSchemas(before, after, true);
+  ASSERT_EQ(kinds(indexed), (std::vector<Step::Kind>{Step::Kind::DropIndex, Step::Kind::DropColumn,
+                                                     Step::Kind::DropTable}));
+  EXPECT_TRUE(indexed.steps[1].rebuilds) << "SQLite cannot drop an indexed column in place";
 }
 
 TEST(SchemaDiff, ADropBesideAnAddOfTheSameTypeNotesARename) {
@@ -121,29 +127,176 @@ TEST(SchemaDiff, ADropBesideAnAddOfTheSameTypeNotesARename) {
   EXPECT_NE(d.findings[0].notes[0].message.find("renamed"), std::string::npos);
 }
 
-TEST(SchemaDiff, ChangedColumnsAreRefusedNamingWhatChanged) {
+TEST(SchemaDiff, WideningTypesAreAlteredNarrowingOnesNeedAConversionOrTheFlag) {
   ir::Schema before = schemaOf({model("Book", "book")});
+  before.models[0].columns.push_back(column("pages", ir::TypeKind::Int32));
   ir::Schema after = before;
-  after.models[0].columns[1].nullable = true;
-  after.models[0].columns[0].type.kind = ir::TypeKind::Int32;
-  SchemaDiff d = diffSchemas(before, after);
-  ASSERT_EQ(ids(d), (std::vector<std::string>{"migration-unsupported-change",
-                                              "migration-unsupported-change"}));
-  EXPECT_NE(d.findings[0].message.find("type int64 -> int32"), std::string::npos);
-  EXPECT_NE(d.findings[1].message.find("(nullable)"), std::string::npos);
+  after.models[0].columns[2].type.kind = ir::TypeKind::Int64;
+  SchemaDiff wider = diffSchemas(before, after);
+  ASSERT_EQ(kinds(wider), (std::vector<Step::Kind>{Step::Kind::AlterColumn}));
+  EXPECT_TRUE(wider.steps[0].changes.type);
+  EXPECT_FALSE(wider.steps[0].changes.nullability);
+  EXPECT_TRUE(wider.steps[0].rebuilds);
+  EXPECT_EQ(wider.steps[0].previous->type.kind, ir::TypeKind::Int32);
+
+  SchemaDiff narrower = diffSchemas(after, before);
+  ASSERT_EQ(ids(narrower), (std::vector<std::string>{"migration-narrows-type"}));
+  EXPECT_NE(narrower.findings[0].message.find("type int64 -> int32"), std::string::npos);
+  EXPECT_TRUE(narrower.steps.empty());
+  SchemaDiff allowed = diffSchemas(after, before, /*allowDataLoss=*/true);
+  EXPECT_EQ(kinds(allowed), (std::vector<Step::Kind>{Step::Kind::AlterColumn}));
+  EXPECT_FALSE(hasErrors(allowed.findings));
+  ir::Schema converted = before;
+  converted.models[0].columns[2].convertUsing = "pages / 2";
+  EXPECT_TRUE(diffSchemas(after, converted).findings.empty());
+
+  ir::Schema toText = before;
+  toText.models[0].columns[2].type.kind = ir::TypeKind::String;
+  EXPECT_EQ(ids(diffSchemas(before, toText)), (std::vector<std::string>{"migration-narrows-type"}));
+  ir::Schema shorter = before;
+  shorter.models[0].columns[1].maxLength = 10;
+  EXPECT_EQ(ids(diffSchemas(before, shorter)), (std::vector<std::string>{"migration-narrows-type"}))
+      << "a max_length where there was none";
+  ir::Schema longer = shorter;
+  longer.models[0].columns[1].maxLength = 20;
+  EXPECT_EQ(kinds(diffSchemas(shorter, longer)),
+            (std::vector<Step::Kind>{Step::Kind::AlterColumn}));
 }
 
-TEST(SchemaDiff, NewIndexesAreCreatedNewUniqueConstraintsRefused) {
+TEST(SchemaDiff, WidensOnlyWhereEveryValueFits) {
+  using T = ir::TypeKind;
+  EXPECT_TRUE(widens(T::Int8, T::Int64));
+  EXPECT_TRUE(widens(T::UInt16, T::Int32));
+  EXPECT_TRUE(widens(T::Float, T::Double));
+  EXPECT_FALSE(widens(T::Int64, T::Int32));
+  EXPECT_FALSE(widens(T::Int32, T::UInt64)) << "negative values";
+  EXPECT_FALSE(widens(T::UInt32, T::Int32));
+  EXPECT_FALSE(widens(T::Double, T::Float));
+  EXPECT_FALSE(widens(T::Int32, T::String));
+}
+
+TEST(SchemaDiff, NotNullNeedsADefaultOrAConversionNullableIsAltered) {
+  ir::Schema before = schemaOf({model("Book", "book")});
+  before.models[0].columns.push_back(column("pages", ir::TypeKind::Int32, /*nullable=*/true));
+  ir::Schema after = before;
+  after.models[0].columns[2].nullable = false;
+  SchemaDiff d = diffSchemas(before, after);
+  ASSERT_EQ(ids(d), (std::vector<std::string>{"migration-not-null-without-default"}));
+  EXPECT_TRUE(d.steps.empty());
+  after.models[0].columns[2].defaultValue = ir::DefaultValue{ir::DefaultValue::Kind::Integer, "0"};
+  SchemaDiff defaulted = diffSchemas(before, after);
+  ASSERT_EQ(kinds(defaulted), (std::vector<Step::Kind>{Step::Kind::AlterColumn}));
+  EXPECT_TRUE(defaulted.steps[0].changes.nullability);
+  EXPECT_TRUE(defaulted.steps[0].changes.defaultValue);
+  EXPECT_EQ(kinds(diffSchemas(after, before)), (std::vector<Step::Kind>{Step::Kind::AlterColumn}))
+      << "NOT NULL to nullable loses nothing";
+}
+
+TEST(SchemaDiff, TheKeyIsNeverChangedInPlace) {
+  ir::Schema before = schemaOf({model("Book", "book")});
+  ir::Schema after = before;
+  after.models[0].columns[0].type.kind = ir::TypeKind::Int32;
+  after.models[0].columns[0].convertUsing = "id";
+  EXPECT_EQ(ids(diffSchemas(before, after)),
+            (std::vector<std::string>{"migration-unsupported-change"}))
+      << "foreign keys and join tables hold the key's type";
+  ir::Schema unkeyed = before;
+  unkeyed.models[0].columns[0].primaryKey = false;
+  unkeyed.models[0].columns[0].autoIncrement = false;
+  EXPECT_EQ(ids(diffSchemas(before, unkeyed)),
+            (std::vector<std::string>{"migration-unsupported-change"}));
+}
+
+TEST(SchemaDiff, ConstraintsAndIndexesAreComparedByName) {
   ir::Schema before = schemaOf({model("Book", "book")});
   ir::Schema after = before;
   ir::Index index;
   index.name = "idx_book_title";
   index.columns = {"title"};
   after.models[0].indexes.push_back(index);
-  EXPECT_EQ(kinds(diffSchemas(before, after)), (std::vector<Step::Kind>{Step::Kind::CreateIndex}));
-  after.models[0].indexes[0].unique = true;
-  EXPECT_EQ(ids(diffSchemas(before, after)),
+  SchemaDiff added = diffSchemas(before, after);
+  ASSERT_EQ(kinds(added), (std::vector<Step::Kind>{Step::Kind::CreateIndex}));
+  EXPECT_FALSE(added.steps[0].rebuilds);
+  SchemaDiff removed = diffSchemas(after, before);
+  ASSERT_EQ(kinds(removed), (std::vector<Step::Kind>{Step::Kind::DropIndex}));
+  EXPECT_EQ(removed.steps[0].name, "idx_book_title");
+
+  ir::Schema unique = before;
+  index.name = "uq_book_title";
+  index.unique = true;
+  unique.models[0].indexes.push_back(index);
+  SchemaDiff constrained = diffSchemas(before, unique);
+  ASSERT_EQ(kinds(constrained), (std::vector<Step::Kind>{Step::Kind::AddConstraint}));
+  ASSERT_TRUE(constrained.steps[0].unique);
+  EXPECT_EQ(constrained.steps[0].unique->columns, std::vector<std::string>{"title"});
+  EXPECT_TRUE(constrained.steps[0].rebuilds);
+
+  ir::Schema checked = before;
+  checked.models[0].checks.push_back("length(title) < 100");
+  SchemaDiff check = diffSchemas(before, checked);
+  ASSERT_EQ(kinds(check), (std::vector<Step::Kind>{Step::Kind::AddConstraint}));
+  EXPECT_EQ(check.steps[0].check->expression, "length(title) < 100");
+  ir::Schema rechecked = checked;
+  rechecked.models[0].checks[0] = "length(title) < 200";
+  EXPECT_EQ(kinds(diffSchemas(checked, rechecked)),
+            (std::vector<Step::Kind>{Step::Kind::DropConstraint, Step::Kind::AddConstraint}));
+}
+
+TEST(SchemaDiff, ANewForeignKeyIsAddedAfterItsColumn) {
+  ir::Schema before = schemaOf({model("Shelf", "shelf"), model("Book", "book")});
+  ir::Schema after = before;
+  ir::Column shelf = column("shelf_id", ir::TypeKind::Int64, /*nullable=*/true);
+  shelf.references = ir::ForeignKey{};
+  shelf.references->target = shelf.references->targetModel = "app::Shelf";
+  after.models[1].columns.push_back(shelf);
+  SchemaDiff d = diffSchemas(before, after);
+  ASSERT_EQ(kinds(d), (std::vector<Step::Kind>{Step::Kind::AddColumn, Step::Kind::AddForeignKey,
+                                               Step::Kind::CreateIndex}));
+  EXPECT_EQ(d.steps[1].foreignKey->name, "fk_book_shelf_id");
+  EXPECT_TRUE(d.steps[0].rebuilds);
+}
+
+TEST(SchemaDiff, ADeclaredTableRenameRenamesItAndWhatIsNamedAfterIt) {
+  ir::Schema before = schemaOf({model("Book", "book")});
+  ir::Index index;
+  index.name = "idx_book_title";
+  index.columns = {"title"};
+  before.models[0].indexes.push_back(index);
+  ir::Schema after = before;
+  after.models[0].table = "volume";
+  after.models[0].renamedFrom = "book";
+  after.models[0].indexes[0].name = "idx_volume_title";
+  SchemaDiff d = diffSchemas(before, after);
+  EXPECT_TRUE(d.findings.empty());
+  ASSERT_EQ(kinds(d),
+            (std::vector<Step::Kind>{Step::Kind::RenameTable, Step::Kind::RenameConstraint}));
+  EXPECT_EQ(d.steps[0].name, "book");
+  EXPECT_EQ(d.steps[1].name, "idx_book_title");
+  EXPECT_EQ(d.steps[1].constraint, "idx_volume_title");
+  EXPECT_TRUE(d.steps[1].index);
+  EXPECT_TRUE(diffSchemas(after, after).steps.empty()) << "the annotation may stay";
+
+  ir::Schema changed = after;
+  changed.models[0].columns[1].nullable = true;
+  EXPECT_EQ(ids(diffSchemas(before, changed)),
             (std::vector<std::string>{"migration-unsupported-change"}));
+  ir::Schema typo = after;
+  typo.models[0].renamedFrom = "bok";
+  EXPECT_EQ(ids(diffSchemas(before, typo)),
+            (std::vector<std::string>{"migration-bad-rename", "migration-drops-table"}));
+}
+
+TEST(SchemaDiff, ReferencesToARenamedTableAreKept) {
+  ir::Schema before = schemaOf({model("Shelf", "shelf"), model("Book", "book")});
+  ir::Column shelf = column("shelf_id", ir::TypeKind::Int64, /*nullable=*/true);
+  shelf.references = ir::ForeignKey{};
+  shelf.references->target = shelf.references->targetModel = "app::Shelf";
+  before.models[1].columns.push_back(shelf);
+  ir::Schema after = before;
+  after.models[0].table = "rack";
+  after.models[0].renamedFrom = "shelf";
+  EXPECT_EQ(kinds(diffSchemas(before, after)), (std::vector<Step::Kind>{Step::Kind::RenameTable}))
+      << "book's foreign key follows the table";
 }
 
 TEST(SchemaDiff, ANewManyToManyCreatesItsJoinTable) {

@@ -56,8 +56,7 @@ std::vector<std::string> joinTableStatements(const ir::Schema& schema, const ir:
   return d.render(table);
 }
 
-namespace {
-sql::CreateTable createTable(const ir::Schema& schema, const ir::Model& m, const SchemaDdl& ddl) {
+sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& m, const SchemaDdl& ddl) {
   sql::CreateTable table;
   table.table = tableName(m);
   table.comment = m.comment;
@@ -83,8 +82,6 @@ sql::CreateTable createTable(const ir::Schema& schema, const ir::Model& m, const
       table.indexes.push_back({index.name, index.columns, index.method, index.opclass});
   return table;
 }
-
-} // namespace
 
 std::string joinTableName(const ir::Model& owner, const ir::ManyToMany& rel,
                           const sql::Renderer& dialect) {
@@ -122,7 +119,7 @@ SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& d) {
 
 std::vector<std::string> createTableStatements(const ir::Schema& schema, const ir::Model& m,
                                                const sql::Renderer& dialect, const SchemaDdl& ddl) {
-  return dialect.render(createTable(schema, m, ddl));
+  return dialect.render(describeTable(schema, m, ddl));
 }
 
 std::string emitSchemaSql(const ir::Schema& schema, const sql::Renderer& dialect) {

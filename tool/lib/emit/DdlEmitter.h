@@ -34,6 +34,11 @@ std::vector<std::string> joinTableStatements(const ir::Schema& schema, const ir:
 
 SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& dialect);
 
+/// The table as the SQL layer describes it: columns, constraints, indexes, comment. Foreign keys
+/// `ddl` defers are left out (with the default, none is).
+sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& model,
+                               const SchemaDdl& ddl = {});
+
 /// The statements that create one table, its indexes and comments, leaving out the foreign
 /// keys `ddl` defers.
 std::vector<std::string> createTableStatements(const ir::Schema& schema, const ir::Model& model,

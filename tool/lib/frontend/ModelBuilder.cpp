@@ -113,6 +113,7 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   }
   model.table = textOr(t.find("name"), snakeCase(model.name));
   model.schema = textOr(t.find("schema"), "");
+  model.renamedFrom = textOr(t.find("renamed_from"), "");
   model.comment = textOr(t.find("comment"), "");
   if (const an::Argument* check = t.find("check")) model.checks.push_back(check->value.text);
   model.accessor = textOr(t.find("accessor"), pluralize(snakeCase(model.name)));
@@ -373,6 +374,7 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     if (const an::Argument* def = options->find("default")) c.defaultValue = defaultValue(*def);
     c.comment = textOr(options->find("comment"), "");
     c.renamedFrom = textOr(options->find("renamed_from"), "");
+    c.convertUsing = textOr(options->find("convert_using"), "");
     c.check = textOr(options->find("check"), "");
     if (const an::Argument* min = options->find("min")) c.min = min->value.text;
     if (const an::Argument* max = options->find("max")) c.max = max->value.text;

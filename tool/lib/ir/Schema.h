@@ -97,7 +97,10 @@ struct Column {
   std::optional<std::int64_t> maxLength;
   std::optional<DefaultValue> defaultValue;
   std::string comment;
-  std::string renamedFrom;        // ormc:column(renamed_from=...): its name before, for migrations
+  std::string renamedFrom; // ormc:column(renamed_from=...): its name before, for migrations
+  /// ormc:column(convert_using="..."): SQL computing the column's new value from a row's old
+  /// values, for a migration that changes its type or makes it NOT NULL.
+  std::string convertUsing;
   std::string check;              // SQL boolean expression: CHECK (...)
   std::optional<std::string> min; // numeric literal, checked before any SQL runs
   std::optional<std::string> max;
@@ -155,8 +158,9 @@ struct Model {
   /// Which of cppNamespace and its parents are inline namespaces (qualified: shop::v2), so
   /// generated code reopens them as inline.
   std::vector<std::string> inlineNamespaces;
-  std::string table;  // SQL table name: order_line
-  std::string schema; // SQL schema, empty for the default one
+  std::string table;       // SQL table name: order_line
+  std::string schema;      // SQL schema, empty for the default one
+  std::string renamedFrom; // ormc:table(renamed_from=...): the table's name before, for migrations
   std::string comment;
   std::string accessor;   // member of the generated Models container: order_lines
   std::string declaredIn; // header that declares the struct

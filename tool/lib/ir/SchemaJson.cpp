@@ -45,6 +45,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
         Json{{"kind", defaultKindName(c.defaultValue->kind)}, {"value", c.defaultValue->text}};
   if (!c.comment.empty()) j["comment"] = c.comment;
   if (!c.renamedFrom.empty()) j["renamed_from"] = c.renamedFrom;
+  if (!c.convertUsing.empty()) j["convert_using"] = c.convertUsing;
   if (!c.check.empty()) j["check"] = c.check;
   if (c.min) j["min"] = *c.min;
   if (c.max) j["max"] = *c.max;
@@ -204,6 +205,7 @@ Column readColumn(const Reader& r) {
   }
   c.comment = r.string("comment", "");
   c.renamedFrom = r.string("renamed_from", "");
+  c.convertUsing = r.string("convert_using", "");
   c.check = r.string("check", "");
   if (r.has("min")) c.min = r.string("min");
   if (r.has("max")) c.max = r.string("max");
@@ -289,6 +291,7 @@ Model readModel(const Reader& r) {
   if (r.has("inline_namespaces")) m.inlineNamespaces = r.strings("inline_namespaces");
   m.table = r.string("table");
   m.schema = r.string("schema", "");
+  m.renamedFrom = r.string("renamed_from", "");
   m.comment = r.string("comment", "");
   m.accessor = r.string("accessor");
   m.declaredIn = readingSnapshot ? r.string("declared_in", "") : r.string("declared_in");
@@ -316,6 +319,7 @@ nlohmann::ordered_json modelJson(const Model& m, LocationPolicy locations) {
   if (!m.inlineNamespaces.empty()) j["inline_namespaces"] = m.inlineNamespaces;
   j["table"] = m.table;
   if (!m.schema.empty()) j["schema"] = m.schema;
+  if (!m.renamedFrom.empty()) j["renamed_from"] = m.renamedFrom;
   if (!m.comment.empty()) j["comment"] = m.comment;
   j["accessor"] = m.accessor;
   if (locations == LocationPolicy::Include) {

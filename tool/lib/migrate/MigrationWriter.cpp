@@ -3,13 +3,44 @@
 #include "emit/DdlEmitter.h"
 #include "emit/SqlSchema.h"
 #include "emit/Version.h"
-#include "ir/Identifiers.h"
 #include "ir/SchemaJson.h"
 
 #include <ormc/sql/migration_files.hpp>
 #include <set>
 
 namespace ormc::migrate {
+
+namespace {
+const ir::Column* findColumn(const ir::Model& m, const std::string& name) {
+  for (const ir::Column& c : m.columns)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+/// The table rebuilt as the current model describes it, each kept column copied from its old
+/// name and, where the migration changes its type or nullability, converted.
+sql::RebuildTable rebuild(const ir::Schema& after, const ir::Model& m, const ir::Model& previous,
+                          const SchemaDiff& diff, const emit::SchemaDdl& ddl) {
+  sql::RebuildTable out;
+  out.table = emit::describeTable(after, m, ddl);
+  for (const ir::Column& c : m.columns) {
+    const ir::Column* from = findColumn(previous, c.name);
+    if (!from && !c.renamedFrom.empty()) from = findColumn(previous, c.renamedFrom);
+    if (!from) continue; // new: its default
+    sql::CopiedColumn copy;
+    copy.column = c.name;
+    copy.from = from->name;
+    for (const Step& step : diff.steps)
+      if (step.kind == Step::Kind::AlterColumn && step.column == &c) {
+        if (step.changes.type || step.changes.nullability) copy.convert = c.convertUsing;
+        if (step.changes.nullability && !c.nullable)
+          copy.when_null = emit::columnDefinition(c, m.table).default_value;
+      }
+    out.copy.push_back(std::move(copy));
+  }
+  return out;
+}
+} // namespace
 
 std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialect dialect,
                          std::int64_t version, const std::string& name) {
@@ -18,13 +49,25 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
   std::vector<std::string> statements;
   auto add = [&](std::vector<std::string> more) {
     for (std::string& s : more)
-      statements.push_back(std::move(s));
+      if (!s.empty()) statements.push_back(std::move(s));
   };
+  auto add1 = [&](std::string s) { add({std::move(s)}); };
   if (std::string setup = d.script_preamble(); !setup.empty()) statements.push_back(setup);
   if (std::string setup = d.migration_preamble(); !setup.empty()) statements.push_back(setup);
+  // Tables this dialect rebuilds: every step on them but a rename is the rebuild.
+  std::set<const ir::Model*> rebuilt, done;
+  if (!d.alters_tables())
+    for (const Step& step : diff.steps)
+      if (step.rebuilds) rebuilt.insert(step.model);
   std::set<const ir::Model*> created;
   for (const Step& step : diff.steps) {
     const ir::Model& m = *step.model;
+    sql::TableName table = emit::tableName(m);
+    if (rebuilt.count(&m) && step.kind != Step::Kind::RenameTable) {
+      if (done.insert(&m).second)
+        add(d.render(rebuild(after, m, *diff.previous.at(&m), diff, ddl)));
+      continue;
+    }
     switch (step.kind) {
     case Step::Kind::CreateTable:
       add(emit::createTableStatements(after, m, d, ddl));
@@ -33,33 +76,51 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
     case Step::Kind::CreateJoinTable:
       add(emit::joinTableStatements(after, m, *step.relation, d));
       break;
+    case Step::Kind::RenameTable:
+      add1(d.render(sql::RenameTable{{m.schema, step.name}, m.table}));
+      break;
+    case Step::Kind::RenameConstraint:
+      add(d.render(sql::RenameConstraint{table, step.name, step.constraint, step.index}));
+      break;
+    case Step::Kind::DropConstraint:
+      add1(d.render(sql::DropConstraint{table, step.name}));
+      break;
+    case Step::Kind::DropForeignKey:
+      add1(d.render(sql::DropForeignKey{table, step.name}));
+      break;
+    case Step::Kind::DropIndex:
+      add1(d.render(sql::DropIndex{table, step.name}));
+      break;
     case Step::Kind::AddColumn:
-      add(d.render(
-          sql::AddColumn{emit::tableName(m), emit::columnDefinition(*step.column, m.table)}));
+      add(d.render(sql::AddColumn{table, emit::columnDefinition(*step.column, m.table)}));
+      break;
+    case Step::Kind::AlterColumn:
+      add(d.render(sql::AlterColumn{
+          table, emit::columnDefinition(*step.previous, m.table),
+          emit::columnDefinition(*step.column, m.table),
+          step.changes.type || step.changes.nullability ? step.column->convertUsing : ""}));
+      break;
+    case Step::Kind::AddConstraint:
+      add1(d.render(sql::AddConstraint{table, step.unique, step.check}));
+      break;
+    case Step::Kind::AddForeignKey:
+      add1(d.render(sql::AddForeignKey{table, *step.foreignKey}));
+      break;
+    case Step::Kind::AlterComment:
+      add1(d.render(sql::CommentOn{table, "", step.text}));
       break;
     case Step::Kind::DropColumn:
-      statements.push_back(d.render(sql::DropColumn{emit::tableName(m), step.column->name}));
+      add1(d.render(sql::DropColumn{table, step.column->name}));
       break;
     case Step::Kind::DropTable:
-      statements.push_back(d.render(sql::DropTable{
-          step.relation ? sql::TableName{m.schema, step.relation->table} : emit::tableName(m)}));
+      add1(d.render(
+          sql::DropTable{step.relation ? sql::TableName{m.schema, step.relation->table} : table}));
       break;
     case Step::Kind::RenameColumn:
-      statements.push_back(d.render(
-          sql::RenameColumn{emit::tableName(m), step.column->renamedFrom, step.column->name}));
+      add1(d.render(sql::RenameColumn{table, step.column->renamedFrom, step.column->name}));
       break;
     case Step::Kind::CreateIndex:
-      if (step.index)
-        statements.push_back(d.render(sql::CreateIndex{
-            emit::tableName(m),
-            {step.index->name, step.index->columns, step.index->method, step.index->opclass}}));
-      else
-        statements.push_back(d.render(
-            sql::CreateIndex{emit::tableName(m),
-                             {ir::generatedIdentifier("idx_" + m.table + "_" + step.column->name),
-                              {step.column->name},
-                              "",
-                              ""}}));
+      add1(d.render(sql::CreateIndex{table, *step.index}));
       break;
     }
   }

@@ -1,44 +1,84 @@
 // What changed between the last migration's snapshot of the IR and the current models, as the
-// steps a migration takes. Changes ormc cannot write safely yet, and every change that would
-// lose data, are errors located at the model or column: a migration is never guessed.
+// steps a migration takes. Changes ormc cannot write safely, and every change that would lose
+// data, are errors located at the model or column: a migration is never guessed.
 #pragma once
 
 #include "diagnostics/Finding.h"
 #include "ir/Schema.h"
 
+#include <map>
+#include <optional>
+#include <ormc/sql/schema_statements.hpp>
 #include <string>
 #include <vector>
 
 namespace ormc::migrate {
 
+/// What differs in a column both versions have.
+struct ColumnChanges {
+  bool type = false; // kind or max_length
+  bool nullability = false;
+  bool defaultValue = false;
+  bool unique = false;
+  bool checks = false; // min, max, not_empty, check
+  bool comment = false;
+
+  bool any() const { return type || nullability || defaultValue || unique || checks || comment; }
+};
+
 struct Step {
   enum class Kind {
     CreateTable,
     CreateJoinTable,
-    AddColumn,
+    RenameTable,      // name: the table's name before
+    RenameConstraint, // name: before; constraint (or index, with index set): after
+    DropConstraint,   // name: a UNIQUE or CHECK constraint of the table
+    DropForeignKey,   // name
+    DropIndex,        // name
     RenameColumn,
-    CreateIndex,
     DropColumn, // column: the snapshot's; only with allowDataLoss
-    DropTable,  // model: the snapshot's (relation: its join table); only with allowDataLoss
+    AddColumn,
+    AlterColumn,   // column: now; previous: the snapshot's; changes
+    AddConstraint, // unique or check
+    AddForeignKey, // foreignKey
+    CreateIndex,   // index
+    AlterComment,  // of the table: text
+    DropTable,     // model: the snapshot's (relation: its join table); only with allowDataLoss
   };
   Kind kind = Kind::CreateTable;
   const ir::Model* model = nullptr;         // in the current schema
-  const ir::Column* column = nullptr;       // AddColumn, RenameColumn (from its renamedFrom),
-                                            // CreateIndex of an indexed column
-  const ir::Index* index = nullptr;         // CreateIndex of a declared index
+  const ir::Column* column = nullptr;       // AddColumn, RenameColumn (from its renamedFrom)
+  const ir::Column* previous = nullptr;     // AlterColumn
   const ir::ManyToMany* relation = nullptr; // CreateJoinTable
+  ColumnChanges changes;                    // AlterColumn
+  /// Whether a dialect that cannot alter tables in place (sql::Renderer::alters_tables()) must
+  /// rebuild the table for this step: SQLite adds, renames and drops only plain columns.
+  bool rebuilds = false;
+  std::string name;
+  std::string constraint; // RenameConstraint
+  std::string text;       // AlterComment
+  std::optional<sql::NamedColumns> unique;
+  std::optional<sql::NamedCheck> check;
+  std::optional<sql::ForeignKey> foreignKey;
+  std::optional<sql::Index> index; // CreateIndex; RenameConstraint of an index
 };
 
 struct SchemaDiff {
   std::vector<Step> steps; // in the order the migration runs them
   Findings findings;       // errors: the migration cannot be written
+  /// Each table both versions have (current model -> the snapshot's), renamed ones too.
+  std::map<const ir::Model*, const ir::Model*> previous;
 };
 
 /// The steps from `before` (the snapshot, without source locations) to `after` (the current,
 /// validated models).
 /// With `allowDataLoss` (`--allow-data-loss`), dropped columns and tables become DropColumn and
-/// DropTable steps, each with a warning naming what is lost, instead of errors.
+/// DropTable steps, and narrowing type changes AlterColumn steps, each with a warning naming
+/// what is lost, instead of errors.
 SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after,
                        bool allowDataLoss = false);
+
+/// Whether every value of `from` fits `to` unchanged (int32 -> int64, float -> double).
+bool widens(ir::TypeKind from, ir::TypeKind to);
 
 } // namespace ormc::migrate

@@ -73,6 +73,30 @@ public:
   /// A statement each migration runs first, inside its transaction ("" for none).
   virtual std::string migration_preamble() const { return ""; }
   std::string render(const DropTable& s) const;
+
+  // ---- Migrations of existing tables.
+  /// Whether columns and constraints change in place (ALTER COLUMN, ADD CONSTRAINT); else a
+  /// migration rebuilds the table (RebuildTable) for any change but a new plain column, a
+  /// rename, a dropped plain column or an index.
+  virtual bool alters_tables() const = 0;
+  std::string render(const RenameTable& s) const;
+  virtual std::vector<std::string> render(const RenameConstraint& s) const;
+  std::string render(const DropIndex& s) const;
+  /// Only where alters_tables(): the statements that bring `from` to `to` in place.
+  virtual std::vector<std::string> render(const AlterColumn& s) const;
+  std::string render(const AddConstraint& s) const;
+  std::string render(const DropConstraint& s) const;
+  /// "" where comments live in CREATE TABLE's text (ALTER TABLE cannot reach them).
+  std::string render(const CommentOn& s) const;
+  std::vector<std::string> render(const RebuildTable& s) const;
+  /// Run before a migration's transaction and after it ends, on the same connection ("" for
+  /// none): SQLite turns foreign key enforcement off for table rebuilds, as its manual says,
+  /// since dropping the old table would otherwise run its ON DELETE actions.
+  virtual std::string migration_setup() const { return ""; }
+  virtual std::string migration_teardown() const { return ""; }
+  /// A query run last in each migration's transaction: any row it returns is a foreign key the
+  /// migration broke, and the migration is rolled back ("" where the database checks itself).
+  virtual std::string migration_check() const { return ""; }
   /// "" where the database keeps the generator ahead itself.
   virtual std::string render(const SyncKey& s) const = 0;
   /// Whether a foreign key may name a table created later; else a cycle's closing foreign key
@@ -112,6 +136,8 @@ protected:
   std::string index(const TableName& table, const Index& index) const;
   /// A column's item in CREATE TABLE or ADD COLUMN: name, definition, its constraints.
   std::string column_item(const ColumnDefinition& c) const;
+  /// The expression of the column's CHECK constraint (`c.check_constraint`), "" without checks.
+  std::string column_checks(const ColumnDefinition& c) const;
 };
 
 const Renderer& renderer(Dialect dialect);

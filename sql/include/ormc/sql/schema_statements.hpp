@@ -142,6 +142,73 @@ struct DropTable {
   TableName table;
 };
 
+/// A table renamed in place (a migration): its rows, and the references to it, stay.
+struct RenameTable {
+  TableName table;
+  std::string to;
+};
+
+/// A constraint or index renamed to follow its table's new name. Where constraints cannot be
+/// renamed (SQLite) their names are not used after creation, and an index is created anew.
+struct RenameConstraint {
+  TableName table; // under its current name
+  std::string from;
+  std::string to;
+  std::optional<Index> index; // an index rather than a table constraint: its definition
+};
+
+struct DropIndex {
+  TableName table;
+  std::string name;
+};
+
+/// A column's type, nullability, default, unique constraint or checks changed in place, where
+/// Renderer::alters_tables(); elsewhere the table is rebuilt (RebuildTable).
+struct AlterColumn {
+  TableName table;
+  ColumnDefinition from; // as the last migration left it
+  ColumnDefinition to;   // the same name: renames are RenameColumn
+  /// SQL computing the new value from the row's old ones ("": the value converted by the
+  /// database's assignment cast). A column becoming NOT NULL takes `to.default_value` where it
+  /// is NULL.
+  std::string convert;
+};
+
+/// A UNIQUE, CHECK or foreign key constraint added to an existing table.
+struct AddConstraint {
+  TableName table;
+  std::optional<NamedColumns> unique;
+  std::optional<NamedCheck> check;
+};
+
+struct DropConstraint {
+  TableName table;
+  std::string name;
+};
+
+struct CommentOn {
+  TableName table;
+  std::string column; // "" for the table itself
+  std::string text;   // "" removes the comment
+};
+
+/// How a rebuilt table's column gets its value from the old table.
+struct CopiedColumn {
+  std::string column;
+  std::string from;                 // the old table's column of that name, or the name it had
+  std::string convert;              // SQL over the old row instead of `from`, or ""
+  std::optional<Literal> when_null; // a value for rows where the result is NULL
+};
+
+/// SQLite's documented procedure for changes ALTER TABLE cannot make: a new table as `table`
+/// describes it, the rows copied into it, the old one dropped, the new one renamed in its place
+/// and its indexes created. Columns not in `copy` take their defaults. The caller runs it with
+/// foreign key enforcement off (Renderer::migration_setup()) and checks the keys before commit.
+struct RebuildTable {
+  CreateTable table;
+  std::vector<CopiedColumn> copy;
+};
+
 /// After rows were written with explicit values of an identity key: keeps the key's generator
 /// ahead of them.
 struct SyncKey {

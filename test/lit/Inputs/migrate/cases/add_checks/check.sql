@@ -1,0 +1,1 @@
+SELECT "id", "stock", "reserved" FROM "item";

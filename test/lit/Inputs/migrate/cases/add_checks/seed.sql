@@ -1,0 +1,1 @@
+INSERT INTO "item" ("id", "stock", "reserved") VALUES (1, 5, 2);

@@ -1,0 +1,1 @@
+INSERT INTO "author" ("id", "email") VALUES (3, 'a@x');

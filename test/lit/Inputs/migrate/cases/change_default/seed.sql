@@ -1,0 +1,1 @@
+INSERT INTO "book" ("id") VALUES (1);

@@ -1,0 +1,1 @@
+SELECT "id", "code" + 1 FROM "item" ORDER BY "id";

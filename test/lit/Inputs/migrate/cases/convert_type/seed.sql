@@ -1,0 +1,1 @@
+INSERT INTO "item" ("id", "code") VALUES (1, '7'), (2, '42');

@@ -1,0 +1,1 @@
+SELECT "id", "title", "year" FROM "book";

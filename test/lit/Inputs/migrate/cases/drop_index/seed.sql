@@ -1,0 +1,1 @@
+INSERT INTO "book" ("id", "title", "year") VALUES (1, 'Dune', 1965);

@@ -1,0 +1,12 @@
+// An indexed, unique column dropped with --allow-data-loss (SQLite rebuilds the table); the other columns keep their values: version 2.
+#include <cstdint>
+#include <optional>
+#include <ormc/annotations.hpp>
+#include <string>
+
+namespace shop {
+struct ORMC_TABLE() Book {
+  ORMC_ID() std::int64_t id;
+  std::string title;
+};
+} // namespace shop

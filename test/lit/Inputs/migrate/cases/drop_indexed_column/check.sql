@@ -1,0 +1,1 @@
+SELECT "id", "title" FROM "book" ORDER BY "id";

@@ -1,0 +1,12 @@
+// A NOT NULL column becomes optional and loses its default: version 1.
+#include <cstdint>
+#include <optional>
+#include <ormc/annotations.hpp>
+#include <string>
+
+namespace shop {
+struct ORMC_TABLE() Book {
+  ORMC_ID() std::int64_t id;
+  ORMC_COLUMN(default = "untitled") std::string title;
+};
+} // namespace shop

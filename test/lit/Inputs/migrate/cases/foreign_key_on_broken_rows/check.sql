@@ -1,0 +1,1 @@
+SELECT "id", "shelf_id" FROM "book" ORDER BY "id";

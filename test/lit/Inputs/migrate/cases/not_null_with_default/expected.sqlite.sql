@@ -1,0 +1,7 @@
+CREATE TABLE IF NOT EXISTS "ormc_rebuild_book" (
+  "id" INTEGER PRIMARY KEY NOT NULL,
+  "pages" INTEGER NOT NULL DEFAULT 0
+) STRICT;
+INSERT INTO "ormc_rebuild_book" ("id", "pages") SELECT "id", COALESCE("pages", 0) FROM "book";
+DROP TABLE IF EXISTS "book";
+ALTER TABLE "ormc_rebuild_book" RENAME TO "book";

@@ -1,0 +1,1 @@
+INSERT INTO "book" ("id", "pages") VALUES (1, NULL), (2, 300);

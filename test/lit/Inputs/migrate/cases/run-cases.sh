@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# run-cases.sh <sqlite|postgresql> <work dir> <ormc> <apply> <flags...>
+#
+# Every directory beside this script is one migration case, before/after:
+#   before.hpp, after.hpp       the models of version 1 and version 2
+#   expected.<dialect>.sql      migration 2 as ormc must write it (without its first line,
+#                               which names the ormc version)
+#   seed.sql                    rows written at version 1
+#   check.sql, expected.rows    a query run after migrating, and its exact output ('|' between
+#                               columns, as sqlite3 and psql -At print it)
+#   violate.sql (optional)      statements version 2's constraints must refuse
+#   expect-failure (optional)   text the failed migration's error contains; the database must
+#                               then still be at version 1 with its rows (check.sql)
+#   flags (optional)            more ormc options for version 2, such as --allow-data-loss
+# PostgreSQL cases run in a database of their own on $ORMC_TEST_POSTGRES_URL's server.
+# ORMC_UPDATE_FIXTURES=1 rewrites expected.*.sql and expected.rows from this run instead.
+set -uo pipefail
+dialect=$1 work=$2 ormc=$3 apply=$4
+shift 4
+here=$(cd "$(dirname "$0")" && pwd)
+failed=0
+fail() {
+  echo "FAIL $case: $*"
+  failed=1 case_failed=1
+}
+
+run_sql() { # run_sql <database> <file>: the file's statements, output as 'a|b' lines
+  if [ "$dialect" = sqlite ]; then
+    sqlite3 -bail -batch "$1" < "$2"
+  else
+    psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -f "$2"
+  fi
+}
+
+for dir in "$here"/*/; do
+  case=$(basename "$dir") case_failed=0
+  out="$work/$case"
+  rm -rf "$out" && mkdir -p "$out"
+  if [ "$dialect" = sqlite ]; then
+    url="sqlite:$out/case.db" target="$out/case.db"
+  else
+    name="ormc_migration_case_$case"
+    PGOPTIONS=--client-min-messages=warning psql -X -q -d "$ORMC_TEST_POSTGRES_URL" \
+      -c "DROP DATABASE IF EXISTS \"$name\"" -c "CREATE DATABASE \"$name\"" ||
+      { fail "cannot create database $name"; continue; }
+    url="${ORMC_TEST_POSTGRES_URL%/*}/$name" target=$url
+  fi
+  cp "$dir/before.hpp" "$out/models.hpp"
+  "$ormc" --migrations-dir "$out/db" --migration-name before "$out/models.hpp" -- "$@" > "$out/log" 2>&1 ||
+    { fail "ormc on before.hpp: $(cat "$out/log")"; continue; }
+  cp -r "$out/db" "$out/v1"
+  cp "$dir/after.hpp" "$out/models.hpp"
+  extra=()
+  [ -f "$dir/flags" ] && read -r -a extra < "$dir/flags"
+  "$ormc" --migrations-dir "$out/db" --migration-name change "${extra[@]}" "$out/models.hpp" -- "$@" > "$out/log" 2>&1 ||
+    { fail "ormc on after.hpp: $(cat "$out/log")"; continue; }
+  written="$out/db/0002_change.$dialect.sql"
+  [ -f "$written" ] || { fail "no migration 2 written: $(cat "$out/log")"; continue; }
+  tail -n +2 "$written" > "$out/migration.sql"
+  if [ "${ORMC_UPDATE_FIXTURES:-}" = 1 ]; then
+    cp "$out/migration.sql" "$dir/expected.$dialect.sql"
+  elif ! diff -u "$dir/expected.$dialect.sql" "$out/migration.sql" > "$out/sql.diff"; then
+    fail "migration 2 differs from expected.$dialect.sql:"; cat "$out/sql.diff"
+  fi
+
+  "$apply" "$url" "$out/v1" > "$out/apply1" || { fail "version 1: $(cat "$out/apply1")"; continue; }
+  run_sql "$target" "$dir/seed.sql" > /dev/null || { fail "seed.sql"; continue; }
+  "$apply" "$url" "$out/db" > "$out/apply2"
+  status=$?
+  if [ -f "$dir/expect-failure" ]; then
+    expected=$(cat "$dir/expect-failure")
+    [ $status -ne 0 ] || fail "migration 2 applied; expected it to fail with: $expected"
+    grep -qF -- "$expected" "$out/apply2" || fail "the error lacks '$expected': $(cat "$out/apply2")"
+    "$apply" "$url" "$out/v1" | grep -qx "version 1" || fail "the database is not at version 1"
+  else
+    [ $status -eq 0 ] || { fail "migration 2: $(cat "$out/apply2")"; continue; }
+  fi
+  run_sql "$target" "$dir/check.sql" > "$out/rows" 2>&1 || fail "check.sql: $(cat "$out/rows")"
+  if [ "${ORMC_UPDATE_FIXTURES:-}" = 1 ] && [ "$dialect" = sqlite ]; then
+    cp "$out/rows" "$dir/expected.rows"
+  elif ! diff -u "$dir/expected.rows" "$out/rows" > "$out/rows.diff"; then
+    fail "rows after migrating differ from expected.rows:"; cat "$out/rows.diff"
+  fi
+  if [ -f "$dir/violate.sql" ]; then
+    while IFS= read -r statement; do
+      [ -n "$statement" ] || continue
+      # sqlite3 enforces foreign keys only when asked, as ormc's runtime asks.
+      [ "$dialect" = sqlite ] && statement="PRAGMA foreign_keys = ON; $statement"
+      printf '%s\n' "$statement" > "$out/violation.sql"
+      if run_sql "$target" "$out/violation.sql" > "$out/violation.out" 2>&1; then
+        fail "version 2 accepted: $statement"
+      fi
+    done < "$dir/violate.sql"
+  fi
+  if [ "$dialect" = postgresql ]; then
+    psql -X -q -d "$ORMC_TEST_POSTGRES_URL" -c "DROP DATABASE IF EXISTS \"$name\"" > /dev/null
+  fi
+  [ $case_failed = 1 ] || echo "ok $case"
+done
+exit $failed

@@ -1,0 +1,14 @@
+// Columns widened: int32 to int64, uint8 to int32, float to double; every value is kept: version 2.
+#include <cstdint>
+#include <optional>
+#include <ormc/annotations.hpp>
+#include <string>
+
+namespace shop {
+struct ORMC_TABLE() Item {
+  ORMC_ID() std::int64_t id;
+  std::int64_t stock;
+  std::int32_t shelf;
+  double weight;
+};
+} // namespace shop
