@@ -20,6 +20,37 @@ std::string nullability(bool not_null) {
   return not_null ? "NOT NULL" : "NULL allowed";
 }
 
+/// Indexes and UNIQUE constraints by their columns, foreign keys by column and target.
+void compare_keys(Database& db, const ModelStatements& model, const std::string& table,
+                  std::vector<std::string>& out) {
+  if (!model.indexes.empty()) {
+    std::vector<ExistingIndex> existing =
+        db.backend().table_indexes(model.schema_name, model.table_name);
+    for (const IndexShape& wanted : model.indexes) {
+      bool found = std::any_of(existing.begin(), existing.end(), [&](const ExistingIndex& i) {
+        return i.columns == wanted.columns && i.unique == wanted.unique;
+      });
+      if (!found)
+        out.push_back(table + ": " + (wanted.unique ? "UNIQUE constraint" : "index") + " on (" +
+                      std::string(wanted.columns) + ") missing");
+    }
+  }
+  if (!model.foreign_keys.empty()) {
+    std::vector<ExistingForeignKey> existing =
+        db.backend().table_foreign_keys(model.schema_name, model.table_name);
+    for (const ForeignKeyShape& wanted : model.foreign_keys) {
+      bool found = std::any_of(existing.begin(), existing.end(), [&](const ExistingForeignKey& k) {
+        return k.column == wanted.column && k.target_table == wanted.target_table &&
+               k.target_column == wanted.target_column;
+      });
+      if (!found)
+        out.push_back(table + ", column \"" + std::string(wanted.column) + "\": foreign key to " +
+                      std::string(wanted.target_table) + "(" + std::string(wanted.target_column) +
+                      ") missing");
+    }
+  }
+}
+
 void compare_table(Database& db, const ModelStatements& model, std::vector<std::string>& out) {
   std::string table = "table " + std::string(model.table);
   std::vector<ExistingColumn> existing =
@@ -45,6 +76,7 @@ void compare_table(Database& db, const ModelStatements& model, std::vector<std::
                     (wanted.not_null ? " (its member is not a std::optional)"
                                      : " (its member is a std::optional)"));
   }
+  compare_keys(db, model, table, out);
 }
 
 } // namespace

@@ -65,6 +65,48 @@ TEST_P(CorrectnessTest, CreateSchemaListsColumnsOfAnotherTypeOrNullability) {
   }
 }
 
+// Drift the column check cannot see: an index, a UNIQUE constraint or a foreign key gone.
+TEST_P(CorrectnessTest, CheckSchemaListsMissingIndexesUniqueConstraintsAndForeignKeys) {
+  m->check_schema(); // the tables create_schema() made have every one of them
+  db->execute(R"(DROP INDEX "idx_order_where")");
+  if (on_postgres()) {
+    db->execute(R"(ALTER TABLE "comment" DROP CONSTRAINT "fk_comment_post_id")");
+    db->execute(R"(ALTER TABLE "tag" DROP CONSTRAINT "uq_tag_label")");
+  } else {
+    // SQLite drops a foreign key only with its table: the same table made again without it.
+    std::string create;
+    db->with_connection([&](auto& conn) {
+      auto statement = conn.prepare(R"(SELECT "sql" FROM sqlite_master WHERE "name" = 'comment')");
+      ASSERT_TRUE(statement->step());
+      statement->read(0, create);
+    });
+    std::size_t fk = create.find(",\n  CONSTRAINT \"fk_comment_post_id\"");
+    ASSERT_NE(fk, std::string::npos) << create;
+    create.erase(fk, create.find('\n', fk + 2) - fk);
+    db->execute("PRAGMA foreign_keys = OFF");
+    db->execute(R"(DROP TABLE "comment")");
+    db->execute(create);
+    db->execute("PRAGMA foreign_keys = ON");
+  }
+  try {
+    m->check_schema();
+    FAIL() << "check_schema() accepted a table without its index and foreign key";
+  } catch (const ormc::SchemaMismatch& e) {
+    std::vector<std::string> expected = {
+        R"(table "comment", column "post_id": foreign key to post(id) missing)",
+        R"(table "order": index on (where) missing)"};
+    // SQLite dropped the foreign key's index with the table.
+    if (!on_postgres())
+      expected.insert(expected.begin(), R"(table "comment": index on (post_id) missing)");
+    else
+      expected.push_back(R"(table "tag": UNIQUE constraint on (label) missing)");
+    std::vector<std::string> found = e.differences();
+    std::sort(found.begin(), found.end());
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(found, expected) << e.what();
+  }
+}
+
 TEST_P(CorrectnessTest, UpsertByKeyInsertsWithoutAKeyAndUpdatesTheRowWithIt) {
   Account fresh;
   fresh.email = "fresh@x";

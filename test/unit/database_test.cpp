@@ -79,6 +79,13 @@ public:
   std::vector<ormc::ExistingColumn> table_columns(std::string_view, std::string_view) override {
     return {};
   }
+  std::vector<ormc::ExistingIndex> table_indexes(std::string_view, std::string_view) override {
+    return {};
+  }
+  std::vector<ormc::ExistingForeignKey> table_foreign_keys(std::string_view,
+                                                           std::string_view) override {
+    return {};
+  }
 };
 
 TEST(DatabaseBackend, AnotherClassClaimingADialectIsAUsageErrorNotUndefinedBehaviour) {

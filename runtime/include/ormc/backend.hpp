@@ -16,6 +16,18 @@ struct ExistingColumn {
   bool not_null = false;
 };
 
+/// An index of a table (UNIQUE constraints and primary keys are indexes too).
+struct ExistingIndex {
+  std::string columns; // ", " between the names, in index order
+  bool unique = false;
+};
+
+struct ExistingForeignKey {
+  std::string column;
+  std::string target_table;
+  std::string target_column;
+};
+
 /// One connection to one database. Backends implement what is the same for every statement;
 /// per-value work (binding, reading) goes through each backend's concrete Statement class, so
 /// generated code makes no virtual call per field.
@@ -35,6 +47,11 @@ public:
   /// empty when there is no such table.
   virtual std::vector<ExistingColumn> table_columns(std::string_view schema,
                                                     std::string_view name) = 0;
+  virtual std::vector<ExistingIndex> table_indexes(std::string_view schema,
+                                                   std::string_view name) = 0;
+  /// One entry per column of each foreign key.
+  virtual std::vector<ExistingForeignKey> table_foreign_keys(std::string_view schema,
+                                                             std::string_view name) = 0;
 
   /// Installs (or, with an empty function, removes) the hook that sees every statement; with
   /// HookParameters::include the events also carry the bound values.

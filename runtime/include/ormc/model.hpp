@@ -21,6 +21,20 @@ struct ColumnShape {
   bool not_null = false;
 };
 
+/// An index or UNIQUE constraint the table should have, by its columns: SQLite does not keep a
+/// UNIQUE constraint's name, and a renamed index is still the same index.
+struct IndexShape {
+  std::string_view columns; // unquoted names, ", " between them, in index order
+  bool unique = false;
+};
+
+/// A foreign key the table should have.
+struct ForeignKeyShape {
+  std::string_view column;
+  std::string_view target_table; // unquoted, without its schema
+  std::string_view target_column;
+};
+
 /// The statements of one model in one dialect.
 struct ModelStatements {
   std::span<const std::string_view> create;         // CREATE TABLE and CREATE INDEX, in order
@@ -36,13 +50,15 @@ struct ModelStatements {
   std::string_view remove; // DELETE by key (soft delete: the UPDATE that marks the row deleted,
                            // binding the time, then the key)
   std::string_view count;  // live rows only, for a model with soft delete
-  std::string_view soft_delete;       // quoted ormc:soft_delete column; "" when the model has none
-  std::string_view purge;             // DELETE by key, also for a soft-deleted row
-  std::string_view restore;           // clears the soft_delete column by key
-  std::string_view updated_at;        // quoted ormc:updated_at column; "" when the model has none
-  std::string_view schema_name;       // unquoted schema; "" for the connection's default
-  std::string_view table_name;        // unquoted table name
-  std::span<const ColumnShape> shape; // every column, in declaration order
+  std::string_view soft_delete;        // quoted ormc:soft_delete column; "" when the model has none
+  std::string_view purge;              // DELETE by key, also for a soft-deleted row
+  std::string_view restore;            // clears the soft_delete column by key
+  std::string_view updated_at;         // quoted ormc:updated_at column; "" when the model has none
+  std::string_view schema_name;        // unquoted schema; "" for the connection's default
+  std::string_view table_name;         // unquoted table name
+  std::span<const ColumnShape> shape;  // every column, in declaration order
+  std::span<const IndexShape> indexes; // indexes and UNIQUE constraints
+  std::span<const ForeignKeyShape> foreign_keys; // for check_schema()
   /// INSERT of every column, the key included, that updates the row with that key instead when
   /// it exists (columns only set on insert keep their values); binds with bind_all().
   std::string_view upsert_by_key;
@@ -54,7 +70,9 @@ struct ModelStatements {
 };
 
 /// Compares the tables of `models` with the database's catalog; throws SchemaMismatch listing
-/// every missing table, missing column, and column of another type or nullability.
+/// every missing table, missing column, column of another type or nullability, and missing
+/// index, UNIQUE constraint or foreign key. What the models do not know of (another column or
+/// index) is allowed.
 class Database;
 void check_schema(Database& db, std::span<const ModelStatements* const> models);
 

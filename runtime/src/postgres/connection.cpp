@@ -2,6 +2,7 @@
 #include "postgres/impl.hpp"
 #include "statement_text.hpp"
 
+#include <optional>
 #include <ormc/error.hpp>
 #include <pqxx/except>
 
@@ -164,6 +165,51 @@ std::vector<ExistingColumn> Connection::table_columns(std::string_view schema,
     statement->read(2, c.not_null);
   }
   return columns;
+}
+
+std::vector<ExistingIndex> Connection::table_indexes(std::string_view schema,
+                                                     std::string_view name) {
+  std::vector<ExistingIndex> indexes;
+  auto statement = prepare(
+      "SELECT i.indisunique, (SELECT string_agg(a.attname, ', ' ORDER BY k.ord) FROM "
+      "unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) JOIN pg_attribute a ON "
+      "a.attrelid = i.indrelid AND a.attnum = k.attnum) FROM pg_index i JOIN pg_class c ON "
+      "c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = $2 AND "
+      "n.nspname = CASE WHEN $1 = '' THEN current_schema() ELSE $1 END");
+  std::string schema_name(schema), table_name(name);
+  statement->bind(1, schema_name);
+  statement->bind(2, table_name);
+  while (statement->step()) {
+    ExistingIndex& index = indexes.emplace_back();
+    std::optional<std::string> columns; // NULL for an index on expressions only
+    statement->read(0, index.unique);
+    statement->read(1, columns);
+    index.columns = columns.value_or("");
+  }
+  return indexes;
+}
+
+std::vector<ExistingForeignKey> Connection::table_foreign_keys(std::string_view schema,
+                                                               std::string_view name) {
+  std::vector<ExistingForeignKey> keys;
+  auto statement = prepare(
+      "SELECT a.attname, t.relname, ta.attname FROM pg_constraint k CROSS JOIN LATERAL "
+      "unnest(k.conkey, k.confkey) AS p(attnum, target_attnum) JOIN pg_class c ON c.oid = "
+      "k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class t ON t.oid = "
+      "k.confrelid JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = p.attnum JOIN "
+      "pg_attribute ta ON ta.attrelid = k.confrelid AND ta.attnum = p.target_attnum WHERE "
+      "k.contype = 'f' AND c.relname = $2 AND "
+      "n.nspname = CASE WHEN $1 = '' THEN current_schema() ELSE $1 END");
+  std::string schema_name(schema), table_name(name);
+  statement->bind(1, schema_name);
+  statement->bind(2, table_name);
+  while (statement->step()) {
+    ExistingForeignKey& key = keys.emplace_back();
+    statement->read(0, key.column);
+    statement->read(1, key.target_table);
+    statement->read(2, key.target_column);
+  }
+  return keys;
 }
 
 std::int64_t Connection::last_insert_id() const {

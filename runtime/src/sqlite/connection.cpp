@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <ormc/error.hpp>
 #include <ormc/sqlite/connection.hpp>
 #include <sqlite3.h>
@@ -126,6 +127,41 @@ std::vector<ExistingColumn> Connection::table_columns(std::string_view /*schema*
     c.not_null = not_null != 0 || (key != 0 && c.type == "INTEGER");
   }
   return columns;
+}
+
+std::vector<ExistingIndex> Connection::table_indexes(std::string_view /*schema*/,
+                                                     std::string_view name) {
+  std::vector<ExistingIndex> indexes;
+  auto statement = prepare(R"sql(SELECT l."unique", (SELECT group_concat("name", ', ') FROM
+  (SELECT "name" FROM pragma_index_info(l."name") ORDER BY "seqno")) FROM pragma_index_list(?1) l)sql");
+  std::string table(name);
+  statement->bind(1, table);
+  while (statement->step()) {
+    ExistingIndex& index = indexes.emplace_back();
+    std::int64_t unique = 0;
+    std::optional<std::string> columns; // NULL for an index on expressions
+    statement->read(0, unique);
+    statement->read(1, columns);
+    index.unique = unique != 0;
+    index.columns = columns.value_or("");
+  }
+  return indexes;
+}
+
+std::vector<ExistingForeignKey> Connection::table_foreign_keys(std::string_view /*schema*/,
+                                                               std::string_view name) {
+  std::vector<ExistingForeignKey> keys;
+  auto statement = prepare(
+      R"sql(SELECT "from", "table", coalesce("to", '') FROM pragma_foreign_key_list(?1))sql");
+  std::string table(name);
+  statement->bind(1, table);
+  while (statement->step()) {
+    ExistingForeignKey& key = keys.emplace_back();
+    statement->read(0, key.column);
+    statement->read(1, key.target_table);
+    statement->read(2, key.target_column);
+  }
+  return keys;
 }
 
 std::int64_t Connection::last_insert_id() const noexcept {

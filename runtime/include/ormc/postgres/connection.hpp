@@ -35,6 +35,9 @@ public:
   void rollback() override;
   std::vector<ExistingColumn> table_columns(std::string_view schema,
                                             std::string_view name) override;
+  std::vector<ExistingIndex> table_indexes(std::string_view schema, std::string_view name) override;
+  std::vector<ExistingForeignKey> table_foreign_keys(std::string_view schema,
+                                                     std::string_view name) override;
 
   StatementLease<Statement> prepare(std::string_view sql);
   /// Streams `lines` (COPY's text format, one row per line, each ending in a newline) into the

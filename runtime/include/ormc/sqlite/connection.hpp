@@ -34,6 +34,9 @@ public:
   void rollback() override;
   std::vector<ExistingColumn> table_columns(std::string_view schema,
                                             std::string_view name) override;
+  std::vector<ExistingIndex> table_indexes(std::string_view schema, std::string_view name) override;
+  std::vector<ExistingForeignKey> table_foreign_keys(std::string_view schema,
+                                                     std::string_view name) override;
 
   /// The cached statement for `sql`, prepared on first use.
   StatementLease<Statement> prepare(std::string_view sql);
