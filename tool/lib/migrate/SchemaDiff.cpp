@@ -102,7 +102,10 @@ public:
         table_(quoted(after.table)) {}
 
   void run() {
-    if (before_.table != after_.table && !renameTable()) return;
+    if (before_.table != after_.table) {
+      renameTable(); // alone: a rename with other changes is refused
+      return;
+    }
     columns();
     constraints();
     // Removals first, so that a constraint or index replaced under its name is free again.
@@ -124,7 +127,7 @@ private:
 
   /// A renamed table with nothing else changed: renamed, and its constraints and indexes named
   /// after it renamed with it.
-  bool renameTable() {
+  void renameTable() {
     sql::CreateTable b = emit::describeTable(beforeSchema_, before_);
     sql::CreateTable a = emit::describeTable(afterSchema_, after_);
     bool changed = before_.columns.size() != after_.columns.size() ||
@@ -145,7 +148,7 @@ private:
                                         "in one migration and change it in the next" +
                                         kRefused,
                                     after_.loc));
-      return false;
+      return;
     }
     Step rename = step(Kind::RenameTable);
     rename.name = before_.table;
@@ -171,7 +174,6 @@ private:
       renamed(b.foreign_keys[i].name, a.foreign_keys[i].name);
     for (std::size_t i = 0; i < b.indexes.size(); ++i)
       renamed(b.indexes[i].name, a.indexes[i].name, &a.indexes[i]);
-    return false; // nothing else to compare: the table is the same
   }
 
   void columns() {
