@@ -63,6 +63,11 @@ cl::opt<bool> allowDataLoss(
     "allow-data-loss",
     cl::desc("Let --migrations-dir drop the tables and columns the models no longer have"),
     cl::cat(category));
+cl::opt<std::string>
+    database("db",
+             cl::desc("With --migrations-dir: count in this database the rows each dropped table "
+                      "or column would lose (sqlite:<file>, read-only; postgresql://...)"),
+             cl::value_desc("url"), cl::cat(category));
 cl::opt<bool> merge("merge", cl::desc("Inputs are IR fragments: merge, check and emit them"),
                     cl::cat(category));
 /// Names the LLVM the binary was compiled against and the libclang-cpp it runs with (asked of
@@ -90,6 +95,7 @@ int main(int argc, const char** argv) {
   options.migrationsDir = migrationsDir;
   options.migrationName = migrationName;
   options.allowDataLoss = allowDataLoss;
+  options.databaseUrl = database;
   options.emit = emit;
   options.schemaName = schemaName;
   options.modelsNamespace = modelsNamespace;

@@ -14,6 +14,7 @@
 #include "frontend/ParseRunner.h"
 #include "ir/SchemaJson.h"
 #include "migrate/MigrationWriter.h"
+#include "migrate/RowsAtStake.h"
 #include "migrate/SchemaDiff.h"
 #include "validate/Linker.h"
 #include "validate/Validator.h"
@@ -239,6 +240,16 @@ int writeMigration(const ir::Schema& schema, const Options& options, DiagnosticR
     return 1;
   }
   migrate::SchemaDiff diff = migrate::diffSchemas(before, schema, options.allowDataLoss);
+  if (!options.databaseUrl.empty() && !diff.atStake.empty()) {
+    std::string error;
+    std::unique_ptr<migrate::RowCounter> database =
+        migrate::openForCounting(options.databaseUrl, error);
+    if (!database) {
+      reporter.reportError("--db: " + error);
+      return 1;
+    }
+    migrate::noteRowsAtStake(diff, *database);
+  }
   for (const Finding& f : diff.findings)
     reporter.report(f);
   if (reporter.errors() != 0) return 1;

@@ -249,6 +249,7 @@ private:
         !(old.type.kind == now.type.kind && widensText(old, now))) {
       std::string message = what + " changes " + changeWords(old, now, {true}) +
                             ", which can lose or fail on values the old type holds";
+      out_.atStake.push_back({out_.findings.size(), emit::tableName(after_), now.name});
       if (!allowDataLoss_) {
         out_.findings.push_back(error("migration-narrows-type",
                                       message + ": say how to convert them, "
@@ -292,6 +293,7 @@ private:
                                         "ormc:column(renamed_from=" +
                                         old.name + ")",
                                     c.loc));
+      out_.atStake.push_back({out_.findings.size(), emit::tableName(after_), old.name});
       out_.findings.push_back(std::move(f));
       return;
     }
@@ -302,6 +304,7 @@ private:
                                     after_.loc));
       return;
     }
+    out_.atStake.push_back({out_.findings.size(), emit::tableName(after_), old.name});
     out_.findings.push_back(finding(Severity::Warning, "migration-drops-column",
                                     "the migration drops column " + quoted(old.name) +
                                         " of table " + table_ +
@@ -508,7 +511,8 @@ SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after, bool a
     out.previous[m] = it->second;
     TableDiff(before, *it->second, after, *m, tableRenames, allowDataLoss, out).run();
   }
-  auto dropped = [&](const std::string& what) {
+  auto dropped = [&](const std::string& what, sql::TableName table) {
+    out.atStake.push_back({out.findings.size(), std::move(table), ""});
     out.findings.push_back(finding(
         allowDataLoss ? Severity::Warning : Severity::Error, "migration-drops-table",
         allowDataLoss ? "the migration drops " + what + " and the rows in it (--allow-data-loss)"
@@ -521,7 +525,8 @@ SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after, bool a
   std::vector<const ir::Model*> beforeOrder = emit::creationOrder(before).models;
   for (auto it = beforeOrder.rbegin(); it != beforeOrder.rend(); ++it)
     if (!kept.count(tableKey((*it)->schema, (*it)->table))) {
-      dropped("table " + quoted((*it)->table) + " (" + (*it)->qualifiedName + ")");
+      dropped("table " + quoted((*it)->table) + " (" + (*it)->qualifiedName + ")",
+              emit::tableName(**it));
       Step s;
       s.kind = Kind::DropTable;
       s.model = *it;
@@ -539,7 +544,8 @@ SchemaDiff diffSchemas(const ir::Schema& before, const ir::Schema& after, bool a
     }
   for (const auto& [key, entry] : oldJoins)
     if (!newJoins.count(key)) {
-      dropped("join table " + quoted(entry.second->table));
+      dropped("join table " + quoted(entry.second->table),
+              {entry.first->schema, entry.second->table});
       Step s;
       s.kind = Kind::DropTable;
       s.model = entry.first;

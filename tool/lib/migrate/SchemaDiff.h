@@ -63,9 +63,17 @@ struct Step {
   std::optional<sql::Index> index; // CreateIndex; RenameConstraint of an index
 };
 
+/// Data a finding says would be lost: a table's rows, or a column's values.
+struct RowsAtStake {
+  std::size_t finding; // index into SchemaDiff::findings
+  sql::TableName table;
+  std::string column; // "" for the whole table
+};
+
 struct SchemaDiff {
   std::vector<Step> steps; // in the order the migration runs them
   Findings findings;       // errors: the migration cannot be written
+  std::vector<RowsAtStake> atStake;
   /// Each table both versions have (current model -> the snapshot's), renamed ones too.
   std::map<const ir::Model*, const ir::Model*> previous;
 };
