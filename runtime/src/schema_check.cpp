@@ -1,7 +1,6 @@
 // Models::check_schema(): the database's tables against the models, so that a table created by
-// an older version of the models fails loudly instead of reading wrong or missing data.
-#include <algorithm>
-#include <cctype>
+// an older version of the models fails loudly instead of reading wrong or missing data. The
+// comparison is the SQL layer's (sql/catalog.hpp), which `ormc --check-db` shares.
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
@@ -9,74 +8,29 @@
 namespace ormc {
 namespace {
 
-bool same_type(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
+/// What the model's table should be, in the SQL layer's terms.
+sql::TableShape wanted_shape(const ModelStatements& model) {
+  sql::TableShape out;
+  for (const ColumnShape& c : model.shape)
+    out.columns.push_back({std::string(c.name), std::string(c.type), c.not_null});
+  for (const IndexShape& i : model.indexes)
+    out.indexes.push_back({std::string(i.columns), i.unique});
+  for (const ForeignKeyShape& k : model.foreign_keys)
+    out.foreign_keys.push_back(
+        {std::string(k.column), std::string(k.target_table), std::string(k.target_column)});
+  return out;
 }
 
-std::string nullability(bool not_null) {
-  return not_null ? "NOT NULL" : "NULL allowed";
-}
-
-/// Indexes and UNIQUE constraints by their columns, foreign keys by column and target.
-void compare_keys(Database& db, const ModelStatements& model, const std::string& table,
-                  std::vector<std::string>& out) {
-  if (!model.indexes.empty()) {
-    std::vector<ExistingIndex> existing =
-        db.backend().table_indexes(model.schema_name, model.table_name);
-    for (const IndexShape& wanted : model.indexes) {
-      bool found = std::any_of(existing.begin(), existing.end(), [&](const ExistingIndex& i) {
-        return i.columns == wanted.columns && i.unique == wanted.unique;
-      });
-      if (!found)
-        out.push_back(table + ": " + (wanted.unique ? "UNIQUE constraint" : "index") + " on (" +
-                      std::string(wanted.columns) + ") missing");
-    }
-  }
-  if (!model.foreign_keys.empty()) {
-    std::vector<ExistingForeignKey> existing =
-        db.backend().table_foreign_keys(model.schema_name, model.table_name);
-    for (const ForeignKeyShape& wanted : model.foreign_keys) {
-      bool found = std::any_of(existing.begin(), existing.end(), [&](const ExistingForeignKey& k) {
-        return k.column == wanted.column && k.target_table == wanted.target_table &&
-               k.target_column == wanted.target_column;
-      });
-      if (!found)
-        out.push_back(table + ", column \"" + std::string(wanted.column) + "\": foreign key to " +
-                      std::string(wanted.target_table) + "(" + std::string(wanted.target_column) +
-                      ") missing");
-    }
-  }
-}
-
-void compare_table(Database& db, const ModelStatements& model, std::vector<std::string>& out) {
-  std::string table = "table " + std::string(model.table);
-  std::vector<ExistingColumn> existing =
-      db.backend().table_columns(model.schema_name, model.table_name);
-  if (existing.empty()) {
-    out.push_back(table + ": does not exist");
-    return;
-  }
-  for (const ColumnShape& wanted : model.shape) {
-    auto found = std::find_if(existing.begin(), existing.end(),
-                              [&](const ExistingColumn& c) { return c.name == wanted.name; });
-    std::string column = table + ", column \"" + std::string(wanted.name) + "\"";
-    if (found == existing.end()) {
-      out.push_back(column + ": missing (the model has " + std::string(wanted.type) + " " +
-                    nullability(wanted.not_null) + ")");
-      continue;
-    }
-    if (!same_type(found->type, wanted.type))
-      out.push_back(column + ": is " + found->type + ", the model has " + std::string(wanted.type));
-    if (found->not_null != wanted.not_null)
-      out.push_back(column + ": is " + nullability(found->not_null) + ", the model has " +
-                    nullability(wanted.not_null) +
-                    (wanted.not_null ? " (its member is not a std::optional)"
-                                     : " (its member is a std::optional)"));
-  }
-  compare_keys(db, model, table, out);
+sql::TableShape found_shape(Database& db, const ModelStatements& model) {
+  sql::TableShape out;
+  Backend& backend = db.backend();
+  out.columns = backend.table_columns(model.schema_name, model.table_name);
+  if (out.columns.empty()) return out;
+  if (!model.indexes.empty())
+    out.indexes = backend.table_indexes(model.schema_name, model.table_name);
+  if (!model.foreign_keys.empty())
+    out.foreign_keys = backend.table_foreign_keys(model.schema_name, model.table_name);
+  return out;
 }
 
 } // namespace
@@ -84,7 +38,9 @@ void compare_table(Database& db, const ModelStatements& model, std::vector<std::
 void check_schema(Database& db, std::span<const ModelStatements* const> models) {
   std::vector<std::string> differences;
   for (const ModelStatements* model : models)
-    compare_table(db, *model, differences);
+    for (std::string& d : sql::schema_differences(std::string(model->table), wanted_shape(*model),
+                                                  found_shape(db, *model)))
+      differences.push_back(std::move(d));
   if (differences.empty()) return;
   std::string message = "the database does not match the models (" +
                         std::to_string(differences.size()) + " difference" +

@@ -40,6 +40,9 @@ std::string sql_type(const ColumnDefinition& c) {
   return "TEXT";
 }
 
+/// The catalog queries' schema: parameter 1, or the connection's current one for "".
+constexpr const char* kSchemaIs = "n.nspname = CASE WHEN $1 = '' THEN current_schema() ELSE $1 END";
+
 /// The range the C++ type can hold, where the SQL type holds more.
 const char* range_check(ColumnType type) {
   switch (type) {
@@ -117,6 +120,29 @@ public:
 
   bool references_later_tables() const override { return false; }
   bool alters_tables() const override { return true; }
+  std::string catalog_columns() const override {
+    return "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull::int FROM "
+           "pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = "
+           "c.relnamespace WHERE c.relname = $2 AND " +
+           std::string(kSchemaIs) + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+  }
+  std::string catalog_indexes() const override {
+    return "SELECT i.indisunique::int, (SELECT string_agg(a.attname, ', ' ORDER BY k.ord) FROM "
+           "unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) JOIN pg_attribute a ON "
+           "a.attrelid = i.indrelid AND a.attnum = k.attnum) FROM pg_index i JOIN pg_class c ON "
+           "c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = $2 "
+           "AND " +
+           std::string(kSchemaIs);
+  }
+  std::string catalog_foreign_keys() const override {
+    return "SELECT a.attname, t.relname, ta.attname FROM pg_constraint k CROSS JOIN LATERAL "
+           "unnest(k.conkey, k.confkey) AS p(attnum, target_attnum) JOIN pg_class c ON c.oid = "
+           "k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class t ON t.oid = "
+           "k.confrelid JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = p.attnum "
+           "JOIN pg_attribute ta ON ta.attrelid = k.confrelid AND ta.attnum = p.target_attnum "
+           "WHERE k.contype = 'f' AND c.relname = $2 AND " +
+           std::string(kSchemaIs);
+  }
   std::vector<std::string> render(const RenameConstraint& s) const override {
     if (s.index)
       return {"ALTER INDEX " + table_name({s.table.schema, s.from}) + " RENAME TO " +

@@ -77,6 +77,17 @@ public:
   std::string catalog_type(const ColumnDefinition& c) const override {
     return storage_type(c.type);
   }
+  // One file is one schema: ?1 is not used. A rowid alias (INTEGER PRIMARY KEY) cannot hold
+  // NULL though the catalog says it may.
+  std::string catalog_columns() const override {
+    return R"sql(SELECT "name", "type", "notnull" OR ("pk" > 0 AND "type" = 'INTEGER') FROM pragma_table_info(?2) WHERE ?1 IS NOT NULL)sql";
+  }
+  std::string catalog_indexes() const override {
+    return R"sql(SELECT l."unique", (SELECT group_concat("name", ', ') FROM (SELECT "name" FROM pragma_index_info(l."name") ORDER BY "seqno")) FROM pragma_index_list(?2) l WHERE ?1 IS NOT NULL)sql";
+  }
+  std::string catalog_foreign_keys() const override {
+    return R"sql(SELECT "from", "table", coalesce("to", '') FROM pragma_foreign_key_list(?2) WHERE ?1 IS NOT NULL)sql";
+  }
   // ALTER TABLE adds, renames and drops plain columns; every other change is a rebuild.
   bool alters_tables() const override { return false; }
   // PRAGMA foreign_keys is a no-op inside a transaction, hence around it.

@@ -68,6 +68,11 @@ cl::opt<std::string>
              cl::desc("With --migrations-dir: count in this database the rows each dropped table "
                       "or column would lose (sqlite:<file>, read-only; postgresql://...)"),
              cl::value_desc("url"), cl::cat(category));
+cl::opt<std::string> checkDatabase(
+    "check-db",
+    cl::desc("Compare this database's tables, columns, types, nullability, indexes, unique "
+             "constraints and foreign keys with the models; exit 1 on any difference"),
+    cl::value_desc("url"), cl::cat(category));
 cl::opt<bool> merge("merge", cl::desc("Inputs are IR fragments: merge, check and emit them"),
                     cl::cat(category));
 /// Names the LLVM the binary was compiled against and the libclang-cpp it runs with (asked of
@@ -96,6 +101,7 @@ int main(int argc, const char** argv) {
   options.migrationName = migrationName;
   options.allowDataLoss = allowDataLoss;
   options.databaseUrl = database;
+  options.checkDatabaseUrl = checkDatabase;
   options.emit = emit;
   options.schemaName = schemaName;
   options.modelsNamespace = modelsNamespace;

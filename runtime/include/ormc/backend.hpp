@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ormc/dialect.hpp>
+#include <ormc/sql/catalog.hpp>
 #include <ormc/statement_hook.hpp>
 #include <string>
 #include <string_view>
@@ -9,24 +10,11 @@
 
 namespace ormc {
 
-/// A column of a table as the database's catalog describes it (see Backend::table_columns).
-struct ExistingColumn {
-  std::string name;
-  std::string type; // as the catalog spells it: "INTEGER" (SQLite), "character varying(20)"
-  bool not_null = false;
-};
-
-/// An index of a table (UNIQUE constraints and primary keys are indexes too).
-struct ExistingIndex {
-  std::string columns; // ", " between the names, in index order
-  bool unique = false;
-};
-
-struct ExistingForeignKey {
-  std::string column;
-  std::string target_table;
-  std::string target_column;
-};
+/// A table's columns, indexes and foreign keys as the database's catalog describes them (see
+/// Backend::table_columns).
+using ExistingColumn = sql::CatalogColumn;
+using ExistingIndex = sql::CatalogIndex;
+using ExistingForeignKey = sql::CatalogForeignKey;
 
 /// One connection to one database. Backends implement what is the same for every statement;
 /// per-value work (binding, reading) goes through each backend's concrete Statement class, so

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <ormc/error.hpp>
+#include <ormc/sql/renderer.hpp>
 #include <pqxx/except>
 
 namespace ormc::postgres {
@@ -147,69 +148,58 @@ StatementLease<Statement> Connection::prepare(std::string_view sql) {
   });
 }
 
-std::vector<ExistingColumn> Connection::table_columns(std::string_view schema,
-                                                      std::string_view name) {
-  std::vector<ExistingColumn> columns;
-  auto statement = prepare(
-      "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a "
-      "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-      "WHERE c.relname = $2 AND n.nspname = CASE WHEN $1 = '' THEN current_schema() ELSE $1 END "
-      "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum");
-  std::string schema_name(schema), table_name(name);
+namespace {
+/// Runs a catalog query of the SQL layer (parameters: schema, table), reading each row.
+template <class Row>
+std::vector<Row> catalog(Connection& conn, const std::string& sql, std::string_view schema,
+                         std::string_view table, void (*read)(Statement&, Row&)) {
+  std::vector<Row> rows;
+  auto statement = conn.prepare(sql);
+  std::string schema_name(schema), table_name(table);
   statement->bind(1, schema_name);
   statement->bind(2, table_name);
-  while (statement->step()) {
-    ExistingColumn& c = columns.emplace_back();
-    statement->read(0, c.name);
-    statement->read(1, c.type);
-    statement->read(2, c.not_null);
-  }
-  return columns;
+  while (statement->step())
+    read(*statement, rows.emplace_back());
+  return rows;
+}
+const sql::Renderer& sql_dialect() {
+  return sql::renderer(Dialect::postgresql);
+}
+} // namespace
+
+std::vector<ExistingColumn> Connection::table_columns(std::string_view schema,
+                                                      std::string_view name) {
+  return catalog<ExistingColumn>(*this, sql_dialect().catalog_columns(), schema, name,
+                                 [](Statement& s, ExistingColumn& c) {
+                                   std::int64_t not_null = 0;
+                                   s.read(0, c.name);
+                                   s.read(1, c.type);
+                                   s.read(2, not_null);
+                                   c.not_null = not_null != 0;
+                                 });
 }
 
 std::vector<ExistingIndex> Connection::table_indexes(std::string_view schema,
                                                      std::string_view name) {
-  std::vector<ExistingIndex> indexes;
-  auto statement = prepare(
-      "SELECT i.indisunique, (SELECT string_agg(a.attname, ', ' ORDER BY k.ord) FROM "
-      "unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) JOIN pg_attribute a ON "
-      "a.attrelid = i.indrelid AND a.attnum = k.attnum) FROM pg_index i JOIN pg_class c ON "
-      "c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = $2 AND "
-      "n.nspname = CASE WHEN $1 = '' THEN current_schema() ELSE $1 END");
-  std::string schema_name(schema), table_name(name);
-  statement->bind(1, schema_name);
-  statement->bind(2, table_name);
-  while (statement->step()) {
-    ExistingIndex& index = indexes.emplace_back();
-    std::optional<std::string> columns; // NULL for an index on expressions only
-    statement->read(0, index.unique);
-    statement->read(1, columns);
-    index.columns = columns.value_or("");
-  }
-  return indexes;
+  return catalog<ExistingIndex>(*this, sql_dialect().catalog_indexes(), schema, name,
+                                [](Statement& s, ExistingIndex& index) {
+                                  std::int64_t unique = 0;
+                                  std::optional<std::string> columns; // NULL: on expressions
+                                  s.read(0, unique);
+                                  s.read(1, columns);
+                                  index.unique = unique != 0;
+                                  index.columns = columns.value_or("");
+                                });
 }
 
 std::vector<ExistingForeignKey> Connection::table_foreign_keys(std::string_view schema,
                                                                std::string_view name) {
-  std::vector<ExistingForeignKey> keys;
-  auto statement = prepare(
-      "SELECT a.attname, t.relname, ta.attname FROM pg_constraint k CROSS JOIN LATERAL "
-      "unnest(k.conkey, k.confkey) AS p(attnum, target_attnum) JOIN pg_class c ON c.oid = "
-      "k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class t ON t.oid = "
-      "k.confrelid JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = p.attnum JOIN "
-      "pg_attribute ta ON ta.attrelid = k.confrelid AND ta.attnum = p.target_attnum WHERE "
-      "k.contype = 'f' AND c.relname = $2 AND "
-      "n.nspname = CASE WHEN $1 = '' THEN current_schema() ELSE $1 END");
-  std::string schema_name(schema), table_name(name);
-  statement->bind(1, schema_name);
-  statement->bind(2, table_name);
-  while (statement->step()) {
-    ExistingForeignKey& key = keys.emplace_back();
-    statement->read(0, key.column);
-    statement->read(1, key.target_table);
-    statement->read(2, key.target_column);
-  }
-  return keys;
+  return catalog<ExistingForeignKey>(*this, sql_dialect().catalog_foreign_keys(), schema, name,
+                                     [](Statement& s, ExistingForeignKey& key) {
+                                       s.read(0, key.column);
+                                       s.read(1, key.target_table);
+                                       s.read(2, key.target_column);
+                                     });
 }
 
 std::int64_t Connection::last_insert_id() const {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 #include <ormc/error.hpp>
+#include <ormc/sql/renderer.hpp>
 #include <ormc/sqlite/connection.hpp>
 #include <sqlite3.h>
 #include <thread>
@@ -108,60 +109,59 @@ StatementLease<Statement> Connection::prepare(std::string_view sql) {
   });
 }
 
-std::vector<ExistingColumn> Connection::table_columns(std::string_view /*schema*/,
+namespace {
+/// Runs a catalog query of the SQL layer (parameters: schema, table), reading each row.
+template <class Row>
+std::vector<Row> catalog(Connection& conn, const std::string& sql, std::string_view schema,
+                         std::string_view table, void (*read)(Statement&, Row&)) {
+  std::vector<Row> rows;
+  auto statement = conn.prepare(sql);
+  std::string schema_name(schema), table_name(table); // must outlive the statement's steps
+  statement->bind(1, schema_name);
+  statement->bind(2, table_name);
+  while (statement->step())
+    read(*statement, rows.emplace_back());
+  return rows;
+}
+const sql::Renderer& sql_dialect() {
+  return sql::renderer(Dialect::sqlite);
+}
+} // namespace
+
+// One SQLite file is one schema (see the DDL emitter): the catalog queries ignore `schema`.
+std::vector<ExistingColumn> Connection::table_columns(std::string_view schema,
                                                       std::string_view name) {
-  // One SQLite file is one schema (see the DDL emitter).
-  std::vector<ExistingColumn> columns;
-  auto statement =
-      prepare(R"sql(SELECT "name", "type", "notnull", "pk" FROM pragma_table_info(?1))sql");
-  std::string table(name); // bound without a copy: it must outlive the statement's steps
-  statement->bind(1, table);
-  while (statement->step()) {
-    ExistingColumn& c = columns.emplace_back();
-    std::int64_t not_null = 0, key = 0;
-    statement->read(0, c.name);
-    statement->read(1, c.type);
-    statement->read(2, not_null);
-    statement->read(3, key);
-    // A rowid alias (INTEGER PRIMARY KEY) cannot hold NULL though the catalog says it may.
-    c.not_null = not_null != 0 || (key != 0 && c.type == "INTEGER");
-  }
-  return columns;
+  return catalog<ExistingColumn>(*this, sql_dialect().catalog_columns(), schema, name,
+                                 [](Statement& s, ExistingColumn& c) {
+                                   std::int64_t not_null = 0;
+                                   s.read(0, c.name);
+                                   s.read(1, c.type);
+                                   s.read(2, not_null);
+                                   c.not_null = not_null != 0;
+                                 });
 }
 
-std::vector<ExistingIndex> Connection::table_indexes(std::string_view /*schema*/,
+std::vector<ExistingIndex> Connection::table_indexes(std::string_view schema,
                                                      std::string_view name) {
-  std::vector<ExistingIndex> indexes;
-  auto statement = prepare(R"sql(SELECT l."unique", (SELECT group_concat("name", ', ') FROM
-  (SELECT "name" FROM pragma_index_info(l."name") ORDER BY "seqno")) FROM pragma_index_list(?1) l)sql");
-  std::string table(name);
-  statement->bind(1, table);
-  while (statement->step()) {
-    ExistingIndex& index = indexes.emplace_back();
-    std::int64_t unique = 0;
-    std::optional<std::string> columns; // NULL for an index on expressions
-    statement->read(0, unique);
-    statement->read(1, columns);
-    index.unique = unique != 0;
-    index.columns = columns.value_or("");
-  }
-  return indexes;
+  return catalog<ExistingIndex>(*this, sql_dialect().catalog_indexes(), schema, name,
+                                [](Statement& s, ExistingIndex& index) {
+                                  std::int64_t unique = 0;
+                                  std::optional<std::string> columns; // NULL: on expressions
+                                  s.read(0, unique);
+                                  s.read(1, columns);
+                                  index.unique = unique != 0;
+                                  index.columns = columns.value_or("");
+                                });
 }
 
-std::vector<ExistingForeignKey> Connection::table_foreign_keys(std::string_view /*schema*/,
+std::vector<ExistingForeignKey> Connection::table_foreign_keys(std::string_view schema,
                                                                std::string_view name) {
-  std::vector<ExistingForeignKey> keys;
-  auto statement = prepare(
-      R"sql(SELECT "from", "table", coalesce("to", '') FROM pragma_foreign_key_list(?1))sql");
-  std::string table(name);
-  statement->bind(1, table);
-  while (statement->step()) {
-    ExistingForeignKey& key = keys.emplace_back();
-    statement->read(0, key.column);
-    statement->read(1, key.target_table);
-    statement->read(2, key.target_column);
-  }
-  return keys;
+  return catalog<ExistingForeignKey>(*this, sql_dialect().catalog_foreign_keys(), schema, name,
+                                     [](Statement& s, ExistingForeignKey& key) {
+                                       s.read(0, key.column);
+                                       s.read(1, key.target_table);
+                                       s.read(2, key.target_column);
+                                     });
 }
 
 std::int64_t Connection::last_insert_id() const noexcept {

@@ -2,6 +2,7 @@
 // runtime tests run the same statements against real databases; these pin the text and the
 // dialect differences (placeholders, LIMIT/OFFSET, key sets, DDL) where they are made.
 #include <gtest/gtest.h>
+#include <ormc/sql/catalog.hpp>
 #include <ormc/sql/migration_files.hpp>
 #include <ormc/sql/renderer.hpp>
 #include <ormc/sql/statement_text.hpp>
@@ -411,6 +412,37 @@ TEST(SqlSchema, RenamedTablesTakeTheirConstraintAndIndexNamesAlong) {
   EXPECT_EQ(sqlite().render(CommentOn{{"", "t"}, "", "x"}), "");
   EXPECT_EQ(postgres().render(CommentOn{{"", "t"}, "", "it's"}),
             "COMMENT ON TABLE \"t\" IS 'it''s'");
+}
+
+TEST(SqlCatalog, DifferencesNameWhatTheCatalogLacksAndAllowWhatItAdds) {
+  TableShape wanted;
+  wanted.columns = {{"id", "INTEGER", true}, {"title", "TEXT", true}, {"pages", "INTEGER", false}};
+  wanted.indexes = {{"title", true}, {"pages", false}};
+  wanted.foreign_keys = {{"shelf_id", "shelf", "id"}};
+  TableShape same = wanted;
+  same.columns[0].type = "integer"; // types compare without regard to case
+  same.columns.push_back({"extra", "TEXT", false});
+  same.indexes.push_back({"extra", false});
+  EXPECT_TRUE(schema_differences("\"book\"", wanted, same).empty());
+  EXPECT_EQ(schema_differences("\"book\"", wanted, TableShape{}),
+            std::vector<std::string>{"table \"book\": does not exist"});
+  TableShape drifted;
+  drifted.columns = {{"id", "INTEGER", true}, {"title", "TEXT", false}};
+  drifted.indexes = {{"title", false}, {"pages, title", false}};
+  drifted.foreign_keys = {{"shelf_id", "rack", "id"}};
+  EXPECT_EQ(schema_differences("\"book\"", wanted, drifted),
+            (std::vector<std::string>{
+                "table \"book\", column \"title\": is NULL allowed, the model has NOT NULL (its "
+                "member is not a std::optional)",
+                "table \"book\", column \"pages\": missing (the model has INTEGER NULL allowed)",
+                "table \"book\": UNIQUE constraint on (title) missing",
+                "table \"book\": index on (pages) missing",
+                "table \"book\", column \"shelf_id\": foreign key to shelf(id) missing"}));
+  for (const Renderer* r : {&sqlite(), &postgres()}) {
+    EXPECT_NE(r->catalog_columns().find(r == &postgres() ? "$2" : "?2"), std::string::npos);
+    EXPECT_FALSE(r->catalog_indexes().empty());
+    EXPECT_FALSE(r->catalog_foreign_keys().empty());
+  }
 }
 
 TEST(SqlMigrationFiles, NamesParseAndPrintBothWays) {

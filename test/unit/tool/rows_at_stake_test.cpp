@@ -9,12 +9,16 @@
 namespace ormc::migrate {
 namespace {
 
-class FakeCounter final : public RowCounter {
+class FakeCounter final : public live::LiveDatabase {
 public:
   Dialect dialect() const override { return Dialect::postgresql; }
-  std::optional<std::int64_t> count(const std::string& sql, std::string& error) override {
+  std::optional<std::vector<live::Row>> query(const std::string& sql,
+                                              const std::vector<std::string>& parameters,
+                                              std::string& error) override {
     asked.push_back(sql);
-    if (auto it = answers.find(sql); it != answers.end()) return it->second;
+    EXPECT_TRUE(parameters.empty());
+    if (auto it = answers.find(sql); it != answers.end())
+      return std::vector<live::Row>{{std::to_string(it->second)}};
     error = "no such table";
     return std::nullopt;
   }

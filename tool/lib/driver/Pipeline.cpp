@@ -13,6 +13,7 @@
 #include "frontend/ParseJobs.h"
 #include "frontend/ParseRunner.h"
 #include "ir/SchemaJson.h"
+#include "live/CatalogCheck.h"
 #include "migrate/MigrationWriter.h"
 #include "migrate/RowsAtStake.h"
 #include "migrate/SchemaDiff.h"
@@ -53,6 +54,14 @@ std::string checkOptions(const Options& options) {
              options.migrationName + "'";
     outputs = 1; // --output-dir is optional beside it
   }
+  if (!options.checkDatabaseUrl.empty()) {
+    if (!options.emit.empty() || !options.fragment.empty())
+      return "--check-db compares the models with a database; it cannot go with --emit or "
+             "--fragment";
+    outputs = 1; // --output-dir and --migrations-dir are optional beside it
+  }
+  if (!options.databaseUrl.empty() && options.migrationsDir.empty())
+    return "--db counts the rows a migration would lose; it goes with --migrations-dir";
   if (outputs != 1)
     return "give exactly one of --output-dir=<dir>, --emit=ir|sqlite|postgresql|cpp|mermaid or "
            "--fragment=<file>";
@@ -242,8 +251,8 @@ int writeMigration(const ir::Schema& schema, const Options& options, DiagnosticR
   migrate::SchemaDiff diff = migrate::diffSchemas(before, schema, options.allowDataLoss);
   if (!options.databaseUrl.empty() && !diff.atStake.empty()) {
     std::string error;
-    std::unique_ptr<migrate::RowCounter> database =
-        migrate::openForCounting(options.databaseUrl, error);
+    std::unique_ptr<live::LiveDatabase> database =
+        live::openLiveDatabase(options.databaseUrl, error);
     if (!database) {
       reporter.reportError("--db: " + error);
       return 1;
@@ -266,6 +275,29 @@ int writeMigration(const ir::Schema& schema, const Options& options, DiagnosticR
   }
   llvm::errs() << "ormc: wrote migration " << version << " (" << options.migrationName << ") to "
                << options.migrationsDir << "\n";
+  return 0;
+}
+
+/// --check-db: the live database's tables against the models; 1 when they differ.
+int checkDatabase(const ir::Schema& schema, const Options& options, DiagnosticReporter& reporter) {
+  std::string error;
+  std::unique_ptr<live::LiveDatabase> database =
+      live::openLiveDatabase(options.checkDatabaseUrl, error);
+  if (!database) {
+    reporter.reportError("--check-db: " + error);
+    return 1;
+  }
+  Findings differences = live::checkDatabase(schema, *database);
+  for (const Finding& f : differences)
+    reporter.report(f);
+  if (!differences.empty()) {
+    llvm::errs() << "ormc: the database differs from the models (" << differences.size()
+                 << " difference" << (differences.size() == 1 ? "" : "s")
+                 << "); migrate it (docs/migrations.md)\n";
+    return 1;
+  }
+  llvm::errs() << "ormc: the database matches the models (" << schema.models.size() << " table"
+               << (schema.models.size() == 1 ? "" : "s") << ")\n";
   return 0;
 }
 
@@ -337,6 +369,7 @@ int run(Options& options) {
     }
   }
   if (!options.migrationsDir.empty() && writeMigration(schema, options, reporter) != 0) return 1;
+  if (!options.checkDatabaseUrl.empty() && checkDatabase(schema, options, reporter) != 0) return 1;
   if (!options.depFile.empty()) {
     std::string target = options.depFileTarget;
     if (target.empty())

@@ -27,7 +27,8 @@ struct Options {
   std::string migrationsDir; // --migrations-dir: write the next migration there
   std::string migrationName = "migration"; // --migration-name
   bool allowDataLoss = false;              // --allow-data-loss: migrations may drop
-  std::string databaseUrl; // --db: count the rows a migration's data loss would take
+  std::string databaseUrl;      // --db: count the rows a migration's data loss would take
+  std::string checkDatabaseUrl; // --check-db: compare this database with the models
   std::unique_ptr<clang::tooling::CompilationDatabase> fixedCompilations; // from `-- flags`
   std::string fixedCompilationsError;
 };

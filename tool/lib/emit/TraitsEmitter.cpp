@@ -1,3 +1,4 @@
+#include "emit/CatalogShape.h"
 #include "emit/CppEmitterInternal.h"
 #include "emit/CrudStatements.h"
 #include "emit/SqlSchema.h"
@@ -139,41 +140,29 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
               {{"sep", i ? ", " : ""}, {"c", rawLiteral(sql::identifier(changed[i]->name))}});
     p.print("};\n");
   }
+  // What check_schema() compares with the catalog (emit/CatalogShape.h).
+  sql::TableShape shape = catalogShape(context.schema, m, d);
   p.print("static constexpr ormc::ColumnShape $d$_shape[] = {\n", {{"d", name}});
   p.indent();
-  for (const ir::Column& c : m.columns)
+  for (const sql::CatalogColumn& c : shape.columns)
     p.print("{$n$, $t$, $nn$},\n", {{"n", rawLiteral(c.name)},
-                                    {"t", rawLiteral(d.catalog_type(columnDefinition(c, m.table)))},
-                                    {"nn", c.nullable ? "false" : "true"}});
+                                    {"t", rawLiteral(c.type)},
+                                    {"nn", c.not_null ? "true" : "false"}});
   p.outdent();
   p.print("};\n");
-  // The keys and indexes check_schema() looks for, by columns (the catalog's names may differ).
-  sql::CreateTable described = describeTable(context.schema, m);
-  std::vector<std::pair<std::string, bool>> indexes;
-  auto joined = [](const std::vector<std::string>& columns) {
-    std::string out;
-    for (const std::string& c : columns)
-      out += (out.empty() ? "" : ", ") + c;
-    return out;
-  };
-  for (const sql::ColumnDefinition& c : described.columns)
-    if (!c.unique_constraint.empty()) indexes.emplace_back(c.name, true);
-  for (const sql::NamedColumns& u : described.unique)
-    indexes.emplace_back(joined(u.columns), true);
-  for (const sql::Index& i : described.indexes)
-    indexes.emplace_back(joined(i.columns), false);
-  if (!indexes.empty()) {
+  if (!shape.indexes.empty()) {
     p.print("static constexpr ormc::IndexShape $d$_indexes[] = {\n", {{"d", name}});
-    for (const auto& [columns, unique] : indexes)
-      p.print("    {$c$, $u$},\n", {{"c", rawLiteral(columns)}, {"u", unique ? "true" : "false"}});
+    for (const sql::CatalogIndex& i : shape.indexes)
+      p.print("    {$c$, $u$},\n",
+              {{"c", rawLiteral(i.columns)}, {"u", i.unique ? "true" : "false"}});
     p.print("};\n");
   }
-  if (!described.foreign_keys.empty()) {
+  if (!shape.foreign_keys.empty()) {
     p.print("static constexpr ormc::ForeignKeyShape $d$_foreign_keys[] = {\n", {{"d", name}});
-    for (const sql::ForeignKey& fk : described.foreign_keys)
-      p.print("    {$c$, $t$, $k$},\n", {{"c", rawLiteral(fk.columns.front())},
-                                         {"t", rawLiteral(fk.target.name)},
-                                         {"k", rawLiteral(fk.target_columns.front())}});
+    for (const sql::CatalogForeignKey& k : shape.foreign_keys)
+      p.print("    {$c$, $t$, $k$},\n", {{"c", rawLiteral(k.column)},
+                                         {"t", rawLiteral(k.target_table)},
+                                         {"k", rawLiteral(k.target_column)}});
     p.print("};\n");
   }
   p.print("static constexpr std::string_view $d$_create[] = {\n", {{"d", name}});
@@ -211,9 +200,9 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   p.print(".schema_name = $s$,\n", {{"s", rawLiteral(d.has_schemas() ? m.schema : "")}});
   p.print(".table_name = $s$,\n", {{"s", rawLiteral(m.table)}});
   p.print(".shape = $d$_shape,\n", {{"d", name}});
-  p.print(".indexes = $i$,\n", {{"i", indexes.empty() ? "{}" : name + "_indexes"}});
+  p.print(".indexes = $i$,\n", {{"i", shape.indexes.empty() ? "{}" : name + "_indexes"}});
   p.print(".foreign_keys = $k$,\n",
-          {{"k", described.foreign_keys.empty() ? "{}" : name + "_foreign_keys"}});
+          {{"k", shape.foreign_keys.empty() ? "{}" : name + "_foreign_keys"}});
   p.print(".upsert_by_key = $s$,\n", {{"s", rawLiteral(s.upsertByKey)}});
   if (!changed.empty())
     p.print(".conflict_update_columns = $d$_conflict_update_columns,\n", {{"d", name}});

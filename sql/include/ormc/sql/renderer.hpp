@@ -112,6 +112,14 @@ public:
   virtual std::string script_preamble() const { return ""; }
   /// The column's type as the database's catalog reports it, for the runtime's schema check.
   virtual std::string catalog_type(const ColumnDefinition& c) const = 0;
+  // ---- The catalog (sql/catalog.hpp). Each query takes parameter 1 the schema ("" for the
+  // connection's default; ignored where there are none) and 2 the table.
+  /// Rows: name, catalog type, not null (0/1); in column order; none when there is no table.
+  virtual std::string catalog_columns() const = 0;
+  /// Rows: unique (0/1), the columns joined by ", " (NULL for an index on expressions).
+  virtual std::string catalog_indexes() const = 0;
+  /// Rows: column, target table, target column; one per column of each foreign key.
+  virtual std::string catalog_foreign_keys() const = 0;
 
 protected:
   /// The type and column constraints after the column's name.

@@ -1,0 +1,32 @@
+#include "emit/CatalogShape.h"
+
+#include "emit/DdlEmitter.h"
+#include "emit/SqlSchema.h"
+
+namespace ormc::emit {
+namespace {
+std::string joined(const std::vector<std::string>& columns) {
+  std::string out;
+  for (const std::string& c : columns)
+    out += (out.empty() ? "" : ", ") + c;
+  return out;
+}
+} // namespace
+
+sql::TableShape catalogShape(const ir::Schema& schema, const ir::Model& m, const sql::Renderer& d) {
+  sql::TableShape out;
+  sql::CreateTable table = describeTable(schema, m);
+  for (const ir::Column& c : m.columns)
+    out.columns.push_back({c.name, d.catalog_type(columnDefinition(c, m.table)), !c.nullable});
+  for (const sql::ColumnDefinition& c : table.columns)
+    if (!c.unique_constraint.empty()) out.indexes.push_back({c.name, true});
+  for (const sql::NamedColumns& u : table.unique)
+    out.indexes.push_back({joined(u.columns), true});
+  for (const sql::Index& i : table.indexes)
+    out.indexes.push_back({joined(i.columns), false});
+  for (const sql::ForeignKey& fk : table.foreign_keys)
+    out.foreign_keys.push_back({fk.columns.front(), fk.target.name, fk.target_columns.front()});
+  return out;
+}
+
+} // namespace ormc::emit
