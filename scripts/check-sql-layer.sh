@@ -8,7 +8,7 @@ cd "$root"
 status=0
 
 # Code outside the layer: the tool, the runtime's shared code, the public headers. Each
-# backend's folder (runtime/src/sqlite/, runtime/src/postgres/) keeps its own catalog queries.
+# backend's folder (runtime/src/sqlite/, runtime/src/postgres/) binds and reads its own way.
 files=$(git ls-files tool/lib tool/driver runtime/include runtime/src |
   grep -E '\.(cpp|hpp|h)$' | grep -vE '^runtime/src/(sqlite|postgres)/' || true)
 # More files to check, for the script's own test (test/sql-layer/violations.cpp must fail).
@@ -31,7 +31,7 @@ done
 
 # 3. Dialect branches: only these files may name a dialect's enumerator (docs/architecture.md,
 # "Adding a dialect").
-allowed='^(runtime/src/database\.cpp|runtime/include/ormc/database\.hpp|runtime/src/database_url\.cpp|runtime/src/error\.cpp|runtime/src/pool\.cpp|runtime/include/ormc/(sqlite|postgres)/connection\.hpp|runtime/src/table_ops\.cpp|runtime/include/ormc/related\.hpp|tool/lib/driver/Pipeline\.cpp)$'
+allowed='^(runtime/src/database\.cpp|runtime/include/ormc/database\.hpp|runtime/src/database_url\.cpp|runtime/src/error\.cpp|runtime/src/pool\.cpp|runtime/include/ormc/(sqlite|postgres)/connection\.hpp|runtime/src/table_ops\.cpp|runtime/include/ormc/related\.hpp|tool/lib/driver/Pipeline\.cpp|tool/lib/live/LiveDatabase\.cpp)$'
 for f in $files; do
   [[ $f =~ $allowed ]] && continue
   if hits=$(grep -nE 'Dialect::(sqlite|postgresql)' "$f" | grep -vE '^[0-9]+:\s*//' || true) &&

@@ -29,23 +29,37 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-/// The directory's migrations for `dialect`, checked against ormc.sum, in version order.
-std::vector<Migration> read_migrations(const std::filesystem::path& dir, std::string_view dialect) {
+/// A migrations directory's files by name: read from disk, or compiled into the program.
+using MigrationFiles = std::map<std::string, std::string>;
+
+MigrationFiles read_directory(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec))
     throw MigrationError("migrate: " + dir.string() + " is not a directory");
-  std::filesystem::path sum_path = dir / "ormc.sum";
-  if (!std::filesystem::exists(sum_path, ec))
-    throw MigrationError("migrate: " + sum_path.string() +
-                         " is missing; it lists every migration's checksum (ormc writes it "
-                         "with the migrations)");
-  std::string error;
-  auto sums = sql::read_migration_sum(read_file(sum_path), error);
-  if (!sums) throw MigrationError("migrate: " + sum_path.string() + ": " + error);
-
-  std::map<std::int64_t, Migration> found;
+  MigrationFiles files;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     std::string file = entry.path().filename().string();
+    if (file == "ormc.sum" || sql::parse_migration_file_name(file))
+      files[file] = read_file(entry.path());
+  }
+  return files;
+}
+
+/// The migrations of `files` (from `where`, for messages) for `dialect`, checked against their
+/// ormc.sum, in version order.
+std::vector<Migration> read_migrations(const MigrationFiles& files, const std::string& where,
+                                       std::string_view dialect) {
+  auto sum_file = files.find("ormc.sum");
+  if (sum_file == files.end())
+    throw MigrationError("migrate: " + where +
+                         "/ormc.sum is missing; it lists every migration's checksum (ormc writes "
+                         "it with the migrations)");
+  std::string error;
+  auto sums = sql::read_migration_sum(sum_file->second, error);
+  if (!sums) throw MigrationError("migrate: " + where + "/ormc.sum: " + error);
+
+  std::map<std::int64_t, Migration> found;
+  for (const auto& [file, text] : files) {
     auto name = sql::parse_migration_file_name(file);
     if (!name) continue;
     if (!sums->count(file))
@@ -53,7 +67,6 @@ std::vector<Migration> read_migrations(const std::filesystem::path& dir, std::st
                            " is not listed in ormc.sum (was it written by "
                            "hand? rerun ormc to record it)");
     if (name->dialect != dialect) continue;
-    std::string text = read_file(entry.path());
     std::string checksum = sql::migration_checksum(text);
     if (checksum != sums->at(file))
       throw MigrationError("migrate: " + file + " (version " + std::to_string(name->version) +
@@ -62,13 +75,12 @@ std::vector<Migration> read_migrations(const std::filesystem::path& dir, std::st
     if (found.count(name->version))
       throw MigrationError("migrate: two migrations have version " + std::to_string(name->version) +
                            ": " + found[name->version].file + " and " + file);
-    found[name->version] = {name->version, file, std::move(text), checksum};
+    found[name->version] = {name->version, file, text, checksum};
   }
   for (const auto& [file, checksum] : *sums) {
     auto name = sql::parse_migration_file_name(file);
     if (name && name->dialect == dialect && !found.count(name->version))
-      throw MigrationError("migrate: ormc.sum lists " + file + ", which is missing from " +
-                           dir.string());
+      throw MigrationError("migrate: ormc.sum lists " + file + ", which is missing from " + where);
   }
   std::vector<Migration> out;
   for (auto& [version, migration] : found) {
@@ -146,12 +158,12 @@ void record(Database& db, const Migration& m) {
 
 /// Refuses a database whose applied migrations are not the directory's first ones.
 void check_applied(const std::map<std::int64_t, std::string>& applied,
-                   const std::vector<Migration>& migrations, const std::filesystem::path& dir) {
+                   const std::vector<Migration>& migrations, const std::string& where) {
   for (const auto& [version, checksum] : applied) {
     if (version < 1 || version > static_cast<std::int64_t>(migrations.size()))
       throw MigrationError("migrate: the database is at version " +
-                           std::to_string(applied.rbegin()->first) + ", newer than " +
-                           dir.string() + " (" + std::to_string(migrations.size()) +
+                           std::to_string(applied.rbegin()->first) + ", newer than " + where +
+                           " (" + std::to_string(migrations.size()) +
                            " migrations): it was migrated by newer code");
     const Migration& m = migrations[static_cast<std::size_t>(version - 1)];
     if (m.checksum != checksum)
@@ -208,20 +220,21 @@ void check_foreign_keys(Database& db, const std::string& check, const Migration&
 }
 } // namespace
 
-MigrationReport migrate(Database& db, const std::filesystem::path& dir,
-                        const std::map<std::int64_t, DataMigration>& data_steps) {
+namespace {
+MigrationReport apply(Database& db, const MigrationFiles& files, const std::string& where,
+                      const std::map<std::int64_t, DataMigration>& data_steps) {
   if (db.transaction_depth() > 0)
     throw UsageError("migrate() runs each migration in a transaction of its own; call it outside "
                      "a transaction");
   const sql::Renderer& r = sql::renderer(db.dialect());
-  std::vector<Migration> migrations = read_migrations(dir, r.name());
+  std::vector<Migration> migrations = read_migrations(files, where, r.name());
   for (const auto& [version, step] : data_steps)
     if (version < 1 || version > static_cast<std::int64_t>(migrations.size()))
       throw MigrationError("migrate: a data migration is registered for version " +
-                           std::to_string(version) + ", which " + dir.string() +
-                           " does not have (" + std::to_string(migrations.size()) + " migrations)");
+                           std::to_string(version) + ", which " + where + " does not have (" +
+                           std::to_string(migrations.size()) + " migrations)");
   create_version_table(db);
-  check_applied(applied_migrations(db), migrations, dir);
+  check_applied(applied_migrations(db), migrations, where);
 
   MigrationReport report;
   ConnectionSetting setting(db, r.migration_setup(), r.migration_teardown());
@@ -230,7 +243,7 @@ MigrationReport migrate(Database& db, const std::filesystem::path& dir,
     if (std::string lock = r.migration_lock(); !lock.empty()) db.execute(lock);
     // Read again under the lock: another process may have applied it meanwhile.
     std::map<std::int64_t, std::string> applied = applied_migrations(db);
-    check_applied(applied, migrations, dir);
+    check_applied(applied, migrations, where);
     if (applied.count(m.version)) continue;
     try {
       db.execute(m.text);
@@ -248,6 +261,20 @@ MigrationReport migrate(Database& db, const std::filesystem::path& dir,
   }
   report.version = migration_version(db);
   return report;
+}
+} // namespace
+
+MigrationReport migrate(Database& db, const std::filesystem::path& dir,
+                        const std::map<std::int64_t, DataMigration>& data_steps) {
+  return apply(db, read_directory(dir), dir.string(), data_steps);
+}
+
+MigrationReport migrate(Database& db, std::span<const MigrationFile> files,
+                        const std::map<std::int64_t, DataMigration>& data_steps) {
+  MigrationFiles copied;
+  for (const MigrationFile& f : files)
+    copied[std::string(f.name)] = std::string(f.text);
+  return apply(db, copied, "the embedded migrations", data_steps);
 }
 
 std::int64_t migration_version(Database& db) {

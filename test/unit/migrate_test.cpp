@@ -127,6 +127,43 @@ TEST_P(MigrateTest, AnAppliedMigrationEditedLaterIsRefused) {
       std::string::npos);
 }
 
+// The same migrations compiled into the program (ormc --embed-migrations writes such a list).
+TEST_P(MigrateTest, EmbeddedMigrationsApplyAndAreCheckedLikeADirectory) {
+  std::string sum1 = ormc::sql::write_migration_sum(
+      {{"0001_create_book.postgresql.sql", ormc::sql::migration_checksum(kCreateBook)},
+       {"0001_create_book.sqlite.sql", ormc::sql::migration_checksum(kCreateBook)}});
+  std::vector<ormc::MigrationFile> files = {{"0001_create_book.postgresql.sql", kCreateBook},
+                                            {"0001_create_book.sqlite.sql", kCreateBook},
+                                            {"ormc.sum", sum1}};
+  EXPECT_EQ(ormc::migrate(*db, files).applied, (std::vector<std::int64_t>{1}));
+  EXPECT_TRUE(ormc::migrate(*db, files).applied.empty());
+  std::map<std::string, std::string> sums;
+  for (const char* dialect : {"sqlite", "postgresql"}) {
+    sums[ormc::sql::migration_file_name(1, "create_book", dialect)] =
+        ormc::sql::migration_checksum(kCreateBook);
+    sums[ormc::sql::migration_file_name(2, "add_pages", dialect)] =
+        ormc::sql::migration_checksum(kAddPages);
+  }
+  std::string sum2 = ormc::sql::write_migration_sum(sums);
+  files = {{"0001_create_book.postgresql.sql", kCreateBook},
+           {"0001_create_book.sqlite.sql", kCreateBook},
+           {"0002_add_pages.postgresql.sql", kAddPages},
+           {"0002_add_pages.sqlite.sql", kAddPages},
+           {"ormc.sum", sum2}};
+  EXPECT_EQ(ormc::migrate(*db, files).applied, (std::vector<std::int64_t>{2}));
+  EXPECT_EQ(ormc::migration_version(*db), 2);
+  // An embedded file that is not what ormc.sum says, and a list without its ormc.sum.
+  files[3].text = files[2].text = "-- edited";
+  EXPECT_NE(
+      migration_error([&] { ormc::migrate(*db, files); }).find("was edited after ormc wrote it"),
+      std::string::npos);
+  files.pop_back();
+  EXPECT_NE(migration_error([&] {
+              ormc::migrate(*db, files);
+            }).find("the embedded migrations/ormc.sum is missing"),
+            std::string::npos);
+}
+
 TEST_P(MigrateTest, ADatabaseMigratedByNewerCodeIsRefused) {
   MigrationDir dir;
   dir.add(1, "create_book", kCreateBook);

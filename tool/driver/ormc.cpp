@@ -73,6 +73,11 @@ cl::opt<std::string> checkDatabase(
     cl::desc("Compare this database's tables, columns, types, nullability, indexes, unique "
              "constraints and foreign keys with the models; exit 1 on any difference"),
     cl::value_desc("url"), cl::cat(category));
+cl::opt<std::string> embedMigrations(
+    "embed-migrations",
+    cl::desc("With --migrations-dir: write <stem>.hpp and <stem>.cpp holding the directory's "
+             "migrations, for ormc::migrate(db, migrations())"),
+    cl::value_desc("stem"), cl::cat(category));
 cl::opt<bool> merge("merge", cl::desc("Inputs are IR fragments: merge, check and emit them"),
                     cl::cat(category));
 /// Names the LLVM the binary was compiled against and the libclang-cpp it runs with (asked of
@@ -102,6 +107,7 @@ int main(int argc, const char** argv) {
   options.allowDataLoss = allowDataLoss;
   options.databaseUrl = database;
   options.checkDatabaseUrl = checkDatabase;
+  options.embedMigrations = embedMigrations;
   options.emit = emit;
   options.schemaName = schemaName;
   options.modelsNamespace = modelsNamespace;

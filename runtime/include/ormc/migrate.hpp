@@ -10,7 +10,9 @@
 #include <functional>
 #include <map>
 #include <ormc/database.hpp>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ormc {
@@ -34,6 +36,19 @@ struct MigrationReport {
 /// have is a MigrationError.
 using DataMigration = std::function<void(Database&)>;
 MigrationReport migrate(Database& db, const std::filesystem::path& dir,
+                        const std::map<std::int64_t, DataMigration>& data_steps = {});
+
+/// A file of a migrations directory compiled into the program (`ormc --embed-migrations`).
+struct MigrationFile {
+  std::string_view name; // "0001_create_books.sqlite.sql", "ormc.sum"
+  std::string_view text;
+};
+
+/// The same as migrate(db, dir), from the files of a directory compiled into the program, so
+/// that a deployment carries its migrations inside the binary:
+///   ormc::migrate(db, app::migrations());   // declared in the header ormc generated
+/// `files` must hold the directory's ormc.sum; every check above applies to them alike.
+MigrationReport migrate(Database& db, std::span<const MigrationFile> files,
                         const std::map<std::int64_t, DataMigration>& data_steps = {});
 
 /// The highest version applied to the database; 0 before the first migration (creating the

@@ -4,7 +4,9 @@
 #include "driver/DepFile.h"
 #include "driver/ProgressLine.h"
 #include "emit/CppEmitter.h"
+#include "emit/CppEmitterInternal.h"
 #include "emit/DdlEmitter.h"
+#include "emit/EmbeddedMigrations.h"
 #include "emit/MermaidEmitter.h"
 #include "emit/OutputFiles.h"
 #include "frontend/CollectModelsAction.h"
@@ -60,6 +62,8 @@ std::string checkOptions(const Options& options) {
              "--fragment";
     outputs = 1; // --output-dir and --migrations-dir are optional beside it
   }
+  if (!options.embedMigrations.empty() && options.migrationsDir.empty())
+    return "--embed-migrations compiles a migrations directory in; it goes with --migrations-dir";
   if (!options.databaseUrl.empty() && options.migrationsDir.empty())
     return "--db counts the rows a migration would lose; it goes with --migrations-dir";
   if (outputs != 1)
@@ -209,6 +213,38 @@ std::unique_ptr<frontend::ModelSet> readFragments(const std::vector<std::string>
   return models;
 }
 
+/// --embed-migrations: the directory's ormc.sum and migrations as C++ sources; 1 on errors.
+int embedMigrations(const ir::Schema& schema, const std::string& dir, const Options& options,
+                    DiagnosticReporter& reporter) {
+  std::map<std::string, std::string> files;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(dir, ec), end; it != end && !ec; it.increment(ec)) {
+    std::string name = llvm::sys::path::filename(it->path()).str();
+    if (name != "ormc.sum" && !sql::parse_migration_file_name(name)) continue;
+    auto buffer = llvm::MemoryBuffer::getFile(it->path());
+    if (!buffer) {
+      reporter.reportError("cannot read '" + it->path() + "': " + buffer.getError().message());
+      return 1;
+    }
+    files[name] = (*buffer)->getBuffer().str();
+  }
+  if (ec) {
+    reporter.reportError("cannot list '" + dir + "': " + ec.message());
+    return 1;
+  }
+  std::string stem = absolutePath(options.embedMigrations);
+  std::string ns = emit::containerNamespace(schema, options.modelsNamespace);
+  emit::WriteResult written = emit::writeFilesIfChanged(
+      llvm::sys::path::parent_path(stem).str(),
+      emit::embeddedMigrations(files, llvm::sys::path::filename(stem).str(),
+                               ns.empty() ? "" : emit::namespaceOpening(schema, ns)));
+  if (!written.ok) {
+    reporter.reportError(written.error);
+    return 1;
+  }
+  return 0;
+}
+
 /// --migrations-dir: the migration from the directory's snapshot to `schema`; 1 on errors.
 int writeMigration(const ir::Schema& schema, const Options& options, DiagnosticReporter& reporter) {
   std::string dir = absolutePath(options.migrationsDir);
@@ -265,17 +301,17 @@ int writeMigration(const ir::Schema& schema, const Options& options, DiagnosticR
   if (diff.steps.empty()) {
     llvm::errs() << "ormc: no schema changes since migration " << (version - 1)
                  << "; nothing written to " << options.migrationsDir << "\n";
-    return 0;
+  } else {
+    emit::WriteResult written = emit::writeFilesIfChanged(
+        dir, migrate::migrationFiles(schema, diff, version, options.migrationName, sums));
+    if (!written.ok) {
+      reporter.reportError(written.error);
+      return 1;
+    }
+    llvm::errs() << "ormc: wrote migration " << version << " (" << options.migrationName << ") to "
+                 << options.migrationsDir << "\n";
   }
-  emit::WriteResult written = emit::writeFilesIfChanged(
-      dir, migrate::migrationFiles(schema, diff, version, options.migrationName, sums));
-  if (!written.ok) {
-    reporter.reportError(written.error);
-    return 1;
-  }
-  llvm::errs() << "ormc: wrote migration " << version << " (" << options.migrationName << ") to "
-               << options.migrationsDir << "\n";
-  return 0;
+  return options.embedMigrations.empty() ? 0 : embedMigrations(schema, dir, options, reporter);
 }
 
 /// --check-db: the live database's tables against the models; 1 when they differ.

@@ -29,6 +29,7 @@ struct Options {
   bool allowDataLoss = false;              // --allow-data-loss: migrations may drop
   std::string databaseUrl;      // --db: count the rows a migration's data loss would take
   std::string checkDatabaseUrl; // --check-db: compare this database with the models
+  std::string embedMigrations;  // --embed-migrations: <stem>.hpp/.cpp holding the migrations
   std::unique_ptr<clang::tooling::CompilationDatabase> fixedCompilations; // from `-- flags`
   std::string fixedCompilationsError;
 };

@@ -26,6 +26,9 @@ struct CppContext {
 
 /// A raw string literal whose delimiter does not occur in `text`.
 std::string rawLiteral(const std::string& text);
+/// The namespace the Models container is generated in: `option` (--namespace), else the
+/// innermost one that holds every model ("" for the global namespace).
+std::string containerNamespace(const ir::Schema& schema, const std::string& option);
 
 /// `app::Task_`: the struct of typed columns, beside the model in its namespace; its column
 /// types are in `app::Task_columns`.

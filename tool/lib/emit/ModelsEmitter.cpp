@@ -32,6 +32,13 @@ std::string commonNamespace(const ir::Schema& schema) {
   return out;
 }
 
+} // namespace
+
+std::string containerNamespace(const ir::Schema& schema, const std::string& option) {
+  return option.empty() ? commonNamespace(schema) : option;
+}
+
+namespace {
 /// A relation helper one model's table gets, and what it needs to print it.
 struct Relation {
   enum class Kind { BelongsTo, HasMany, HasOne, ManyToMany } kind;
