@@ -1,12 +1,11 @@
+#include "catalog_rows.hpp"
 #include "database_url.hpp"
 #include "sqlite/error.hpp"
 #include "sqlite/step_timer.hpp"
 
 #include <algorithm>
 #include <chrono>
-#include <optional>
 #include <ormc/error.hpp>
-#include <ormc/sql/renderer.hpp>
 #include <ormc/sqlite/connection.hpp>
 #include <sqlite3.h>
 #include <thread>
@@ -109,59 +108,20 @@ StatementLease<Statement> Connection::prepare(std::string_view sql) {
   });
 }
 
-namespace {
-/// Runs a catalog query of the SQL layer (parameters: schema, table), reading each row.
-template <class Row>
-std::vector<Row> catalog(Connection& conn, const std::string& sql, std::string_view schema,
-                         std::string_view table, void (*read)(Statement&, Row&)) {
-  std::vector<Row> rows;
-  auto statement = conn.prepare(sql);
-  std::string schema_name(schema), table_name(table); // must outlive the statement's steps
-  statement->bind(1, schema_name);
-  statement->bind(2, table_name);
-  while (statement->step())
-    read(*statement, rows.emplace_back());
-  return rows;
-}
-const sql::Renderer& sql_dialect() {
-  return sql::renderer(Dialect::sqlite);
-}
-} // namespace
-
 // One SQLite file is one schema (see the DDL emitter): the catalog queries ignore `schema`.
 std::vector<ExistingColumn> Connection::table_columns(std::string_view schema,
                                                       std::string_view name) {
-  return catalog<ExistingColumn>(*this, sql_dialect().catalog_columns(), schema, name,
-                                 [](Statement& s, ExistingColumn& c) {
-                                   std::int64_t not_null = 0;
-                                   s.read(0, c.name);
-                                   s.read(1, c.type);
-                                   s.read(2, not_null);
-                                   c.not_null = not_null != 0;
-                                 });
+  return ormc::detail::catalog_columns(*this, schema, name);
 }
 
 std::vector<ExistingIndex> Connection::table_indexes(std::string_view schema,
                                                      std::string_view name) {
-  return catalog<ExistingIndex>(*this, sql_dialect().catalog_indexes(), schema, name,
-                                [](Statement& s, ExistingIndex& index) {
-                                  std::int64_t unique = 0;
-                                  std::optional<std::string> columns; // NULL: on expressions
-                                  s.read(0, unique);
-                                  s.read(1, columns);
-                                  index.unique = unique != 0;
-                                  index.columns = columns.value_or("");
-                                });
+  return ormc::detail::catalog_indexes(*this, schema, name);
 }
 
 std::vector<ExistingForeignKey> Connection::table_foreign_keys(std::string_view schema,
                                                                std::string_view name) {
-  return catalog<ExistingForeignKey>(*this, sql_dialect().catalog_foreign_keys(), schema, name,
-                                     [](Statement& s, ExistingForeignKey& key) {
-                                       s.read(0, key.column);
-                                       s.read(1, key.target_table);
-                                       s.read(2, key.target_column);
-                                     });
+  return ormc::detail::catalog_foreign_keys(*this, schema, name);
 }
 
 std::int64_t Connection::last_insert_id() const noexcept {
