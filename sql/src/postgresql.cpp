@@ -41,6 +41,9 @@ std::string sql_type(const ColumnDefinition& c) {
 }
 
 /// The catalog queries' schema: parameter 1, or the connection's current one for "".
+// How long a migration waits for a table's lock before failing, rather than making every query
+// that needs the table queue behind it.
+constexpr const char* kLockTimeout = "'5s'";
 constexpr const char* kSchemaIs = "n.nspname = CASE WHEN $1 = '' THEN current_schema() ELSE $1 END";
 
 /// The range the C++ type can hold, where the SQL type holds more.
@@ -150,13 +153,24 @@ public:
     return {"ALTER TABLE " + table_name(s.table) + " RENAME CONSTRAINT " + identifier(s.from) +
             " TO " + identifier(s.to)};
   }
-  std::vector<std::string> render(const AlterColumn& s) const override;
-  // A transaction-scoped advisory lock on a key of ormc's own ("ormc" in ASCII).
+  ExistingTableChange render(const AlterColumn& s) const override;
+  bool changes_online() const override { return true; }
+  // A transaction-scoped advisory lock on a key of ormc's own ("ormc" in ASCII), and the same
+  // key held by the session while online steps run between transactions.
   std::string migration_lock() const override { return "SELECT pg_advisory_xact_lock(1869771107)"; }
+  std::string migration_session_lock() const override {
+    return "SELECT pg_advisory_lock(1869771107)";
+  }
+  std::string migration_session_unlock() const override {
+    return "SELECT pg_advisory_unlock(1869771107)";
+  }
   bool has_schemas() const override { return true; }
-  // A migration that waits longer than this for a table's lock fails instead of making every
-  // query that needs the table queue behind it.
-  std::string migration_preamble() const override { return "SET LOCAL lock_timeout = '5s'"; }
+  std::string migration_preamble() const override {
+    return "SET LOCAL lock_timeout = " + std::string(kLockTimeout);
+  }
+  // Online steps run outside a transaction, where SET LOCAL does nothing: a session setting,
+  // reset as migrate() ends.
+  std::string migration_teardown() const override { return "RESET lock_timeout"; }
   // With standard_conforming_strings off, a backslash in a '...' literal escapes the quote after
   // it, and a comment or default could end its literal early.
   std::string script_preamble() const override { return "SET standard_conforming_strings = on"; }
@@ -195,13 +209,14 @@ protected:
 
 } // namespace
 
-std::vector<std::string> PostgresRenderer::render(const AlterColumn& s) const {
+ExistingTableChange PostgresRenderer::render(const AlterColumn& s) const {
   const ColumnDefinition& from = s.from;
   const ColumnDefinition& to = s.to;
   std::string table = table_name(s.table);
   std::string column = identifier(to.name);
   std::string alter = "ALTER TABLE " + table + " ";
-  std::vector<std::string> out;
+  ExistingTableChange change;
+  std::vector<std::string>& out = change.in_transaction;
   bool retyped = sql_type(from) != sql_type(to);
   const char* old_range = range_check(from.type);
   const char* new_range = range_check(to.type);
@@ -230,9 +245,20 @@ std::vector<std::string> PostgresRenderer::render(const AlterColumn& s) const {
     out.push_back(alter + "ALTER COLUMN " + column + " SET DEFAULT " + literal(*to.default_value));
   else if (!to.default_value && from.default_value && !retyped)
     out.push_back(alter + "ALTER COLUMN " + column + " DROP DEFAULT");
-  if (to.not_null != from.not_null)
-    out.push_back(alter + "ALTER COLUMN " + column + (to.not_null ? " SET" : " DROP") +
-                  " NOT NULL");
+  if (from.not_null && !to.not_null)
+    out.push_back(alter + "ALTER COLUMN " + column + " DROP NOT NULL");
+  if (to.not_null && !from.not_null) {
+    // SET NOT NULL alone scans the table under its exclusive lock. A CHECK added NOT VALID and
+    // validated online scans it under a lock that lets writers on, and then SET NOT NULL
+    // trusts the validated CHECK instead of scanning (PostgreSQL 12+).
+    std::string check = identifier(s.table.name + "_" + to.name + "_not_null");
+    out.push_back(alter + "ADD CONSTRAINT " + check + " CHECK (" + column +
+                  " IS NOT NULL) NOT VALID");
+    change.online_steps.push_back({alter + "VALIDATE CONSTRAINT " + check});
+    change.online_steps.push_back(
+        {"SET lock_timeout = " + std::string(kLockTimeout),
+         alter + "ALTER COLUMN " + column + " SET NOT NULL, DROP CONSTRAINT IF EXISTS " + check});
+  }
   if (from.unique_constraint != to.unique_constraint) {
     if (!from.unique_constraint.empty())
       out.push_back(render(DropConstraint{s.table, from.unique_constraint}));
@@ -245,12 +271,16 @@ std::vector<std::string> PostgresRenderer::render(const AlterColumn& s) const {
   if (old_checks != new_checks || from.check_constraint != to.check_constraint) {
     if (!from.check_constraint.empty())
       out.push_back(render(DropConstraint{s.table, from.check_constraint}));
-    if (!new_checks.empty())
-      out.push_back(render(
-          AddConstraint{s.table, std::nullopt, NamedCheck{to.check_constraint, new_checks}}));
+    if (!new_checks.empty()) {
+      ExistingTableChange added = render_on_existing(
+          AddConstraint{s.table, std::nullopt, NamedCheck{to.check_constraint, new_checks}});
+      out.insert(out.end(), added.in_transaction.begin(), added.in_transaction.end());
+      change.online_steps.insert(change.online_steps.end(), added.online_steps.begin(),
+                                 added.online_steps.end());
+    }
   }
   if (from.comment != to.comment) out.push_back(render(CommentOn{s.table, to.name, to.comment}));
-  return out;
+  return change;
 }
 
 const Renderer& postgres_renderer() {

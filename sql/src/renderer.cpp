@@ -231,9 +231,11 @@ std::string foreign_key_clause(const Renderer& r, const ForeignKey& fk) {
 }
 } // namespace
 
-std::string Renderer::index(const TableName& table, const Index& index) const {
-  std::string out =
-      "CREATE INDEX IF NOT EXISTS " + identifier(index.name) + " ON " + table_name(table);
+std::string Renderer::index(const TableName& table, const Index& index, bool concurrently) const {
+  // CONCURRENTLY goes without IF NOT EXISTS: a build that failed leaves an invalid index of the
+  // name, which the online step drops first (render_on_existing).
+  std::string out = (concurrently ? "CREATE INDEX CONCURRENTLY " : "CREATE INDEX IF NOT EXISTS ") +
+                    identifier(index.name) + " ON " + table_name(table);
   bool methods = has_index_methods();
   if (methods && !index.method.empty()) out += " USING " + index.method;
   out += " (";
@@ -363,8 +365,33 @@ std::string Renderer::render(const DropIndex& s) const {
   return "DROP INDEX IF EXISTS " + table_name({s.table.schema, s.name});
 }
 
-std::vector<std::string> Renderer::render(const AlterColumn&) const {
+ExistingTableChange Renderer::render(const AlterColumn&) const {
   return {};
+}
+
+ExistingTableChange Renderer::render_on_existing(const CreateIndex& s) const {
+  if (!changes_online()) return {{render(s)}, {}};
+  return {{},
+          {{"DROP INDEX CONCURRENTLY IF EXISTS " + table_name({s.table.schema, s.index.name}),
+            index(s.table, s.index, true)}}};
+}
+
+ExistingTableChange Renderer::render_on_existing(const AddConstraint& s) const {
+  // UNIQUE builds its index under the transaction's lock; its online form (a unique index built
+  // concurrently, then ADD CONSTRAINT ... USING INDEX) is not written.
+  if (!changes_online() || !s.check || s.check->name.empty()) return {{render(s)}, {}};
+  return {{render(s) + " NOT VALID"}, {{validate(s.table, s.check->name)}}};
+}
+
+ExistingTableChange Renderer::render_on_existing(const AddForeignKey& s) const {
+  if (!changes_online() || s.key.name.empty()) return {{render(s)}, {}};
+  return {{"ALTER TABLE " + table_name(s.table) + " ADD " + foreign_key_clause(*this, s.key) +
+           " NOT VALID"},
+          {{validate(s.table, s.key.name)}}};
+}
+
+std::string Renderer::validate(const TableName& table, const std::string& constraint) const {
+  return "ALTER TABLE " + table_name(table) + " VALIDATE CONSTRAINT " + identifier(constraint);
 }
 
 std::string Renderer::render(const AddConstraint& s) const {

@@ -34,6 +34,11 @@ public:
       write(ormc::sql::migration_file_name(version, name, dialect), sql);
     update_sum();
   }
+  void add_down(std::int64_t version, const std::string& name, const std::string& sql) {
+    for (const char* dialect : {"sqlite", "postgresql"})
+      write(ormc::sql::migration_file_name(version, name, dialect, true), sql);
+    update_sum();
+  }
   void write(const std::string& file, const std::string& text) {
     std::ofstream(path_ / file, std::ios::binary) << text;
   }
@@ -240,16 +245,154 @@ TEST_P(MigrateTest, ADataMigrationRunsInItsVersionsTransaction) {
             std::string::npos);
 }
 
+// Online steps (what PostgreSQL migrations build CONCURRENTLY or validate after the commit):
+// the migration is applied once its transaction commits; a failing step stops migrate() with
+// the steps before it recorded, and the next run resumes at the failed step, not before it.
+TEST_P(MigrateTest, OnlineStepsRunAfterTheCommitAndResumeAtTheStepThatFailed) {
+  MigrationDir dir;
+  dir.add(1, "create_book",
+          std::string(kCreateBook) + "\n" + R"(CREATE TABLE "mig_log" ("step" INTEGER NOT NULL);)" +
+              "\n" +
+              ormc::sql::online_steps_text({{R"(INSERT INTO "mig_log" ("step") VALUES (1))"},
+                                            {R"(INSERT INTO "mig_later" ("x") VALUES (1))"},
+                                            {R"(INSERT INTO "mig_log" ("step") VALUES (3))"}}));
+  dir.add(2, "add_pages", kAddPages);
+  std::string error = migration_error([&] { ormc::migrate(*db, dir.path()); });
+  EXPECT_NE(error.find("(version 1) is applied, but its online step 2 of 3 failed"),
+            std::string::npos)
+      << error;
+  EXPECT_NE(error.find("mig_later"), std::string::npos) << error;
+  EXPECT_EQ(ormc::migration_version(*db), 1); // and not 2: the steps come first
+  EXPECT_EQ(scalar(*db, R"(SELECT count(*) FROM "mig_log" WHERE "step" = 1)"), 1);
+  EXPECT_EQ(scalar(*db, R"(SELECT "online_steps_done" FROM "ormc_migrations")"), 1);
+
+  db->execute(R"(CREATE TABLE "mig_later" ("x" INTEGER))");
+  ormc::MigrationReport report = ormc::migrate(*db, dir.path());
+  EXPECT_EQ(report.applied, (std::vector<std::int64_t>{2}));
+  EXPECT_EQ(scalar(*db, R"(SELECT count(*) FROM "mig_log" WHERE "step" = 1)"), 1); // not again
+  EXPECT_EQ(scalar(*db, R"(SELECT count(*) FROM "mig_later")"), 1);
+  EXPECT_EQ(scalar(*db, R"(SELECT "online_steps_done" FROM "ormc_migrations" WHERE "version" = 1)"),
+            3);
+  EXPECT_TRUE(ormc::migrate(*db, dir.path()).applied.empty());
+  EXPECT_EQ(scalar(*db, R"(SELECT count(*) FROM "mig_log")"), 2);
+}
+
+TEST_P(MigrateTest, AMalformedOnlineStepsSectionIsRefusedBeforeAnythingRuns) {
+  MigrationDir dir;
+  dir.add(1, "create_book", std::string(kCreateBook) + "\n-- ormc:online-steps\nVACUUM;\n");
+  std::string error = migration_error([&] { ormc::migrate(*db, dir.path()); });
+  EXPECT_NE(error.find("0001_create_book." + std::string(on_postgres() ? "postgresql" : "sqlite") +
+                       ".sql: line 3 comes before the first '-- step' line"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(ormc::migration_version(*db), 0);
+}
+
+// Down migrations, newest first, each with the removal of its row; a version on the way
+// without one stops everything before it starts.
+TEST_P(MigrateTest, MigrateDownRevertsNewestFirstAndRefusesAVersionWithoutADownMigration) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  dir.add(2, "add_pages", kAddPages);
+  dir.add(3, "add_rating", kAddRating);
+  dir.add_down(3, "add_rating", R"(ALTER TABLE "mig_book" DROP COLUMN "rating";)");
+  ormc::migrate(*db, dir.path());
+  db->execute(R"(INSERT INTO "mig_book" ("id", "title", "pages") VALUES (1, 'Dune', 412))");
+
+  // Version 2 has no down migration: nothing is reverted, not even 3.
+  std::string error = migration_error([&] { ormc::migrate_down(*db, dir.path(), 1); });
+  EXPECT_NE(error.find("0002_add_pages." + std::string(on_postgres() ? "postgresql" : "sqlite") +
+                       ".sql (version 2) has no down migration"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(ormc::migration_version(*db), 3);
+  EXPECT_EQ(scalar(*db, R"(SELECT "rating" FROM "mig_book")"), 3);
+
+  dir.add_down(2, "add_pages", R"(ALTER TABLE "mig_book" DROP COLUMN "pages";)");
+  ormc::MigrationReport report = ormc::migrate_down(*db, dir.path(), 1);
+  EXPECT_EQ(report.applied, (std::vector<std::int64_t>{3, 2}));
+  EXPECT_EQ(report.version, 1);
+  EXPECT_EQ(scalar(*db, R"(SELECT count(*) FROM "mig_book" WHERE "title" = 'Dune')"), 1);
+  EXPECT_THROW(scalar(*db, R"(SELECT "pages" FROM "mig_book")"), ormc::DatabaseError);
+  EXPECT_TRUE(ormc::migrate_down(*db, dir.path(), 1).applied.empty()); // there already
+  // And up again: the versions reverted are pending again.
+  EXPECT_EQ(ormc::migrate(*db, dir.path()).applied, (std::vector<std::int64_t>{2, 3}));
+  EXPECT_EQ(scalar(*db, R"(SELECT count(*) FROM "mig_book" WHERE "rating" = 3)"), 1);
+  EXPECT_THROW(ormc::migrate_down(*db, dir.path(), -1), ormc::UsageError);
+}
+
+TEST_P(MigrateTest, AFailingDownMigrationIsRolledBackWhole) {
+  MigrationDir dir;
+  dir.add(1, "create_book", kCreateBook);
+  dir.add(2, "add_pages", kAddPages);
+  dir.add_down(2, "add_pages",
+               R"(ALTER TABLE "mig_book" DROP COLUMN "pages"; INSERT INTO "nowhere" VALUES (1);)");
+  ormc::migrate(*db, dir.path());
+  std::string error = migration_error([&] { ormc::migrate_down(*db, dir.path(), 1); });
+  EXPECT_NE(error.find(".down.sql (version 2) failed, and nothing of it was applied"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(ormc::migration_version(*db), 2);
+  EXPECT_EQ(scalar(*db, R"(SELECT count("pages") FROM "mig_book")"), 0); // the column is there
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(MigrateTest);
+
+/// Runs migrate() in a child process and SIGKILLs it 300 ms after its `at_read`-th read of
+/// ormc_migrations: migrate() reads it once to check, then in each migration's transaction just
+/// before running it, and before a migration's online steps.
+void kill_migrator_at_read(const std::string& url, const std::filesystem::path& dir, int at_read) {
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    close(pipe_fds[0]);
+    try {
+      ormc::Database own(url);
+      int reads = 0;
+      own.on_statement([&](const ormc::StatementEvent& e) {
+        char started = 's';
+        if (e.sql.find("FROM \"ormc_migrations\"") != std::string_view::npos &&
+            ++reads == at_read && write(pipe_fds[1], &started, 1) != 1)
+          _exit(3);
+      });
+      char done = 'd';
+      ormc::migrate(own, dir);
+      if (write(pipe_fds[1], &done, 1) != 1) _exit(3);
+    } catch (...) {
+      _exit(2);
+    }
+    _exit(0);
+  }
+  close(pipe_fds[1]);
+  char c = 0;
+  ASSERT_EQ(read(pipe_fds[0], &c, 1), 1);
+  ASSERT_EQ(c, 's');
+  std::this_thread::sleep_for(std::chrono::milliseconds(300)); // inside the long statement
+  pollfd finished{pipe_fds[0], POLLIN, 0};
+  ASSERT_EQ(poll(&finished, 1, 0), 0) << "the migration ended before the kill; make it longer";
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  close(pipe_fds[0]);
+  ASSERT_TRUE(WIFSIGNALED(status));
+}
 
 class MigrateConcurrencyTest : public SharedDatabaseTest {};
 
+// Each migration, and each of its online steps, once (the steps log themselves).
 TEST_P(MigrateConcurrencyTest, TwoMigratorsAtOnceApplyEachMigrationOnce) {
   MigrationDir dir;
-  dir.add(1, "create_book", kCreateBook);
+  dir.add(1, "create_book",
+          std::string(kCreateBook) + "\n" + R"(CREATE TABLE "mig_log" ("step" INTEGER NOT NULL);)");
   for (int v = 2; v <= 8; ++v)
-    dir.add(v, "column_" + std::to_string(v),
-            R"(ALTER TABLE "mig_book" ADD COLUMN "c)" + std::to_string(v) + R"(" INTEGER;)");
+    dir.add(
+        v, "column_" + std::to_string(v),
+        R"(ALTER TABLE "mig_book" ADD COLUMN "c)" + std::to_string(v) + R"(" INTEGER;)" + "\n" +
+            ormc::sql::online_steps_text(
+                {{R"(INSERT INTO "mig_log" ("step") VALUES ()" + std::to_string(v) + ")"},
+                 {R"(INSERT INTO "mig_log" ("step") VALUES ()" + std::to_string(v * 10) + ")"}}));
   std::vector<std::int64_t> applied[2];
   std::string failures[2];
   std::vector<std::thread> threads;
@@ -272,10 +415,13 @@ TEST_P(MigrateConcurrencyTest, TwoMigratorsAtOnceApplyEachMigrationOnce) {
   EXPECT_EQ(all, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
   ormc::Database check(url);
   EXPECT_EQ(ormc::migration_version(check), 8);
+  EXPECT_EQ(scalar(check, R"(SELECT count(*) FROM "mig_log")"), 14);
+  EXPECT_EQ(scalar(check, R"(SELECT count(DISTINCT "step") FROM "mig_log")"), 14);
 }
 
 // SIGKILL while migration 2 runs (a long INSERT after a CREATE TABLE, in one transaction): the
 // database is at version 1 with nothing of migration 2, and migrating again applies it whole.
+// (The third read: migration 2 starts.)
 TEST_P(MigrateConcurrencyTest, SigkillMidMigrationLeavesTheOldVersionWhole) {
   MigrationDir dir;
   dir.add(1, "create_book", kCreateBook);
@@ -285,43 +431,8 @@ TEST_P(MigrateConcurrencyTest, SigkillMidMigrationLeavesTheOldVersionWhole) {
 INSERT INTO "mig_big" ("i") WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < )" +
               rows + R"() SELECT i FROM n;
 ALTER TABLE "mig_book" ADD COLUMN "big_done" INTEGER;)");
-  int pipe_fds[2];
-  ASSERT_EQ(pipe(pipe_fds), 0);
-  pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    close(pipe_fds[0]);
-    try {
-      ormc::Database own(url);
-      // migrate() reads ormc_migrations once to check, then once in each migration's
-      // transaction just before running it: the third read means migration 2 starts now.
-      int reads = 0;
-      own.on_statement([&](const ormc::StatementEvent& e) {
-        char started = 's';
-        if (e.sql.find("FROM \"ormc_migrations\"") != std::string_view::npos && ++reads == 3 &&
-            write(pipe_fds[1], &started, 1) != 1)
-          _exit(3);
-      });
-      char done = 'd';
-      ormc::migrate(own, dir.path());
-      if (write(pipe_fds[1], &done, 1) != 1) _exit(3);
-    } catch (...) {
-      _exit(2);
-    }
-    _exit(0);
-  }
-  close(pipe_fds[1]);
-  char c = 0;
-  ASSERT_EQ(read(pipe_fds[0], &c, 1), 1);
-  ASSERT_EQ(c, 's');
-  std::this_thread::sleep_for(std::chrono::milliseconds(300)); // inside the 1,500,000-row INSERT
-  pollfd finished{pipe_fds[0], POLLIN, 0};
-  ASSERT_EQ(poll(&finished, 1, 0), 0) << "the migration ended before the kill; make it longer";
-  kill(child, SIGKILL);
-  int status = 0;
-  waitpid(child, &status, 0);
-  close(pipe_fds[0]);
-  ASSERT_TRUE(WIFSIGNALED(status));
+  kill_migrator_at_read(url, dir.path(), 3);
+  if (HasFatalFailure()) return;
 
   ormc::Database check(url);
   EXPECT_EQ(ormc::migration_version(check), 1);
@@ -329,6 +440,51 @@ ALTER TABLE "mig_book" ADD COLUMN "big_done" INTEGER;)");
   ormc::MigrationReport again = ormc::migrate(check, dir.path());
   EXPECT_EQ(again.applied, (std::vector<std::int64_t>{2}));
   EXPECT_EQ(scalar(check, R"(SELECT count(*) FROM "mig_big")"), std::stoll(rows));
+}
+
+// SIGKILL during an online step (PostgreSQL: CREATE INDEX CONCURRENTLY; SQLite: a long INSERT,
+// each step in a transaction there): the migration is applied with the step pending, and the
+// next migrate() finishes it (PostgreSQL: over the invalid index the killed build may leave).
+TEST_P(MigrateConcurrencyTest, SigkillDuringAnOnlineStepIsResumedByTheNextMigrate) {
+  MigrationDir dir;
+  const std::string rows = "1500000";
+  const std::string fill =
+      R"(INSERT INTO "mig_big" ("i") WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < )" +
+      rows + ") SELECT i FROM n";
+  dir.add(1, "create_big",
+          R"(CREATE TABLE "mig_big" ("i" BIGINT NOT NULL);)" + std::string("\n") +
+              (on_postgres() ? fill + ";\n" : "") +
+              R"(CREATE TABLE "mig_copy" ("i" BIGINT NOT NULL);)");
+  std::string step =
+      on_postgres()
+          ? ormc::sql::online_steps_text(
+                {{R"(DROP INDEX CONCURRENTLY IF EXISTS "mig_big_md5")",
+                  R"(CREATE INDEX CONCURRENTLY "mig_big_md5" ON "mig_big" (md5("i"::text)))"}})
+          : ormc::sql::online_steps_text(
+                {{std::string(fill).replace(fill.find("mig_big"), 7, "mig_copy")}});
+  dir.write(ormc::sql::migration_file_name(2, "online", on_postgres() ? "postgresql" : "sqlite"),
+            "-- version 2\n" + step);
+  dir.write(ormc::sql::migration_file_name(2, "online", on_postgres() ? "sqlite" : "postgresql"),
+            "-- version 2\n");
+  dir.update_sum();
+  kill_migrator_at_read(url, dir.path(), 4); // 4: migration 2's online steps start
+  if (HasFatalFailure()) return;
+
+  ormc::Database check(url);
+  EXPECT_EQ(ormc::migration_version(check), 2);
+  EXPECT_EQ(
+      scalar(check, R"(SELECT "online_steps_done" FROM "ormc_migrations" WHERE "version" = 2)"), 0);
+  ormc::MigrationReport again = ormc::migrate(check, dir.path());
+  EXPECT_TRUE(again.applied.empty());
+  EXPECT_EQ(
+      scalar(check, R"(SELECT "online_steps_done" FROM "ormc_migrations" WHERE "version" = 2)"), 1);
+  if (on_postgres()) {
+    EXPECT_EQ(scalar(check, "SELECT count(*) FROM pg_index WHERE indexrelid = "
+                            "'mig_big_md5'::regclass AND indisvalid"),
+              1);
+  } else {
+    EXPECT_EQ(scalar(check, R"(SELECT count(*) FROM "mig_copy")"), std::stoll(rows)); // once
+  }
 }
 
 ORMC_INSTANTIATE_FOR_BACKENDS(MigrateConcurrencyTest);

@@ -18,7 +18,7 @@
 namespace ormc {
 
 struct MigrationReport {
-  std::vector<std::int64_t> applied; // the versions this call applied, in order
+  std::vector<std::int64_t> applied; // the versions this call applied (migrate_down: reverted)
   std::int64_t version = 0;          // the database's version afterwards
 };
 
@@ -29,6 +29,12 @@ struct MigrationReport {
 /// processes migrating at once apply each migration once (PostgreSQL: an advisory lock in each
 /// migration's transaction; SQLite: BEGIN IMMEDIATE). A migration that fails is rolled back
 /// whole and rethrown; the versions before it stay applied.
+///
+/// A migration's online steps (the `-- ormc:online-steps` part ormc writes for PostgreSQL:
+/// indexes built CONCURRENTLY, constraints validated) run after its transaction commits,
+/// outside any transaction, under the same lock held by the session; each finished step is
+/// recorded, and a failed or interrupted one is resumed by the next call before any later
+/// migration (docs/migrations.md).
 ///
 /// `data_steps` are C++ data migrations: the function for version N runs right after migration
 /// N's SQL, in its transaction (so a throw rolls both back), for work SQL cannot do, such as
@@ -50,6 +56,16 @@ struct MigrationFile {
 /// `files` must hold the directory's ormc.sum; every check above applies to them alike.
 MigrationReport migrate(Database& db, std::span<const MigrationFile> files,
                         const std::map<std::int64_t, DataMigration>& data_steps = {});
+
+/// Takes the database back to `version` (0: before the first migration) by the down migrations
+/// of every version above it, newest first, each in a transaction of its own together with the
+/// removal of its row from ormc_migrations. ormc writes a down migration
+/// (`<version>_<name>.<dialect>.down.sql`) only where the way back is exact; a version on the
+/// way without one is a MigrationError before anything runs. The directory and the database are
+/// checked as migrate() checks them, and one migrator runs at a time in the same way.
+MigrationReport migrate_down(Database& db, const std::filesystem::path& dir, std::int64_t version);
+MigrationReport migrate_down(Database& db, std::span<const MigrationFile> files,
+                             std::int64_t version);
 
 /// The highest version applied to the database; 0 before the first migration (creating the
 /// empty ormc_migrations table then).

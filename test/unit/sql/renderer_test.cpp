@@ -328,20 +328,33 @@ TEST(SqlSchema, AlteredColumnsChangeInPlaceOnPostgresqlOnly) {
   to.checks = {{ColumnCheck::Kind::at_least, "0"}};
   to.check_constraint = "ck_item_shelf";
   to.comment = "where";
-  EXPECT_EQ(postgres().render(AlterColumn{{"", "item"}, from, to, "shelf * 2"}),
-            (std::vector<std::string>{
-                "ALTER TABLE \"item\" DROP CONSTRAINT IF EXISTS \"item_shelf_check\"",
-                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" DROP DEFAULT",
-                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" TYPE INTEGER USING (shelf * 2)",
-                "UPDATE \"item\" SET \"shelf\" = 1 WHERE \"shelf\" IS NULL",
-                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" SET DEFAULT 1",
-                "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" SET NOT NULL",
-                "ALTER TABLE \"item\" ADD CONSTRAINT \"uq_item_shelf\" UNIQUE (\"shelf\")",
-                "ALTER TABLE \"item\" ADD CONSTRAINT \"ck_item_shelf\" CHECK (\"shelf\" >= 0)",
-                "COMMENT ON COLUMN \"item\".\"shelf\" IS 'where'"}));
-  // The other way: the range CHECK comes back, the constraints go.
+  ExistingTableChange forward = postgres().render(AlterColumn{{"", "item"}, from, to, "shelf * 2"});
   EXPECT_EQ(
-      postgres().render(AlterColumn{{"", "item"}, to, from, ""}),
+      forward.in_transaction,
+      (std::vector<std::string>{
+          "ALTER TABLE \"item\" DROP CONSTRAINT IF EXISTS \"item_shelf_check\"",
+          "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" DROP DEFAULT",
+          "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" TYPE INTEGER USING (shelf * 2)",
+          "UPDATE \"item\" SET \"shelf\" = 1 WHERE \"shelf\" IS NULL",
+          "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" SET DEFAULT 1",
+          "ALTER TABLE \"item\" ADD CONSTRAINT \"item_shelf_not_null\" CHECK (\"shelf\" IS NOT "
+          "NULL) NOT VALID",
+          "ALTER TABLE \"item\" ADD CONSTRAINT \"uq_item_shelf\" UNIQUE (\"shelf\")",
+          "ALTER TABLE \"item\" ADD CONSTRAINT \"ck_item_shelf\" CHECK (\"shelf\" >= 0) NOT VALID",
+          "COMMENT ON COLUMN \"item\".\"shelf\" IS 'where'"}));
+  // Validated after the commit, then NOT NULL trusts the validated CHECK.
+  EXPECT_EQ(forward.online_steps,
+            (std::vector<std::vector<std::string>>{
+                {"ALTER TABLE \"item\" VALIDATE CONSTRAINT \"item_shelf_not_null\""},
+                {"SET lock_timeout = '5s'",
+                 "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" SET NOT NULL, DROP CONSTRAINT IF "
+                 "EXISTS \"item_shelf_not_null\""},
+                {"ALTER TABLE \"item\" VALIDATE CONSTRAINT \"ck_item_shelf\""}}));
+  // The other way: the range CHECK comes back, the constraints go.
+  ExistingTableChange back = postgres().render(AlterColumn{{"", "item"}, to, from, ""});
+  EXPECT_TRUE(back.online_steps.empty());
+  EXPECT_EQ(
+      back.in_transaction,
       (std::vector<std::string>{"ALTER TABLE \"item\" ALTER COLUMN \"shelf\" DROP DEFAULT",
                                 "ALTER TABLE \"item\" ALTER COLUMN \"shelf\" TYPE SMALLINT",
                                 "ALTER TABLE \"item\" ADD CHECK (\"shelf\" BETWEEN 0 AND 255)",
@@ -350,7 +363,7 @@ TEST(SqlSchema, AlteredColumnsChangeInPlaceOnPostgresqlOnly) {
                                 "ALTER TABLE \"item\" DROP CONSTRAINT IF EXISTS \"uq_item_shelf\"",
                                 "ALTER TABLE \"item\" DROP CONSTRAINT IF EXISTS \"ck_item_shelf\"",
                                 "COMMENT ON COLUMN \"item\".\"shelf\" IS NULL"}));
-  EXPECT_TRUE(sqlite().render(AlterColumn{{"", "item"}, from, to, ""}).empty());
+  EXPECT_TRUE(sqlite().render(AlterColumn{{"", "item"}, from, to, ""}).in_transaction.empty());
 }
 
 TEST(SqlSchema, RebuildingATableCopiesConvertsAndIndexesAfterTheRename) {
@@ -452,8 +465,17 @@ TEST(SqlMigrationFiles, NamesParseAndPrintBothWays) {
   EXPECT_EQ(name->version, 12);
   EXPECT_EQ(name->name, "add_pages");
   EXPECT_EQ(name->dialect, "postgresql");
-  for (const char* not_one : {"schema.json", "ormc.sum", "x_add.sqlite.sql", "0000_a.sqlite.sql",
-                              "0001_.sqlite.sql", "0001_a.sql", "0001_a.sqlite.txt"})
+  auto down = parse_migration_file_name("0012_add_pages.postgresql.down.sql");
+  ASSERT_TRUE(down);
+  EXPECT_TRUE(down->down);
+  EXPECT_FALSE(name->down);
+  EXPECT_EQ(down->name, "add_pages");
+  EXPECT_EQ(down->dialect, "postgresql");
+  EXPECT_EQ(migration_file_name(12, "add_pages", "postgresql", true),
+            "0012_add_pages.postgresql.down.sql");
+  for (const char* not_one :
+       {"schema.json", "0001_a.down.sql", "ormc.sum", "x_add.sqlite.sql", "0000_a.sqlite.sql",
+        "0001_.sqlite.sql", "0001_a.sql", "0001_a.sqlite.txt"})
     EXPECT_FALSE(parse_migration_file_name(not_one)) << not_one;
 }
 
@@ -470,6 +492,63 @@ TEST(SqlMigrationFiles, ChecksumsChangeWithEveryByteAndTheSumFileRoundTrips) {
   EXPECT_EQ(error, "line 1 is not 'ormc-sum 1'");
   EXPECT_FALSE(read_migration_sum("ormc-sum 1\n0001_a.sqlite.sql md5:00\n", error));
   EXPECT_EQ(error, "line 2 is not '<migration file> fnv1a64:<hex>'");
+}
+
+TEST(SqlMigrationFiles, OnlineStepsFollowTheTransactionalPartAndRoundTrip) {
+  std::vector<std::vector<std::string>> steps{{"DROP INDEX CONCURRENTLY IF EXISTS \"i\"",
+                                               "CREATE INDEX CONCURRENTLY \"i\" ON \"t\" (\"c\")"},
+                                              {"ALTER TABLE \"t\" VALIDATE CONSTRAINT \"k\""}};
+  std::string head = "-- ormc migration 0002\nALTER TABLE \"t\" ADD \"c\" INTEGER;\n";
+  std::string error;
+  auto script = parse_migration_script(head + online_steps_text(steps), error);
+  ASSERT_TRUE(script) << error;
+  EXPECT_EQ(script->in_transaction, head);
+  EXPECT_EQ(script->online_steps, steps);
+  // Without the marker, everything is the transaction's; no steps, no marker.
+  auto plain = parse_migration_script(head, error);
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->in_transaction, head);
+  EXPECT_TRUE(plain->online_steps.empty());
+  EXPECT_EQ(online_steps_text({}), "");
+  // A statement over two lines is one statement.
+  auto two_lines = parse_migration_script(
+      "-- ormc:online-steps\n-- step 1\nALTER TABLE \"t\"\n  VALIDATE CONSTRAINT \"k\";\n", error);
+  ASSERT_TRUE(two_lines) << error;
+  EXPECT_EQ(two_lines->online_steps, (std::vector<std::vector<std::string>>{
+                                         {"ALTER TABLE \"t\"\n  VALIDATE CONSTRAINT \"k\""}}));
+  EXPECT_FALSE(parse_migration_script("-- ormc:online-steps\nVACUUM;\n", error));
+  EXPECT_EQ(error, "line 2 comes before the first '-- step' line");
+  EXPECT_FALSE(parse_migration_script("-- ormc:online-steps\n-- step 1\nVACUUM\n", error));
+  EXPECT_EQ(error, "the last online step's statement does not end with ';'");
+}
+
+TEST(SqlSchema, PostgresqlBuildsIndexesAndValidatesConstraintsOnline) {
+  TableName book{"", "book"};
+  ExistingTableChange index =
+      postgres().render_on_existing(CreateIndex{book, Index{"idx_book_shelf", {"shelf"}, "", ""}});
+  EXPECT_TRUE(index.in_transaction.empty());
+  EXPECT_EQ(index.online_steps,
+            (std::vector<std::vector<std::string>>{
+                {"DROP INDEX CONCURRENTLY IF EXISTS \"idx_book_shelf\"",
+                 "CREATE INDEX CONCURRENTLY \"idx_book_shelf\" ON \"book\" (\"shelf\")"}}));
+  ForeignKey key{"fk_book_shelf", {"shelf"}, {"", "shelf"}, {"id"}, {}, {}};
+  ExistingTableChange fk = postgres().render_on_existing(AddForeignKey{book, key});
+  EXPECT_EQ(fk.in_transaction, (std::vector<std::string>{
+                                   "ALTER TABLE \"book\" ADD CONSTRAINT \"fk_book_shelf\" FOREIGN "
+                                   "KEY (\"shelf\") REFERENCES \"shelf\" (\"id\") NOT VALID"}));
+  EXPECT_EQ(fk.online_steps, (std::vector<std::vector<std::string>>{
+                                 {"ALTER TABLE \"book\" VALIDATE CONSTRAINT \"fk_book_shelf\""}}));
+  // UNIQUE stays in the transaction; SQLite has no online steps at all.
+  ExistingTableChange unique = postgres().render_on_existing(
+      AddConstraint{book, NamedColumns{"uq_book_shelf", {"shelf"}}, std::nullopt});
+  EXPECT_EQ(unique.in_transaction.size(), 1u);
+  EXPECT_TRUE(unique.online_steps.empty());
+  ExistingTableChange on_sqlite =
+      sqlite().render_on_existing(CreateIndex{book, Index{"idx_book_shelf", {"shelf"}, "", ""}});
+  EXPECT_EQ(on_sqlite.in_transaction,
+            (std::vector<std::string>{
+                "CREATE INDEX IF NOT EXISTS \"idx_book_shelf\" ON \"book\" (\"shelf\")"}));
+  EXPECT_TRUE(on_sqlite.online_steps.empty());
 }
 
 TEST(SqlDialects, EveryDialectHasARendererNamedForIt) {

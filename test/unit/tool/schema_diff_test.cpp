@@ -1,19 +1,14 @@
 // migrate::diffSchemas(), a pure function of two IRs: which steps a migration takes, and which
 // changes it refuses (by diagnostic id). test/lit/migrate-*.test runs the same through ormc.
+#include "diff_fixtures.hpp"
 #include "migrate/SchemaDiff.h"
 
 #include <gtest/gtest.h>
 
 namespace ormc::migrate {
 namespace {
-
-ir::Column column(const std::string& name, ir::TypeKind kind, bool nullable = false) {
-  ir::Column c;
-  c.member = c.name = name;
-  c.type.kind = kind;
-  c.nullable = nullable;
-  return c;
-}
+using fixtures::column;
+using fixtures::kinds;
 
 ir::Model model(const std::string& name, const std::string& table) {
   ir::Model m;
@@ -37,13 +32,6 @@ std::vector<std::string> ids(const SchemaDiff& d) {
   std::vector<std::string> out;
   for (const Finding& f : d.findings)
     out.push_back(f.id);
-  return out;
-}
-
-std::vector<Step::Kind> kinds(const SchemaDiff& d) {
-  std::vector<Step::Kind> out;
-  for (const Step& s : d.steps)
-    out.push_back(s.kind);
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include "frontend/ParseRunner.h"
 #include "ir/SchemaJson.h"
 #include "live/CatalogCheck.h"
+#include "migrate/DownMigration.h"
 #include "migrate/MigrationWriter.h"
 #include "migrate/RowsAtStake.h"
 #include "migrate/SchemaDiff.h"
@@ -302,14 +303,25 @@ int writeMigration(const ir::Schema& schema, const Options& options, DiagnosticR
     llvm::errs() << "ormc: no schema changes since migration " << (version - 1)
                  << "; nothing written to " << options.migrationsDir << "\n";
   } else {
+    // The way back, where it is exact: the diff the other way, renames reversed.
+    std::string inexact = migrate::inexactReason(diff);
+    ir::Schema back = migrate::withRenamesReversed(before, diff);
+    migrate::SchemaDiff backDiff = migrate::diffSchemas(schema, back, /*allowDataLoss=*/true);
+    for (const Finding& f : backDiff.findings)
+      if (inexact.empty() && f.severity == Severity::Error) inexact = f.message;
+    migrate::WayBack wayBack{back, backDiff};
     emit::WriteResult written = emit::writeFilesIfChanged(
-        dir, migrate::migrationFiles(schema, diff, version, options.migrationName, sums));
+        dir, migrate::migrationFiles(schema, diff, version, options.migrationName, sums,
+                                     inexact.empty() ? &wayBack : nullptr));
     if (!written.ok) {
       reporter.reportError(written.error);
       return 1;
     }
     llvm::errs() << "ormc: wrote migration " << version << " (" << options.migrationName << ") to "
-                 << options.migrationsDir << "\n";
+                 << options.migrationsDir
+                 << (inexact.empty() ? ", with its down migration"
+                                     : "; no down migration: " + inexact)
+                 << "\n";
   }
   return options.embedMigrations.empty() ? 0 : embedMigrations(schema, dir, options, reporter);
 }

@@ -83,7 +83,18 @@ public:
   virtual std::vector<std::string> render(const RenameConstraint& s) const;
   std::string render(const DropIndex& s) const;
   /// Only where alters_tables(): the statements that bring `from` to `to` in place.
-  virtual std::vector<std::string> render(const AlterColumn& s) const;
+  virtual ExistingTableChange render(const AlterColumn& s) const;
+  /// An index, constraint or foreign key added to a table that already exists: where
+  /// changes_online(), built CONCURRENTLY / added NOT VALID and validated in online steps.
+  ExistingTableChange render_on_existing(const CreateIndex& s) const;
+  ExistingTableChange render_on_existing(const AddConstraint& s) const;
+  ExistingTableChange render_on_existing(const AddForeignKey& s) const;
+  /// Whether migrations change tables in use by online steps (ExistingTableChange).
+  virtual bool changes_online() const { return false; }
+  /// Taken around a migration's online steps, which run outside any transaction, on the lock
+  /// migration_lock() takes in each transaction ("" where there are no online steps).
+  virtual std::string migration_session_lock() const { return ""; }
+  virtual std::string migration_session_unlock() const { return ""; }
   std::string render(const AddConstraint& s) const;
   std::string render(const DropConstraint& s) const;
   /// "" where comments live in CREATE TABLE's text (ALTER TABLE cannot reach them).
@@ -141,7 +152,9 @@ protected:
   void where(Fragment& f, const std::vector<Fragment>& conditions) const;
   void order_by(Fragment& f, const std::vector<OrderTerm>& order) const;
   void rows_of(Fragment& f, const Select& from, std::string_view column) const;
-  std::string index(const TableName& table, const Index& index) const;
+  std::string index(const TableName& table, const Index& index, bool concurrently = false) const;
+  /// ALTER TABLE ... VALIDATE CONSTRAINT: checks the rows a NOT VALID constraint skipped.
+  std::string validate(const TableName& table, const std::string& constraint) const;
   /// A column's item in CREATE TABLE or ADD COLUMN: name, definition, its constraints.
   std::string column_item(const ColumnDefinition& c) const;
   /// The expression of the column's CHECK constraint (`c.check_constraint`), "" without checks.

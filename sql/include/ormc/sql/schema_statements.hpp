@@ -209,6 +209,15 @@ struct RebuildTable {
   std::vector<CopiedColumn> copy;
 };
 
+/// What a change to a table that exists, and may be in use, runs: statements inside the
+/// migration's transaction, then online steps after it commits (MigrationScript says how they
+/// run). PostgreSQL builds indexes and validates constraints there, so that writers are not
+/// blocked while the table is scanned; elsewhere everything is `in_transaction`.
+struct ExistingTableChange {
+  std::vector<std::string> in_transaction;
+  std::vector<std::vector<std::string>> online_steps;
+};
+
 /// After rows were written with explicit values of an identity key: keeps the key's generator
 /// ahead of them.
 struct SyncKey {

@@ -1,4 +1,4 @@
-// A foreign key added over rows that break it: the migration fails, nothing of it is applied, every row stays: version 2.
+// A foreign key added over rows that break it. SQLite: the migration fails, nothing of it is applied, every row stays. PostgreSQL: the key is added NOT VALID and its validation, an online step, fails until the rows are fixed: version 2.
 #include <cstdint>
 #include <optional>
 #include <ormc/annotations.hpp>

@@ -1,0 +1,5 @@
+SET standard_conforming_strings = on;
+SET LOCAL lock_timeout = '5s';
+ALTER TABLE IF EXISTS "book" DROP CONSTRAINT IF EXISTS "fk_book_shelf_id";
+DROP INDEX IF EXISTS "idx_book_shelf_id";
+ALTER TABLE "book" DROP COLUMN "shelf_id";

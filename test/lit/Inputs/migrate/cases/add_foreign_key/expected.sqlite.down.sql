@@ -1,0 +1,7 @@
+CREATE TABLE IF NOT EXISTS "ormc_rebuild_book" (
+  "id" INTEGER PRIMARY KEY NOT NULL,
+  "title" TEXT NOT NULL
+) STRICT;
+INSERT INTO "ormc_rebuild_book" ("id", "title") SELECT "id", "title" FROM "book";
+DROP TABLE IF EXISTS "book";
+ALTER TABLE "ormc_rebuild_book" RENAME TO "book";

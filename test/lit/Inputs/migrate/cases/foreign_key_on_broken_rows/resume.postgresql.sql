@@ -1,0 +1,1 @@
+INSERT INTO "shelf" ("id") VALUES (99);
