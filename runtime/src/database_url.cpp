@@ -159,6 +159,7 @@ ConnectOptions resolve_options(const ConnectOptions& given, const ConnectOptions
   out.keepalive_idle = given.keepalive_idle;
   out.keepalive_interval = given.keepalive_interval;
   out.keepalive_count = given.keepalive_count;
+  out.sqlite_journal = given.sqlite_journal ? given.sqlite_journal : from_url.sqlite_journal;
   return out;
 }
 
@@ -269,11 +270,23 @@ DatabaseTarget parse_database_url(std::string_view url) {
   bool sqlite = target.dialect == Dialect::sqlite;
   target.options.statement_timeout = take_statement_timeout(target.location, target.dialect, url);
   if (sqlite) {
+    if (std::optional<std::string> journal =
+            take_query_parameter(target.location, "journal_mode")) {
+      if (*journal == "wal")
+        target.options.sqlite_journal = SqliteJournal::wal;
+      else if (*journal == "delete")
+        target.options.sqlite_journal = SqliteJournal::rollback;
+      else if (*journal == "keep")
+        target.options.sqlite_journal = SqliteJournal::keep;
+      else
+        invalid(url, "journal_mode=" + *journal + " is not wal, delete or keep");
+    }
     std::size_t query = target.location.find('?');
     if (query != std::string::npos) {
       std::string parameters = target.location.substr(query + 1);
       target.location.erase(query);
-      if (!parameters.empty()) invalid(url, "SQLite URLs take only statement_timeout");
+      if (!parameters.empty())
+        invalid(url, "SQLite URLs take only statement_timeout and journal_mode");
     }
     if (target.location.empty()) invalid(url, "no file path");
   }

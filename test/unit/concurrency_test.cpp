@@ -9,6 +9,7 @@
 #include <future>
 #include <mutex>
 #include <set>
+#include <sqlite3.h>
 #include <thread>
 #include <unistd.h>
 
@@ -112,6 +113,82 @@ TEST(SqliteFile, IsInWalModeSoReadersDoNotBlockTheWriter) {
     EXPECT_TRUE(std::filesystem::exists(path.string() + "-wal"));
   }
   for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path.string() + suffix);
+}
+
+namespace {
+std::string journal_mode(ormc::Database& db) {
+  return db.with_connection([](auto& conn) {
+    auto statement = conn.prepare("PRAGMA journal_mode");
+    std::string mode;
+    if (statement->step()) statement->read(0, mode);
+    return mode;
+  });
+}
+
+/// A database someone else made, in SQLite's default rollback-journal mode.
+std::filesystem::path someones_database(const std::string& name) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("ormc_" + name + "_" + std::to_string(getpid()) + ".db");
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(path.string() + suffix);
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(raw, "CREATE TABLE theirs (x INTEGER); INSERT INTO theirs VALUES (1);",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  return path;
+}
+} // namespace
+
+// Opening someone's database changes none of its persistent settings: the journal mode is
+// the file's, for every program that opens it, until asked.
+TEST(SqliteFile, AnExistingDatabaseKeepsItsJournalModeUnlessAsked) {
+  std::filesystem::path path = someones_database("keep");
+  {
+    ormc::Database db("sqlite:" + path.string());
+    EXPECT_EQ(journal_mode(db), "delete");
+    db.execute("INSERT INTO theirs VALUES (2)");
+  }
+  {
+    ormc::Database again("sqlite:" + path.string());
+    EXPECT_EQ(journal_mode(again), "delete");
+    EXPECT_FALSE(std::filesystem::exists(path.string() + "-wal"));
+  }
+  {
+    ormc::Database asked("sqlite:" + path.string() + "?journal_mode=wal");
+    EXPECT_EQ(journal_mode(asked), "wal");
+  }
+  {
+    ormc::ConnectOptions back;
+    back.sqlite_journal = ormc::SqliteJournal::rollback;
+    ormc::Database db("sqlite:" + path.string(), back);
+    EXPECT_EQ(journal_mode(db), "delete");
+  }
+  {
+    ormc::Database kept("sqlite:" + path.string() + "?journal_mode=keep");
+    EXPECT_EQ(journal_mode(kept), "delete");
+  }
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(path.string() + suffix);
+}
+
+TEST(SqliteFile, ANewFileIsPutInWalModeUnlessAskedNotTo) {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("ormc_new_" + std::to_string(getpid()) + ".db");
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(path.string() + suffix);
+  {
+    ormc::Database db("sqlite:" + path.string() + "?journal_mode=keep");
+    EXPECT_EQ(journal_mode(db), "delete");
+  }
+  std::filesystem::remove(path);
+  {
+    ormc::Database db("sqlite:" + path.string());
+    EXPECT_EQ(journal_mode(db), "wal");
+  }
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
     std::filesystem::remove(path.string() + suffix);
 }
 

@@ -55,10 +55,24 @@ TEST(DatabaseUrl, OrmcsOwnParameterIsTakenOutBeforeLibpqSeesIt) {
   EXPECT_FALSE(parse_database_url("sqlite:app.db").options.statement_timeout.has_value());
 }
 
+TEST(DatabaseUrl, SqliteJournalModeIsAnOptionOfTheUrl) {
+  EXPECT_FALSE(parse_database_url("sqlite:app.db").options.sqlite_journal.has_value());
+  auto wal = parse_database_url("sqlite:app.db?journal_mode=wal&statement_timeout=1s");
+  EXPECT_EQ(wal.location, "app.db");
+  EXPECT_EQ(wal.options.sqlite_journal, SqliteJournal::wal);
+  EXPECT_EQ(parse_database_url("sqlite:app.db?journal_mode=delete").options.sqlite_journal,
+            SqliteJournal::rollback);
+  ConnectOptions given;
+  given.sqlite_journal = SqliteJournal::keep;
+  EXPECT_EQ(resolve_options(given, wal.options).sqlite_journal, SqliteJournal::keep);
+  EXPECT_EQ(resolve_options({}, wal.options).sqlite_journal, SqliteJournal::wal);
+}
+
 TEST(DatabaseUrl, BadParametersAreUsageErrorsNamingThem) {
   for (const char* url : {"sqlite:app.db?statement_timeout=5x",
                           "postgresql://h/db?statement_timeout=", "host=h statement_timeout=-1",
-                          "sqlite:app.db?mode=ro", "sqlite:?statement_timeout=1s"}) {
+                          "sqlite:app.db?mode=ro", "sqlite:?statement_timeout=1s",
+                          "sqlite:app.db?journal_mode=truncate"}) {
     try {
       parse_database_url(url);
       ADD_FAILURE() << "accepted " << url;

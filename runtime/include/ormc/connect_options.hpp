@@ -17,6 +17,13 @@ namespace ormc {
 /// within `statement_timeout` + 2 s (the network froze, a proxy stopped forwarding), ormc closes
 /// the connection and throws ConnectionError, and the next statement connects again.
 /// 0 turns the timeout off. On SQLite the timeout counts the time spent inside each step.
+/// SQLite's journal mode, a setting the database file keeps once set.
+enum class SqliteJournal {
+  keep,     // whatever the file has
+  wal,      // PRAGMA journal_mode = WAL: readers do not block the writer
+  rollback, // PRAGMA journal_mode = DELETE, SQLite's default
+};
+
 struct ConnectOptions {
   /// Default 30 s (as ADO.NET's and Npgsql's command timeout); URL: statement_timeout=500ms,
   /// =5s, =2min or milliseconds.
@@ -28,6 +35,11 @@ struct ConnectOptions {
   std::optional<std::chrono::seconds> keepalive_idle{};
   std::optional<std::chrono::seconds> keepalive_interval{};
   std::optional<int> keepalive_count{};
+  /// SQLite: the journal mode to give the file as it opens. Default: WAL for a file this
+  /// open creates (or an empty one), and `keep` for an existing database, whose own setting
+  /// is never changed unless asked (it would stay changed for every program that opens the
+  /// file). URL: journal_mode=wal, =delete or =keep.
+  std::optional<SqliteJournal> sqlite_journal{};
 };
 
 inline constexpr std::chrono::milliseconds default_statement_timeout{30000};

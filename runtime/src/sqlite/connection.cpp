@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <ormc/error.hpp>
 #include <ormc/sqlite/connection.hpp>
 #include <sqlite3.h>
@@ -15,6 +16,9 @@ namespace ormc::sqlite {
 Connection::Connection(const std::string& path, const ConnectOptions& options)
     : timer_(std::make_unique<StepTimer>()) {
   timer_->timeout = *ormc::detail::resolve_options(options, {}).statement_timeout;
+  bool memory = path == ":memory:" || path.empty();
+  SqliteJournal journal = options.sqlite_journal.value_or(
+      memory || is_new_file(path) ? SqliteJournal::wal : SqliteJournal::keep);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -36,23 +40,32 @@ Connection::Connection(const std::string& path, const ConnectOptions& options)
     execute("PRAGMA foreign_keys = ON");
     // WAL lets readers run while one connection writes, and a crash mid-write leaves the
     // database as of the last commit. synchronous stays FULL: a commit survives power loss.
-    if (path != ":memory:" && !path.empty()) switch_to_wal();
+    if (!memory && journal == SqliteJournal::wal) set_journal_mode("WAL");
+    if (!memory && journal == SqliteJournal::rollback) set_journal_mode("DELETE");
   } catch (...) {
     sqlite3_close_v2(db_);
     throw;
   }
 }
 
-// Switching a file to WAL needs it to itself for a moment, and SQLite answers "database is
+// A file that does not exist yet, or is empty: SQLite writes nothing before the first table.
+// Such a file is ormc's to set up; any other is someone's database, left as it is.
+bool Connection::is_new_file(const std::string& path) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  return ec || size == 0;
+}
+
+// Switching a file's journal mode needs it to itself for a moment, and SQLite answers "database is
 // locked" at once instead of running the busy handler (the switching connection holds a read
 // lock, so waiting could deadlock). Connections that open a new file together retry here, within
 // the same 5 s as the busy timeout.
-void Connection::switch_to_wal() {
+void Connection::set_journal_mode(const char* mode) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   auto pause = std::chrono::milliseconds(1);
   while (true) {
     try {
-      execute("PRAGMA journal_mode = WAL");
+      execute(std::string("PRAGMA journal_mode = ") + mode);
       return;
     } catch (const TransactionConflict&) {
       if (std::chrono::steady_clock::now() + pause > deadline) throw;

@@ -46,7 +46,8 @@ public:
   sqlite3* handle() const noexcept { return db_; }
 
 private:
-  void switch_to_wal();
+  void set_journal_mode(const char* mode);
+  static bool is_new_file(const std::string& path);
   StepTimer* timed_steps() const noexcept; // null without a statement timeout
 
   sqlite3* db_ = nullptr;
