@@ -22,6 +22,7 @@
 /// Marks a struct as a table. Keys: name, schema, comment.
 #define ORMC_TABLE(...) ORMC_ANNOTATE("ormc:table(" #__VA_ARGS__ ")")
 /// Marks the primary key member. Integer ids are assigned by the database on insert;
+/// ORMC_ID(assigned) leaves an integer key to the application (inserts send it);
 /// ORMC_ID(uuid) on a std::string gives it a random UUID on insert.
 #define ORMC_ID(...) ORMC_ANNOTATE("ormc:id(" #__VA_ARGS__ ")")
 /// Column options. Keys: name, unique, index, max_length, default, comment.

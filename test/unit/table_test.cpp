@@ -80,6 +80,24 @@ TEST_P(TableTest, ApplicationChosenStringKeys) {
   EXPECT_THROW(m->settings.insert(again), ormc::UniqueViolation);
 }
 
+// ormc:id(assigned): the key the application sets is the one stored (inserts send it), and it
+// is never overwritten by a database-assigned one.
+TEST_P(TableTest, ApplicationAssignedIntegerKeys) {
+  Artist miles{.artist_id = 42, .name = "Miles"};
+  Artist nina{.artist_id = 7, .name = "Nina"};
+  m->artists.insert(miles);
+  m->artists.insert(nina);
+  EXPECT_EQ(miles.artist_id, 42);
+  EXPECT_EQ(m->artists.get(42)->name, "Miles");
+  EXPECT_EQ(m->artists.get(7)->name, "Nina");
+  miles.name = "Miles Davis";
+  m->artists.update(miles);
+  EXPECT_EQ(m->artists.get(42)->name, "Miles Davis");
+  Artist again{.artist_id = 7, .name = "x"};
+  EXPECT_THROW(m->artists.insert(again), ormc::UniqueViolation);
+  EXPECT_EQ(m->artists.count(), 2);
+}
+
 TEST_P(TableTest, UniqueViolationIsTypedAndKeepsSqlState) {
   Order first{.id = 0, .user = "bob", .group = "", .where = 0};
   Order second = first;

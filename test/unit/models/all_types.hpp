@@ -65,6 +65,12 @@ struct ORMC_TABLE() Schedule {
   std::chrono::sys_days day{};
 };
 
+/// An integer key the application chooses, as in a schema without identity columns.
+struct ORMC_TABLE() Artist {
+  ORMC_ID(assigned) std::int64_t artist_id = 0;
+  std::string name;
+};
+
 /// A key the application chooses.
 struct ORMC_TABLE() Setting {
   ORMC_ID() std::string key;

@@ -52,7 +52,7 @@ const std::vector<KindSpec>& kinds() {
         {"table", ValueForm::Name},
         {"through", ValueForm::Name}},
        Positional::Model},
-      {"id", Kind::Id, {{"uuid", ValueForm::Flag}}},
+      {"id", Kind::Id, {{"uuid", ValueForm::Flag}, {"assigned", ValueForm::Flag}}},
       {"column",
        Kind::Column,
        {{"name", ValueForm::Name},

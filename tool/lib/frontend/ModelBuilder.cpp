@@ -362,8 +362,16 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
   c.generatedUuid = id && an::flagValue(id->annotation.find("uuid"));
   if (c.generatedUuid && c.type.kind == ir::TypeKind::String && !c.nullable)
     c.type.kind = ir::TypeKind::Uuid;
-  c.autoIncrement =
-      c.primaryKey && !c.generatedUuid && ir::isInteger(c.type.kind) && c.type.enumType.empty();
+  // ormc:id(assigned): the application supplies the key and inserts send it, as an existing
+  // schema's `INTEGER PRIMARY KEY` without identity needs.
+  bool assigned = id && an::flagValue(id->annotation.find("assigned"));
+  if (assigned && c.generatedUuid)
+    reader_.error("primary-key-type", field.getLocation(),
+                  "ormc:id(uuid) and ormc:id(assigned) on '" + field.getNameAsString() +
+                      "' contradict each other: a uuid key is generated, an assigned one is the "
+                      "application's");
+  c.autoIncrement = c.primaryKey && !c.generatedUuid && !assigned &&
+                    ir::isInteger(c.type.kind) && c.type.enumType.empty();
   c.role = role;
   c.loc = reader_.convert(field.getLocation());
   if (options) {
