@@ -19,7 +19,8 @@
 #define ORMC_ANNOTATE(text)
 #endif
 
-/// Marks a struct as a table. Keys: name, schema, comment.
+/// Marks a struct as a table. Keys: name, schema, accessor, comment, check, renamed_from,
+/// naming (snake_case, PascalCase or camelCase: the rule for the names it does not spell out).
 #define ORMC_TABLE(...) ORMC_ANNOTATE("ormc:table(" #__VA_ARGS__ ")")
 /// Marks the primary key member. Integer ids are assigned by the database on insert;
 /// ORMC_ID(assigned) leaves an integer key to the application (inserts send it);

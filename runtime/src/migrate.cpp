@@ -3,6 +3,8 @@
 // next, never between. A migration's online steps (PostgreSQL: indexes built concurrently,
 // constraints validated) run after that commit, each recorded as it finishes, so an interrupted
 // one resumes where it stopped.
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -11,6 +13,7 @@
 #include <ormc/sql/renderer.hpp>
 #include <ormc/transaction.hpp>
 #include <sstream>
+#include <thread>
 
 namespace ormc {
 namespace {
@@ -288,12 +291,12 @@ void run_online_step(Database& db, const Migration& m, std::int64_t step) {
 
 /// Runs the online steps of `m` not yet done (another migrator may have run some while this
 /// one waited for the lock). PostgreSQL runs them outside any transaction, under the migration
-/// lock held by the session; a dialect without such a lock runs each step in a transaction of
-/// its own, with the row that records it.
+/// lock the session holds (MigrationLock); a dialect without such a lock runs each step in a
+/// transaction of its own, with the row that records it.
 void run_online_steps(Database& db, const Migration& m) {
   const sql::Renderer& r = sql::renderer(db.dialect());
   auto steps = static_cast<std::int64_t>(m.script.online_steps.size());
-  if (r.migration_session_lock().empty()) {
+  if (r.migration_try_lock().empty()) {
     for (std::int64_t step = 0; step < steps; ++step) {
       Transaction transaction(db);
       if (std::string lock = r.migration_lock(); !lock.empty()) db.execute(lock);
@@ -303,11 +306,47 @@ void run_online_steps(Database& db, const Migration& m) {
     }
     return;
   }
-  ConnectionSetting lock(db, r.migration_session_lock(), r.migration_session_unlock());
   for (std::int64_t step = applied_migrations(db).at(m.version).online_steps_done; step < steps;
        ++step)
     run_online_step(db, m, step);
 }
+
+/// The migration lock, held by the session for as long as this lives (PostgreSQL; nothing
+/// where each migration's BEGIN IMMEDIATE is the lock). It is polled, never waited for inside a
+/// statement: see PostgresRenderer::migration_try_lock().
+class MigrationLock {
+public:
+  explicit MigrationLock(Database& db) : db_(db) {
+    const sql::Renderer& r = sql::renderer(db.dialect());
+    if (r.migration_try_lock().empty()) return;
+    auto pause = std::chrono::milliseconds(5);
+    while (!try_lock(r.migration_try_lock())) {
+      std::this_thread::sleep_for(pause);
+      pause = std::min(pause * 2, std::chrono::milliseconds(200));
+    }
+    unlock_ = r.migration_unlock();
+  }
+  ~MigrationLock() {
+    try {
+      if (!unlock_.empty()) db_.execute(unlock_);
+    } catch (...) { // the migration's own error is the one to report; the session ends it too
+    }
+  }
+  MigrationLock(const MigrationLock&) = delete;
+  MigrationLock& operator=(const MigrationLock&) = delete;
+
+private:
+  bool try_lock(const std::string& query) {
+    return db_.with_connection([&](auto& conn) {
+      auto statement = conn.prepare(query);
+      std::int64_t got = 0;
+      if (statement->step()) statement->read(0, got);
+      return got == 1;
+    });
+  }
+  Database& db_;
+  std::string unlock_;
+};
 } // namespace
 
 namespace {
@@ -323,6 +362,7 @@ MigrationReport apply(Database& db, const MigrationFiles& files, const std::stri
       throw MigrationError("migrate: a data migration is registered for version " +
                            std::to_string(version) + ", which " + where + " does not have (" +
                            std::to_string(migrations.size()) + " migrations)");
+  MigrationLock lock(db);
   create_version_table(db);
   check_applied(applied_migrations(db), migrations, where);
 
@@ -384,6 +424,7 @@ MigrationReport revert(Database& db, const MigrationFiles& files, const std::str
                      " is not one; 0 reverts every migration");
   const sql::Renderer& r = sql::renderer(db.dialect());
   std::vector<Migration> migrations = read_migrations(files, where, r.name());
+  MigrationLock lock(db);
   create_version_table(db);
   std::map<std::int64_t, AppliedMigration> applied = applied_migrations(db);
   check_applied(applied, migrations, where);
@@ -453,7 +494,9 @@ MigrationReport migrate(Database& db, std::span<const MigrationFile> files,
 }
 
 std::int64_t migration_version(Database& db) {
-  create_version_table(db);
+  // Read, never created here: creating it takes the migration lock inside a transaction, which
+  // would wait on a migrator that may itself be waiting for this transaction to end.
+  if (db.backend().table_columns("", kVersionTable.name).empty()) return 0;
   std::map<std::int64_t, AppliedMigration> applied = applied_migrations(db);
   return applied.empty() ? 0 : applied.rbegin()->first;
 }

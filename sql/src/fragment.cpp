@@ -80,8 +80,12 @@ void in_list(Fragment& f, std::string_view column, std::size_t count) {
 void between(Fragment& f, std::string_view column) {
   f.sql(column).sql(" BETWEEN ").param().sql(" AND ").param();
 }
+// The escape is explicit: PostgreSQL escapes with a backslash by default, SQLite with nothing.
 void like(Fragment& f, std::string_view column) {
-  f.sql(column).sql(" LIKE ").param();
+  f.sql(column).sql(" LIKE ").param().sql(" ESCAPE '\\'");
+}
+void ilike(Fragment& f, std::string_view column) {
+  f.sql("lower(").sql(column).sql(") LIKE lower(").param().sql(") ESCAPE '\\'");
 }
 void never(Fragment& f) {
   f.sql("1 = 0");

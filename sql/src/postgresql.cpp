@@ -155,14 +155,18 @@ public:
   }
   ExistingTableChange render(const AlterColumn& s) const override;
   bool changes_online() const override { return true; }
-  // A transaction-scoped advisory lock on a key of ormc's own ("ormc" in ASCII), and the same
-  // key held by the session while online steps run between transactions.
-  std::string migration_lock() const override { return "SELECT pg_advisory_xact_lock(1869771107)"; }
-  std::string migration_session_lock() const override {
-    return "SELECT pg_advisory_lock(1869771107)";
+  // Advisory locks on a key of ormc's own ("ormc" in ASCII) and the schema the migrations
+  // table is in, so that the schemas of one database migrate independently. The session lock
+  // is tried, not waited for: a migrator waiting inside a statement would hold a snapshot that
+  // another's CREATE INDEX CONCURRENTLY waits out, while it waits for that one's lock.
+  std::string migration_lock() const override {
+    return "SELECT pg_advisory_xact_lock(1869771107, hashtext(coalesce(current_schema(), '')))";
   }
-  std::string migration_session_unlock() const override {
-    return "SELECT pg_advisory_unlock(1869771107)";
+  std::string migration_try_lock() const override {
+    return "SELECT pg_try_advisory_lock(1869771107, hashtext(coalesce(current_schema(), '')))::int";
+  }
+  std::string migration_unlock() const override {
+    return "SELECT pg_advisory_unlock(1869771107, hashtext(coalesce(current_schema(), '')))";
   }
   bool has_schemas() const override { return true; }
   std::string migration_preamble() const override {

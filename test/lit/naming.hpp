@@ -50,3 +50,28 @@ struct [[clang::annotate("ormc:table")]] Human {
   [[clang::annotate("ormc:id")]] std::int64_t id;
 };
 // CHECK: "accessor": "humans",
+
+// ormc:table(naming=...): a rule for every name the table does not spell out, so that a schema
+// made in PascalCase (or camelCase) needs no name= on each member. Spelled-out names are kept.
+struct [[clang::annotate("ormc:table(naming=PascalCase)")]] InvoiceLine {
+  [[clang::annotate("ormc:id")]] std::int64_t invoice_line_id;
+  double unitPrice;
+  [[clang::annotate("ormc:column(name=qty)")]] std::int32_t quantity;
+};
+// CHECK: "table": "InvoiceLine",
+// CHECK: "accessor": "invoice_lines",
+// CHECK: "name": "InvoiceLineId",
+// CHECK: "name": "UnitPrice",
+// CHECK: "name": "qty",
+
+struct [[clang::annotate("ormc:table(naming=camelCase)")]] MediaType {
+  [[clang::annotate("ormc:id")]] std::int64_t media_type_id;
+};
+// CHECK: "table": "mediaType",
+// CHECK: "name": "mediaTypeId",
+
+struct [[clang::annotate("ormc:table(naming=snake_case)")]] Genre {
+  [[clang::annotate("ormc:id")]] std::int64_t GenreId;
+};
+// CHECK: "table": "genre",
+// CHECK: "name": "genre_id",

@@ -60,6 +60,25 @@ TEST_P(QueryTest, AndOrNotInBetweenLike) {
   EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::text.like("%ta")).all()), (V{"beta", "delta"}));
 }
 
+// LIKE means the same on both backends: case-sensitive, with `\` escaping the wildcards;
+// ilike() ignores case on both.
+TEST_P(QueryTest, LikeIsCaseSensitiveOnBothBackendsAndIlikeIsNot) {
+  EXPECT_TRUE(m->all_types.where(AllTypes_::text.like("%TA")).all().empty());
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::text.ilike("%TA")).all()), (V{"beta", "delta"}));
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::text.like("Al%")).all()), V{});
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::text.ilike("Al%")).all()), (V{"alpha"}));
+  AllTypes literal;
+  literal.text = "50%_off";
+  m->all_types.insert(literal);
+  AllTypes other;
+  other.text = "500 off";
+  m->all_types.insert(other);
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::text.like("50\\%\\_off")).all()),
+            (V{"50%_off"}));
+  EXPECT_EQ(texts_of(m->all_types.where(AllTypes_::text.like("50%")).all()),
+            (V{"50%_off", "500 off"}));
+}
+
 TEST_P(QueryTest, SeveralWhereCallsAreJoinedWithAnd) {
   auto q = m->all_types.where(AllTypes_::i32 >= 10).where(AllTypes_::flag == true);
   EXPECT_EQ(texts_of(q.all()), (V{"gamma", "epsilon"}));

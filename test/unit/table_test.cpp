@@ -98,6 +98,27 @@ TEST_P(TableTest, ApplicationAssignedIntegerKeys) {
   EXPECT_EQ(m->artists.count(), 2);
 }
 
+// ormc:table(naming=PascalCase): rows written by other SQL under the schema's own names read
+// back through the generated code, and the generated code writes under those names.
+TEST_P(TableTest, APascalCaseTableIsReadAndWrittenUnderItsOwnNames) {
+  db->execute(R"(INSERT INTO "InvoiceLine" ("InvoiceLineId", "UnitPrice", "Quantity") )"
+              "VALUES (5, 0.99, 3)");
+  std::optional<InvoiceLine> read = m->invoice_lines.get(5);
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->unit_price, 0.99);
+  EXPECT_EQ(read->quantity, 3);
+  InvoiceLine line{.invoice_line_id = 6, .unit_price = 1.5, .quantity = 2};
+  m->invoice_lines.insert(line);
+  double stored = db->with_connection([](auto& conn) {
+    auto statement = conn.prepare(
+        R"(SELECT "UnitPrice" * "Quantity" FROM "InvoiceLine" WHERE "InvoiceLineId" = 6)");
+    double value = 0;
+    if (statement->step()) statement->read(0, value);
+    return value;
+  });
+  EXPECT_EQ(stored, 3.0);
+}
+
 TEST_P(TableTest, UniqueViolationIsTypedAndKeepsSqlState) {
   Order first{.id = 0, .user = "bob", .group = "", .where = 0};
   Order second = first;

@@ -105,7 +105,8 @@ template <Column C, class V> struct range {
 template <Column C> struct pattern {
   using model_type = typename C::model_type;
   std::string text;
-  void write(SqlFragment& f) const { f.like(C::sql, text); }
+  bool fold_case = false;
+  void write(SqlFragment& f) const { f.like(C::sql, text, fold_case); }
 };
 
 template <Condition L, Condition R> struct both {
@@ -228,12 +229,21 @@ template <Column C, class V> auto between(C, V&& low, V&& high) {
                              detail::stored<typename C::value_type>(std::forward<V>(high))};
 }
 
-/// `col LIKE pattern`, for text columns.
+/// `col LIKE pattern`, for text columns: `%` any text, `_` one character, `\` escapes either.
+/// Case-sensitive on both backends (`ilike()` is not).
 template <Column C> auto like(C, std::string_view pattern) {
   static_assert(
       std::is_same_v<typename detail::unwrap_optional<typename C::value_type>::type, std::string>,
       "ormc: like() applies to text columns (see 'C' below)");
-  return detail::pattern<C>{std::string(pattern)};
+  return detail::pattern<C>{std::string(pattern), false};
+}
+
+/// like(), ignoring case: `lower(col) LIKE lower(pattern)` (SQLite folds ASCII letters only).
+template <Column C> auto ilike(C, std::string_view pattern) {
+  static_assert(
+      std::is_same_v<typename detail::unwrap_optional<typename C::value_type>::type, std::string>,
+      "ormc: ilike() applies to text columns (see 'C' below)");
+  return detail::pattern<C>{std::string(pattern), true};
 }
 
 /// `ORDER BY col ASC|DESC`.
@@ -269,6 +279,7 @@ template <class Self, class Model, class T> struct column {
     return ormc::between(Self{}, std::forward<V>(low), std::forward<V>(high));
   }
   auto like(std::string_view pattern) const { return ormc::like(Self{}, pattern); }
+  auto ilike(std::string_view pattern) const { return ormc::ilike(Self{}, pattern); }
   auto asc() const { return ormc::asc(Self{}); }
   auto desc() const { return ormc::desc(Self{}); }
   template <class V> auto set(V&& value) const { return ormc::set(Self{}, std::forward<V>(value)); }

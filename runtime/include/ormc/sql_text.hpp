@@ -40,8 +40,8 @@ public:
     sql::between(sql_, column);
     return value(low).value(high);
   }
-  SqlFragment& like(std::string_view column, const std::string& pattern) {
-    sql::like(sql_, column);
+  SqlFragment& like(std::string_view column, const std::string& pattern, bool fold_case) {
+    (fold_case ? sql::ilike : sql::like)(sql_, column);
     return value(pattern);
   }
   SqlFragment& never() {

@@ -38,6 +38,8 @@ Connection::Connection(const std::string& path, const ConnectOptions& options)
   timer_->install(db_);
   try {
     execute("PRAGMA foreign_keys = ON");
+    // LIKE as PostgreSQL has it: case-sensitive (ilike() is the case-insensitive one).
+    execute("PRAGMA case_sensitive_like = ON");
     // WAL lets readers run while one connection writes, and a crash mid-write leaves the
     // database as of the last commit. synchronous stays FULL: a commit survives power loss.
     if (!memory && journal == SqliteJournal::wal) set_journal_mode("WAL");

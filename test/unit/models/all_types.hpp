@@ -71,6 +71,13 @@ struct ORMC_TABLE() Artist {
   std::string name;
 };
 
+/// A table of a schema made in PascalCase, named by a rule instead of name= on each member.
+struct ORMC_TABLE(naming = PascalCase) InvoiceLine {
+  ORMC_ID(assigned) std::int64_t invoice_line_id = 0;
+  double unit_price = 0;
+  std::int32_t quantity = 0;
+};
+
 /// A key the application chooses.
 struct ORMC_TABLE() Setting {
   ORMC_ID() std::string key;

@@ -69,7 +69,10 @@ TEST(SqlFragments, ConditionsRenderTheirOperators) {
   close_group(f);
   close_group(f);
   EXPECT_EQ(postgres().render(f),
-            "NOT ((\"a\" IN ($1, $2) OR \"b\" IS NOT NULL AND \"c\" LIKE $3))");
+            "NOT ((\"a\" IN ($1, $2) OR \"b\" IS NOT NULL AND \"c\" LIKE $3 ESCAPE '\\'))");
+  Fragment folded;
+  ilike(folded, "\"c\"");
+  EXPECT_EQ(sqlite().render(folded), "lower(\"c\") LIKE lower(?1) ESCAPE '\\'");
   Fragment empty;
   in_list(empty, "\"a\"", 0);
   EXPECT_EQ(sqlite().render(empty), "1 = 0");

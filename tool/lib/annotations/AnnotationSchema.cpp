@@ -7,7 +7,7 @@
 namespace ormc::annotations {
 namespace {
 
-enum class ValueForm { Flag, Name, PositiveInteger, Number, Text, AnyLiteral, Action };
+enum class ValueForm { Flag, Name, PositiveInteger, Number, Text, AnyLiteral, Action, Naming };
 
 /// What a kind takes without a key.
 enum class Positional {
@@ -38,7 +38,8 @@ const std::vector<KindSpec>& kinds() {
         {"accessor", ValueForm::Name},
         {"comment", ValueForm::Text},
         {"check", ValueForm::Text},
-        {"renamed_from", ValueForm::Name}}},
+        {"renamed_from", ValueForm::Name},
+        {"naming", ValueForm::Naming}}},
       {"mixin", Kind::Mixin, {}},
       {"index",
        Kind::Index,
@@ -142,6 +143,8 @@ std::string describe(ValueForm form) {
     return "a literal";
   case ValueForm::Action:
     return "one of no_action, restrict, cascade, set_null, set_default";
+  case ValueForm::Naming:
+    return "one of snake_case, PascalCase, camelCase";
   }
   return "a value";
 }
@@ -163,6 +166,9 @@ bool accepts(ValueForm form, const Value& v) {
   case ValueForm::Action:
     return v.kind == Value::Kind::Identifier &&
            std::find(actions().begin(), actions().end(), v.text) != actions().end();
+  case ValueForm::Naming:
+    return v.kind == Value::Kind::Identifier &&
+           (v.text == "snake_case" || v.text == "PascalCase" || v.text == "camelCase");
   case ValueForm::AnyLiteral:
     return v.kind != Value::Kind::Flag && (v.kind != Value::Kind::Identifier || v.text == "true" ||
                                            v.text == "false" || v.text == "null");

@@ -111,7 +111,10 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
         model.inlineNamespaces.insert(model.inlineNamespaces.begin(),
                                       each->getQualifiedNameAsString());
   }
-  model.table = textOr(t.find("name"), snakeCase(model.name));
+  naming_.reset();
+  if (const an::Argument* rule = t.find("naming")) naming_ = parseNamingRule(rule->value.text);
+  model.table = textOr(t.find("name"),
+                       naming_ ? applyNamingRule(*naming_, model.name) : snakeCase(model.name));
   model.schema = textOr(t.find("schema"), "");
   model.renamedFrom = textOr(t.find("renamed_from"), "");
   model.comment = textOr(t.find("comment"), "");
@@ -131,6 +134,7 @@ void ModelBuilder::checkMixin(const CXXRecordDecl& mixin) {
   ir::Model scratch;
   scratch.name = mixin.getNameAsString();
   scratch.table = snakeCase(scratch.name);
+  naming_.reset();
   addMembers(mixin, scratch, scratch.name, 1);
 }
 
@@ -352,7 +356,8 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
   ir::Column c;
   c.member = field.getNameAsString();
   const an::Annotation* options = column ? &column->annotation : nullptr;
-  c.name = textOr(options ? options->find("name") : nullptr, c.member);
+  c.name = textOr(options ? options->find("name") : nullptr,
+                  naming_ ? applyNamingRule(*naming_, c.member) : c.member);
   c.type = mapped->type;
   // The type as the user wrote it: clang's printed spelling differs between LLVM versions, which
   // would make schema.json and fragments from two builds differ.
@@ -370,8 +375,8 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
                   "ormc:id(uuid) and ormc:id(assigned) on '" + field.getNameAsString() +
                       "' contradict each other: a uuid key is generated, an assigned one is the "
                       "application's");
-  c.autoIncrement = c.primaryKey && !c.generatedUuid && !assigned &&
-                    ir::isInteger(c.type.kind) && c.type.enumType.empty();
+  c.autoIncrement = c.primaryKey && !c.generatedUuid && !assigned && ir::isInteger(c.type.kind) &&
+                    c.type.enumType.empty();
   c.role = role;
   c.loc = reader_.convert(field.getLocation());
   if (options) {

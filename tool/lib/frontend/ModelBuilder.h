@@ -3,8 +3,10 @@
 #pragma once
 
 #include "frontend/AnnotationReader.h"
+#include "frontend/Naming.h"
 
 #include <clang/AST/DeclCXX.h>
+#include <optional>
 
 namespace ormc::frontend {
 
@@ -30,6 +32,8 @@ private:
   std::optional<FixIt> ignoreFixIt(const clang::FieldDecl& field) const;
 
   AnnotationReader& reader_;
+  /// The rule of the table being built (`ormc:table(naming=...)`), for its default names.
+  std::optional<NamingRule> naming_;
 };
 
 } // namespace ormc::frontend

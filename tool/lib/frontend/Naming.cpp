@@ -38,6 +38,31 @@ std::string snakeCase(std::string_view name) {
   return out;
 }
 
+std::optional<NamingRule> parseNamingRule(std::string_view text) {
+  if (text == "snake_case") return NamingRule::SnakeCase;
+  if (text == "PascalCase") return NamingRule::PascalCase;
+  if (text == "camelCase") return NamingRule::CamelCase;
+  return std::nullopt;
+}
+
+std::string applyNamingRule(NamingRule rule, std::string_view name) {
+  std::string snake = snakeCase(name);
+  if (rule == NamingRule::SnakeCase) return snake;
+  std::string out;
+  bool upperNext = rule == NamingRule::PascalCase;
+  for (std::size_t i = 0; i < snake.size(); ++i) {
+    char c = snake[i];
+    // An underscore between two words is the break; a leading, trailing or doubled one stays.
+    if (c == '_' && !out.empty() && i + 1 < snake.size() && snake[i + 1] != '_') {
+      upperNext = true;
+      continue;
+    }
+    out += upperNext ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upperNext = false;
+  }
+  return out;
+}
+
 std::string pluralize(std::string_view name) {
   std::string s(name);
   if (s.empty()) return s;

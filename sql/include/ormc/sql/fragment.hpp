@@ -55,7 +55,12 @@ void compare(Fragment& f, std::string_view column, Comparison op); // column op 
 void null_test(Fragment& f, std::string_view column, bool is_null);
 void in_list(Fragment& f, std::string_view column, std::size_t count); // count parameters
 void between(Fragment& f, std::string_view column);                    // two parameters
+/// `column LIKE ? ESCAPE '\'`: case-sensitive on every dialect (SQLite connections turn
+/// case_sensitive_like on), `\` escaping `%`, `_` and itself on every dialect.
 void like(Fragment& f, std::string_view column);
+/// `lower(column) LIKE lower(?) ESCAPE '\'`: case-insensitive; SQLite's lower() folds ASCII
+/// letters only, PostgreSQL's every letter of the database's locale.
+void ilike(Fragment& f, std::string_view column);
 /// A condition no row meets (an empty IN list, an empty key set).
 void never(Fragment& f);
 /// `(` left `AND`/`OR` right `)`: call open, write left, separate, write right, close.

@@ -91,10 +91,11 @@ public:
   ExistingTableChange render_on_existing(const AddForeignKey& s) const;
   /// Whether migrations change tables in use by online steps (ExistingTableChange).
   virtual bool changes_online() const { return false; }
-  /// Taken around a migration's online steps, which run outside any transaction, on the lock
-  /// migration_lock() takes in each transaction ("" where there are no online steps).
-  virtual std::string migration_session_lock() const { return ""; }
-  virtual std::string migration_session_unlock() const { return ""; }
+  /// A query trying the lock migration_lock() takes, for the session: 1 when it got it, 0 when
+  /// another migrator holds it ("" where BEGIN IMMEDIATE is the lock). Held for the whole of
+  /// migrate(), online steps included, and released by migration_unlock().
+  virtual std::string migration_try_lock() const { return ""; }
+  virtual std::string migration_unlock() const { return ""; }
   std::string render(const AddConstraint& s) const;
   std::string render(const DropConstraint& s) const;
   /// "" where comments live in CREATE TABLE's text (ALTER TABLE cannot reach them).
