@@ -36,6 +36,15 @@ template <class Statement> void bind_to(Statement& s, int index, const BoundValu
   case BoundValue::Kind::timestamp:
     s.bind_timestamp(index, v.integer);
     return;
+  case BoundValue::Kind::iso_timestamp:
+    s.bind_iso_timestamp(index, v.integer);
+    return;
+  case BoundValue::Kind::plain_timestamp:
+    s.bind_plain_timestamp(index, v.integer);
+    return;
+  case BoundValue::Kind::date:
+    s.bind_date(index, v.integer);
+    return;
   }
 }
 } // namespace

@@ -277,7 +277,7 @@ bool delete_row(Database& db, const ModelCodec& codec, const BoundValue& key, bo
     bool soft = !sql.soft_delete.empty() && !purge;
     auto statement = conn.prepare(purge ? sql.purge : sql.remove);
     int index = 1;
-    if (soft) statement->bind(index++, at);
+    if (soft) bind_time_as(*statement, index++, at, sql.soft_delete_storage);
     bind_bound(*statement, index, key);
     return statement->execute() != 0;
   });
@@ -347,7 +347,7 @@ std::int64_t delete_matching(Database& db, const ModelCodec& codec, const QueryS
     bool soft = !sql.soft_delete.empty() && !purge;
     auto statement = conn.prepare(delete_sql(q, sql, conn.dialect_v, soft));
     int index = 1;
-    if (soft) statement->bind(index++, at);
+    if (soft) bind_time_as(*statement, index++, at, sql.soft_delete_storage);
     bind_where(*statement, index, q);
     return statement->execute();
   });

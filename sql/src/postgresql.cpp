@@ -36,6 +36,17 @@ std::string sql_type(const ColumnDefinition& c) {
     return "TIMESTAMPTZ";
   case ColumnType::uuid:
     return "UUID";
+  case ColumnType::timestamp_text:
+    return "TEXT";
+  case ColumnType::timestamp_plain:
+    return "TIMESTAMP";
+  case ColumnType::timestamp_seconds:
+  case ColumnType::timestamp_millis:
+  case ColumnType::timestamp_micros:
+  case ColumnType::duration:
+    return "BIGINT";
+  case ColumnType::date:
+    return "DATE";
   }
   return "TEXT";
 }
@@ -181,6 +192,7 @@ public:
   // format_type() spells the DDL's types in lower case, two of them in long form.
   std::string catalog_type(const ColumnDefinition& c) const override {
     if (c.type == ColumnType::timestamp) return "timestamp with time zone";
+    if (c.type == ColumnType::timestamp_plain) return "timestamp without time zone";
     std::string type = sql_type(c);
     if (c.type == ColumnType::text && c.max_length)
       return "character varying" + type.substr(7); // VARCHAR(n)

@@ -1,5 +1,7 @@
 // SQLite: STRICT tables so the database itself rejects a value of the wrong type; integer
-// primary keys are rowid aliases; timestamps are INTEGER microseconds since the Unix epoch;
+// primary keys are rowid aliases; timestamps are INTEGER microseconds since the Unix epoch
+// unless the schema stores them as ISO 8601 text (as TIMESTAMP columns too) or other integers;
+// dates are 'YYYY-MM-DD' text;
 // UUIDs are TEXT; booleans INTEGER 0/1. One file is one schema: `schema=` is ignored.
 #include "dialects.hpp"
 
@@ -13,6 +15,9 @@ const char* storage_type(ColumnType type) {
     return "REAL";
   case ColumnType::text:
   case ColumnType::uuid:
+  case ColumnType::timestamp_text:
+  case ColumnType::timestamp_plain: // SQLite's date functions read and write ISO 8601 text
+  case ColumnType::date:
     return "TEXT";
   case ColumnType::bytes:
     return "BLOB";

@@ -230,15 +230,32 @@ TEST_P(ValueRoundTrip, CoarseTimePointsRoundTrip) {
 
 TEST_P(ValueRoundTrip, CoarseTimePointBeyondMicrosecondRangeIsRejected) {
   Schedule in;
-  in.day = sys_days(days(200000000)); // ~547,000 years: more microseconds than int64 holds
+  in.start = sys_seconds(seconds(100'000'000'000'000LL)); // more microseconds than int64 holds
   EXPECT_THROW(m->schedules.insert(in), ormc::DataError);
+}
+
+// sys_days is a DATE: PostgreSQL's reach 5874897 AD; SQLite's are ISO text, years 0000-9999.
+TEST_P(ValueRoundTrip, DatesBeyondWhatTheBackendHoldsAreRejected) {
+  Schedule far;
+  far.day = sys_days(days(200'000'000)); // ~ year 549,000
+  if (on_postgres()) {
+    m->schedules.insert(far);
+    EXPECT_EQ(m->schedules.get(far.id)->day, far.day);
+  } else {
+    EXPECT_THROW(m->schedules.insert(far), ormc::DataError);
+  }
+  Schedule beyond;
+  beyond.day = sys_days(days(2'200'000'000LL)); // past 5874897 AD
+  EXPECT_THROW(m->schedules.insert(beyond), ormc::DataError);
+  EXPECT_EQ(m->schedules.count(), on_postgres() ? 1 : 0);
 }
 
 // std::chrono::year is 16-bit: PostgreSQL's text form once wrapped year 67536 to 2000.
 TEST_P(ValueRoundTrip, TimePointsPastYear32767KeepTheirYear) {
   Schedule in;
   in.start = sys_seconds(sys_days(days(24'000'000)).time_since_epoch() + seconds(45296));
-  in.day = sys_days(days(-2'400'000)); // about 4600 BC
+  // About 4600 BC where DATE holds it (PostgreSQL); SQLite's ISO dates start at year 0000.
+  in.day = sys_days(days(on_postgres() ? -2'400'000 : -700'000));
   m->schedules.insert(in);
   auto out = m->schedules.get(in.id);
   EXPECT_EQ(out->start, in.start);

@@ -22,9 +22,20 @@ namespace ormc::detail {
 
 /// One parameter, converted the way bind_value() converts a member (see value_codec.hpp).
 struct BoundValue {
-  enum class Kind : unsigned char { null, boolean, integer, real, text, blob, timestamp };
+  enum class Kind : unsigned char {
+    null,
+    boolean,
+    integer,
+    real,
+    text,
+    blob,
+    timestamp,       // TimeStorage::native
+    iso_timestamp,   // TimeStorage::iso_text
+    plain_timestamp, // TimeStorage::timestamp
+    date,
+  };
   Kind kind = Kind::null;
-  std::int64_t integer = 0; // boolean (0/1), integer, timestamp (µs since 1970)
+  std::int64_t integer = 0; // boolean (0/1), integer, timestamps (µs since 1970), date (days)
   double real = 0;
   std::string bytes; // text or blob
 
@@ -63,6 +74,18 @@ struct BoundValueSink {
   void bind_timestamp(int, std::int64_t microseconds) {
     value.kind = BoundValue::Kind::timestamp;
     value.integer = microseconds;
+  }
+  void bind_iso_timestamp(int, std::int64_t microseconds) {
+    value.kind = BoundValue::Kind::iso_timestamp;
+    value.integer = microseconds;
+  }
+  void bind_plain_timestamp(int, std::int64_t microseconds) {
+    value.kind = BoundValue::Kind::plain_timestamp;
+    value.integer = microseconds;
+  }
+  void bind_date(int, std::int64_t days) {
+    value.kind = BoundValue::Kind::date;
+    value.integer = days;
   }
 };
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <ormc/dialect.hpp>
 #include <ormc/sql_text.hpp>
+#include <ormc/time_storage.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -40,8 +41,10 @@ template <class T, class V> constexpr bool comparable() {
     return std::is_integral_v<W> && !std::is_same_v<W, bool>;
   else if constexpr (std::is_floating_point_v<U>)
     return std::is_arithmetic_v<W> && !std::is_same_v<W, bool>;
+  else if constexpr (is_date_v<U> || is_duration_v<U>)
+    return std::is_convertible_v<W, U>; // a date from either date type; lossless durations
   else if constexpr (is_time_point<U>::value)
-    return is_time_point<W>::value;
+    return is_time_point<W>::value && !is_date_v<W>;
   else
     return std::is_same_v<W, U>;
 }
@@ -51,6 +54,8 @@ template <class T, class V> auto stored(V&& value) {
   using U = typename unwrap_optional<T>::type;
   if constexpr (std::is_same_v<U, std::string>)
     return std::string(std::string_view(value));
+  else if constexpr (is_date_v<U> || is_duration_v<U>)
+    return U(value);
   else if constexpr (std::is_same_v<U, bool> || std::is_enum_v<U> || is_time_point<U>::value)
     return std::remove_cvref_t<V>(value);
   else if constexpr (std::is_arithmetic_v<U>)
@@ -59,6 +64,23 @@ template <class T, class V> auto stored(V&& value) {
     return U(std::forward<V>(value));
 }
 
+/// stored<>(), kept for column C's storage: a time_point column stored other than natively
+/// binds its values the way the column's own member binds.
+template <class C, class V> auto stored_for(V&& value) {
+  auto kept = stored<typename C::value_type>(std::forward<V>(value));
+  if constexpr (C::time_storage == TimeStorage::native)
+    return kept;
+  else
+    return time_value<C::time_storage, decltype(kept)>{std::move(kept)};
+}
+
+/// A member of column C's model, as C's storage binds and reads it.
+template <class C, class T> decltype(auto) as_stored(T& member) {
+  if constexpr (C::time_storage == TimeStorage::native)
+    return (member);
+  else
+    return stored_time<C::time_storage, T>{member};
+}
 } // namespace detail
 
 /// A generated column type: derives from ormc::column and names its SQL identifier.
@@ -146,8 +168,8 @@ template <Column C> struct ordering {
 template <Column C, class V> auto compare(sql::Comparison op, V&& value) {
   static_assert(comparable<typename C::value_type, V>(),
                 "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");
-  using S = decltype(stored<typename C::value_type>(std::forward<V>(value)));
-  return comparison<C, S>{op, stored<typename C::value_type>(std::forward<V>(value))};
+  using S = decltype(stored_for<C>(std::forward<V>(value)));
+  return comparison<C, S>{op, stored_for<C>(std::forward<V>(value))};
 }
 
 template <class L, class R> void check_same_model() {
@@ -199,10 +221,10 @@ template <Column C> auto is_not_null(C) {
 template <Column C, class V> auto in(C, std::initializer_list<V> values) {
   static_assert(detail::comparable<typename C::value_type, V>(),
                 "ormc: the values' type does not match the column's type (see 'C' and 'V' below)");
-  using S = decltype(detail::stored<typename C::value_type>(std::declval<const V&>()));
+  using S = decltype(detail::stored_for<C>(std::declval<const V&>()));
   std::vector<S> stored;
   for (const V& v : values)
-    stored.push_back(detail::stored<typename C::value_type>(v));
+    stored.push_back(detail::stored_for<C>(v));
   return detail::membership<C, S>{std::move(stored)};
 }
 template <Column C, class Range> auto in(C, const Range& values) requires requires {
@@ -213,10 +235,10 @@ template <Column C, class Range> auto in(C, const Range& values) requires requir
   using V = std::remove_cvref_t<decltype(*values.begin())>;
   static_assert(detail::comparable<typename C::value_type, V>(),
                 "ormc: the values' type does not match the column's type (see 'C' and 'V' below)");
-  using S = decltype(detail::stored<typename C::value_type>(std::declval<const V&>()));
+  using S = decltype(detail::stored_for<C>(std::declval<const V&>()));
   std::vector<S> stored;
   for (const auto& v : values)
-    stored.push_back(detail::stored<typename C::value_type>(v));
+    stored.push_back(detail::stored_for<C>(v));
   return detail::membership<C, S>{std::move(stored)};
 }
 
@@ -224,9 +246,9 @@ template <Column C, class Range> auto in(C, const Range& values) requires requir
 template <Column C, class V> auto between(C, V&& low, V&& high) {
   static_assert(detail::comparable<typename C::value_type, V>(),
                 "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");
-  using S = decltype(detail::stored<typename C::value_type>(std::forward<V>(low)));
-  return detail::range<C, S>{detail::stored<typename C::value_type>(std::forward<V>(low)),
-                             detail::stored<typename C::value_type>(std::forward<V>(high))};
+  using S = decltype(detail::stored_for<C>(std::forward<V>(low)));
+  return detail::range<C, S>{detail::stored_for<C>(std::forward<V>(low)),
+                             detail::stored_for<C>(std::forward<V>(high))};
 }
 
 /// `col LIKE pattern`, for text columns: `%` any text, `_` one character, `\` escapes either.
@@ -259,15 +281,23 @@ template <Column C, class V> auto set(C, V&& value) {
   static_assert(detail::comparable<typename C::value_type, V>() ||
                     std::is_convertible_v<V, typename C::value_type>,
                 "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");
-  using S = std::remove_cvref_t<decltype(typename C::value_type(std::forward<V>(value)))>;
-  return detail::assignment<C, S>{S(std::forward<V>(value))};
+  using T = typename C::value_type;
+  if constexpr (C::time_storage == TimeStorage::native) {
+    using S = std::remove_cvref_t<decltype(T(std::forward<V>(value)))>;
+    return detail::assignment<C, S>{S(std::forward<V>(value))};
+  } else {
+    using S = detail::time_value<C::time_storage, T>;
+    return detail::assignment<C, S>{S{T(std::forward<V>(value))}};
+  }
 }
 
 /// Base of every generated column type: `Self` is the generated type (its name is in every
-/// message about a misuse), `Model` the table's struct, `T` the member's type.
-template <class Self, class Model, class T> struct column {
+/// message about a misuse), `Model` the table's struct, `T` the member's type, `S` how a
+/// time_point member is stored.
+template <class Self, class Model, class T, TimeStorage S = TimeStorage::native> struct column {
   using model_type = Model;
   using value_type = T;
+  static constexpr TimeStorage time_storage = S;
 
   auto is_null() const { return ormc::is_null(Self{}); }
   auto is_not_null() const { return ormc::is_not_null(Self{}); }

@@ -4,6 +4,7 @@
 
 #include <ormc/dialect.hpp>
 #include <ormc/error.hpp>
+#include <ormc/time_storage.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -67,6 +68,9 @@ struct ModelStatements {
   /// Moves an identity key's sequence past the largest key after a row was written with an
   /// explicit key; "" where the database needs nothing (SQLite).
   std::string_view sync_key;
+  /// How the soft_delete and updated_at columns store the times the runtime writes into them.
+  TimeStorage soft_delete_storage = TimeStorage::native;
+  TimeStorage updated_at_storage = TimeStorage::native;
 };
 
 /// Compares the tables of `models` with the database's catalog; throws SchemaMismatch listing

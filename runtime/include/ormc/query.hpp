@@ -75,7 +75,8 @@ public:
                   "ormc: order_by() uses a column of another model (see 'C' below)");
     return with_order({C::sql, ordering.descending, detail::is_optional_v<typename C::value_type>,
                        [](const void* row) {
-                         return detail::to_bound(static_cast<const Model*>(row)->*C::member);
+                         return detail::to_bound(
+                             detail::as_stored<C>(static_cast<const Model*>(row)->*C::member));
                        }});
   }
 
@@ -152,7 +153,7 @@ public:
       detail::bind_where(*statement, index, state_);
       detail::bind_limit(*statement, index, state_);
       while (statement->step())
-        read_tuple(*statement, rows.emplace_back(), std::index_sequence_for<C...>{});
+        read_tuple<C...>(*statement, rows.emplace_back(), std::index_sequence_for<C...>{});
       return rows;
     });
   }
@@ -178,8 +179,9 @@ public:
         },
         [&](auto& statement, int& index) {
           (statement.bind(index++, sets.value), ...);
-          if (stamps_update(traits::statements(db_->dialect()), sets...))
-            statement.bind(index++, at);
+          const ModelStatements& sql = traits::statements(db_->dialect());
+          if (stamps_update(sql, sets...))
+            detail::bind_time_as(statement, index++, at, sql.updated_at_storage);
         });
   }
 
@@ -202,19 +204,22 @@ private:
 
   std::string select_sql(Dialect dialect, std::string_view columns) const;
 
-  template <class Statement, class Tuple, std::size_t... I>
+  template <class... C, class Statement, class Tuple, std::size_t... I>
   static void read_tuple(Statement& statement, Tuple& row, std::index_sequence<I...>) {
-    (statement.read(static_cast<int>(I), std::get<I>(row)), ...);
+    (statement.read(static_cast<int>(I),
+                    detail::as_stored<std::tuple_element_t<I, std::tuple<C...>>>(std::get<I>(row))),
+     ...);
   }
 
   template <Column C, class R> std::optional<R> aggregate(const char* function) const {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: an aggregate over a column of another model (see 'C' below)");
-    return select_one<R>(function, C::sql);
+    return select_one<R, C>(function, C::sql);
   }
 
-  /// One value from one row of detail::summary_sql(); empty for NULL.
-  template <class R>
+  /// One value from one row of detail::summary_sql(); empty for NULL. `C`, when given, is the
+  /// column whose storage the value is read through (min and max give the column's own type).
+  template <class R, class C = void>
   std::optional<R> select_one(std::string_view function, std::string_view argument) const {
     return db_->with_connection([&](auto& conn) {
       detail::check_dialect(state_, conn.dialect_v, traits::name);
@@ -224,7 +229,12 @@ private:
       detail::bind_where(*statement, index, state_);
       if (state_.limit || state_.offset) detail::bind_limit(*statement, index, state_);
       std::optional<R> result;
-      if (statement->step()) statement->read(0, result);
+      if (statement->step()) {
+        if constexpr (std::is_void_v<C>)
+          statement->read(0, result);
+        else
+          statement->read(0, detail::as_stored<C>(result));
+      }
       return result;
     });
   }

@@ -9,6 +9,7 @@
 #include <limits>
 #include <optional>
 #include <ormc/error.hpp>
+#include <ormc/time_storage.hpp>
 #include <ratio>
 #include <span>
 #include <string>
@@ -24,10 +25,20 @@ template <class T> inline constexpr bool is_bytes_v = false;
 template <> inline constexpr bool is_bytes_v<std::vector<std::byte>> = true;
 template <> inline constexpr bool is_bytes_v<std::vector<std::uint8_t>> = true;
 
+/// A system_clock time_point other than a date (sys_days is one: is_date_v).
 template <class T> inline constexpr bool is_system_time_v = false;
 template <class D>
 inline constexpr bool is_system_time_v<std::chrono::time_point<std::chrono::system_clock, D>> =
-    true;
+    !is_date_v<std::chrono::time_point<std::chrono::system_clock, D>>;
+
+/// A member's value kept by a condition until it is bound through storage S.
+template <TimeStorage S, class T> struct time_value {
+  static constexpr TimeStorage storage = S;
+  using value_type = T;
+  T value;
+};
+template <class T> inline constexpr bool is_time_value = false;
+template <TimeStorage S, class T> inline constexpr bool is_time_value<time_value<S, T>> = true;
 
 template <class T> inline constexpr bool dependent_false_v = false;
 
@@ -63,6 +74,76 @@ std::chrono::time_point<std::chrono::system_clock, D> from_microseconds(std::int
   return std::chrono::time_point<std::chrono::system_clock, D>(std::chrono::floor<D>(value));
 }
 
+/// `micros` in whole units of `per` microseconds; a remainder would be lost, so it is an error.
+inline std::int64_t whole_units(std::int64_t micros, std::int64_t per, int index,
+                                const char* what) {
+  if (micros % per != 0) throw_out_of_range("parameter", index, what);
+  return micros / per;
+}
+
+/// Microseconds from a count of units of `per` microseconds, refused past what int64 holds.
+inline std::int64_t micros_from_units(std::int64_t count, std::int64_t per, int column) {
+  if (count > std::numeric_limits<std::int64_t>::max() / per ||
+      count < std::numeric_limits<std::int64_t>::min() / per)
+    throw_out_of_range("column", column, "stored time is too far from 1970 for microseconds");
+  return count * per;
+}
+
+/// Days since 1970 of a date member.
+template <class T> std::int64_t days_of(const T& value, int index) {
+  if constexpr (std::is_same_v<T, std::chrono::year_month_day>) {
+    if (!value.ok()) throw_out_of_range("parameter", index, "year_month_day is not a valid date");
+    return std::chrono::sys_days(value).time_since_epoch().count();
+  } else {
+    return value.time_since_epoch().count();
+  }
+}
+
+template <class Statement, class T> void bind_value(Statement& s, int index, const T& value);
+
+template <TimeStorage S, class Statement, class D>
+void bind_time(Statement& s, int index, std::chrono::time_point<std::chrono::system_clock, D> tp) {
+  std::int64_t micros = to_microseconds(tp, index);
+  if constexpr (S == TimeStorage::native)
+    s.bind_timestamp(index, micros);
+  else if constexpr (S == TimeStorage::iso_text)
+    s.bind_iso_timestamp(index, micros);
+  else if constexpr (S == TimeStorage::timestamp)
+    s.bind_plain_timestamp(index, micros);
+  else if constexpr (S == TimeStorage::unix_seconds)
+    s.bind_int64(index, whole_units(micros, 1'000'000, index,
+                                    "time_point has a fraction of a second, but its column "
+                                    "stores whole seconds"));
+  else if constexpr (S == TimeStorage::unix_millis)
+    s.bind_int64(index, whole_units(micros, 1'000, index,
+                                    "time_point has a fraction of a millisecond, but its column "
+                                    "stores whole milliseconds"));
+  else
+    s.bind_int64(index, micros);
+}
+
+/// bind_time() with the storage chosen at run time: the time the runtime itself writes into a
+/// soft_delete or updated_at column, at the precision of that column's storage.
+template <class Statement>
+void bind_time_as(Statement& s, int index, std::chrono::sys_time<std::chrono::microseconds> at,
+                  TimeStorage storage) {
+  at = at_precision(at, storage);
+  switch (storage) {
+  case TimeStorage::native:
+    return bind_time<TimeStorage::native>(s, index, at);
+  case TimeStorage::iso_text:
+    return bind_time<TimeStorage::iso_text>(s, index, at);
+  case TimeStorage::unix_seconds:
+    return bind_time<TimeStorage::unix_seconds>(s, index, at);
+  case TimeStorage::unix_millis:
+    return bind_time<TimeStorage::unix_millis>(s, index, at);
+  case TimeStorage::unix_micros:
+    return bind_time<TimeStorage::unix_micros>(s, index, at);
+  case TimeStorage::timestamp:
+    return bind_time<TimeStorage::timestamp>(s, index, at);
+  }
+}
+
 template <class Statement, class T> void bind_value(Statement& s, int index, const T& value) {
   if constexpr (is_optional_v<T>) {
     if (value)
@@ -87,6 +168,22 @@ template <class Statement, class T> void bind_value(Statement& s, int index, con
     s.bind_blob(index, std::as_bytes(std::span(value.data(), value.size())));
   } else if constexpr (is_system_time_v<T>) {
     s.bind_timestamp(index, to_microseconds(value, index));
+  } else if constexpr (is_date_v<T>) {
+    s.bind_date(index, days_of(value, index));
+  } else if constexpr (is_duration_v<T>) {
+    bind_value(s, index, value.count());
+  } else if constexpr (is_time_value<T>) {
+    bind_value(s, index, stored_time<T::storage, const typename T::value_type>{value.value});
+  } else if constexpr (is_stored_time<T>) {
+    using Member = std::remove_const_t<typename T::member_type>;
+    if constexpr (is_optional_v<Member>) {
+      if (value.value)
+        bind_time<T::storage>(s, index, *value.value);
+      else
+        s.bind_null(index);
+    } else {
+      bind_time<T::storage>(s, index, value.value);
+    }
   } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
     s.bind_text(index, std::string_view(value)); // string literals and views, for raw SQL
   } else {
@@ -105,6 +202,45 @@ template <class To> To checked_integer(std::int64_t v, int column) {
     if (!fits)
       throw_out_of_range("column", column, "stored integer does not fit the member's type");
     return static_cast<To>(v);
+  }
+}
+
+template <class Row, class T> void read_date(Row& r, int column, T& out) {
+  std::int64_t days = r.read_date(column);
+  if constexpr (std::is_same_v<T, std::chrono::year_month_day>) {
+    // std::chrono::year holds -32767 to 32767.
+    constexpr std::int64_t first = -12'687'428, last = 11'248'737; // -32767-01-01, 32767-12-31
+    if (days < first || days > last)
+      throw_out_of_range("column", column, "stored date does not fit std::chrono::year_month_day");
+    out = std::chrono::year_month_day(std::chrono::sys_days(std::chrono::days(days)));
+  } else {
+    using Days = typename T::duration;
+    out = T(Days(checked_integer<typename Days::rep>(days, column)));
+  }
+}
+
+/// Reads a time through storage S into a time_point of any duration, exactly: a stored value
+/// finer than the member's duration is refused rather than rounded.
+template <TimeStorage S, class Row, class D>
+void read_time(Row& r, int column, std::chrono::time_point<std::chrono::system_clock, D>& out) {
+  std::int64_t micros;
+  if constexpr (S == TimeStorage::native)
+    micros = r.read_timestamp(column);
+  else if constexpr (S == TimeStorage::iso_text)
+    micros = r.read_iso_timestamp(column);
+  else if constexpr (S == TimeStorage::timestamp)
+    micros = r.read_plain_timestamp(column);
+  else if constexpr (S == TimeStorage::unix_seconds)
+    micros = micros_from_units(r.read_int64(column), 1'000'000, column);
+  else if constexpr (S == TimeStorage::unix_millis)
+    micros = micros_from_units(r.read_int64(column), 1'000, column);
+  else
+    micros = r.read_int64(column);
+  out = from_microseconds<D>(micros, column);
+  if constexpr (std::ratio_greater_v<typename D::period, std::micro>) {
+    if (std::chrono::floor<std::chrono::microseconds>(out).time_since_epoch().count() != micros)
+      throw_out_of_range("column", column,
+                         "stored time is finer than the member's time_point can hold");
   }
 }
 
@@ -143,6 +279,22 @@ template <class Row, class T> void read_value(Row& r, int column, T& out) {
     out.assign(first, first + bytes.size());
   } else if constexpr (is_system_time_v<T>) {
     out = from_microseconds<typename T::duration>(r.read_timestamp(column), column);
+  } else if constexpr (is_date_v<T>) {
+    read_date(r, column, out);
+  } else if constexpr (is_duration_v<T>) {
+    out = T(checked_integer<typename T::rep>(r.read_int64(column), column));
+  } else if constexpr (is_stored_time<T>) {
+    using Member = typename T::member_type;
+    if constexpr (is_optional_v<Member>) {
+      if (r.is_null(column)) {
+        out.value.reset();
+      } else {
+        if (!out.value) out.value.emplace();
+        read_time<T::storage>(r, column, *out.value);
+      }
+    } else {
+      read_time<T::storage>(r, column, out.value);
+    }
   } else {
     static_assert(dependent_false_v<T>, "ormc: this member type cannot be read");
   }

@@ -1,5 +1,6 @@
 #include "postgres/impl.hpp"
 #include "postgres/text.hpp"
+#include "time_text.hpp"
 
 #include <ormc/error.hpp>
 #include <pqxx/prepared_statement>
@@ -58,6 +59,18 @@ void Statement::bind_blob(int index, std::span<const std::byte> value) {
 }
 void Statement::bind_timestamp(int index, std::int64_t microseconds) {
   text::format_timestamp(microseconds, slot(index));
+}
+
+void Statement::bind_plain_timestamp(int index, std::int64_t microseconds) {
+  text::format_timestamp(microseconds, slot(index), false);
+}
+void Statement::bind_iso_timestamp(int index, std::int64_t microseconds) {
+  char text[32];
+  std::size_t size = ormc::detail::format_iso_timestamp(microseconds, text);
+  slot(index).assign(text, size);
+}
+void Statement::bind_date(int index, std::int64_t days) {
+  text::format_date(days, slot(index));
 }
 
 void Statement::run() {
@@ -154,6 +167,30 @@ std::span<const std::byte> Statement::read_blob(int column) {
 }
 std::int64_t Statement::read_timestamp(int column) {
   return text::parse_timestamp(field(column));
+}
+
+template <class Parse> auto Statement::parse_field(int column, Parse parse) {
+  std::string_view value = field(column);
+  try {
+    return parse(value);
+  } catch (const DataError& e) {
+    const char* name = result_->rows.column_name(static_cast<pqxx::row::size_type>(column));
+    throw DataError("column " + std::to_string(column) + " (" + name + "): " + e.what());
+  }
+}
+
+std::int64_t Statement::read_plain_timestamp(int column) {
+  return parse_field(column, [](std::string_view v) { return text::parse_timestamp(v, false); });
+}
+std::int64_t Statement::read_date(int column) {
+  return parse_field(column, [](std::string_view v) { return text::parse_date(v); });
+}
+std::int64_t Statement::read_iso_timestamp(int column) {
+  return parse_field(column, [](std::string_view v) {
+    if (auto micros = ormc::detail::parse_iso_timestamp(v)) return *micros;
+    throw DataError("'" + std::string(v.substr(0, 64)) +
+                    "' is not an ISO 8601 date and time (YYYY-MM-DD HH:MM:SS[.ffffff])");
+  });
 }
 
 } // namespace ormc::postgres

@@ -15,14 +15,19 @@ void format_int64(std::int64_t value, std::string& out);
 void format_double(double value, std::string& out);
 /// `\x` followed by two hex digits per byte (bytea's hex format).
 void format_bytea(const std::byte* data, std::size_t size, std::string& out);
-/// `YYYY-MM-DD HH:MM:SS.ffffff+00`, with ` BC` for years before 1.
-void format_timestamp(std::int64_t microseconds_since_epoch, std::string& out);
+/// `YYYY-MM-DD HH:MM:SS.ffffff+00` (`+00` only `with_zone`), with ` BC` for years before 1.
+void format_timestamp(std::int64_t microseconds_since_epoch, std::string& out,
+                      bool with_zone = true);
+/// `YYYY-MM-DD`, with ` BC` for years before 1.
+void format_date(std::int64_t days_since_epoch, std::string& out);
 
 /// Each parser throws DataError when the text is not the form it reads.
 std::int64_t parse_int64(std::string_view text);
 double parse_double(std::string_view text);
 bool parse_bool(std::string_view text);
 void parse_bytea(std::string_view text, std::vector<std::byte>& out);
-std::int64_t parse_timestamp(std::string_view text);
+/// A timestamp with time zone reads with its offset; one without, as UTC.
+std::int64_t parse_timestamp(std::string_view text, bool with_zone = true);
+std::int64_t parse_date(std::string_view text);
 
 } // namespace ormc::postgres::text

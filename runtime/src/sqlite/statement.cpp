@@ -1,5 +1,6 @@
 #include "sqlite/error.hpp"
 #include "sqlite/step_timer.hpp"
+#include "time_text.hpp"
 
 #include <cctype>
 #include <cmath>
@@ -118,6 +119,18 @@ void Statement::bind_text(int index, std::string_view value) {
   if (usage_.records_parameters()) usage_.record_parameter(index, std::string(value));
   check(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_STATIC, SQLITE_UTF8));
 }
+void Statement::bind_iso_timestamp(int index, std::int64_t microseconds) {
+  char text[32];
+  std::size_t size = ormc::detail::format_iso_timestamp(microseconds, text);
+  if (usage_.records_parameters()) usage_.record_parameter(index, std::string(text, size));
+  check(sqlite3_bind_text64(stmt_, index, text, size, SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+void Statement::bind_date(int index, std::int64_t days) {
+  char text[32];
+  std::size_t size = ormc::detail::format_iso_date(days, text);
+  if (usage_.records_parameters()) usage_.record_parameter(index, std::string(text, size));
+  check(sqlite3_bind_text64(stmt_, index, text, size, SQLITE_TRANSIENT, SQLITE_UTF8));
+}
 void Statement::bind_blob(int index, std::span<const std::byte> value) {
   if (usage_.records_parameters()) usage_.record_parameter(index, ormc::detail::hex_literal(value));
   if (value.empty())
@@ -158,6 +171,30 @@ void Statement::read_text(int column, std::string& out) {
   expect_type(column, SQLITE_TEXT);
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   out.assign(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string_view Statement::text_of(int column) {
+  expect_type(column, SQLITE_TEXT);
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return {text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+void Statement::unreadable(int column, std::string_view text, const char* form) {
+  const char* name = sqlite3_column_name(stmt_, column);
+  throw DataError("column " + std::to_string(column) + " (" + (name ? name : "?") + ") holds '" +
+                  std::string(text.substr(0, 64)) + "', which is not " + form);
+}
+
+std::int64_t Statement::read_iso_timestamp(int column) {
+  std::string_view text = text_of(column);
+  if (auto micros = ormc::detail::parse_iso_timestamp(text)) return *micros;
+  unreadable(column, text, "an ISO 8601 date and time (YYYY-MM-DD HH:MM:SS[.ffffff])");
+}
+
+std::int64_t Statement::read_date(int column) {
+  std::string_view text = text_of(column);
+  if (auto days = ormc::detail::parse_iso_date(text)) return *days;
+  unreadable(column, text, "an ISO 8601 date (YYYY-MM-DD)");
 }
 
 std::span<const std::byte> Statement::read_blob(int column) {

@@ -151,6 +151,25 @@ TEST(SchemaDiff, WideningTypesAreAlteredNarrowingOnesNeedAConversionOrTheFlag) {
             (std::vector<Step::Kind>{Step::Kind::AlterColumn}));
 }
 
+// Seconds and milliseconds are both integers: only the storage says what the values mean.
+TEST(SchemaDiff, AChangeOfTimeStorageNeedsAConversionEvenWhereTheSqlTypeIsTheSame) {
+  ir::Schema before = schemaOf({model("Event", "event")});
+  before.models[0].columns.push_back(column("at", ir::TypeKind::Timestamp));
+  before.models[0].columns[2].timeStorage = ir::TimeStorage::UnixSeconds;
+  ir::Schema after = before;
+  after.models[0].columns[2].timeStorage = ir::TimeStorage::UnixMillis;
+  SchemaDiff refused = diffSchemas(before, after, /*allowDataLoss=*/true);
+  ASSERT_EQ(ids(refused), (std::vector<std::string>{"migration-changes-storage"}));
+  EXPECT_NE(refused.findings[0].message.find("(unix_seconds -> unix_millis)"), std::string::npos)
+      << refused.findings[0].message;
+  EXPECT_TRUE(refused.steps.empty());
+  after.models[0].columns[2].convertUsing = "at * 1000";
+  SchemaDiff converted = diffSchemas(before, after);
+  EXPECT_TRUE(converted.findings.empty());
+  EXPECT_EQ(kinds(converted), (std::vector<Step::Kind>{Step::Kind::AlterColumn}));
+  EXPECT_TRUE(diffSchemas(before, before).steps.empty());
+}
+
 TEST(SchemaDiff, WidensOnlyWhereEveryValueFits) {
   using T = ir::TypeKind;
   EXPECT_TRUE(widens(T::Int8, T::Int64));

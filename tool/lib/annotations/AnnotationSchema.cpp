@@ -1,5 +1,7 @@
 #include "annotations/AnnotationSchema.h"
 
+#include "ir/Schema.h"
+
 #include <algorithm>
 #include <llvm/ADT/StringRef.h>
 #include <string_view>
@@ -7,7 +9,17 @@
 namespace ormc::annotations {
 namespace {
 
-enum class ValueForm { Flag, Name, PositiveInteger, Number, Text, AnyLiteral, Action, Naming };
+enum class ValueForm {
+  Flag,
+  Name,
+  PositiveInteger,
+  Number,
+  Text,
+  AnyLiteral,
+  Action,
+  Naming,
+  TimeStorage,
+};
 
 /// What a kind takes without a key.
 enum class Positional {
@@ -39,7 +51,8 @@ const std::vector<KindSpec>& kinds() {
         {"comment", ValueForm::Text},
         {"check", ValueForm::Text},
         {"renamed_from", ValueForm::Name},
-        {"naming", ValueForm::Naming}}},
+        {"naming", ValueForm::Naming},
+        {"time_storage", ValueForm::TimeStorage}}},
       {"mixin", Kind::Mixin, {}},
       {"index",
        Kind::Index,
@@ -68,7 +81,8 @@ const std::vector<KindSpec>& kinds() {
         {"not_empty", ValueForm::Flag},
         {"insert_only", ValueForm::Flag},
         {"renamed_from", ValueForm::Name},
-        {"convert_using", ValueForm::Text}}},
+        {"convert_using", ValueForm::Text},
+        {"storage", ValueForm::TimeStorage}}},
       {"ignore", Kind::Ignore, {}},
       {"belongs_to",
        Kind::BelongsTo,
@@ -145,6 +159,8 @@ std::string describe(ValueForm form) {
     return "one of no_action, restrict, cascade, set_null, set_default";
   case ValueForm::Naming:
     return "one of snake_case, PascalCase, camelCase";
+  case ValueForm::TimeStorage:
+    return "one of native, text, unix_seconds, unix_millis, unix_micros, timestamp";
   }
   return "a value";
 }
@@ -169,6 +185,8 @@ bool accepts(ValueForm form, const Value& v) {
   case ValueForm::Naming:
     return v.kind == Value::Kind::Identifier &&
            (v.text == "snake_case" || v.text == "PascalCase" || v.text == "camelCase");
+  case ValueForm::TimeStorage:
+    return v.kind == Value::Kind::Identifier && ir::timeStorageFromName(v.text).has_value();
   case ValueForm::AnyLiteral:
     return v.kind != Value::Kind::Flag && (v.kind != Value::Kind::Identifier || v.text == "true" ||
                                            v.text == "false" || v.text == "null");

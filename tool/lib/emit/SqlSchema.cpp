@@ -4,8 +4,26 @@
 
 namespace ormc::emit {
 namespace {
-sql::ColumnType columnType(ir::TypeKind kind) {
-  switch (kind) {
+sql::ColumnType timeType(ir::TimeStorage storage) {
+  switch (storage) {
+  case ir::TimeStorage::Native:
+    return sql::ColumnType::timestamp;
+  case ir::TimeStorage::Text:
+    return sql::ColumnType::timestamp_text;
+  case ir::TimeStorage::UnixSeconds:
+    return sql::ColumnType::timestamp_seconds;
+  case ir::TimeStorage::UnixMillis:
+    return sql::ColumnType::timestamp_millis;
+  case ir::TimeStorage::UnixMicros:
+    return sql::ColumnType::timestamp_micros;
+  case ir::TimeStorage::Timestamp:
+    return sql::ColumnType::timestamp_plain;
+  }
+  return sql::ColumnType::timestamp;
+}
+
+sql::ColumnType columnType(const ir::Column& c) {
+  switch (c.type.kind) {
   case ir::TypeKind::Bool:
     return sql::ColumnType::boolean;
   case ir::TypeKind::Int8:
@@ -33,9 +51,13 @@ sql::ColumnType columnType(ir::TypeKind kind) {
   case ir::TypeKind::Bytes:
     return sql::ColumnType::bytes;
   case ir::TypeKind::Timestamp:
-    return sql::ColumnType::timestamp;
+    return timeType(c.timeStorage);
   case ir::TypeKind::Uuid:
     return sql::ColumnType::uuid;
+  case ir::TypeKind::Date:
+    return sql::ColumnType::date;
+  case ir::TypeKind::Duration:
+    return sql::ColumnType::duration;
   }
   return sql::ColumnType::text;
 }
@@ -80,7 +102,7 @@ sql::TableName tableName(const ir::Model& m) {
 sql::ColumnDefinition columnDefinition(const ir::Column& c, const std::string& table) {
   sql::ColumnDefinition out;
   out.name = c.name;
-  out.type = columnType(c.type.kind);
+  out.type = columnType(c);
   if (c.maxLength) out.max_length = static_cast<std::uint64_t>(*c.maxLength);
   out.primary_key = c.primaryKey;
   out.identity = c.autoIncrement;

@@ -58,6 +58,41 @@ void printHookCalls(Printer& p, const ir::Model& m, ir::HookEvent event) {
 
 /// The functions ormc::Table calls around each statement: columns the generated code owns,
 /// the model's hooks, validation.
+const char* runtimeStorage(ir::TimeStorage storage);
+
+/// The time `at` (a C++ expression) as a column's storage keeps it, for the times ormc fills in.
+std::string timeFor(const ir::Column& c, const std::string& at) {
+  if (c.timeStorage == ir::TimeStorage::Native) return at;
+  return std::string("ormc::detail::at_precision(") + at +
+         ", ormc::TimeStorage::" + runtimeStorage(c.timeStorage) + ")";
+}
+
+/// `row.member`, or wrapped to bind and read through its column's storage.
+std::string memberValue(const ir::Column& c) {
+  if (c.timeStorage == ir::TimeStorage::Native) return "row." + c.member;
+  return std::string("ormc::stored_as<ormc::TimeStorage::") + runtimeStorage(c.timeStorage) +
+         ">(row." + c.member + ")";
+}
+
+/// The runtime's name of a time storage: ormc::TimeStorage::<this>.
+const char* runtimeStorage(ir::TimeStorage storage) {
+  switch (storage) {
+  case ir::TimeStorage::Native:
+    return "native";
+  case ir::TimeStorage::Text:
+    return "iso_text";
+  case ir::TimeStorage::UnixSeconds:
+    return "unix_seconds";
+  case ir::TimeStorage::UnixMillis:
+    return "unix_millis";
+  case ir::TimeStorage::UnixMicros:
+    return "unix_micros";
+  case ir::TimeStorage::Timestamp:
+    return "timestamp";
+  }
+  return "native";
+}
+
 void printLifecycle(Printer& p, const ir::Model& m) {
   const ir::Column* created = m.withRole(ir::ColumnRole::CreatedAt);
   const ir::Column* updated = m.withRole(ir::ColumnRole::UpdatedAt);
@@ -79,8 +114,12 @@ void printLifecycle(Printer& p, const ir::Model& m) {
   if (key->generatedUuid) p.print("ormc::detail::fill_uuid(row.$k$);\n", {{"k", key->member}});
   if (created || updated) {
     p.print("auto now = ormc::detail::now();\n");
-    if (created) p.print("ormc::detail::set_time(row.$c$, now);\n", {{"c", created->member}});
-    if (updated) p.print("ormc::detail::set_time(row.$c$, now);\n", {{"c", updated->member}});
+    if (created)
+      p.print("ormc::detail::set_time(row.$c$, $t$);\n",
+              {{"c", created->member}, {"t", timeFor(*created, "now")}});
+    if (updated)
+      p.print("ormc::detail::set_time(row.$c$, $t$);\n",
+              {{"c", updated->member}, {"t", timeFor(*updated, "now")}});
   }
   printHookCalls(p, m, ir::HookEvent::BeforeInsert);
   p.print("validate(row);\n");
@@ -94,7 +133,8 @@ void printLifecycle(Printer& p, const ir::Model& m) {
           "static void prepare_update(model_type& row) {\n");
   p.indent();
   if (updated)
-    p.print("ormc::detail::set_time(row.$c$, ormc::detail::now());\n", {{"c", updated->member}});
+    p.print("ormc::detail::set_time(row.$c$, $t$);\n",
+            {{"c", updated->member}, {"t", timeFor(*updated, "ormc::detail::now()")}});
   printHookCalls(p, m, ir::HookEvent::BeforeUpdate);
   p.print("validate(row);\n");
   p.outdent();
@@ -114,10 +154,10 @@ void printLifecycle(Printer& p, const ir::Model& m) {
       "                        [[maybe_unused]] std::optional<ormc::detail::timestamp> at) {\n");
   if (deleted)
     p.print("  if (at)\n"
-            "    ormc::detail::set_time(row.$c$, *at);\n"
+            "    ormc::detail::set_time(row.$c$, $t$);\n"
             "  else\n"
             "    row.$c$.reset();\n",
-            {{"c", deleted->member}});
+            {{"c", deleted->member}, {"t", timeFor(*deleted, "*at")}});
   p.print("}\n\n");
 }
 
@@ -207,6 +247,12 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   if (!changed.empty())
     p.print(".conflict_update_columns = $d$_conflict_update_columns,\n", {{"d", name}});
   p.print(".sync_key = $s$,\n", {{"s", rawLiteral(s.syncKey)}});
+  if (softDelete && softDelete->timeStorage != ir::TimeStorage::Native)
+    p.print(".soft_delete_storage = ormc::TimeStorage::$t$,\n",
+            {{"t", runtimeStorage(softDelete->timeStorage)}});
+  if (updatedAt && updatedAt->timeStorage != ir::TimeStorage::Native)
+    p.print(".updated_at_storage = ormc::TimeStorage::$t$,\n",
+            {{"t", runtimeStorage(updatedAt->timeStorage)}});
   p.outdent();
   p.print("};\n");
 }
@@ -257,7 +303,7 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.indent();
   unsigned n = 0;
   for (const ir::Column* c : insertColumns(m))
-    p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", c->member}});
+    p.print("s.bind($n$, $v$);\n", {{"n", std::to_string(++n)}, {"v", memberValue(*c)}});
   if (n == 0) p.print("(void)s;\n(void)row;\n");
   p.outdent();
   p.print("}\n\n");
@@ -268,7 +314,7 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.indent();
   n = 0;
   for (const ir::Column& c : m.columns)
-    p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", c.member}});
+    p.print("s.bind($n$, $v$);\n", {{"n", std::to_string(++n)}, {"v", memberValue(c)}});
   p.outdent();
   p.print("}\n\n");
 
@@ -278,7 +324,7 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.indent();
   n = 0;
   for (const ir::Column* c : updateColumns(m))
-    p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", c->member}});
+    p.print("s.bind($n$, $v$);\n", {{"n", std::to_string(++n)}, {"v", memberValue(*c)}});
   p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", key.member}});
   p.outdent();
   p.print("}\n\n");
@@ -301,7 +347,8 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.indent();
   n = 0;
   for (const ir::Column& c : m.columns) {
-    if (&c != &key) p.print("r.read($n$, row.$m$);\n", {{"n", std::to_string(n)}, {"m", c.member}});
+    if (&c != &key)
+      p.print("r.read($n$, $v$);\n", {{"n", std::to_string(n)}, {"v", memberValue(c)}});
     ++n;
   }
   p.outdent();
@@ -326,11 +373,17 @@ void printColumns(Printer& p, const ir::Schema& schema, const ir::Model& m) {
           {{"name", m.qualifiedName}, {"s", m.name}});
   p.indent();
   for (const ir::Column& c : m.columns)
-    p.print("struct $m$_ : ormc::column<$m$_, $type$, decltype($type$::$m$)> {\n"
-            "  static constexpr std::string_view sql = $sql$;\n"
-            "  static constexpr auto member = &$type$::$m$;\n"
-            "};\n",
-            {{"m", c.member}, {"type", type}, {"sql", rawLiteral(sql::identifier(c.name))}});
+    p.print(
+        "struct $m$_ : ormc::column<$m$_, $type$, decltype($type$::$m$)$storage$> {\n"
+        "  static constexpr std::string_view sql = $sql$;\n"
+        "  static constexpr auto member = &$type$::$m$;\n"
+        "};\n",
+        {{"m", c.member},
+         {"type", type},
+         {"storage", c.timeStorage == ir::TimeStorage::Native
+                         ? std::string()
+                         : std::string(", ormc::TimeStorage::") + runtimeStorage(c.timeStorage)},
+         {"sql", rawLiteral(sql::identifier(c.name))}});
   p.outdent();
   p.print("};\n\n"
           "/// Typed columns of $name$, for conditions and ordering: $s$_::$first$ == ...\n"

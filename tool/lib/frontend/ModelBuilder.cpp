@@ -113,6 +113,9 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   }
   naming_.reset();
   if (const an::Argument* rule = t.find("naming")) naming_ = parseNamingRule(rule->value.text);
+  timeStorage_.reset();
+  if (const an::Argument* storage = t.find("time_storage"))
+    timeStorage_ = ir::timeStorageFromName(storage->value.text);
   model.table = textOr(t.find("name"),
                        naming_ ? applyNamingRule(*naming_, model.name) : snakeCase(model.name));
   model.schema = textOr(t.find("schema"), "");
@@ -135,6 +138,7 @@ void ModelBuilder::checkMixin(const CXXRecordDecl& mixin) {
   scratch.name = mixin.getNameAsString();
   scratch.table = snakeCase(scratch.name);
   naming_.reset();
+  timeStorage_.reset();
   addMembers(mixin, scratch, scratch.name, 1);
 }
 
@@ -394,6 +398,21 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     c.notEmpty = an::flagValue(options->find("not_empty"));
     c.insertOnly = an::flagValue(options->find("insert_only"));
   }
+  const an::Argument* storage = options ? options->find("storage") : nullptr;
+  if (storage && c.type.kind != ir::TypeKind::Timestamp)
+    reader_.error("storage-type", field.getLocation(),
+                  "storage=" + storage->value.text + " on '" + c.member +
+                      "': a storage choice applies to std::chrono::system_clock::time_point "
+                      "members; '" +
+                      c.member + "' has type '" + c.type.spelling + "'");
+  else if (storage)
+    c.timeStorage = *ir::timeStorageFromName(storage->value.text);
+  else if (timeStorage_ && c.type.kind == ir::TypeKind::Timestamp)
+    c.timeStorage = *timeStorage_;
+  if (c.primaryKey && c.timeStorage != ir::TimeStorage::Native)
+    reader_.error("storage-type", field.getLocation(),
+                  "the key '" + c.member + "' cannot have storage=" +
+                      ir::timeStorageName(c.timeStorage) + ": time_point keys are stored natively");
   if (belongsTo) {
     const an::Annotation& a = belongsTo->annotation;
     ir::ForeignKey fk;

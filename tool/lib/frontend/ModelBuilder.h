@@ -34,6 +34,8 @@ private:
   AnnotationReader& reader_;
   /// The rule of the table being built (`ormc:table(naming=...)`), for its default names.
   std::optional<NamingRule> naming_;
+  /// ormc:table(time_storage=...): the storage of the table's time_point columns.
+  std::optional<ir::TimeStorage> timeStorage_;
 };
 
 } // namespace ormc::frontend

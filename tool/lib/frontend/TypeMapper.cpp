@@ -38,6 +38,10 @@ QualType templateTypeArg(const ClassTemplateSpecializationDecl* spec, unsigned i
   return args[i].getAsType().getCanonicalType();
 }
 
+/// The period of a std::chrono::duration specialization as "num/den", or "" when it is not one
+/// with an integer count.
+std::string durationPeriod(QualType canonical, const ASTContext& ctx);
+
 std::optional<ir::TypeKind> integerKind(QualType canonical, const ASTContext& ctx) {
   const auto* builtin = canonical->getAs<BuiltinType>();
   if (!builtin) return std::nullopt;
@@ -67,6 +71,24 @@ std::optional<ir::TypeKind> integerKind(QualType canonical, const ASTContext& ct
   default:
     return std::nullopt;
   }
+}
+
+std::string durationPeriod(QualType canonical, const ASTContext& ctx) {
+  const auto* duration = stdSpecialization(canonical, "std::chrono::duration");
+  if (!duration) return "";
+  QualType rep = templateTypeArg(duration, 0);
+  if (rep.isNull() || !integerKind(rep, ctx)) return "";
+  QualType period = templateTypeArg(duration, 1);
+  const auto* ratio = period.isNull() ? nullptr : stdSpecialization(period, "std::ratio");
+  if (!ratio) return "";
+  const TemplateArgumentList& args = ratio->getTemplateArgs();
+  if (args.size() < 2 || args[0].getKind() != TemplateArgument::Integral ||
+      args[1].getKind() != TemplateArgument::Integral)
+    return "";
+  // std::ratio keeps its reduced form in num/den; the arguments are reduced in every period the
+  // standard library names, and ormc compares periods by this text.
+  return std::to_string(args[0].getAsIntegral().getExtValue()) + "/" +
+         std::to_string(args[1].getAsIntegral().getExtValue());
 }
 
 /// Maps a type that is not std::optional.
@@ -114,7 +136,19 @@ std::optional<ir::ColumnType> mapValueType(QualType canonical, const ASTContext&
     QualType clock = templateTypeArg(spec, 0);
     const auto* clockDecl = clock.isNull() ? nullptr : clock->getAsCXXRecordDecl();
     if (!clockDecl || qualifiedPath(clockDecl) != "std::chrono::system_clock") return std::nullopt;
-    out.kind = ir::TypeKind::Timestamp;
+    // sys_days (a count of days) is a calendar date; any finer duration a point in time.
+    out.kind = durationPeriod(templateTypeArg(spec, 1), ctx) == "86400/1" ? ir::TypeKind::Date
+                                                                          : ir::TypeKind::Timestamp;
+    return out;
+  }
+  if (const auto* record = canonical->getAsCXXRecordDecl();
+      record && qualifiedPath(record) == "std::chrono::year_month_day") {
+    out.kind = ir::TypeKind::Date;
+    return out;
+  }
+  if (std::string period = durationPeriod(canonical, ctx); !period.empty()) {
+    out.kind = ir::TypeKind::Duration;
+    out.period = period;
     return out;
   }
   return std::nullopt;
@@ -141,7 +175,9 @@ std::optional<MappedType> mapType(QualType type, const ASTContext& ctx) {
 const char* supportedTypesDescription() {
   return "bool, integers of 8 to 64 bits, enums, float, double, std::string, "
          "std::vector<std::byte>, std::vector<std::uint8_t>, "
-         "std::chrono::system_clock::time_point, and std::optional of these";
+         "std::chrono::system_clock::time_point, std::chrono::sys_days, "
+         "std::chrono::year_month_day, std::chrono::duration with an integer count, and "
+         "std::optional of these";
 }
 
 } // namespace ormc::frontend

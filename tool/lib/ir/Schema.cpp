@@ -5,7 +5,7 @@
 
 namespace ormc::ir {
 namespace {
-constexpr std::array<std::pair<TypeKind, const char*>, 15> kTypeNames = {{
+constexpr std::array<std::pair<TypeKind, const char*>, 17> kTypeNames = {{
     {TypeKind::Bool, "bool"},
     {TypeKind::Int8, "int8"},
     {TypeKind::Int16, "int16"},
@@ -21,6 +21,17 @@ constexpr std::array<std::pair<TypeKind, const char*>, 15> kTypeNames = {{
     {TypeKind::Bytes, "bytes"},
     {TypeKind::Timestamp, "timestamp"},
     {TypeKind::Uuid, "uuid"},
+    {TypeKind::Date, "date"},
+    {TypeKind::Duration, "duration"},
+}};
+
+constexpr std::array<std::pair<TimeStorage, const char*>, 6> kTimeStorageNames = {{
+    {TimeStorage::Native, "native"},
+    {TimeStorage::Text, "text"},
+    {TimeStorage::UnixSeconds, "unix_seconds"},
+    {TimeStorage::UnixMillis, "unix_millis"},
+    {TimeStorage::UnixMicros, "unix_micros"},
+    {TimeStorage::Timestamp, "timestamp"},
 }};
 
 constexpr std::array<std::pair<ReferentialAction, const char*>, 5> kActionNames = {{
@@ -80,6 +91,14 @@ std::optional<HookEvent> hookEventFromName(const std::string& name) {
 
 const char* typeKindName(TypeKind kind) {
   return nameOf(kTypeNames, kind);
+}
+
+const char* timeStorageName(TimeStorage storage) {
+  return nameOf(kTimeStorageNames, storage);
+}
+
+std::optional<TimeStorage> timeStorageFromName(const std::string& name) {
+  return valueOf<TimeStorage>(kTimeStorageNames, name);
 }
 
 std::optional<TypeKind> typeKindFromName(const std::string& name) {

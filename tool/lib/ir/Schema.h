@@ -35,6 +35,8 @@ enum class TypeKind {
   Bytes,     // std::vector<std::byte> or std::vector<std::uint8_t>
   Timestamp, // std::chrono::system_clock::time_point, microsecond precision
   Uuid,      // std::string holding a UUID: ormc:id(uuid) keys and the foreign keys to them
+  Date,      // std::chrono::sys_days or std::chrono::year_month_day
+  Duration,  // std::chrono::duration with an integer count, stored as that count
 };
 
 const char* typeKindName(TypeKind kind);
@@ -47,7 +49,21 @@ struct ColumnType {
   std::string enumType;
   /// The member's type as written in the source, for documentation and messages.
   std::string spelling;
+  /// Duration: the length of one count in seconds, as a ratio "num/den" ("1/1000": ms).
+  std::string period;
 };
+
+/// How a Timestamp column is stored (`ormc:column(storage=...)`, `ormc:table(time_storage=...)`).
+enum class TimeStorage {
+  Native,      // INTEGER microseconds (SQLite), TIMESTAMPTZ (PostgreSQL)
+  Text,        // ISO 8601 text on both
+  UnixSeconds, // integer seconds since 1970 on both
+  UnixMillis,
+  UnixMicros,
+  Timestamp, // TIMESTAMP without time zone (PostgreSQL), ISO 8601 text (SQLite)
+};
+const char* timeStorageName(TimeStorage storage); // "unix_seconds"; the annotation's value
+std::optional<TimeStorage> timeStorageFromName(const std::string& name);
 
 struct DefaultValue {
   enum class Kind { Integer, Real, String, Bool, Null };
@@ -89,7 +105,8 @@ struct Column {
   std::string member; // C++ data member name
   std::string name;   // SQL column name
   ColumnType type;
-  bool nullable = false; // std::optional<T>
+  TimeStorage timeStorage = TimeStorage::Native; // Timestamp columns only
+  bool nullable = false;                         // std::optional<T>
   bool primaryKey = false;
   bool autoIncrement = false; // integer primary keys are assigned by the database
   bool unique = false;

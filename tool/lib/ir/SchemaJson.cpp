@@ -31,10 +31,12 @@ Json locJson(const SourceLoc& loc) {
 Json columnJson(const Column& c, LocationPolicy locations) {
   Json type{{"kind", typeKindName(c.type.kind)}};
   if (!c.type.enumType.empty()) type["enum"] = c.type.enumType;
+  if (!c.type.period.empty()) type["period"] = c.type.period;
   type["cpp"] = c.type.spelling;
 
   Json j{
       {"member", c.member}, {"name", c.name}, {"type", std::move(type)}, {"nullable", c.nullable}};
+  if (c.timeStorage != TimeStorage::Native) j["storage"] = timeStorageName(c.timeStorage);
   if (c.primaryKey) j["primary_key"] = true;
   if (c.autoIncrement) j["auto_increment"] = true;
   if (c.unique) j["unique"] = true;
@@ -186,6 +188,13 @@ Column readColumn(const Reader& r) {
   c.type.kind = *typeKind;
   c.type.enumType = type.string("enum", "");
   c.type.spelling = type.string("cpp");
+  c.type.period = type.string("period", "");
+  if (r.has("storage")) {
+    std::string storage = r.string("storage");
+    auto value = timeStorageFromName(storage);
+    if (!value) throw IrFormatError(r.at("storage") + ": unknown storage '" + storage + "'");
+    c.timeStorage = *value;
+  }
   c.nullable = r.boolean("nullable", false);
   c.primaryKey = r.boolean("primary_key", false);
   c.autoIncrement = r.boolean("auto_increment", false);

@@ -244,6 +244,19 @@ private:
     }
     if (!changes.any()) return;
     std::string what = "column " + quoted(now.name) + " of table " + table_;
+    if (old.type.kind == now.type.kind && old.timeStorage != now.timeStorage &&
+        now.convertUsing.empty()) {
+      // Both may be the same SQL type (seconds and milliseconds are integers): the stored values
+      // would silently mean other times.
+      out_.findings.push_back(
+          error("migration-changes-storage",
+                what + " changes its storage (" + ir::timeStorageName(old.timeStorage) + " -> " +
+                    ir::timeStorageName(now.timeStorage) +
+                    "): the stored values would be read in the new form; say how to convert them, "
+                    "ormc:column(convert_using=\"<SQL over the old row>\")",
+                now.loc));
+      return;
+    }
     if (changes.type && now.convertUsing.empty() &&
         !(widens(old.type.kind, now.type.kind) && (!now.maxLength || widensText(old, now))) &&
         !(old.type.kind == now.type.kind && widensText(old, now))) {

@@ -32,6 +32,10 @@ public:
     ormc::detail::bind_value(*this, index, value);
   }
   template <class T> void read(int column, T& out) { ormc::detail::read_value(*this, column, out); }
+  /// A member read through a storage of its column's (generated code: stored_as<S>(row.member)).
+  template <TimeStorage S, class T> void read(int column, ormc::detail::stored_time<S, T> out) {
+    ormc::detail::read_value(*this, column, out);
+  }
 
   /// Runs the statement on first call; then advances to the next row, false after the last.
   bool step();
@@ -59,7 +63,10 @@ public:
   /// Throws DataError for text containing a NUL byte, which PostgreSQL text cannot hold.
   void bind_text(int index, std::string_view value);
   void bind_blob(int index, std::span<const std::byte> value);
-  void bind_timestamp(int index, std::int64_t microseconds);
+  void bind_timestamp(int index, std::int64_t microseconds);       // TIMESTAMPTZ
+  void bind_plain_timestamp(int index, std::int64_t microseconds); // TIMESTAMP, holding UTC
+  void bind_iso_timestamp(int index, std::int64_t microseconds);   // TEXT in ISO 8601
+  void bind_date(int index, std::int64_t days);
 
   bool is_null(int column);
   bool read_bool(int column);
@@ -68,6 +75,9 @@ public:
   void read_text(int column, std::string& out);
   std::span<const std::byte> read_blob(int column);
   std::int64_t read_timestamp(int column);
+  std::int64_t read_plain_timestamp(int column);
+  std::int64_t read_iso_timestamp(int column);
+  std::int64_t read_date(int column);
 
 private:
   friend class Connection;
@@ -76,6 +86,8 @@ private:
 
   std::string& slot(int index);
   std::string_view field(int column); // throws DataError for NULL
+  /// Parses field(column) with `parse`; a DataError from it names the column.
+  template <class Parse> auto parse_field(int column, Parse parse);
   void run();
 
   Connection& connection_;

@@ -31,6 +31,10 @@ public:
     ormc::detail::bind_value(*this, index, value);
   }
   template <class T> void read(int column, T& out) { ormc::detail::read_value(*this, column, out); }
+  /// A member read through a storage of its column's (generated code: stored_as<S>(row.member)).
+  template <TimeStorage S, class T> void read(int column, ormc::detail::stored_time<S, T> out) {
+    ormc::detail::read_value(*this, column, out);
+  }
 
   /// Advances to the next row; false when there are no more.
   bool step();
@@ -52,6 +56,12 @@ public:
   void bind_text(int index, std::string_view value);
   void bind_blob(int index, std::span<const std::byte> value);
   void bind_timestamp(int index, std::int64_t microseconds) { bind_int64(index, microseconds); }
+  /// TimeStorage::iso_text and ::timestamp (SQLite has no TIMESTAMP): ISO 8601 text.
+  void bind_iso_timestamp(int index, std::int64_t microseconds);
+  void bind_plain_timestamp(int index, std::int64_t microseconds) {
+    bind_iso_timestamp(index, microseconds);
+  }
+  void bind_date(int index, std::int64_t days); // 'YYYY-MM-DD'
 
   bool is_null(int column);
   bool read_bool(int column);
@@ -60,6 +70,9 @@ public:
   void read_text(int column, std::string& out);
   std::span<const std::byte> read_blob(int column);
   std::int64_t read_timestamp(int column) { return read_int64(column); }
+  std::int64_t read_iso_timestamp(int column);
+  std::int64_t read_plain_timestamp(int column) { return read_iso_timestamp(column); }
+  std::int64_t read_date(int column);
 
 private:
   friend class Connection;
@@ -68,6 +81,9 @@ private:
   void check(int rc);
   [[noreturn]] void fail(int rc); // a step failed
   void expect_type(int column, int type);
+  std::string_view text_of(int column); // a TEXT column's value, until the next step
+  /// Throws DataError: the column holds `text`, which is not `form`.
+  [[noreturn]] void unreadable(int column, std::string_view text, const char* form);
 
   sqlite3* db_;
   StepTimer* timer_;

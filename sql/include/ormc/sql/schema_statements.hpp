@@ -31,6 +31,14 @@ enum class ColumnType {
   bytes,
   timestamp, // microseconds since the Unix epoch, UTC
   uuid,
+  // Storages of a time chosen by the schema (ormc:column(storage=...)); all hold UTC.
+  timestamp_text,    // ISO 8601 text
+  timestamp_plain,   // TIMESTAMP without time zone where the dialect has one, else ISO text
+  timestamp_seconds, // integer seconds since the Unix epoch
+  timestamp_millis,
+  timestamp_micros,
+  date,     // a calendar date: DATE, or 'YYYY-MM-DD' text
+  duration, // an integer count of the member's unit
 };
 
 /// A DEFAULT value.

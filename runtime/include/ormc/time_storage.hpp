@@ -1,0 +1,68 @@
+// How a date or time member is stored, when a schema someone else made decides it: the generated
+// code wraps such a member in stored_as<S>(...) wherever it binds or reads it, and value_codec.hpp
+// converts through the storage named here. Members without a choice keep ormc's own storage
+// (INTEGER microseconds on SQLite, TIMESTAMPTZ on PostgreSQL).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <type_traits>
+
+namespace ormc {
+
+/// The storage of a std::chrono::system_clock::time_point column (`ormc:column(storage=...)`).
+/// Every storage holds UTC; none loses what the member holds: a value the storage cannot hold
+/// exactly (a fraction of a second in whole seconds) is a DataError, not rounded.
+enum class TimeStorage : unsigned char {
+  native,       // INTEGER microseconds since 1970 (SQLite), TIMESTAMPTZ (PostgreSQL)
+  iso_text,     // TEXT 'YYYY-MM-DD HH:MM:SS[.ffffff]' on both: years 0000 to 9999
+  unix_seconds, // INTEGER / BIGINT seconds since 1970
+  unix_millis,  // ... milliseconds
+  unix_micros,  // ... microseconds
+  timestamp,    // TIMESTAMP without time zone (PostgreSQL), ISO text as above (SQLite)
+};
+
+namespace detail {
+
+/// A member bound or read through a storage other than its type's own. `T` is the member's type
+/// (const when binding), possibly a std::optional.
+template <TimeStorage S, class T> struct stored_time {
+  static constexpr TimeStorage storage = S;
+  using member_type = T;
+  T& value;
+};
+template <class T> inline constexpr bool is_stored_time = false;
+template <TimeStorage S, class T> inline constexpr bool is_stored_time<stored_time<S, T>> = true;
+
+/// A date member: std::chrono::sys_days or std::chrono::year_month_day, DATE on PostgreSQL and
+/// 'YYYY-MM-DD' text on SQLite.
+template <class T> inline constexpr bool is_date_v = false;
+template <class Rep>
+inline constexpr bool is_date_v<std::chrono::time_point<
+    std::chrono::system_clock, std::chrono::duration<Rep, std::ratio<86400>>>> =
+    std::is_integral_v<Rep>;
+template <> inline constexpr bool is_date_v<std::chrono::year_month_day> = true;
+
+/// A duration member with an integer count: stored as that count, in the member's own unit.
+template <class T> inline constexpr bool is_duration_v = false;
+template <class Rep, class Period>
+inline constexpr bool is_duration_v<std::chrono::duration<Rep, Period>> = std::is_integral_v<Rep>;
+
+/// `at` at the precision a column's storage keeps (whole seconds in unix_seconds), so that the
+/// time ormc fills in binds without loss and a row read back equals the row written.
+inline std::chrono::sys_time<std::chrono::microseconds>
+at_precision(std::chrono::sys_time<std::chrono::microseconds> at, TimeStorage storage) {
+  using namespace std::chrono;
+  if (storage == TimeStorage::unix_seconds) return floor<seconds>(at);
+  if (storage == TimeStorage::unix_millis) return floor<milliseconds>(at);
+  return at;
+}
+
+} // namespace detail
+
+/// Wraps `member` for binding or reading through storage S; generated code calls it.
+template <TimeStorage S, class T> detail::stored_time<S, T> stored_as(T& member) noexcept {
+  return {member};
+}
+
+} // namespace ormc
