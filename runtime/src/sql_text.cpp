@@ -45,6 +45,12 @@ template <class Statement> void bind_to(Statement& s, int index, const BoundValu
   case BoundValue::Kind::date:
     s.bind_date(index, v.integer);
     return;
+  case BoundValue::Kind::decimal:
+    s.bind_decimal(index, v.integer, v.scale);
+    return;
+  case BoundValue::Kind::numeric:
+    s.bind_numeric(index, v.integer, v.scale);
+    return;
   }
 }
 } // namespace

@@ -47,6 +47,9 @@ std::string sql_type(const ColumnDefinition& c) {
     return "BIGINT";
   case ColumnType::date:
     return "DATE";
+  case ColumnType::decimal:
+  case ColumnType::decimal_number:
+    return "NUMERIC(" + std::to_string(c.precision) + ", " + std::to_string(c.scale) + ")";
   }
   return "TEXT";
 }
@@ -193,6 +196,8 @@ public:
   std::string catalog_type(const ColumnDefinition& c) const override {
     if (c.type == ColumnType::timestamp) return "timestamp with time zone";
     if (c.type == ColumnType::timestamp_plain) return "timestamp without time zone";
+    if (c.type == ColumnType::decimal || c.type == ColumnType::decimal_number)
+      return "numeric(" + std::to_string(c.precision) + "," + std::to_string(c.scale) + ")";
     std::string type = sql_type(c);
     if (c.type == ColumnType::text && c.max_length)
       return "character varying" + type.substr(7); // VARCHAR(n)

@@ -12,6 +12,7 @@ const char* storage_type(ColumnType type) {
   switch (type) {
   case ColumnType::float32:
   case ColumnType::float64:
+  case ColumnType::decimal_number:
     return "REAL";
   case ColumnType::text:
   case ColumnType::uuid:
@@ -22,8 +23,24 @@ const char* storage_type(ColumnType type) {
   case ColumnType::bytes:
     return "BLOB";
   default:
-    return "INTEGER"; // booleans, integers, enums, timestamps
+    return "INTEGER"; // booleans, integers, enums, timestamps, decimals as units of 10^-scale
   }
+}
+
+/// A decimal literal ("0.99", "-5") as the count of 10^-scale units the column holds ("99",
+/// "-500"); digits beyond the scale are cut (the validator refuses such defaults).
+std::string scaled_literal(const std::string& number, int scale) {
+  std::string whole = number, fraction;
+  if (auto dot = number.find('.'); dot != std::string::npos) {
+    whole = number.substr(0, dot);
+    fraction = number.substr(dot + 1);
+  }
+  fraction.resize(static_cast<std::size_t>(scale), '0');
+  std::string digits = whole + fraction;
+  bool negative = !digits.empty() && digits[0] == '-';
+  std::size_t first = digits.find_first_not_of("-+0");
+  if (first == std::string::npos) return "0";
+  return (negative ? "-" : "") + digits.substr(first);
 }
 
 class SqliteRenderer final : public Renderer {
@@ -105,8 +122,17 @@ protected:
     std::string out = storage_type(c.type);
     if (c.primary_key) out += " PRIMARY KEY";
     if (c.not_null) out += " NOT NULL";
-    if (c.default_value) out += " DEFAULT " + literal(*c.default_value);
+    if (c.default_value && c.type == ColumnType::decimal &&
+        c.default_value->kind == Literal::Kind::number)
+      out += " DEFAULT " + scaled_literal(c.default_value->value, c.scale);
+    else if (c.default_value)
+      out += " DEFAULT " + literal(*c.default_value);
     std::string column = identifier(c.name);
+    if (c.type == ColumnType::decimal) {
+      // The digits NUMERIC(p, s) allows, as PostgreSQL enforces them, for other writers.
+      std::string max(static_cast<std::size_t>(c.precision), '9');
+      out += " CHECK (" + column + " BETWEEN -" + max + " AND " + max + ")";
+    }
     if (c.type == ColumnType::boolean) out += " CHECK (" + column + " IN (0, 1))";
     if (c.max_length)
       out += " CHECK (length(" + column + ") <= " + std::to_string(*c.max_length) + ")";

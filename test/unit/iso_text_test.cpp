@@ -1,4 +1,4 @@
-// ISO 8601 text, the form of TimeStorage::iso_text and of dates on SQLite.
+// ISO 8601 text, the form of Storage::iso_text and of dates on SQLite.
 #include "time_text.hpp"
 
 #include <gtest/gtest.h>

@@ -9,7 +9,7 @@ namespace unit {
 namespace {
 using namespace std::chrono;
 
-class TimeStorageTest : public BackendTest {
+class StorageTest : public BackendTest {
 protected:
   /// The first column of the first row of `sql`, as text (PostgreSQL casts it to text).
   std::string stored_text(const std::string& sql) {
@@ -48,7 +48,7 @@ protected:
   }
 };
 
-TEST_P(TimeStorageTest, EveryStorageRoundTripsExactly) {
+TEST_P(StorageTest, EveryStorageRoundTripsExactly) {
   StoredTimes in = sample();
   m->stored_times.insert(in);
   std::optional<StoredTimes> out = m->stored_times.get(in.id);
@@ -82,7 +82,7 @@ TEST_P(TimeStorageTest, EveryStorageRoundTripsExactly) {
   }
 }
 
-TEST_P(TimeStorageTest, QueriesCompareThroughTheColumnsStorage) {
+TEST_P(StorageTest, QueriesCompareThroughTheColumnsStorage) {
   StoredTimes early = sample(), late = sample();
   late.as_text += hours(1);
   late.as_seconds += hours(1);
@@ -113,7 +113,7 @@ TEST_P(TimeStorageTest, QueriesCompareThroughTheColumnsStorage) {
   EXPECT_EQ(m->stored_times.get(early.id)->as_text, moved);
 }
 
-TEST_P(TimeStorageTest, ValuesTheStorageCannotHoldAreRefusedBeforeAnythingIsWritten) {
+TEST_P(StorageTest, ValuesTheStorageCannotHoldAreRefusedBeforeAnythingIsWritten) {
   StoredTimes fraction = sample();
   fraction.as_seconds += milliseconds(500); // whole seconds only
   EXPECT_THROW(m->stored_times.insert(fraction), ormc::DataError);
@@ -126,7 +126,7 @@ TEST_P(TimeStorageTest, ValuesTheStorageCannotHoldAreRefusedBeforeAnythingIsWrit
   EXPECT_EQ(m->stored_times.count(), 0);
 }
 
-TEST_P(TimeStorageTest, AStoredValueThatDoesNotParseIsADataErrorNamingModelColumnAndKey) {
+TEST_P(StorageTest, AStoredValueThatDoesNotParseIsADataErrorNamingModelColumnAndKey) {
   StoredTimes row = sample();
   m->stored_times.insert(row);
   // PostgreSQL's TEXT column and SQLite's both take any text from another writer.
@@ -149,7 +149,7 @@ TEST_P(TimeStorageTest, AStoredValueThatDoesNotParseIsADataErrorNamingModelColum
   }
 }
 
-TEST_P(TimeStorageTest, TimesOrmcFillsInAreWrittenInTheColumnsStorage) {
+TEST_P(StorageTest, TimesOrmcFillsInAreWrittenInTheColumnsStorage) {
   StoredTimes row = sample();
   m->stored_times.insert(row);
   // updated_at in whole seconds: the generated code fills in a time the storage holds.
@@ -178,7 +178,7 @@ TEST_P(TimeStorageTest, TimesOrmcFillsInAreWrittenInTheColumnsStorage) {
 
 // A table the schema's own SQL made: PascalCase names, dates as DATETIME text (SQLite) or
 // TIMESTAMP without time zone (PostgreSQL), keys the application assigns.
-TEST_P(TimeStorageTest, AnEmployeeTableMadeByItsOwnSqlReadsAndWritesInItsOwnForm) {
+TEST_P(StorageTest, AnEmployeeTableMadeByItsOwnSqlReadsAndWritesInItsOwnForm) {
   std::string type = on_postgres() ? "TIMESTAMP" : "DATETIME";
   db->execute("DROP TABLE \"Employee\"");
   db->execute("CREATE TABLE \"Employee\" (\"EmployeeId\" INTEGER NOT NULL PRIMARY KEY, "
@@ -207,7 +207,7 @@ TEST_P(TimeStorageTest, AnEmployeeTableMadeByItsOwnSqlReadsAndWritesInItsOwnForm
   EXPECT_EQ(m->employees.count(), 3);
 }
 
-ORMC_INSTANTIATE_FOR_BACKENDS(TimeStorageTest);
+ORMC_INSTANTIATE_FOR_BACKENDS(StorageTest);
 
 } // namespace
 } // namespace unit

@@ -4,7 +4,7 @@
 
 #include <chrono>
 #include <optional>
-#include <ormc/time_storage.hpp>
+#include <ormc/storage.hpp>
 #include <string>
 
 namespace ormc {

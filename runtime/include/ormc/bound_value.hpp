@@ -29,12 +29,15 @@ struct BoundValue {
     real,
     text,
     blob,
-    timestamp,       // TimeStorage::native
-    iso_timestamp,   // TimeStorage::iso_text
-    plain_timestamp, // TimeStorage::timestamp
+    timestamp,       // Storage::native
+    iso_timestamp,   // Storage::iso_text
+    plain_timestamp, // Storage::timestamp
     date,
+    decimal, // units of 10^-scale
+    numeric, // ... bound as Storage::numeric
   };
   Kind kind = Kind::null;
+  unsigned char scale = 0;  // decimal, numeric
   std::int64_t integer = 0; // boolean (0/1), integer, timestamps (µs since 1970), date (days)
   double real = 0;
   std::string bytes; // text or blob
@@ -86,6 +89,15 @@ struct BoundValueSink {
   void bind_date(int, std::int64_t days) {
     value.kind = BoundValue::Kind::date;
     value.integer = days;
+  }
+  void bind_decimal(int, std::int64_t units, int scale) {
+    value.kind = BoundValue::Kind::decimal;
+    value.integer = units;
+    value.scale = static_cast<unsigned char>(scale);
+  }
+  void bind_numeric(int, std::int64_t units, int scale) {
+    bind_decimal(0, units, scale);
+    value.kind = BoundValue::Kind::numeric;
   }
 };
 

@@ -11,7 +11,7 @@
 #include <optional>
 #include <ormc/dialect.hpp>
 #include <ormc/sql_text.hpp>
-#include <ormc/time_storage.hpp>
+#include <ormc/storage.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -68,18 +68,18 @@ template <class T, class V> auto stored(V&& value) {
 /// binds its values the way the column's own member binds.
 template <class C, class V> auto stored_for(V&& value) {
   auto kept = stored<typename C::value_type>(std::forward<V>(value));
-  if constexpr (C::time_storage == TimeStorage::native)
+  if constexpr (C::time_storage == Storage::native)
     return kept;
   else
-    return time_value<C::time_storage, decltype(kept)>{std::move(kept)};
+    return stored_value<C::time_storage, decltype(kept)>{std::move(kept)};
 }
 
 /// A member of column C's model, as C's storage binds and reads it.
 template <class C, class T> decltype(auto) as_stored(T& member) {
-  if constexpr (C::time_storage == TimeStorage::native)
+  if constexpr (C::time_storage == Storage::native)
     return (member);
   else
-    return stored_time<C::time_storage, T>{member};
+    return stored_member<C::time_storage, T>{member};
 }
 } // namespace detail
 
@@ -282,11 +282,11 @@ template <Column C, class V> auto set(C, V&& value) {
                     std::is_convertible_v<V, typename C::value_type>,
                 "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");
   using T = typename C::value_type;
-  if constexpr (C::time_storage == TimeStorage::native) {
+  if constexpr (C::time_storage == Storage::native) {
     using S = std::remove_cvref_t<decltype(T(std::forward<V>(value)))>;
     return detail::assignment<C, S>{S(std::forward<V>(value))};
   } else {
-    using S = detail::time_value<C::time_storage, T>;
+    using S = detail::stored_value<C::time_storage, T>;
     return detail::assignment<C, S>{S{T(std::forward<V>(value))}};
   }
 }
@@ -294,10 +294,10 @@ template <Column C, class V> auto set(C, V&& value) {
 /// Base of every generated column type: `Self` is the generated type (its name is in every
 /// message about a misuse), `Model` the table's struct, `T` the member's type, `S` how a
 /// time_point member is stored.
-template <class Self, class Model, class T, TimeStorage S = TimeStorage::native> struct column {
+template <class Self, class Model, class T, Storage S = Storage::native> struct column {
   using model_type = Model;
   using value_type = T;
-  static constexpr TimeStorage time_storage = S;
+  static constexpr Storage time_storage = S;
 
   auto is_null() const { return ormc::is_null(Self{}); }
   auto is_not_null() const { return ormc::is_not_null(Self{}); }

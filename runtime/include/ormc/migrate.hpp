@@ -27,8 +27,8 @@ struct MigrationReport {
 /// gaps) and the database (every applied version still a file, with the checksum it was applied
 /// with); any mismatch is a MigrationError and nothing is applied. One migrator at a time: two
 /// processes migrating at once apply each migration once (PostgreSQL: an advisory lock held by
-/// the session for the whole call, per schema; SQLite: BEGIN IMMEDIATE). A migration that fails is rolled back
-/// whole and rethrown; the versions before it stay applied.
+/// the session for the whole call, per schema; SQLite: BEGIN IMMEDIATE). A migration that fails is
+/// rolled back whole and rethrown; the versions before it stay applied.
 ///
 /// A migration's online steps (the `-- ormc:online-steps` part ormc writes for PostgreSQL:
 /// indexes built CONCURRENTLY, constraints validated) run after its transaction commits,

@@ -4,7 +4,7 @@
 
 #include <ormc/dialect.hpp>
 #include <ormc/error.hpp>
-#include <ormc/time_storage.hpp>
+#include <ormc/storage.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -69,8 +69,8 @@ struct ModelStatements {
   /// explicit key; "" where the database needs nothing (SQLite).
   std::string_view sync_key;
   /// How the soft_delete and updated_at columns store the times the runtime writes into them.
-  TimeStorage soft_delete_storage = TimeStorage::native;
-  TimeStorage updated_at_storage = TimeStorage::native;
+  Storage soft_delete_storage = Storage::native;
+  Storage updated_at_storage = Storage::native;
 };
 
 /// Compares the tables of `models` with the database's catalog; throws SchemaMismatch listing

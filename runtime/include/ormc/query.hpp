@@ -116,14 +116,19 @@ public:
   std::int64_t count() const;
 
   /// Aggregates over the matching rows; empty when there are none (SQL gives NULL).
-  /// sum(): std::int64_t for integer columns, double for floating ones; avg(): double;
+  /// sum(): std::int64_t for integer columns, double for floating ones, the column's own type
+  /// for decimals (exact on both backends); avg(): double;
   /// min()/max(): the column's own type.
   template <Column C> auto sum(C) const {
     using T = typename detail::unwrap_optional<typename C::value_type>::type;
-    static_assert(std::is_arithmetic_v<T> && !std::is_same_v<T, bool>,
-                  "ormc: sum() needs a numeric column (see 'C' below)");
-    using R = std::conditional_t<std::is_integral_v<T>, std::int64_t, double>;
-    return aggregate<C, R>("sum");
+    if constexpr (detail::is_decimal_v<T>) {
+      return aggregate<C, T>("sum"); // exact: a decimal, or DataError beyond its digits
+    } else {
+      static_assert(std::is_arithmetic_v<T> && !std::is_same_v<T, bool>,
+                    "ormc: sum() needs a numeric column (see 'C' below)");
+      using R = std::conditional_t<std::is_integral_v<T>, std::int64_t, double>;
+      return aggregate<C, R>("sum");
+    }
   }
   template <Column C> std::optional<double> avg(C) const {
     using T = typename detail::unwrap_optional<typename C::value_type>::type;

@@ -8,8 +8,9 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <ormc/decimal.hpp>
 #include <ormc/error.hpp>
-#include <ormc/time_storage.hpp>
+#include <ormc/storage.hpp>
 #include <ratio>
 #include <span>
 #include <string>
@@ -32,13 +33,13 @@ inline constexpr bool is_system_time_v<std::chrono::time_point<std::chrono::syst
     !is_date_v<std::chrono::time_point<std::chrono::system_clock, D>>;
 
 /// A member's value kept by a condition until it is bound through storage S.
-template <TimeStorage S, class T> struct time_value {
-  static constexpr TimeStorage storage = S;
+template <Storage S, class T> struct stored_value {
+  static constexpr Storage storage = S;
   using value_type = T;
   T value;
 };
-template <class T> inline constexpr bool is_time_value = false;
-template <TimeStorage S, class T> inline constexpr bool is_time_value<time_value<S, T>> = true;
+template <class T> inline constexpr bool is_stored_value = false;
+template <Storage S, class T> inline constexpr bool is_stored_value<stored_value<S, T>> = true;
 
 template <class T> inline constexpr bool dependent_false_v = false;
 
@@ -101,20 +102,20 @@ template <class T> std::int64_t days_of(const T& value, int index) {
 
 template <class Statement, class T> void bind_value(Statement& s, int index, const T& value);
 
-template <TimeStorage S, class Statement, class D>
+template <Storage S, class Statement, class D>
 void bind_time(Statement& s, int index, std::chrono::time_point<std::chrono::system_clock, D> tp) {
   std::int64_t micros = to_microseconds(tp, index);
-  if constexpr (S == TimeStorage::native)
+  if constexpr (S == Storage::native)
     s.bind_timestamp(index, micros);
-  else if constexpr (S == TimeStorage::iso_text)
+  else if constexpr (S == Storage::iso_text)
     s.bind_iso_timestamp(index, micros);
-  else if constexpr (S == TimeStorage::timestamp)
+  else if constexpr (S == Storage::timestamp)
     s.bind_plain_timestamp(index, micros);
-  else if constexpr (S == TimeStorage::unix_seconds)
+  else if constexpr (S == Storage::unix_seconds)
     s.bind_int64(index, whole_units(micros, 1'000'000, index,
                                     "time_point has a fraction of a second, but its column "
                                     "stores whole seconds"));
-  else if constexpr (S == TimeStorage::unix_millis)
+  else if constexpr (S == Storage::unix_millis)
     s.bind_int64(index, whole_units(micros, 1'000, index,
                                     "time_point has a fraction of a millisecond, but its column "
                                     "stores whole milliseconds"));
@@ -122,25 +123,37 @@ void bind_time(Statement& s, int index, std::chrono::time_point<std::chrono::sys
     s.bind_int64(index, micros);
 }
 
+/// A member through storage S: a time_point, or a decimal stored as a number.
+template <Storage S, class Statement, class T>
+void bind_stored(Statement& s, int index, const T& value) {
+  if constexpr (is_decimal_v<T>) {
+    static_assert(S == Storage::numeric, "ormc: a decimal's storage is native or numeric");
+    s.bind_numeric(index, value.units(), T::scale);
+  } else {
+    bind_time<S>(s, index, value);
+  }
+}
+
 /// bind_time() with the storage chosen at run time: the time the runtime itself writes into a
 /// soft_delete or updated_at column, at the precision of that column's storage.
 template <class Statement>
 void bind_time_as(Statement& s, int index, std::chrono::sys_time<std::chrono::microseconds> at,
-                  TimeStorage storage) {
+                  Storage storage) {
   at = at_precision(at, storage);
   switch (storage) {
-  case TimeStorage::native:
-    return bind_time<TimeStorage::native>(s, index, at);
-  case TimeStorage::iso_text:
-    return bind_time<TimeStorage::iso_text>(s, index, at);
-  case TimeStorage::unix_seconds:
-    return bind_time<TimeStorage::unix_seconds>(s, index, at);
-  case TimeStorage::unix_millis:
-    return bind_time<TimeStorage::unix_millis>(s, index, at);
-  case TimeStorage::unix_micros:
-    return bind_time<TimeStorage::unix_micros>(s, index, at);
-  case TimeStorage::timestamp:
-    return bind_time<TimeStorage::timestamp>(s, index, at);
+  case Storage::native:
+    return bind_time<Storage::native>(s, index, at);
+  case Storage::iso_text:
+    return bind_time<Storage::iso_text>(s, index, at);
+  case Storage::unix_seconds:
+    return bind_time<Storage::unix_seconds>(s, index, at);
+  case Storage::unix_millis:
+    return bind_time<Storage::unix_millis>(s, index, at);
+  case Storage::unix_micros:
+    return bind_time<Storage::unix_micros>(s, index, at);
+  case Storage::timestamp:
+  case Storage::numeric: // not a time's storage; the validator keeps it off time columns
+    return bind_time<Storage::timestamp>(s, index, at);
   }
 }
 
@@ -170,19 +183,21 @@ template <class Statement, class T> void bind_value(Statement& s, int index, con
     s.bind_timestamp(index, to_microseconds(value, index));
   } else if constexpr (is_date_v<T>) {
     s.bind_date(index, days_of(value, index));
+  } else if constexpr (is_decimal_v<T>) {
+    s.bind_decimal(index, value.units(), T::scale);
   } else if constexpr (is_duration_v<T>) {
     bind_value(s, index, value.count());
-  } else if constexpr (is_time_value<T>) {
-    bind_value(s, index, stored_time<T::storage, const typename T::value_type>{value.value});
-  } else if constexpr (is_stored_time<T>) {
+  } else if constexpr (is_stored_value<T>) {
+    bind_value(s, index, stored_member<T::storage, const typename T::value_type>{value.value});
+  } else if constexpr (is_stored_member<T>) {
     using Member = std::remove_const_t<typename T::member_type>;
     if constexpr (is_optional_v<Member>) {
       if (value.value)
-        bind_time<T::storage>(s, index, *value.value);
+        bind_stored<T::storage>(s, index, *value.value);
       else
         s.bind_null(index);
     } else {
-      bind_time<T::storage>(s, index, value.value);
+      bind_stored<T::storage>(s, index, value.value);
     }
   } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
     s.bind_text(index, std::string_view(value)); // string literals and views, for raw SQL
@@ -221,18 +236,18 @@ template <class Row, class T> void read_date(Row& r, int column, T& out) {
 
 /// Reads a time through storage S into a time_point of any duration, exactly: a stored value
 /// finer than the member's duration is refused rather than rounded.
-template <TimeStorage S, class Row, class D>
+template <Storage S, class Row, class D>
 void read_time(Row& r, int column, std::chrono::time_point<std::chrono::system_clock, D>& out) {
   std::int64_t micros;
-  if constexpr (S == TimeStorage::native)
+  if constexpr (S == Storage::native)
     micros = r.read_timestamp(column);
-  else if constexpr (S == TimeStorage::iso_text)
+  else if constexpr (S == Storage::iso_text)
     micros = r.read_iso_timestamp(column);
-  else if constexpr (S == TimeStorage::timestamp)
+  else if constexpr (S == Storage::timestamp)
     micros = r.read_plain_timestamp(column);
-  else if constexpr (S == TimeStorage::unix_seconds)
+  else if constexpr (S == Storage::unix_seconds)
     micros = micros_from_units(r.read_int64(column), 1'000'000, column);
-  else if constexpr (S == TimeStorage::unix_millis)
+  else if constexpr (S == Storage::unix_millis)
     micros = micros_from_units(r.read_int64(column), 1'000, column);
   else
     micros = r.read_int64(column);
@@ -241,6 +256,15 @@ void read_time(Row& r, int column, std::chrono::time_point<std::chrono::system_c
     if (std::chrono::floor<std::chrono::microseconds>(out).time_since_epoch().count() != micros)
       throw_out_of_range("column", column,
                          "stored time is finer than the member's time_point can hold");
+  }
+}
+
+template <Storage S, class Row, class T> void read_stored(Row& r, int column, T& out) {
+  if constexpr (is_decimal_v<T>) {
+    static_assert(S == Storage::numeric, "ormc: a decimal's storage is native or numeric");
+    out = T::from_units(r.read_numeric(column, T::precision, T::scale));
+  } else {
+    read_time<S>(r, column, out);
   }
 }
 
@@ -281,19 +305,21 @@ template <class Row, class T> void read_value(Row& r, int column, T& out) {
     out = from_microseconds<typename T::duration>(r.read_timestamp(column), column);
   } else if constexpr (is_date_v<T>) {
     read_date(r, column, out);
+  } else if constexpr (is_decimal_v<T>) {
+    out = T::from_units(r.read_decimal(column, T::precision, T::scale));
   } else if constexpr (is_duration_v<T>) {
     out = T(checked_integer<typename T::rep>(r.read_int64(column), column));
-  } else if constexpr (is_stored_time<T>) {
+  } else if constexpr (is_stored_member<T>) {
     using Member = typename T::member_type;
     if constexpr (is_optional_v<Member>) {
       if (r.is_null(column)) {
         out.value.reset();
       } else {
         if (!out.value) out.value.emplace();
-        read_time<T::storage>(r, column, *out.value);
+        read_stored<T::storage>(r, column, *out.value);
       }
     } else {
-      read_time<T::storage>(r, column, out.value);
+      read_stored<T::storage>(r, column, out.value);
     }
   } else {
     static_assert(dependent_false_v<T>, "ormc: this member type cannot be read");

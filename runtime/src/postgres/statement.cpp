@@ -2,6 +2,7 @@
 #include "postgres/text.hpp"
 #include "time_text.hpp"
 
+#include <ormc/decimal.hpp>
 #include <ormc/error.hpp>
 #include <pqxx/prepared_statement>
 
@@ -71,6 +72,9 @@ void Statement::bind_iso_timestamp(int index, std::int64_t microseconds) {
 }
 void Statement::bind_date(int index, std::int64_t days) {
   text::format_date(days, slot(index));
+}
+void Statement::bind_decimal(int index, std::int64_t units, int scale) {
+  slot(index) = ormc::detail::format_decimal(units, scale);
 }
 
 void Statement::run() {
@@ -185,6 +189,15 @@ std::int64_t Statement::read_plain_timestamp(int column) {
 std::int64_t Statement::read_date(int column) {
   return parse_field(column, [](std::string_view v) { return text::parse_date(v); });
 }
+std::int64_t Statement::read_decimal(int column, int precision, int scale) {
+  return parse_field(column, [&](std::string_view v) {
+    if (auto units = ormc::detail::parse_decimal(v, precision, scale)) return *units;
+    throw DataError("'" + std::string(v.substr(0, 64)) + "' is not a decimal of at most " +
+                    std::to_string(precision) + " digits, " + std::to_string(scale) +
+                    " after the point");
+  });
+}
+
 std::int64_t Statement::read_iso_timestamp(int column) {
   return parse_field(column, [](std::string_view v) {
     if (auto micros = ormc::detail::parse_iso_timestamp(v)) return *micros;

@@ -3,7 +3,9 @@
 #include "time_text.hpp"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
+#include <ormc/decimal.hpp>
 #include <ormc/error.hpp>
 #include <ormc/sqlite/statement.hpp>
 #include <sqlite3.h>
@@ -131,6 +133,11 @@ void Statement::bind_date(int index, std::int64_t days) {
   if (usage_.records_parameters()) usage_.record_parameter(index, std::string(text, size));
   check(sqlite3_bind_text64(stmt_, index, text, size, SQLITE_TRANSIENT, SQLITE_UTF8));
 }
+void Statement::bind_numeric(int index, std::int64_t units, int scale) {
+  std::string text = ormc::detail::format_decimal(units, scale);
+  if (usage_.records_parameters()) usage_.record_parameter(index, text);
+  check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
 void Statement::bind_blob(int index, std::span<const std::byte> value) {
   if (usage_.records_parameters()) usage_.record_parameter(index, ormc::detail::hex_literal(value));
   if (value.empty())
@@ -195,6 +202,41 @@ std::int64_t Statement::read_date(int column) {
   std::string_view text = text_of(column);
   if (auto days = ormc::detail::parse_iso_date(text)) return *days;
   unreadable(column, text, "an ISO 8601 date (YYYY-MM-DD)");
+}
+
+std::int64_t Statement::read_decimal(int column, int precision, int scale) {
+  std::int64_t units = read_int64(column);
+  std::int64_t max = ormc::detail::pow10(precision) - 1;
+  if (units > max || units < -max)
+    unreadable(
+        column, std::to_string(units),
+        ("a count of units of a decimal of " + std::to_string(precision) + " digits").c_str());
+  (void)scale;
+  return units;
+}
+
+std::int64_t Statement::read_numeric(int column, int precision, int scale) {
+  std::string form = "a decimal of at most " + std::to_string(precision) + " digits, " +
+                     std::to_string(scale) + " after the point";
+  std::string text;
+  switch (sqlite3_column_type(stmt_, column)) {
+  case SQLITE_INTEGER:
+    text = std::to_string(sqlite3_column_int64(stmt_, column));
+    break;
+  case SQLITE_FLOAT: {
+    // The shortest text that reads back as this double: the decimal a writer stored, if it
+    // had at most 15 significant digits.
+    char buffer[400];
+    auto result = std::to_chars(buffer, buffer + sizeof buffer,
+                                sqlite3_column_double(stmt_, column), std::chars_format::fixed);
+    text.assign(buffer, result.ec == std::errc() ? result.ptr : buffer);
+    break;
+  }
+  default:
+    text = std::string(text_of(column));
+  }
+  if (auto units = ormc::detail::parse_decimal(text, precision, scale)) return *units;
+  unreadable(column, text, form.c_str());
 }
 
 std::span<const std::byte> Statement::read_blob(int column) {

@@ -152,12 +152,12 @@ TEST(SchemaDiff, WideningTypesAreAlteredNarrowingOnesNeedAConversionOrTheFlag) {
 }
 
 // Seconds and milliseconds are both integers: only the storage says what the values mean.
-TEST(SchemaDiff, AChangeOfTimeStorageNeedsAConversionEvenWhereTheSqlTypeIsTheSame) {
+TEST(SchemaDiff, AChangeOfStorageNeedsAConversionEvenWhereTheSqlTypeIsTheSame) {
   ir::Schema before = schemaOf({model("Event", "event")});
   before.models[0].columns.push_back(column("at", ir::TypeKind::Timestamp));
-  before.models[0].columns[2].timeStorage = ir::TimeStorage::UnixSeconds;
+  before.models[0].columns[2].storage = ir::Storage::UnixSeconds;
   ir::Schema after = before;
-  after.models[0].columns[2].timeStorage = ir::TimeStorage::UnixMillis;
+  after.models[0].columns[2].storage = ir::Storage::UnixMillis;
   SchemaDiff refused = diffSchemas(before, after, /*allowDataLoss=*/true);
   ASSERT_EQ(ids(refused), (std::vector<std::string>{"migration-changes-storage"}));
   EXPECT_NE(refused.findings[0].message.find("(unix_seconds -> unix_millis)"), std::string::npos)
@@ -168,6 +168,27 @@ TEST(SchemaDiff, AChangeOfTimeStorageNeedsAConversionEvenWhereTheSqlTypeIsTheSam
   EXPECT_TRUE(converted.findings.empty());
   EXPECT_EQ(kinds(converted), (std::vector<Step::Kind>{Step::Kind::AlterColumn}));
   EXPECT_TRUE(diffSchemas(before, before).steps.empty());
+}
+
+// SQLite holds a decimal as a count of 10^-scale units: a scale change changes what it means.
+TEST(SchemaDiff, ADecimalWidensByPrecisionButChangesScaleOnlyWithAConversion) {
+  ir::Schema before = schemaOf({model("Item", "item")});
+  before.models[0].columns.push_back(column("price", ir::TypeKind::Decimal));
+  before.models[0].columns[2].type.precision = 10;
+  before.models[0].columns[2].type.scale = 2;
+  ir::Schema wider = before;
+  wider.models[0].columns[2].type.precision = 12;
+  EXPECT_EQ(kinds(diffSchemas(before, wider)), (std::vector<Step::Kind>{Step::Kind::AlterColumn}));
+  EXPECT_TRUE(diffSchemas(before, wider).findings.empty());
+  EXPECT_EQ(ids(diffSchemas(wider, before)), (std::vector<std::string>{"migration-narrows-type"}));
+  ir::Schema finer = before;
+  finer.models[0].columns[2].type.scale = 3;
+  finer.models[0].columns[2].type.precision = 11;
+  SchemaDiff refused = diffSchemas(before, finer, /*allowDataLoss=*/true);
+  ASSERT_EQ(ids(refused), (std::vector<std::string>{"migration-changes-storage"}));
+  EXPECT_NE(refused.findings[0].message.find("scale (2 -> 3)"), std::string::npos);
+  finer.models[0].columns[2].convertUsing = "price * 10";
+  EXPECT_TRUE(diffSchemas(before, finer).findings.empty());
 }
 
 TEST(SchemaDiff, WidensOnlyWhereEveryValueFits) {

@@ -18,7 +18,7 @@ enum class ValueForm {
   AnyLiteral,
   Action,
   Naming,
-  TimeStorage,
+  Storage,
 };
 
 /// What a kind takes without a key.
@@ -52,7 +52,7 @@ const std::vector<KindSpec>& kinds() {
         {"check", ValueForm::Text},
         {"renamed_from", ValueForm::Name},
         {"naming", ValueForm::Naming},
-        {"time_storage", ValueForm::TimeStorage}}},
+        {"time_storage", ValueForm::Storage}}},
       {"mixin", Kind::Mixin, {}},
       {"index",
        Kind::Index,
@@ -82,7 +82,7 @@ const std::vector<KindSpec>& kinds() {
         {"insert_only", ValueForm::Flag},
         {"renamed_from", ValueForm::Name},
         {"convert_using", ValueForm::Text},
-        {"storage", ValueForm::TimeStorage}}},
+        {"storage", ValueForm::Storage}}},
       {"ignore", Kind::Ignore, {}},
       {"belongs_to",
        Kind::BelongsTo,
@@ -159,8 +159,8 @@ std::string describe(ValueForm form) {
     return "one of no_action, restrict, cascade, set_null, set_default";
   case ValueForm::Naming:
     return "one of snake_case, PascalCase, camelCase";
-  case ValueForm::TimeStorage:
-    return "one of native, text, unix_seconds, unix_millis, unix_micros, timestamp";
+  case ValueForm::Storage:
+    return "one of native, text, unix_seconds, unix_millis, unix_micros, timestamp, numeric";
   }
   return "a value";
 }
@@ -185,8 +185,8 @@ bool accepts(ValueForm form, const Value& v) {
   case ValueForm::Naming:
     return v.kind == Value::Kind::Identifier &&
            (v.text == "snake_case" || v.text == "PascalCase" || v.text == "camelCase");
-  case ValueForm::TimeStorage:
-    return v.kind == Value::Kind::Identifier && ir::timeStorageFromName(v.text).has_value();
+  case ValueForm::Storage:
+    return v.kind == Value::Kind::Identifier && ir::storageFromName(v.text).has_value();
   case ValueForm::AnyLiteral:
     return v.kind != Value::Kind::Flag && (v.kind != Value::Kind::Identifier || v.text == "true" ||
                                            v.text == "false" || v.text == "null");

@@ -4,19 +4,20 @@
 
 namespace ormc::emit {
 namespace {
-sql::ColumnType timeType(ir::TimeStorage storage) {
+sql::ColumnType timeType(ir::Storage storage) {
   switch (storage) {
-  case ir::TimeStorage::Native:
+  case ir::Storage::Native:
     return sql::ColumnType::timestamp;
-  case ir::TimeStorage::Text:
+  case ir::Storage::Text:
     return sql::ColumnType::timestamp_text;
-  case ir::TimeStorage::UnixSeconds:
+  case ir::Storage::UnixSeconds:
     return sql::ColumnType::timestamp_seconds;
-  case ir::TimeStorage::UnixMillis:
+  case ir::Storage::UnixMillis:
     return sql::ColumnType::timestamp_millis;
-  case ir::TimeStorage::UnixMicros:
+  case ir::Storage::UnixMicros:
     return sql::ColumnType::timestamp_micros;
-  case ir::TimeStorage::Timestamp:
+  case ir::Storage::Timestamp:
+  case ir::Storage::Numeric: // not a time's storage (the front end refuses it)
     return sql::ColumnType::timestamp_plain;
   }
   return sql::ColumnType::timestamp;
@@ -51,13 +52,16 @@ sql::ColumnType columnType(const ir::Column& c) {
   case ir::TypeKind::Bytes:
     return sql::ColumnType::bytes;
   case ir::TypeKind::Timestamp:
-    return timeType(c.timeStorage);
+    return timeType(c.storage);
   case ir::TypeKind::Uuid:
     return sql::ColumnType::uuid;
   case ir::TypeKind::Date:
     return sql::ColumnType::date;
   case ir::TypeKind::Duration:
     return sql::ColumnType::duration;
+  case ir::TypeKind::Decimal:
+    return c.storage == ir::Storage::Numeric ? sql::ColumnType::decimal_number
+                                             : sql::ColumnType::decimal;
   }
   return sql::ColumnType::text;
 }
@@ -104,6 +108,8 @@ sql::ColumnDefinition columnDefinition(const ir::Column& c, const std::string& t
   out.name = c.name;
   out.type = columnType(c);
   if (c.maxLength) out.max_length = static_cast<std::uint64_t>(*c.maxLength);
+  out.precision = c.type.precision;
+  out.scale = c.type.scale;
   out.primary_key = c.primaryKey;
   out.identity = c.autoIncrement;
   out.not_null = !c.nullable;

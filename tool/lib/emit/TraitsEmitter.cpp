@@ -58,37 +58,39 @@ void printHookCalls(Printer& p, const ir::Model& m, ir::HookEvent event) {
 
 /// The functions ormc::Table calls around each statement: columns the generated code owns,
 /// the model's hooks, validation.
-const char* runtimeStorage(ir::TimeStorage storage);
+const char* runtimeStorage(ir::Storage storage);
 
 /// The time `at` (a C++ expression) as a column's storage keeps it, for the times ormc fills in.
 std::string timeFor(const ir::Column& c, const std::string& at) {
-  if (c.timeStorage == ir::TimeStorage::Native) return at;
+  if (c.storage == ir::Storage::Native) return at;
   return std::string("ormc::detail::at_precision(") + at +
-         ", ormc::TimeStorage::" + runtimeStorage(c.timeStorage) + ")";
+         ", ormc::Storage::" + runtimeStorage(c.storage) + ")";
 }
 
 /// `row.member`, or wrapped to bind and read through its column's storage.
 std::string memberValue(const ir::Column& c) {
-  if (c.timeStorage == ir::TimeStorage::Native) return "row." + c.member;
-  return std::string("ormc::stored_as<ormc::TimeStorage::") + runtimeStorage(c.timeStorage) +
-         ">(row." + c.member + ")";
+  if (c.storage == ir::Storage::Native) return "row." + c.member;
+  return std::string("ormc::stored_as<ormc::Storage::") + runtimeStorage(c.storage) + ">(row." +
+         c.member + ")";
 }
 
-/// The runtime's name of a time storage: ormc::TimeStorage::<this>.
-const char* runtimeStorage(ir::TimeStorage storage) {
+/// The runtime's name of a time storage: ormc::Storage::<this>.
+const char* runtimeStorage(ir::Storage storage) {
   switch (storage) {
-  case ir::TimeStorage::Native:
+  case ir::Storage::Native:
     return "native";
-  case ir::TimeStorage::Text:
+  case ir::Storage::Text:
     return "iso_text";
-  case ir::TimeStorage::UnixSeconds:
+  case ir::Storage::UnixSeconds:
     return "unix_seconds";
-  case ir::TimeStorage::UnixMillis:
+  case ir::Storage::UnixMillis:
     return "unix_millis";
-  case ir::TimeStorage::UnixMicros:
+  case ir::Storage::UnixMicros:
     return "unix_micros";
-  case ir::TimeStorage::Timestamp:
+  case ir::Storage::Timestamp:
     return "timestamp";
+  case ir::Storage::Numeric:
+    return "numeric";
   }
   return "native";
 }
@@ -247,12 +249,12 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   if (!changed.empty())
     p.print(".conflict_update_columns = $d$_conflict_update_columns,\n", {{"d", name}});
   p.print(".sync_key = $s$,\n", {{"s", rawLiteral(s.syncKey)}});
-  if (softDelete && softDelete->timeStorage != ir::TimeStorage::Native)
-    p.print(".soft_delete_storage = ormc::TimeStorage::$t$,\n",
-            {{"t", runtimeStorage(softDelete->timeStorage)}});
-  if (updatedAt && updatedAt->timeStorage != ir::TimeStorage::Native)
-    p.print(".updated_at_storage = ormc::TimeStorage::$t$,\n",
-            {{"t", runtimeStorage(updatedAt->timeStorage)}});
+  if (softDelete && softDelete->storage != ir::Storage::Native)
+    p.print(".soft_delete_storage = ormc::Storage::$t$,\n",
+            {{"t", runtimeStorage(softDelete->storage)}});
+  if (updatedAt && updatedAt->storage != ir::Storage::Native)
+    p.print(".updated_at_storage = ormc::Storage::$t$,\n",
+            {{"t", runtimeStorage(updatedAt->storage)}});
   p.outdent();
   p.print("};\n");
 }
@@ -373,17 +375,16 @@ void printColumns(Printer& p, const ir::Schema& schema, const ir::Model& m) {
           {{"name", m.qualifiedName}, {"s", m.name}});
   p.indent();
   for (const ir::Column& c : m.columns)
-    p.print(
-        "struct $m$_ : ormc::column<$m$_, $type$, decltype($type$::$m$)$storage$> {\n"
-        "  static constexpr std::string_view sql = $sql$;\n"
-        "  static constexpr auto member = &$type$::$m$;\n"
-        "};\n",
-        {{"m", c.member},
-         {"type", type},
-         {"storage", c.timeStorage == ir::TimeStorage::Native
-                         ? std::string()
-                         : std::string(", ormc::TimeStorage::") + runtimeStorage(c.timeStorage)},
-         {"sql", rawLiteral(sql::identifier(c.name))}});
+    p.print("struct $m$_ : ormc::column<$m$_, $type$, decltype($type$::$m$)$storage$> {\n"
+            "  static constexpr std::string_view sql = $sql$;\n"
+            "  static constexpr auto member = &$type$::$m$;\n"
+            "};\n",
+            {{"m", c.member},
+             {"type", type},
+             {"storage", c.storage == ir::Storage::Native
+                             ? std::string()
+                             : std::string(", ormc::Storage::") + runtimeStorage(c.storage)},
+             {"sql", rawLiteral(sql::identifier(c.name))}});
   p.outdent();
   p.print("};\n\n"
           "/// Typed columns of $name$, for conditions and ordering: $s$_::$first$ == ...\n"

@@ -113,9 +113,15 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   }
   naming_.reset();
   if (const an::Argument* rule = t.find("naming")) naming_ = parseNamingRule(rule->value.text);
-  timeStorage_.reset();
-  if (const an::Argument* storage = t.find("time_storage"))
-    timeStorage_ = ir::timeStorageFromName(storage->value.text);
+  tableTimeStorage_.reset();
+  if (const an::Argument* storage = t.find("time_storage")) {
+    tableTimeStorage_ = ir::storageFromName(storage->value.text);
+    if (tableTimeStorage_ == ir::Storage::Numeric) {
+      reader_.error("storage-type", record.getLocation(),
+                    "time_storage=numeric: numeric is a decimal's storage, not a time's");
+      tableTimeStorage_.reset();
+    }
+  }
   model.table = textOr(t.find("name"),
                        naming_ ? applyNamingRule(*naming_, model.name) : snakeCase(model.name));
   model.schema = textOr(t.find("schema"), "");
@@ -138,7 +144,7 @@ void ModelBuilder::checkMixin(const CXXRecordDecl& mixin) {
   scratch.name = mixin.getNameAsString();
   scratch.table = snakeCase(scratch.name);
   naming_.reset();
-  timeStorage_.reset();
+  tableTimeStorage_.reset();
   addMembers(mixin, scratch, scratch.name, 1);
 }
 
@@ -399,20 +405,27 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     c.insertOnly = an::flagValue(options->find("insert_only"));
   }
   const an::Argument* storage = options ? options->find("storage") : nullptr;
-  if (storage && c.type.kind != ir::TypeKind::Timestamp)
+  std::optional<ir::Storage> chosen =
+      storage ? ir::storageFromName(storage->value.text) : std::nullopt;
+  bool decimal = c.type.kind == ir::TypeKind::Decimal;
+  bool numericChoice = chosen == ir::Storage::Numeric;
+  if (chosen && *chosen != ir::Storage::Native &&
+      (decimal ? !numericChoice : c.type.kind != ir::TypeKind::Timestamp || numericChoice))
     reader_.error("storage-type", field.getLocation(),
-                  "storage=" + storage->value.text + " on '" + c.member +
-                      "': a storage choice applies to std::chrono::system_clock::time_point "
-                      "members; '" +
-                      c.member + "' has type '" + c.type.spelling + "'");
-  else if (storage)
-    c.timeStorage = *ir::timeStorageFromName(storage->value.text);
-  else if (timeStorage_ && c.type.kind == ir::TypeKind::Timestamp)
-    c.timeStorage = *timeStorage_;
-  if (c.primaryKey && c.timeStorage != ir::TimeStorage::Native)
+                  "storage=" + storage->value.text + " on '" + c.member + "': " +
+                      (decimal ? "a decimal is stored natively (scaled INTEGER on SQLite) or "
+                                 "as storage=numeric"
+                               : "a time storage applies to std::chrono::system_clock::time_point "
+                                 "members, numeric to ormc::decimal ones") +
+                      "; '" + c.member + "' has type '" + c.type.spelling + "'");
+  else if (chosen)
+    c.storage = *chosen;
+  else if (tableTimeStorage_ && c.type.kind == ir::TypeKind::Timestamp)
+    c.storage = *tableTimeStorage_;
+  if (c.primaryKey && c.storage != ir::Storage::Native)
     reader_.error("storage-type", field.getLocation(),
-                  "the key '" + c.member + "' cannot have storage=" +
-                      ir::timeStorageName(c.timeStorage) + ": time_point keys are stored natively");
+                  "the key '" + c.member + "' cannot have storage=" + ir::storageName(c.storage) +
+                      ": keys are stored natively");
   if (belongsTo) {
     const an::Annotation& a = belongsTo->annotation;
     ir::ForeignKey fk;

@@ -35,7 +35,7 @@ private:
   /// The rule of the table being built (`ormc:table(naming=...)`), for its default names.
   std::optional<NamingRule> naming_;
   /// ormc:table(time_storage=...): the storage of the table's time_point columns.
-  std::optional<ir::TimeStorage> timeStorage_;
+  std::optional<ir::Storage> tableTimeStorage_;
 };
 
 } // namespace ormc::frontend

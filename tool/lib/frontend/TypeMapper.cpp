@@ -141,6 +141,16 @@ std::optional<ir::ColumnType> mapValueType(QualType canonical, const ASTContext&
                                                                           : ir::TypeKind::Timestamp;
     return out;
   }
+  if (const auto* spec = stdSpecialization(canonical, "ormc::decimal")) {
+    const TemplateArgumentList& args = spec->getTemplateArgs();
+    if (args.size() != 2 || args[0].getKind() != TemplateArgument::Integral ||
+        args[1].getKind() != TemplateArgument::Integral)
+      return std::nullopt;
+    out.kind = ir::TypeKind::Decimal;
+    out.precision = static_cast<int>(args[0].getAsIntegral().getExtValue());
+    out.scale = static_cast<int>(args[1].getAsIntegral().getExtValue());
+    return out;
+  }
   if (const auto* record = canonical->getAsCXXRecordDecl();
       record && qualifiedPath(record) == "std::chrono::year_month_day") {
     out.kind = ir::TypeKind::Date;
@@ -176,7 +186,8 @@ const char* supportedTypesDescription() {
   return "bool, integers of 8 to 64 bits, enums, float, double, std::string, "
          "std::vector<std::byte>, std::vector<std::uint8_t>, "
          "std::chrono::system_clock::time_point, std::chrono::sys_days, "
-         "std::chrono::year_month_day, std::chrono::duration with an integer count, and "
+         "std::chrono::year_month_day, std::chrono::duration with an integer count, "
+         "ormc::decimal<precision, scale>, and "
          "std::optional of these";
 }
 

@@ -5,7 +5,7 @@
 
 namespace ormc::ir {
 namespace {
-constexpr std::array<std::pair<TypeKind, const char*>, 17> kTypeNames = {{
+constexpr std::array<std::pair<TypeKind, const char*>, 18> kTypeNames = {{
     {TypeKind::Bool, "bool"},
     {TypeKind::Int8, "int8"},
     {TypeKind::Int16, "int16"},
@@ -23,15 +23,17 @@ constexpr std::array<std::pair<TypeKind, const char*>, 17> kTypeNames = {{
     {TypeKind::Uuid, "uuid"},
     {TypeKind::Date, "date"},
     {TypeKind::Duration, "duration"},
+    {TypeKind::Decimal, "decimal"},
 }};
 
-constexpr std::array<std::pair<TimeStorage, const char*>, 6> kTimeStorageNames = {{
-    {TimeStorage::Native, "native"},
-    {TimeStorage::Text, "text"},
-    {TimeStorage::UnixSeconds, "unix_seconds"},
-    {TimeStorage::UnixMillis, "unix_millis"},
-    {TimeStorage::UnixMicros, "unix_micros"},
-    {TimeStorage::Timestamp, "timestamp"},
+constexpr std::array<std::pair<Storage, const char*>, 7> kStorageNames = {{
+    {Storage::Native, "native"},
+    {Storage::Text, "text"},
+    {Storage::UnixSeconds, "unix_seconds"},
+    {Storage::UnixMillis, "unix_millis"},
+    {Storage::UnixMicros, "unix_micros"},
+    {Storage::Timestamp, "timestamp"},
+    {Storage::Numeric, "numeric"},
 }};
 
 constexpr std::array<std::pair<ReferentialAction, const char*>, 5> kActionNames = {{
@@ -93,12 +95,12 @@ const char* typeKindName(TypeKind kind) {
   return nameOf(kTypeNames, kind);
 }
 
-const char* timeStorageName(TimeStorage storage) {
-  return nameOf(kTimeStorageNames, storage);
+const char* storageName(Storage storage) {
+  return nameOf(kStorageNames, storage);
 }
 
-std::optional<TimeStorage> timeStorageFromName(const std::string& name) {
-  return valueOf<TimeStorage>(kTimeStorageNames, name);
+std::optional<Storage> storageFromName(const std::string& name) {
+  return valueOf<Storage>(kStorageNames, name);
 }
 
 std::optional<TypeKind> typeKindFromName(const std::string& name) {

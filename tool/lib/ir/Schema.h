@@ -37,6 +37,7 @@ enum class TypeKind {
   Uuid,      // std::string holding a UUID: ormc:id(uuid) keys and the foreign keys to them
   Date,      // std::chrono::sys_days or std::chrono::year_month_day
   Duration,  // std::chrono::duration with an integer count, stored as that count
+  Decimal,   // ormc::decimal<precision, scale>: NUMERIC(p, s)
 };
 
 const char* typeKindName(TypeKind kind);
@@ -51,19 +52,24 @@ struct ColumnType {
   std::string spelling;
   /// Duration: the length of one count in seconds, as a ratio "num/den" ("1/1000": ms).
   std::string period;
+  /// Decimal: digits in all, and after the point.
+  int precision = 0;
+  int scale = 0;
 };
 
-/// How a Timestamp column is stored (`ormc:column(storage=...)`, `ormc:table(time_storage=...)`).
-enum class TimeStorage {
+/// How a Timestamp or Decimal column is stored (`ormc:column(storage=...)`,
+/// `ormc:table(time_storage=...)`).
+enum class Storage {
   Native,      // INTEGER microseconds (SQLite), TIMESTAMPTZ (PostgreSQL)
   Text,        // ISO 8601 text on both
   UnixSeconds, // integer seconds since 1970 on both
   UnixMillis,
   UnixMicros,
   Timestamp, // TIMESTAMP without time zone (PostgreSQL), ISO 8601 text (SQLite)
+  Numeric,   // a decimal as the number itself on SQLite (REAL, NUMERIC affinity), not scaled
 };
-const char* timeStorageName(TimeStorage storage); // "unix_seconds"; the annotation's value
-std::optional<TimeStorage> timeStorageFromName(const std::string& name);
+const char* storageName(Storage storage); // "unix_seconds"; the annotation's value
+std::optional<Storage> storageFromName(const std::string& name);
 
 struct DefaultValue {
   enum class Kind { Integer, Real, String, Bool, Null };
@@ -105,8 +111,8 @@ struct Column {
   std::string member; // C++ data member name
   std::string name;   // SQL column name
   ColumnType type;
-  TimeStorage timeStorage = TimeStorage::Native; // Timestamp columns only
-  bool nullable = false;                         // std::optional<T>
+  Storage storage = Storage::Native; // Timestamp columns only
+  bool nullable = false;             // std::optional<T>
   bool primaryKey = false;
   bool autoIncrement = false; // integer primary keys are assigned by the database
   bool unique = false;

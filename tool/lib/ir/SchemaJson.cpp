@@ -32,11 +32,15 @@ Json columnJson(const Column& c, LocationPolicy locations) {
   Json type{{"kind", typeKindName(c.type.kind)}};
   if (!c.type.enumType.empty()) type["enum"] = c.type.enumType;
   if (!c.type.period.empty()) type["period"] = c.type.period;
+  if (c.type.kind == TypeKind::Decimal) {
+    type["precision"] = c.type.precision;
+    type["scale"] = c.type.scale;
+  }
   type["cpp"] = c.type.spelling;
 
   Json j{
       {"member", c.member}, {"name", c.name}, {"type", std::move(type)}, {"nullable", c.nullable}};
-  if (c.timeStorage != TimeStorage::Native) j["storage"] = timeStorageName(c.timeStorage);
+  if (c.storage != Storage::Native) j["storage"] = storageName(c.storage);
   if (c.primaryKey) j["primary_key"] = true;
   if (c.autoIncrement) j["auto_increment"] = true;
   if (c.unique) j["unique"] = true;
@@ -189,11 +193,19 @@ Column readColumn(const Reader& r) {
   c.type.enumType = type.string("enum", "");
   c.type.spelling = type.string("cpp");
   c.type.period = type.string("period", "");
+  if (c.type.kind == TypeKind::Decimal) {
+    c.type.precision = static_cast<int>(type.integer("precision"));
+    c.type.scale = static_cast<int>(type.integer("scale"));
+    if (c.type.precision < 1 || c.type.precision > 18 || c.type.scale < 0 ||
+        c.type.scale > c.type.precision)
+      throw IrFormatError(type.at("precision") +
+                          ": a decimal has 1 to 18 digits and a scale of at most that many");
+  }
   if (r.has("storage")) {
     std::string storage = r.string("storage");
-    auto value = timeStorageFromName(storage);
+    auto value = storageFromName(storage);
     if (!value) throw IrFormatError(r.at("storage") + ": unknown storage '" + storage + "'");
-    c.timeStorage = *value;
+    c.storage = *value;
   }
   c.nullable = r.boolean("nullable", false);
   c.primaryKey = r.boolean("primary_key", false);

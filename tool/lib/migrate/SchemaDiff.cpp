@@ -45,7 +45,8 @@ bool sameChecks(const std::vector<sql::ColumnCheck>& a, const std::vector<sql::C
 
 ColumnChanges columnChanges(const sql::ColumnDefinition& b, const sql::ColumnDefinition& a) {
   ColumnChanges out;
-  out.type = b.type != a.type || b.max_length != a.max_length;
+  out.type = b.type != a.type || b.max_length != a.max_length || b.precision != a.precision ||
+             b.scale != a.scale;
   out.nullability = b.not_null != a.not_null;
   out.defaultValue = !sameLiteral(b.default_value, a.default_value);
   out.unique = b.unique_constraint != a.unique_constraint;
@@ -244,22 +245,35 @@ private:
     }
     if (!changes.any()) return;
     std::string what = "column " + quoted(now.name) + " of table " + table_;
-    if (old.type.kind == now.type.kind && old.timeStorage != now.timeStorage &&
-        now.convertUsing.empty()) {
+    if (old.type.kind == ir::TypeKind::Decimal && now.type.kind == ir::TypeKind::Decimal &&
+        old.type.scale != now.type.scale && now.convertUsing.empty()) {
+      // SQLite holds a decimal as a count of 10^-scale units: another scale is another count.
+      out_.findings.push_back(
+          error("migration-changes-storage",
+                what + " changes its scale (" + std::to_string(old.type.scale) + " -> " +
+                    std::to_string(now.type.scale) +
+                    "): the stored counts of units would mean other amounts; say how to convert "
+                    "them, ormc:column(convert_using=\"<SQL over the old row>\")",
+                now.loc));
+      return;
+    }
+    if (old.type.kind == now.type.kind && old.storage != now.storage && now.convertUsing.empty()) {
       // Both may be the same SQL type (seconds and milliseconds are integers): the stored values
       // would silently mean other times.
       out_.findings.push_back(
           error("migration-changes-storage",
-                what + " changes its storage (" + ir::timeStorageName(old.timeStorage) + " -> " +
-                    ir::timeStorageName(now.timeStorage) +
+                what + " changes its storage (" + ir::storageName(old.storage) + " -> " +
+                    ir::storageName(now.storage) +
                     "): the stored values would be read in the new form; say how to convert them, "
                     "ormc:column(convert_using=\"<SQL over the old row>\")",
                 now.loc));
       return;
     }
     if (changes.type && now.convertUsing.empty() &&
-        !(widens(old.type.kind, now.type.kind) && (!now.maxLength || widensText(old, now))) &&
-        !(old.type.kind == now.type.kind && widensText(old, now))) {
+        !(widens(old.type.kind, now.type.kind) && (!now.maxLength || widensText(old, now)) &&
+          old.type.precision <= now.type.precision) &&
+        !(old.type.kind == now.type.kind && old.type.kind != ir::TypeKind::Decimal &&
+          widensText(old, now))) {
       std::string message = what + " changes " + changeWords(old, now, {true}) +
                             ", which can lose or fail on values the old type holds";
       out_.atStake.push_back({out_.findings.size(), emit::tableName(after_), now.name});

@@ -26,9 +26,10 @@ bool defaultFits(const ir::DefaultValue& d, const ir::Column& c) {
   case K::Bool:
     return t == ir::TypeKind::Bool;
   case K::Integer:
-    return ir::isInteger(t) || t == ir::TypeKind::Float || t == ir::TypeKind::Double;
+    return ir::isInteger(t) || t == ir::TypeKind::Float || t == ir::TypeKind::Double ||
+           t == ir::TypeKind::Decimal;
   case K::Real:
-    return t == ir::TypeKind::Float || t == ir::TypeKind::Double;
+    return t == ir::TypeKind::Float || t == ir::TypeKind::Double || t == ir::TypeKind::Decimal;
   case K::String:
     return t == ir::TypeKind::String || t == ir::TypeKind::Uuid;
   }
@@ -143,6 +144,13 @@ void checkModel(const ir::Model& m, Findings& out) {
       f.notes.push_back(note(it->second->loc, "previous column '" + c.name + "' is here"));
       out.push_back(std::move(f));
     }
+    if (c.type.kind == ir::TypeKind::Decimal &&
+        (c.type.precision < 1 || c.type.precision > 18 || c.type.scale < 0 ||
+         c.type.scale > c.type.precision))
+      out.push_back(error("unsupported-type", c.loc,
+                          "'" + c.member + "' has type '" + c.type.spelling +
+                              "': ormc::decimal holds 1 to 18 digits (a 64-bit count of units), "
+                              "with 0 <= scale <= precision"));
     if (c.maxLength && c.type.kind != ir::TypeKind::String)
       out.push_back(error("max-length-type", c.loc,
                           "max_length applies to std::string columns, not to '" + c.member +

@@ -46,8 +46,28 @@ std::optional<long double> number(const std::string& text) {
   return value;
 }
 
+/// Why `text` is not exactly a value of the decimal type `t` ("" when it is).
+std::string decimalMisfit(const ir::ColumnType& t, const std::string& text) {
+  std::size_t pos = text[0] == '-' || text[0] == '+' ? 1 : 0;
+  std::size_t dot = text.find('.');
+  std::string whole = text.substr(pos, dot == std::string::npos ? std::string::npos : dot - pos);
+  std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
+  auto digitsOnly = [](const std::string& s) {
+    return s.find_first_not_of("0123456789") == std::string::npos;
+  };
+  if (!digitsOnly(whole) || !digitsOnly(fraction) || (whole.empty() && fraction.empty()))
+    return "is not a decimal number (digits, and a point)";
+  whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size()));
+  fraction.erase(fraction.find_last_not_of('0') + 1);
+  if (static_cast<int>(fraction.size()) > t.scale ||
+      static_cast<int>(whole.size()) > t.precision - t.scale)
+    return "has more digits than '" + t.spelling + "' holds";
+  return "";
+}
+
 /// Why the numeric literal `text` does not fit column `c` ("" when it does).
 std::string outOfRange(const ir::Column& c, const std::string& text) {
+  if (c.type.kind == ir::TypeKind::Decimal) return decimalMisfit(c.type, text);
   std::optional<long double> value = number(text);
   if (!value) return "is not a number ormc can read";
   if (auto range = integerRange(c.type.kind); range && c.type.enumType.empty()) {

@@ -33,7 +33,7 @@ public:
   }
   template <class T> void read(int column, T& out) { ormc::detail::read_value(*this, column, out); }
   /// A member read through a storage of its column's (generated code: stored_as<S>(row.member)).
-  template <TimeStorage S, class T> void read(int column, ormc::detail::stored_time<S, T> out) {
+  template <Storage S, class T> void read(int column, ormc::detail::stored_member<S, T> out) {
     ormc::detail::read_value(*this, column, out);
   }
 
@@ -67,6 +67,8 @@ public:
   void bind_plain_timestamp(int index, std::int64_t microseconds); // TIMESTAMP, holding UTC
   void bind_iso_timestamp(int index, std::int64_t microseconds);   // TEXT in ISO 8601
   void bind_date(int index, std::int64_t days);
+  void bind_decimal(int index, std::int64_t units, int scale); // NUMERIC text
+  void bind_numeric(int index, std::int64_t units, int scale) { bind_decimal(index, units, scale); }
 
   bool is_null(int column);
   bool read_bool(int column);
@@ -78,6 +80,10 @@ public:
   std::int64_t read_plain_timestamp(int column);
   std::int64_t read_iso_timestamp(int column);
   std::int64_t read_date(int column);
+  std::int64_t read_decimal(int column, int precision, int scale);
+  std::int64_t read_numeric(int column, int precision, int scale) {
+    return read_decimal(column, precision, scale);
+  }
 
 private:
   friend class Connection;

@@ -32,7 +32,7 @@ public:
   }
   template <class T> void read(int column, T& out) { ormc::detail::read_value(*this, column, out); }
   /// A member read through a storage of its column's (generated code: stored_as<S>(row.member)).
-  template <TimeStorage S, class T> void read(int column, ormc::detail::stored_time<S, T> out) {
+  template <Storage S, class T> void read(int column, ormc::detail::stored_member<S, T> out) {
     ormc::detail::read_value(*this, column, out);
   }
 
@@ -56,12 +56,16 @@ public:
   void bind_text(int index, std::string_view value);
   void bind_blob(int index, std::span<const std::byte> value);
   void bind_timestamp(int index, std::int64_t microseconds) { bind_int64(index, microseconds); }
-  /// TimeStorage::iso_text and ::timestamp (SQLite has no TIMESTAMP): ISO 8601 text.
+  /// Storage::iso_text and ::timestamp (SQLite has no TIMESTAMP): ISO 8601 text.
   void bind_iso_timestamp(int index, std::int64_t microseconds);
   void bind_plain_timestamp(int index, std::int64_t microseconds) {
     bind_iso_timestamp(index, microseconds);
   }
   void bind_date(int index, std::int64_t days); // 'YYYY-MM-DD'
+  /// A decimal as its count of 10^-scale units (INTEGER), or with Storage::numeric as the number
+  /// (its text, which a NUMERIC or REAL column converts the way SQLite's own inserts do).
+  void bind_decimal(int index, std::int64_t units, int /*scale*/) { bind_int64(index, units); }
+  void bind_numeric(int index, std::int64_t units, int scale);
 
   bool is_null(int column);
   bool read_bool(int column);
@@ -73,6 +77,10 @@ public:
   std::int64_t read_iso_timestamp(int column);
   std::int64_t read_plain_timestamp(int column) { return read_iso_timestamp(column); }
   std::int64_t read_date(int column);
+  std::int64_t read_decimal(int column, int precision, int scale);
+  /// An INTEGER, REAL or TEXT number, exactly: a REAL with more fraction digits than `scale` (in
+  /// its shortest form) is a DataError, not rounded.
+  std::int64_t read_numeric(int column, int precision, int scale);
 
 private:
   friend class Connection;

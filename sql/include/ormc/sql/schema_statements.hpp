@@ -37,8 +37,10 @@ enum class ColumnType {
   timestamp_seconds, // integer seconds since the Unix epoch
   timestamp_millis,
   timestamp_micros,
-  date,     // a calendar date: DATE, or 'YYYY-MM-DD' text
-  duration, // an integer count of the member's unit
+  date,           // a calendar date: DATE, or 'YYYY-MM-DD' text
+  duration,       // an integer count of the member's unit
+  decimal,        // exact: NUMERIC(precision, scale), or an INTEGER count of 10^-scale units
+  decimal_number, // NUMERIC(precision, scale), or the number as a REAL (schemas made elsewhere)
 };
 
 /// A DEFAULT value.
@@ -59,6 +61,8 @@ struct ColumnDefinition {
   std::string name;
   ColumnType type = ColumnType::text;
   std::optional<std::uint64_t> max_length; // text only
+  int precision = 0;                       // decimals only
+  int scale = 0;
   bool primary_key = false;
   bool identity = false; // the database assigns the value
   bool not_null = false;

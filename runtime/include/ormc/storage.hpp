@@ -10,29 +10,33 @@
 
 namespace ormc {
 
-/// The storage of a std::chrono::system_clock::time_point column (`ormc:column(storage=...)`).
+/// How a member is stored where the schema chooses (`ormc:column(storage=...)`): the storage of a
+/// std::chrono::system_clock::time_point column, or of an ormc::decimal one.
 /// Every storage holds UTC; none loses what the member holds: a value the storage cannot hold
 /// exactly (a fraction of a second in whole seconds) is a DataError, not rounded.
-enum class TimeStorage : unsigned char {
+enum class Storage : unsigned char {
   native,       // INTEGER microseconds since 1970 (SQLite), TIMESTAMPTZ (PostgreSQL)
   iso_text,     // TEXT 'YYYY-MM-DD HH:MM:SS[.ffffff]' on both: years 0000 to 9999
   unix_seconds, // INTEGER / BIGINT seconds since 1970
   unix_millis,  // ... milliseconds
   unix_micros,  // ... microseconds
   timestamp,    // TIMESTAMP without time zone (PostgreSQL), ISO text as above (SQLite)
+  // ... and of an ormc::decimal column:
+  numeric, // the number itself (NUMERIC affinity, as SQLite schemas made elsewhere hold it);
+           // NUMERIC(p, s) on PostgreSQL either way
 };
 
 namespace detail {
 
 /// A member bound or read through a storage other than its type's own. `T` is the member's type
 /// (const when binding), possibly a std::optional.
-template <TimeStorage S, class T> struct stored_time {
-  static constexpr TimeStorage storage = S;
+template <Storage S, class T> struct stored_member {
+  static constexpr Storage storage = S;
   using member_type = T;
   T& value;
 };
-template <class T> inline constexpr bool is_stored_time = false;
-template <TimeStorage S, class T> inline constexpr bool is_stored_time<stored_time<S, T>> = true;
+template <class T> inline constexpr bool is_stored_member = false;
+template <Storage S, class T> inline constexpr bool is_stored_member<stored_member<S, T>> = true;
 
 /// A date member: std::chrono::sys_days or std::chrono::year_month_day, DATE on PostgreSQL and
 /// 'YYYY-MM-DD' text on SQLite.
@@ -51,17 +55,17 @@ inline constexpr bool is_duration_v<std::chrono::duration<Rep, Period>> = std::i
 /// `at` at the precision a column's storage keeps (whole seconds in unix_seconds), so that the
 /// time ormc fills in binds without loss and a row read back equals the row written.
 inline std::chrono::sys_time<std::chrono::microseconds>
-at_precision(std::chrono::sys_time<std::chrono::microseconds> at, TimeStorage storage) {
+at_precision(std::chrono::sys_time<std::chrono::microseconds> at, Storage storage) {
   using namespace std::chrono;
-  if (storage == TimeStorage::unix_seconds) return floor<seconds>(at);
-  if (storage == TimeStorage::unix_millis) return floor<milliseconds>(at);
+  if (storage == Storage::unix_seconds) return floor<seconds>(at);
+  if (storage == Storage::unix_millis) return floor<milliseconds>(at);
   return at;
 }
 
 } // namespace detail
 
 /// Wraps `member` for binding or reading through storage S; generated code calls it.
-template <TimeStorage S, class T> detail::stored_time<S, T> stored_as(T& member) noexcept {
+template <Storage S, class T> detail::stored_member<S, T> stored_as(T& member) noexcept {
   return {member};
 }
 
