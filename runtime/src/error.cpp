@@ -32,6 +32,13 @@ void throw_read_error(std::string_view model, std::string_view key, const DataEr
   throw DataError("reading " + where + ": " + error.what());
 }
 
+void throw_unknown_name(int column, std::string_view name, std::string_view text,
+                        std::string_view type) {
+  throw DataError("column " + std::to_string(column) + " (" + std::string(name) + ") holds '" +
+                  std::string(text.substr(0, 64)) + "', which is not an enumerator of " +
+                  std::string(type));
+}
+
 void throw_out_of_range(const char* place, int position, const char* what) {
   throw DataError(std::string(place) + " " + std::to_string(position) + ": " + what);
 }

@@ -214,6 +214,12 @@ std::string Renderer::check(const ColumnCheck& c, ColumnType, const std::string&
     return "length(" + column + ") > 0";
   case ColumnCheck::Kind::expression:
     return c.value;
+  case ColumnCheck::Kind::one_of: {
+    std::string out = column + " IN (";
+    for (std::size_t i = 0; i < c.values.size(); ++i)
+      out += (i ? ", " : "") + string_literal(c.values[i]);
+    return out + ")";
+  }
   }
   return c.value;
 }

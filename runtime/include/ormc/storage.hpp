@@ -24,7 +24,12 @@ enum class Storage : unsigned char {
   // ... and of an ormc::decimal column:
   numeric, // the number itself (NUMERIC affinity, as SQLite schemas made elsewhere hold it);
            // NUMERIC(p, s) on PostgreSQL either way
+  // ... and of an enum column:
+  enum_text, // its enumerator's name, as TEXT; a stored name that is not one is a DataError
 };
+
+/// The enumerators of an enum stored as text; generated code specializes it for each such enum.
+template <class E> struct EnumNames;
 
 namespace detail {
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <ormc/decimal.hpp>
@@ -14,6 +15,7 @@
 #include <ratio>
 #include <span>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -45,6 +47,9 @@ template <class T> inline constexpr bool dependent_false_v = false;
 
 /// Throws DataError naming the statement parameter (bind) or result column (read).
 [[noreturn]] void throw_out_of_range(const char* place, int position, const char* what);
+/// Throws DataError: column `column` holds `text`, which names none of `type`'s enumerators.
+[[noreturn]] void throw_unknown_name(int column, std::string_view name, std::string_view text,
+                                     std::string_view type);
 
 /// Microseconds since the Unix epoch; finer fractions are dropped (rounded toward the past).
 /// A coarser time_point (sys_seconds, sys_days) beyond what microseconds can count is rejected.
@@ -129,6 +134,12 @@ void bind_stored(Statement& s, int index, const T& value) {
   if constexpr (is_decimal_v<T>) {
     static_assert(S == Storage::numeric, "ormc: a decimal's storage is native or numeric");
     s.bind_numeric(index, value.units(), T::scale);
+  } else if constexpr (std::is_enum_v<T>) {
+    static_assert(S == Storage::enum_text, "ormc: an enum's storage is native or enum_text");
+    using Names = EnumNames<T>;
+    for (std::size_t i = 0; i < std::size(Names::values); ++i)
+      if (Names::values[i] == value) return s.bind_text(index, Names::names[i]);
+    throw_out_of_range("parameter", index, "the enum's value is none of its enumerators");
   } else {
     bind_time<S>(s, index, value);
   }
@@ -152,7 +163,8 @@ void bind_time_as(Statement& s, int index, std::chrono::sys_time<std::chrono::mi
   case Storage::unix_micros:
     return bind_time<Storage::unix_micros>(s, index, at);
   case Storage::timestamp:
-  case Storage::numeric: // not a time's storage; the validator keeps it off time columns
+  case Storage::numeric: // not a time's storage; the validator keeps these off time columns
+  case Storage::enum_text:
     return bind_time<Storage::timestamp>(s, index, at);
   }
 }
@@ -263,6 +275,15 @@ template <Storage S, class Row, class T> void read_stored(Row& r, int column, T&
   if constexpr (is_decimal_v<T>) {
     static_assert(S == Storage::numeric, "ormc: a decimal's storage is native or numeric");
     out = T::from_units(r.read_numeric(column, T::precision, T::scale));
+  } else if constexpr (std::is_enum_v<T>) {
+    using Names = EnumNames<T>;
+    std::string_view text = r.read_text_view(column);
+    for (std::size_t i = 0; i < std::size(Names::names); ++i)
+      if (Names::names[i] == text) {
+        out = Names::values[i];
+        return;
+      }
+    throw_unknown_name(column, r.column_name(column), text, Names::type);
   } else {
     read_time<S>(r, column, out);
   }

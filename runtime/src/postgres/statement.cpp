@@ -183,6 +183,10 @@ template <class Parse> auto Statement::parse_field(int column, Parse parse) {
   }
 }
 
+std::string_view Statement::column_name(int column) {
+  return result_->rows.column_name(static_cast<pqxx::row::size_type>(column));
+}
+
 std::int64_t Statement::read_plain_timestamp(int column) {
   return parse_field(column, [](std::string_view v) { return text::parse_timestamp(v, false); });
 }

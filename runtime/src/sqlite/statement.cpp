@@ -180,6 +180,11 @@ void Statement::read_text(int column, std::string& out) {
   out.assign(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string_view Statement::column_name(int column) {
+  const char* name = sqlite3_column_name(stmt_, column);
+  return name ? name : "?";
+}
+
 std::string_view Statement::text_of(int column) {
   expect_type(column, SQLITE_TEXT);
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));

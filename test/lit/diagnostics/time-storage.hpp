@@ -13,11 +13,11 @@ struct [[clang::annotate("ormc:table")]] Track {
   [[clang::annotate("ormc:id")]] std::int64_t id;
   // CHECK: time-storage.hpp:[[@LINE+1]]:42: error: invalid value for 'storage': expected one of native, text, unix_seconds, unix_millis, unix_micros, timestamp, numeric [malformed-value]
   [[clang::annotate("ormc:column(storage=epoch)")]] std::chrono::sys_seconds a;
-  // CHECK: time-storage.hpp:[[@LINE+1]]:64: error: storage=text on 'name': a time storage applies to std::chrono::system_clock::time_point members, numeric to ormc::decimal ones; 'name' has type 'std::string' [storage-type]
+  // CHECK: time-storage.hpp:[[@LINE+1]]:64: error: storage=text on 'name': a time storage applies to std::chrono::system_clock::time_point members, numeric to ormc::decimal ones, text to enums too; 'name' has type 'std::string' [storage-type]
   [[clang::annotate("ormc:column(storage=text)")]] std::string name;
   // CHECK: time-storage.hpp:[[@LINE+1]]:73: error: storage=text on 'amount': a decimal is stored natively (scaled INTEGER on SQLite) or as storage=numeric; 'amount' has type 'ormc::decimal<10, 2>' [storage-type]
   [[clang::annotate("ormc:column(storage=text)")]] ormc::decimal<10, 2> amount;
-  // CHECK: time-storage.hpp:[[@LINE+1]]:80: error: storage=numeric on 'at': a time storage applies to std::chrono::system_clock::time_point members, numeric to ormc::decimal ones; 'at' has type 'std::chrono::sys_seconds' [storage-type]
+  // CHECK: time-storage.hpp:[[@LINE+1]]:80: error: storage=numeric on 'at': a time storage applies to std::chrono::system_clock::time_point members, numeric to ormc::decimal ones, text to enums too; 'at' has type 'std::chrono::sys_seconds' [storage-type]
   [[clang::annotate("ormc:column(storage=numeric)")]] std::chrono::sys_seconds at;
 };
 
@@ -25,4 +25,11 @@ struct [[clang::annotate("ormc:table")]] Log {
   // CHECK: time-storage.hpp:[[@LINE+2]]:28: error: the key 'at' cannot have storage=text: keys are stored natively [storage-type]
   [[clang::annotate("ormc:id")]] [[clang::annotate("ormc:column(storage=text)")]]
   std::chrono::sys_seconds at;
+};
+
+enum class Mood { calm, angry };
+struct [[clang::annotate("ormc:table")]] Diary {
+  [[clang::annotate("ormc:id")]] std::int64_t id;
+  // CHECK: time-storage.hpp:[[@LINE+1]]:62: error: storage=timestamp on 'mood': an enum is stored as its integer (native) or its enumerators' names (storage=text) [storage-type]
+  [[clang::annotate("ormc:column(storage=timestamp)")]] Mood mood;
 };

@@ -1,4 +1,4 @@
-// Dates and times stored the way schemas made elsewhere store them.
+// Dates, times and enums stored the way schemas made elsewhere store them.
 #pragma once
 
 #include <chrono>
@@ -36,6 +36,15 @@ struct ORMC_TABLE(naming = PascalCase, time_storage = timestamp) Employee {
   std::string last_name;
   std::optional<std::chrono::sys_seconds> birth_date;
   std::optional<std::chrono::sys_seconds> hire_date;
+};
+
+enum class Priority : std::int8_t { low, normal, urgent };
+
+/// Enums stored as their enumerators' names, as schemas made elsewhere often keep them.
+struct ORMC_TABLE() Ticket {
+  ORMC_ID() std::int64_t id = 0;
+  ORMC_COLUMN(storage = text) Priority priority = Priority::normal;
+  ORMC_COLUMN(storage = text) std::optional<Priority> escalated;
 };
 
 } // namespace unit

@@ -210,8 +210,8 @@ CreateTable sample() {
   code.not_null = true;
   code.unique_constraint = "uq_order_code";
   code.check_constraint = "ck_order_code";
-  code.checks = {{ColumnCheck::Kind::not_empty, ""},
-                 {ColumnCheck::Kind::expression, "code <> 'x'"}};
+  code.checks = {{ColumnCheck::Kind::not_empty, "", {}},
+                 {ColumnCheck::Kind::expression, "code <> 'x'", {}}};
   code.comment = "the code";
   ColumnDefinition small;
   small.name = "small";
@@ -328,7 +328,7 @@ TEST(SqlSchema, AlteredColumnsChangeInPlaceOnPostgresqlOnly) {
   to.type = ColumnType::int32;
   to.not_null = true;
   to.unique_constraint = "uq_item_shelf";
-  to.checks = {{ColumnCheck::Kind::at_least, "0"}};
+  to.checks = {{ColumnCheck::Kind::at_least, "0", {}}};
   to.check_constraint = "ck_item_shelf";
   to.comment = "where";
   ExistingTableChange forward = postgres().render(AlterColumn{{"", "item"}, from, to, "shelf * 2"});

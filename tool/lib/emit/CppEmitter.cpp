@@ -93,6 +93,7 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
   for (const ir::Model& m : schema.models)
     if (m.inputFile == input) printColumns(p, schema, m);
   p.print("namespace ormc {\n\n");
+  printEnumNames(p, schema, input);
   for (const ir::Model& m : schema.models)
     if (m.inputFile == input) {
       printTraits(p, m, context);

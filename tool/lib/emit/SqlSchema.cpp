@@ -24,6 +24,7 @@ sql::ColumnType timeType(ir::Storage storage) {
 }
 
 sql::ColumnType columnType(const ir::Column& c) {
+  if (!c.type.enumType.empty() && c.storage == ir::Storage::Text) return sql::ColumnType::text;
   switch (c.type.kind) {
   case ir::TypeKind::Bool:
     return sql::ColumnType::boolean;
@@ -118,10 +119,12 @@ sql::ColumnDefinition columnDefinition(const ir::Column& c, const std::string& t
     out.unique_constraint = ir::generatedIdentifier("uq_" + table + "_" + c.name);
   // The CHECKs that back the generated code's validation, for rows other writers store.
   using Check = sql::ColumnCheck::Kind;
-  if (c.min) out.checks.push_back({Check::at_least, *c.min});
-  if (c.max) out.checks.push_back({Check::at_most, *c.max});
-  if (c.notEmpty) out.checks.push_back({Check::not_empty, ""});
-  if (!c.check.empty()) out.checks.push_back({Check::expression, c.check});
+  if (c.min) out.checks.push_back({Check::at_least, *c.min, {}});
+  if (c.max) out.checks.push_back({Check::at_most, *c.max, {}});
+  if (c.notEmpty) out.checks.push_back({Check::not_empty, "", {}});
+  if (!c.type.enumerators.empty())
+    out.checks.push_back({Check::one_of, "", c.type.enumerators}); // an enum stored as text
+  if (!c.check.empty()) out.checks.push_back({Check::expression, c.check, {}});
   if (!out.checks.empty())
     out.check_constraint = ir::generatedIdentifier("ck_" + table + "_" + c.name);
   out.comment = c.comment;

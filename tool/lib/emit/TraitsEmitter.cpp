@@ -3,6 +3,8 @@
 #include "emit/CrudStatements.h"
 #include "emit/SqlSchema.h"
 
+#include <set>
+
 namespace ormc::emit {
 
 namespace {
@@ -56,8 +58,6 @@ void printHookCalls(Printer& p, const ir::Model& m, ir::HookEvent event) {
             {{"f", h->function}, {"e", ir::hookEventName(event)}});
 }
 
-/// The functions ormc::Table calls around each statement: columns the generated code owns,
-/// the model's hooks, validation.
 const char* runtimeStorage(ir::Storage storage);
 
 /// The time `at` (a C++ expression) as a column's storage keeps it, for the times ormc fills in.
@@ -67,11 +67,16 @@ std::string timeFor(const ir::Column& c, const std::string& at) {
          ", ormc::Storage::" + runtimeStorage(c.storage) + ")";
 }
 
+/// The runtime's storage of column `c`: an enum stored as text has one of its own.
+std::string columnStorage(const ir::Column& c) {
+  if (!c.type.enumType.empty() && c.storage == ir::Storage::Text) return "enum_text";
+  return runtimeStorage(c.storage);
+}
+
 /// `row.member`, or wrapped to bind and read through its column's storage.
 std::string memberValue(const ir::Column& c) {
   if (c.storage == ir::Storage::Native) return "row." + c.member;
-  return std::string("ormc::stored_as<ormc::Storage::") + runtimeStorage(c.storage) + ">(row." +
-         c.member + ")";
+  return "ormc::stored_as<ormc::Storage::" + columnStorage(c) + ">(row." + c.member + ")";
 }
 
 /// The runtime's name of a time storage: ormc::Storage::<this>.
@@ -95,6 +100,8 @@ const char* runtimeStorage(ir::Storage storage) {
   return "native";
 }
 
+/// The functions ormc::Table calls around each statement: columns the generated code owns,
+/// the model's hooks, validation.
 void printLifecycle(Printer& p, const ir::Model& m) {
   const ir::Column* created = m.withRole(ir::ColumnRole::CreatedAt);
   const ir::Column* updated = m.withRole(ir::ColumnRole::UpdatedAt);
@@ -364,6 +371,37 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.print("};\n");
 }
 
+void printEnumNames(Printer& p, const ir::Schema& schema, const std::string& input) {
+  std::set<std::string> printed;
+  for (const ir::Model& m : schema.models) {
+    if (m.inputFile != input) continue;
+    for (const ir::Column& c : m.columns) {
+      if (c.type.enumerators.empty() || !printed.insert(c.type.enumType).second) continue;
+      std::string guard = "ORMC_ENUM_NAMES";
+      for (char ch : c.type.enumType)
+        guard += ch == ':' ? '_' : ch;
+      // Guarded: two generated headers may store one enum as text, and a unit may include both.
+      p.print("#ifndef $g$\n"
+              "#define $g$\n"
+              "// The names $e$ is stored as in columns with storage=text.\n"
+              "template <>\n"
+              "struct EnumNames<$e$> {\n"
+              "  static constexpr std::string_view type = \"$n$\";\n",
+              {{"g", guard}, {"e", c.type.enumType}, {"n", c.type.enumType.substr(2)}});
+      std::string values, names;
+      for (const std::string& e : c.type.enumerators) {
+        values += (values.empty() ? "" : ", ") + c.type.enumType + "::" + e;
+        names += (names.empty() ? "\"" : ", \"") + e + "\"";
+      }
+      p.print("  static constexpr $e$ values[] = {$v$};\n"
+              "  static constexpr std::string_view names[] = {$s$};\n"
+              "};\n"
+              "#endif\n\n",
+              {{"e", c.type.enumType}, {"v", values}, {"s", names}});
+    }
+  }
+}
+
 void printColumns(Printer& p, const ir::Schema& schema, const ir::Model& m) {
   std::string type = "::" + m.qualifiedName;
   if (!m.cppNamespace.empty())
@@ -381,9 +419,8 @@ void printColumns(Printer& p, const ir::Schema& schema, const ir::Model& m) {
             "};\n",
             {{"m", c.member},
              {"type", type},
-             {"storage", c.storage == ir::Storage::Native
-                             ? std::string()
-                             : std::string(", ormc::Storage::") + runtimeStorage(c.storage)},
+             {"storage", c.storage == ir::Storage::Native ? std::string()
+                                                          : ", ormc::Storage::" + columnStorage(c)},
              {"sql", rawLiteral(sql::identifier(c.name))}});
   p.outdent();
   p.print("};\n\n"

@@ -105,6 +105,8 @@ std::optional<ir::ColumnType> mapValueType(QualType canonical, const ASTContext&
     if (!kind || !decl->isComplete()) return std::nullopt;
     out.kind = *kind;
     out.enumType = "::" + decl->getQualifiedNameAsString();
+    for (const EnumConstantDecl* e : decl->enumerators())
+      out.enumerators.push_back(e->getNameAsString());
     return out;
   }
   if (auto kind = integerKind(canonical, ctx)) {

@@ -52,6 +52,8 @@ struct ColumnType {
   std::string spelling;
   /// Duration: the length of one count in seconds, as a ratio "num/den" ("1/1000": ms).
   std::string period;
+  /// An enum stored as text (storage=text): its enumerators' names, in declaration order.
+  std::vector<std::string> enumerators;
   /// Decimal: digits in all, and after the point.
   int precision = 0;
   int scale = 0;

@@ -32,6 +32,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
   Json type{{"kind", typeKindName(c.type.kind)}};
   if (!c.type.enumType.empty()) type["enum"] = c.type.enumType;
   if (!c.type.period.empty()) type["period"] = c.type.period;
+  if (!c.type.enumerators.empty()) type["enumerators"] = c.type.enumerators;
   if (c.type.kind == TypeKind::Decimal) {
     type["precision"] = c.type.precision;
     type["scale"] = c.type.scale;
@@ -193,6 +194,15 @@ Column readColumn(const Reader& r) {
   c.type.enumType = type.string("enum", "");
   c.type.spelling = type.string("cpp");
   c.type.period = type.string("period", "");
+  if (type.has("enumerators")) {
+    const Json& names = type.required("enumerators");
+    if (!names.is_array()) throw IrFormatError(type.at("enumerators") + ": expected an array");
+    for (const Json& name : names) {
+      if (!name.is_string())
+        throw IrFormatError(type.at("enumerators") + ": expected names (strings)");
+      c.type.enumerators.push_back(name.get<std::string>());
+    }
+  }
   if (c.type.kind == TypeKind::Decimal) {
     c.type.precision = static_cast<int>(type.integer("precision"));
     c.type.scale = static_cast<int>(type.integer("scale"));

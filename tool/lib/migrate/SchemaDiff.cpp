@@ -39,7 +39,8 @@ bool sameLiteral(const std::optional<sql::Literal>& a, const std::optional<sql::
 bool sameChecks(const std::vector<sql::ColumnCheck>& a, const std::vector<sql::ColumnCheck>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].kind != b[i].kind || a[i].value != b[i].value) return false;
+    if (a[i].kind != b[i].kind || a[i].value != b[i].value || a[i].values != b[i].values)
+      return false;
   return true;
 }
 

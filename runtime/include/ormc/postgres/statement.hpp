@@ -81,6 +81,8 @@ public:
   std::int64_t read_iso_timestamp(int column);
   std::int64_t read_date(int column);
   std::int64_t read_decimal(int column, int precision, int scale);
+  std::string_view read_text_view(int column) { return field(column); }
+  std::string_view column_name(int column);
   std::int64_t read_numeric(int column, int precision, int scale) {
     return read_decimal(column, precision, scale);
   }

@@ -78,6 +78,9 @@ public:
   std::int64_t read_plain_timestamp(int column) { return read_iso_timestamp(column); }
   std::int64_t read_date(int column);
   std::int64_t read_decimal(int column, int precision, int scale);
+  /// A TEXT column's value, valid until the next step.
+  std::string_view read_text_view(int column) { return text_of(column); }
+  std::string_view column_name(int column);
   /// An INTEGER, REAL or TEXT number, exactly: a REAL with more fraction digits than `scale` (in
   /// its shortest form) is a DataError, not rounded.
   std::int64_t read_numeric(int column, int precision, int scale);

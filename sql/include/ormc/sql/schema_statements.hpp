@@ -52,9 +52,10 @@ struct Literal {
 
 /// A CHECK on one column's value.
 struct ColumnCheck {
-  enum class Kind { at_least, at_most, not_empty, expression };
+  enum class Kind { at_least, at_most, not_empty, expression, one_of };
   Kind kind = Kind::expression;
-  std::string value; // the bound (a number as written), or the SQL expression
+  std::string value;               // the bound (a number as written), or the SQL expression
+  std::vector<std::string> values; // one_of: the texts the column may hold
 };
 
 struct ColumnDefinition {
