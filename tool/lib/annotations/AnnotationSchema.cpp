@@ -1,7 +1,5 @@
 #include "annotations/AnnotationSchema.h"
 
-#include "ir/Schema.h"
-
 #include <algorithm>
 #include <llvm/ADT/StringRef.h>
 #include <string_view>
@@ -99,6 +97,13 @@ const std::vector<KindSpec>& kinds() {
   return specs;
 }
 
+/// The values of `storage=` (ir::Storage's names; the parser stays independent of the IR).
+const std::vector<std::string>& storages() {
+  static const std::vector<std::string> words = {
+      "native", "text", "unix_seconds", "unix_millis", "unix_micros", "timestamp", "numeric"};
+  return words;
+}
+
 const std::vector<std::string>& actions() {
   static const std::vector<std::string> words = {"no_action", "restrict", "cascade", "set_null",
                                                  "set_default"};
@@ -186,7 +191,8 @@ bool accepts(ValueForm form, const Value& v) {
     return v.kind == Value::Kind::Identifier &&
            (v.text == "snake_case" || v.text == "PascalCase" || v.text == "camelCase");
   case ValueForm::Storage:
-    return v.kind == Value::Kind::Identifier && ir::storageFromName(v.text).has_value();
+    return v.kind == Value::Kind::Identifier &&
+           std::find(storages().begin(), storages().end(), v.text) != storages().end();
   case ValueForm::AnyLiteral:
     return v.kind != Value::Kind::Flag && (v.kind != Value::Kind::Identifier || v.text == "true" ||
                                            v.text == "false" || v.text == "null");
