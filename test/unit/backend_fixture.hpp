@@ -26,6 +26,17 @@ protected:
 
   bool on_postgres() const { return GetParam().rfind("postgres", 0) == 0; }
 
+  /// The first column of the first row of `sql`, read as T (a default T if there is no row):
+  /// what the database stored, seen past the generated code.
+  template <class T = std::string> T stored(const std::string& sql) {
+    return db->with_connection([&](auto& conn) {
+      auto statement = conn.prepare(sql);
+      T value{};
+      if (statement->step()) statement->read(0, value);
+      return value;
+    });
+  }
+
   std::unique_ptr<ormc::Database> admin; // PostgreSQL: owns the per-test schema
   std::string schema;
   std::unique_ptr<ormc::Database> db;

@@ -7,17 +7,7 @@
 namespace unit {
 namespace {
 
-class DecimalColumnTest : public BackendTest {
-protected:
-  std::string stored_text(const std::string& sql) {
-    return db->with_connection([&](auto& conn) {
-      auto statement = conn.prepare(sql);
-      std::string value;
-      if (statement->step()) statement->read(0, value);
-      return value;
-    });
-  }
-};
+using DecimalColumnTest = BackendTest;
 
 TEST_P(DecimalColumnTest, ValuesRoundTripToTheLastDigit) {
   Product widget{.id = 0, .name = "widget", .price = Price("99999999.99"), .rate = std::nullopt};
@@ -35,7 +25,7 @@ TEST_P(DecimalColumnTest, ValuesRoundTripToTheLastDigit) {
   EXPECT_EQ(m->products.get(refund.id)->discount, Discount("1.50"));
   std::string price = on_postgres() ? "\"price\"::text" : "CAST(\"price\" AS TEXT)";
   // SQLite holds cents as an INTEGER (exact, sorts and sums as numbers); PostgreSQL NUMERIC.
-  EXPECT_EQ(stored_text("SELECT " + price + " FROM \"product\" WHERE \"name\" = 'refund'"),
+  EXPECT_EQ(stored("SELECT " + price + " FROM \"product\" WHERE \"name\" = 'refund'"),
             on_postgres() ? "-0.01" : "-1");
 }
 
@@ -80,13 +70,13 @@ TEST_P(DecimalColumnTest, ATrackTableMadeByItsOwnSqlReadsItsPricesToTheCent) {
   EXPECT_EQ(m->tracks.where(Track_::unit_price > Price("0.99")).count(), 2);
   Track restless{.track_id = 4, .name = "Restless and Wild", .unit_price = Price("0.99")};
   m->tracks.insert(restless);
-  std::string stored =
-      stored_text(on_postgres() ? "SELECT \"UnitPrice\"::text FROM \"Track\" WHERE "
-                                  "\"TrackId\" = 4"
-                                : "SELECT typeof(\"UnitPrice\") || ' ' || \"UnitPrice\" "
-                                  "FROM \"Track\" WHERE \"TrackId\" = 4");
+  std::string written =
+      stored(on_postgres() ? "SELECT \"UnitPrice\"::text FROM \"Track\" WHERE "
+                             "\"TrackId\" = 4"
+                           : "SELECT typeof(\"UnitPrice\") || ' ' || \"UnitPrice\" "
+                             "FROM \"Track\" WHERE \"TrackId\" = 4");
   // Stored as the schema's own SQL stores it.
-  EXPECT_EQ(stored, on_postgres() ? "0.99" : "real 0.99");
+  EXPECT_EQ(written, on_postgres() ? "0.99" : "real 0.99");
   EXPECT_EQ(m->tracks.where(Track_::unit_price == Price("0.99")).count(), 2);
   if (!on_postgres()) {
     db->execute("UPDATE \"Track\" SET \"UnitPrice\" = 0.995 WHERE \"TrackId\" = 1");

@@ -6,17 +6,7 @@
 namespace unit {
 namespace {
 
-class EnumTextTest : public BackendTest {
-protected:
-  std::string stored_text(const std::string& sql) {
-    return db->with_connection([&](auto& conn) {
-      auto statement = conn.prepare(sql);
-      std::string value;
-      if (statement->step()) statement->read(0, value);
-      return value;
-    });
-  }
-};
+using EnumTextTest = BackendTest;
 
 TEST_P(EnumTextTest, EnumsRoundTripAsTheirNames) {
   Ticket urgent{.id = 0, .priority = Priority::urgent, .escalated = Priority::low};
@@ -26,9 +16,9 @@ TEST_P(EnumTextTest, EnumsRoundTripAsTheirNames) {
   EXPECT_EQ(m->tickets.get(urgent.id)->priority, Priority::urgent);
   EXPECT_EQ(m->tickets.get(urgent.id)->escalated, Priority::low);
   EXPECT_FALSE(m->tickets.get(plain.id)->escalated.has_value());
-  EXPECT_EQ(stored_text("SELECT \"priority\" FROM \"ticket\" WHERE \"id\" = " +
-                        std::to_string(urgent.id)),
-            "urgent");
+  EXPECT_EQ(
+      stored("SELECT \"priority\" FROM \"ticket\" WHERE \"id\" = " + std::to_string(urgent.id)),
+      "urgent");
   EXPECT_EQ(m->tickets.where(Ticket_::priority == Priority::urgent).first()->id, urgent.id);
   EXPECT_EQ(m->tickets.where(Ticket_::priority.in({Priority::low, Priority::normal})).count(), 1);
   EXPECT_EQ(

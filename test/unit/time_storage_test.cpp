@@ -11,23 +11,6 @@ using namespace std::chrono;
 
 class StorageTest : public BackendTest {
 protected:
-  /// The first column of the first row of `sql`, as text (PostgreSQL casts it to text).
-  std::string stored_text(const std::string& sql) {
-    return db->with_connection([&](auto& conn) {
-      auto statement = conn.prepare(sql);
-      std::string value;
-      if (statement->step()) statement->read(0, value);
-      return value;
-    });
-  }
-  std::int64_t stored_integer(const std::string& sql) {
-    return db->with_connection([&](auto& conn) {
-      auto statement = conn.prepare(sql);
-      std::int64_t value = 0;
-      if (statement->step()) statement->read(0, value);
-      return value;
-    });
-  }
   std::string as_text(const std::string& column) const {
     return on_postgres() ? column + "::text" : column;
   }
@@ -66,19 +49,18 @@ TEST_P(StorageTest, EveryStorageRoundTripsExactly) {
 
   // What the database holds is each storage's own form, for other programs to read.
   std::string row = " FROM \"stored_times\" WHERE \"id\" = " + std::to_string(in.id);
-  EXPECT_EQ(stored_text("SELECT " + as_text("\"as_text\"") + row), "2021-06-15 12:34:56.789012");
-  EXPECT_EQ(stored_text("SELECT " + as_text("\"as_timestamp\"") + row),
-            "1962-02-18 00:00:00.000005");
-  EXPECT_EQ(stored_integer("SELECT \"as_seconds\"" + row), -1);
-  EXPECT_EQ(stored_integer("SELECT \"as_millis\"" + row), -1500);
-  EXPECT_EQ(stored_integer("SELECT \"as_micros\"" + row), 1'700'000'000'123'456);
-  EXPECT_EQ(stored_text("SELECT " + as_text("\"birthday\"") + row), "1999-12-31");
-  EXPECT_EQ(stored_integer("SELECT \"timeout\"" + row), 2500);
-  EXPECT_EQ(stored_integer("SELECT \"grace\"" + row), -30);
+  EXPECT_EQ(stored("SELECT " + as_text("\"as_text\"") + row), "2021-06-15 12:34:56.789012");
+  EXPECT_EQ(stored("SELECT " + as_text("\"as_timestamp\"") + row), "1962-02-18 00:00:00.000005");
+  EXPECT_EQ(stored<std::int64_t>("SELECT \"as_seconds\"" + row), -1);
+  EXPECT_EQ(stored<std::int64_t>("SELECT \"as_millis\"" + row), -1500);
+  EXPECT_EQ(stored<std::int64_t>("SELECT \"as_micros\"" + row), 1'700'000'000'123'456);
+  EXPECT_EQ(stored("SELECT " + as_text("\"birthday\"") + row), "1999-12-31");
+  EXPECT_EQ(stored<std::int64_t>("SELECT \"timeout\"" + row), 2500);
+  EXPECT_EQ(stored<std::int64_t>("SELECT \"grace\"" + row), -30);
   if (on_postgres()) {
-    EXPECT_EQ(stored_text("SELECT pg_typeof(\"as_timestamp\")::text" + row),
+    EXPECT_EQ(stored("SELECT pg_typeof(\"as_timestamp\")::text" + row),
               "timestamp without time zone");
-    EXPECT_EQ(stored_text("SELECT pg_typeof(\"birthday\")::text" + row), "date");
+    EXPECT_EQ(stored("SELECT pg_typeof(\"birthday\")::text" + row), "date");
   }
 }
 
@@ -168,7 +150,7 @@ TEST_P(StorageTest, TimesOrmcFillsInAreWrittenInTheColumnsStorage) {
   auto deleted = m->stored_times.with_deleted().all();
   ASSERT_EQ(deleted.size(), 1u);
   EXPECT_EQ(deleted.front().deleted, row.deleted);
-  std::string text = stored_text("SELECT " + as_text("\"deleted\"") + " FROM \"stored_times\"");
+  std::string text = stored("SELECT " + as_text("\"deleted\"") + " FROM \"stored_times\"");
   EXPECT_EQ(text.size() >= 19 && text[4] == '-' && text[10] == ' ', true) << text;
   StoredTimes other = sample();
   m->stored_times.insert(other);
@@ -198,9 +180,9 @@ TEST_P(StorageTest, AnEmployeeTableMadeByItsOwnSqlReadsAndWritesInItsOwnForm) {
                 .birth_date = sys_days(1973y / August / 29) + hours(9),
                 .hire_date = std::nullopt};
   m->employees.insert(park);
-  EXPECT_EQ(stored_text("SELECT " + as_text("\"BirthDate\"") +
-                        " FROM \"Employee\" WHERE \"EmployeeId\" = 3"),
-            "1973-08-29 09:00:00");
+  EXPECT_EQ(
+      stored("SELECT " + as_text("\"BirthDate\"") + " FROM \"Employee\" WHERE \"EmployeeId\" = 3"),
+      "1973-08-29 09:00:00");
   EXPECT_EQ(m->employees.where(Employee_::birth_date < sys_seconds(sys_days(1970y / January / 1)))
                 .count(),
             1);

@@ -163,10 +163,14 @@ void bind_time_as(Statement& s, int index, std::chrono::sys_time<std::chrono::mi
   case Storage::unix_micros:
     return bind_time<Storage::unix_micros>(s, index, at);
   case Storage::timestamp:
-  case Storage::numeric: // not a time's storage; the validator keeps these off time columns
-  case Storage::enum_text:
     return bind_time<Storage::timestamp>(s, index, at);
+  case Storage::numeric:
+  case Storage::enum_text:
+    break;
   }
+  // The validator (storage-type) keeps these off time columns; a hand-edited ModelStatements
+  // must not write a time as something else.
+  throw UsageError("ormc: a time column cannot be stored as a decimal or an enum name");
 }
 
 template <class Statement, class T> void bind_value(Statement& s, int index, const T& value) {

@@ -209,39 +209,50 @@ std::int64_t Statement::read_date(int column) {
   unreadable(column, text, "an ISO 8601 date (YYYY-MM-DD)");
 }
 
-std::int64_t Statement::read_decimal(int column, int precision, int scale) {
+// The column holds the count of units already: the scale is the reader's to apply.
+std::int64_t Statement::read_decimal(int column, int precision, int /*scale*/) {
   std::int64_t units = read_int64(column);
   std::int64_t max = ormc::detail::pow10(precision) - 1;
   if (units > max || units < -max)
     unreadable(
         column, std::to_string(units),
         ("a count of units of a decimal of " + std::to_string(precision) + " digits").c_str());
-  (void)scale;
   return units;
 }
 
 std::int64_t Statement::read_numeric(int column, int precision, int scale) {
-  std::string form = "a decimal of at most " + std::to_string(precision) + " digits, " +
-                     std::to_string(scale) + " after the point";
+  std::int64_t max = ormc::detail::pow10(precision) - 1;
   std::string text;
   switch (sqlite3_column_type(stmt_, column)) {
-  case SQLITE_INTEGER:
-    text = std::to_string(sqlite3_column_int64(stmt_, column));
+  case SQLITE_INTEGER: {
+    // A whole number: scale it, no text on the way.
+    std::int64_t whole = sqlite3_column_int64(stmt_, column);
+    std::int64_t per = ormc::detail::pow10(scale);
+    if (whole <= max / per && whole >= -max / per) return whole * per;
+    text = std::to_string(whole);
     break;
+  }
   case SQLITE_FLOAT: {
     // The shortest text that reads back as this double: the decimal a writer stored, if it
     // had at most 15 significant digits.
     char buffer[400];
     auto result = std::to_chars(buffer, buffer + sizeof buffer,
                                 sqlite3_column_double(stmt_, column), std::chars_format::fixed);
-    text.assign(buffer, result.ec == std::errc() ? result.ptr : buffer);
+    std::string_view shortest(buffer, result.ec == std::errc() ? result.ptr - buffer : 0);
+    if (auto units = ormc::detail::parse_decimal(shortest, precision, scale)) return *units;
+    text = shortest;
     break;
   }
-  default:
-    text = std::string(text_of(column));
+  default: {
+    std::string_view stored = text_of(column);
+    if (auto units = ormc::detail::parse_decimal(stored, precision, scale)) return *units;
+    text = stored;
   }
-  if (auto units = ormc::detail::parse_decimal(text, precision, scale)) return *units;
-  unreadable(column, text, form.c_str());
+  }
+  unreadable(column, text,
+             ("a decimal of at most " + std::to_string(precision) + " digits, " +
+              std::to_string(scale) + " after the point")
+                 .c_str());
 }
 
 std::span<const std::byte> Statement::read_blob(int column) {

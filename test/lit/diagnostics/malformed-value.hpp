@@ -1,6 +1,7 @@
 // Values must have the form their key takes; syntax errors point at the offending character.
 // RUN: not %ormc --emit=ir %s -- %flags 2>&1 | FileCheck %s
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -22,4 +23,6 @@ struct [[clang::annotate("ormc:table")]] T {
   [[clang::annotate("ormc:column(index) x")]] std::int32_t g;
   // CHECK: malformed-value.hpp:[[@LINE+1]]:41: error: invalid value for 'unique': expected a flag (no value, or true/false) [malformed-value]
   [[clang::annotate("ormc:column(unique=yes)")]] std::int32_t h;
+  // CHECK: malformed-value.hpp:[[@LINE+1]]:42: error: invalid value for 'storage': expected one of native, text, unix_seconds, unix_millis, unix_micros, timestamp, numeric [malformed-value]
+  [[clang::annotate("ormc:column(storage=epoch)")]] std::chrono::sys_seconds i;
 };

@@ -404,36 +404,16 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     c.notEmpty = an::flagValue(options->find("not_empty"));
     c.insertOnly = an::flagValue(options->find("insert_only"));
   }
+  // Whether the storage fits the type is the validator's to say (storage-type), so an IR read
+  // from a fragment is checked the same way.
   const an::Argument* storage = options ? options->find("storage") : nullptr;
-  std::optional<ir::Storage> chosen =
-      storage ? ir::storageFromName(storage->value.text) : std::nullopt;
-  bool decimal = c.type.kind == ir::TypeKind::Decimal;
-  bool isEnum = !c.type.enumType.empty();
-  bool numericChoice = chosen == ir::Storage::Numeric;
-  if (chosen && *chosen != ir::Storage::Native && isEnum && chosen != ir::Storage::Text)
-    reader_.error("storage-type", field.getLocation(),
-                  "storage=" + storage->value.text + " on '" + c.member +
-                      "': an enum is stored as its integer (native) or its enumerators' names "
-                      "(storage=text)");
-  else if (chosen && *chosen != ir::Storage::Native && !isEnum &&
-           (decimal ? !numericChoice : c.type.kind != ir::TypeKind::Timestamp || numericChoice))
-    reader_.error("storage-type", field.getLocation(),
-                  "storage=" + storage->value.text + " on '" + c.member + "': " +
-                      (decimal ? "a decimal is stored natively (scaled INTEGER on SQLite) or "
-                                 "as storage=numeric"
-                               : "a time storage applies to std::chrono::system_clock::time_point "
-                                 "members, numeric to ormc::decimal ones, text to enums too") +
-                      "; '" + c.member + "' has type '" + c.type.spelling + "'");
-  else if (chosen)
+  if (std::optional<ir::Storage> chosen =
+          storage ? ir::storageFromName(storage->value.text) : std::nullopt)
     c.storage = *chosen;
   else if (tableTimeStorage_ && c.type.kind == ir::TypeKind::Timestamp)
     c.storage = *tableTimeStorage_;
   // The names are part of the schema only where they are stored.
-  if (!(isEnum && c.storage == ir::Storage::Text)) c.type.enumerators.clear();
-  if (c.primaryKey && c.storage != ir::Storage::Native)
-    reader_.error("storage-type", field.getLocation(),
-                  "the key '" + c.member + "' cannot have storage=" + ir::storageName(c.storage) +
-                      ": keys are stored natively");
+  if (!(!c.type.enumType.empty() && c.storage == ir::Storage::Text)) c.type.enumerators.clear();
   if (belongsTo) {
     const an::Annotation& a = belongsTo->annotation;
     ir::ForeignKey fk;

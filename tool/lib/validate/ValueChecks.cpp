@@ -119,6 +119,30 @@ void checkLimits(const ir::Column& c, Findings& out) {
                                 c.member + "' " + why));
 }
 
+// Which storages each kind of member has: the emitters and the runtime rely on this. (Keys are
+// integers and strings, stored natively: primary-key-type refuses the rest.)
+void checkStorage(const ir::Column& c, Findings& out) {
+  if (c.storage == ir::Storage::Native) return;
+  bool isEnum = !c.type.enumType.empty();
+  bool decimal = c.type.kind == ir::TypeKind::Decimal;
+  bool fits = isEnum ? c.storage == ir::Storage::Text
+              : decimal
+                  ? c.storage == ir::Storage::Numeric
+                  : c.type.kind == ir::TypeKind::Timestamp && c.storage != ir::Storage::Numeric;
+  std::string chosen = ir::storageName(c.storage);
+  if (!fits)
+    out.push_back(
+        error("storage-type", c.loc,
+              "storage=" + chosen + " on '" + c.member + "': " +
+                  (isEnum ? "an enum is stored as its integer (native) or its enumerators' names "
+                            "(storage=text)"
+                   : decimal ? "a decimal is stored natively (scaled INTEGER on SQLite) or as "
+                               "storage=numeric"
+                             : "a time storage applies to std::chrono::system_clock::time_point "
+                               "members, numeric to ormc::decimal ones, text to enums too") +
+                  "; '" + c.member + "' has type '" + c.type.spelling + "'"));
+}
+
 void checkName(const std::string& name, const char* what, const ir::SourceLoc& loc, Findings& out) {
   if (hasControlCharacter(name))
     out.push_back(error("invalid-name", loc,
@@ -154,6 +178,7 @@ void checkValues(const ir::Model& m, Findings& out) {
     if (!c.check.empty()) checkExpression(c.check, c.loc, out);
     checkDefault(c, out);
     checkLimits(c, out);
+    checkStorage(c, out);
   }
   for (const ir::ManyToMany& rel : m.manyToMany)
     checkName(rel.table, "join table", rel.loc, out);
