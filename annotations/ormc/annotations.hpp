@@ -49,6 +49,9 @@
 #define ORMC_UPDATED_AT() ORMC_ANNOTATE("ormc:updated_at")
 /// A std::optional<time_point>: remove() sets it instead of deleting; queries skip such rows.
 #define ORMC_SOFT_DELETE() ORMC_ANNOTATE("ormc:soft_delete")
+/// On a namespace, `namespace ORMC_SCHEMA(naming = PascalCase) chinook { ... }`: the defaults
+/// of the tables declared in that opening of it. Keys: naming, table_prefix, time_storage.
+#define ORMC_SCHEMA(...) ORMC_ANNOTATE("ormc:schema(" #__VA_ARGS__ ")")
 /// On a member function `void f()`: called by the generated code. Events: before_insert,
 /// after_insert, before_update, after_update, before_remove.
 #define ORMC_HOOK(event) ORMC_ANNOTATE("ormc:hook(" #event ")")

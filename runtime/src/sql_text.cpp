@@ -1,3 +1,5 @@
+#include <ormc/column.hpp>
+#include <ormc/error.hpp>
 #include <ormc/postgres/statement.hpp>
 #include <ormc/sql/renderer.hpp>
 #include <ormc/sql_text.hpp>
@@ -10,6 +12,28 @@ SqlFragment& SqlFragment::key_set(std::string_view column, std::string encoded) 
   sql::renderer(dialect_).in_key_set(sql_, column);
   values_.push_back(to_bound(encoded));
   return *this;
+}
+
+void SqlFragment::json_value(std::string_view column, const std::vector<sql::JsonStep>& path,
+                             sql::JsonScalar type) {
+  dialect_specific_ = true;
+  std::vector<std::string> params;
+  sql::renderer(dialect_).json_value(sql_, column, path, type, params);
+  for (std::string& p : params)
+    values_.push_back(to_bound(p));
+}
+
+sql::JsonStep json_step(std::string_view key) {
+  // SQLite's JSON paths quote a key in double quotes, with no escape for one inside.
+  if (key.find('"') != std::string_view::npos)
+    throw UsageError("JSON path key '" + std::string(key) +
+                     "' holds a double quote, which SQLite's JSON paths cannot name");
+  return {std::string(key), -1};
+}
+
+sql::JsonStep json_index(long long index) {
+  if (index < 0) throw UsageError("JSON path index " + std::to_string(index) + " is negative");
+  return {"", static_cast<std::int64_t>(index)};
 }
 
 namespace {

@@ -62,10 +62,16 @@ std::string string_literal(std::string_view text) {
 }
 
 void compare(Fragment& f, std::string_view column, Comparison op) {
-  f.sql(column).sql(comparison_sql(op)).param();
+  compare_written(f.sql(column), op);
 }
 void null_test(Fragment& f, std::string_view column, bool is_null) {
-  f.sql(column).sql(is_null ? " IS NULL" : " IS NOT NULL");
+  null_test_written(f.sql(column), is_null);
+}
+void compare_written(Fragment& f, Comparison op) {
+  f.sql(comparison_sql(op)).param();
+}
+void null_test_written(Fragment& f, bool is_null) {
+  f.sql(is_null ? " IS NULL" : " IS NOT NULL");
 }
 void in_list(Fragment& f, std::string_view column, std::size_t count) {
   if (count == 0) { // IN () is not SQL; nothing is in an empty list

@@ -50,6 +50,8 @@ std::string sql_type(const ColumnDefinition& c) {
   case ColumnType::decimal:
   case ColumnType::decimal_number:
     return "NUMERIC(" + std::to_string(c.precision) + ", " + std::to_string(c.scale) + ")";
+  case ColumnType::json:
+    return "JSONB";
   }
   return "TEXT";
 }
@@ -85,6 +87,32 @@ public:
 
   std::string placeholder(unsigned n) const override { return "$" + std::to_string(n); }
   bool insert_returns_key() const override { return true; }
+
+  // A parameter per step, typed so that -> picks a key (text) or an element (integer); the last
+  // step ->> gives text, cast to the type compared.
+  void json_value(Fragment& f, std::string_view column, const std::vector<JsonStep>& path,
+                  JsonScalar type, std::vector<std::string>& params) const override {
+    f.sql("(").sql(column);
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      bool index = path[i].index >= 0;
+      f.sql(i + 1 == path.size() ? " ->> " : " -> ").param().sql(index ? "::integer" : "::text");
+      params.push_back(index ? std::to_string(path[i].index) : path[i].key);
+    }
+    f.sql(")");
+    switch (type) {
+    case JsonScalar::text:
+      return;
+    case JsonScalar::integer:
+      f.sql("::bigint");
+      return;
+    case JsonScalar::real:
+      f.sql("::double precision");
+      return;
+    case JsonScalar::boolean:
+      f.sql("::boolean");
+      return;
+    }
+  }
 
   // One array parameter, in PostgreSQL's array literal syntax.
   void in_key_set(Fragment& f, std::string_view column) const override {

@@ -19,6 +19,7 @@ const char* storage_type(ColumnType type) {
   case ColumnType::timestamp_text:
   case ColumnType::timestamp_plain: // SQLite's date functions read and write ISO 8601 text
   case ColumnType::date:
+  case ColumnType::json:
     return "TEXT";
   case ColumnType::bytes:
     return "BLOB";
@@ -78,6 +79,22 @@ public:
     set += '"';
   }
   void key_set_close(std::string& set) const override { set += set.empty() ? "[]" : "]"; }
+  // One parameter, the path in SQLite's syntax: $."key"[0]. Text is cast as PostgreSQL's ->>
+  // gives it (a number's digits); numbers and booleans (1/0) compare as json_extract() gives them.
+  void json_value(Fragment& f, std::string_view column, const std::vector<JsonStep>& path,
+                  JsonScalar type, std::vector<std::string>& params) const override {
+    std::string text = "$";
+    for (const JsonStep& step : path) {
+      if (step.index >= 0)
+        text += "[" + std::to_string(step.index) + "]";
+      else
+        text += ".\"" + step.key + "\"";
+    }
+    params.push_back(std::move(text));
+    bool cast = type == JsonScalar::text;
+    f.sql(cast ? "CAST(json_extract(" : "json_extract(").sql(column).sql(", ").param().sql(")");
+    if (cast) f.sql(" AS TEXT)");
+  }
 
   // SQLite has no OFFSET without LIMIT; -1 is "no limit".
   void limit_offset(Fragment& f, bool limit, bool offset) const override {
@@ -134,6 +151,11 @@ protected:
       out += " CHECK (" + column + " BETWEEN -" + max + " AND " + max + ")";
     }
     if (c.type == ColumnType::boolean) out += " CHECK (" + column + " IN (0, 1))";
+    // PostgreSQL's JSONB refuses what does not parse; here the CHECK does, for every writer.
+    // (json_valid(NULL) is 0, not NULL, so a nullable column lets NULL by itself.)
+    if (c.type == ColumnType::json)
+      out +=
+          " CHECK (" + (c.not_null ? "" : column + " IS NULL OR ") + "json_valid(" + column + "))";
     if (c.max_length)
       out += " CHECK (length(" + column + ") <= " + std::to_string(*c.max_length) + ")";
     // UUIDs are text in their canonical 36-character form; PostgreSQL has a type for them.

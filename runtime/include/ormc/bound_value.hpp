@@ -70,6 +70,7 @@ struct BoundValueSink {
     value.kind = BoundValue::Kind::text;
     value.bytes.assign(v);
   }
+  void bind_text_copy(int index, std::string_view v) { bind_text(index, v); }
   void bind_blob(int, std::span<const std::byte> v) {
     value.kind = BoundValue::Kind::blob;
     value.bytes.assign(reinterpret_cast<const char*>(v.data()), v.size());

@@ -166,11 +166,48 @@ template <Column C> struct ordering {
 };
 
 template <Column C, class V> auto compare(sql::Comparison op, V&& value) {
+  static_assert(C::time_storage != Storage::json,
+                "ormc: a JSON column is compared at a path: col.path<T>(\"key\", 0) == value "
+                "(see 'C' below)");
   static_assert(comparable<typename C::value_type, V>(),
                 "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");
   using S = decltype(stored_for<C>(std::forward<V>(value)));
   return comparison<C, S>{op, stored_for<C>(std::forward<V>(value))};
 }
+
+/// What a value at a JSON path is compared as, for a C++ type T.
+template <class T> constexpr sql::JsonScalar json_scalar() {
+  if constexpr (std::is_same_v<T, std::string>)
+    return sql::JsonScalar::text;
+  else if constexpr (std::is_same_v<T, bool>)
+    return sql::JsonScalar::boolean;
+  else if constexpr (std::is_integral_v<T>)
+    return sql::JsonScalar::integer;
+  else
+    return sql::JsonScalar::real;
+}
+
+/// One step of a JSON path: a key (text) or an array index (an integer).
+sql::JsonStep json_step(std::string_view key);
+sql::JsonStep json_index(long long index);
+template <std::integral I> sql::JsonStep json_step(I index) {
+  return json_index(static_cast<long long>(index));
+}
+
+template <Column C, class T> struct json_comparison {
+  using model_type = typename C::model_type;
+  std::vector<sql::JsonStep> path;
+  sql::Comparison op;
+  T value;
+  void write(SqlFragment& f) const { f.json_compare(C::sql, path, json_scalar<T>(), op, value); }
+};
+
+template <Column C, class T> struct json_null_test {
+  using model_type = typename C::model_type;
+  std::vector<sql::JsonStep> path;
+  bool is_null;
+  void write(SqlFragment& f) const { f.json_null_test(C::sql, path, json_scalar<T>(), is_null); }
+};
 
 template <class L, class R> void check_same_model() {
   static_assert(std::is_same_v<typename L::model_type, typename R::model_type>,
@@ -291,6 +328,43 @@ template <Column C, class V> auto set(C, V&& value) {
   }
 }
 
+/// The value at a path inside JSON column C, compared as T (std::string, bool, an integer or a
+/// floating-point type): `Doc_::attrs.path<std::int64_t>("owner", "age") > 30`. A path that
+/// leads nowhere, or to a JSON null, is NULL: it meets no comparison, and is_null().
+template <Column C, class T> struct json_path {
+  static_assert(std::is_same_v<T, std::string> || std::is_arithmetic_v<T>,
+                "ormc: a JSON path is compared as std::string, bool, an integer or a "
+                "floating-point type (see 'T' below)");
+  std::vector<sql::JsonStep> steps;
+
+  template <class V> auto compare(sql::Comparison op, V&& value) const {
+    static_assert(detail::comparable<T, V>(),
+                  "ormc: the value's type does not match the path's type (see 'T' and 'V' below)");
+    using S = decltype(detail::stored<T>(std::forward<V>(value)));
+    return detail::json_comparison<C, S>{steps, op, detail::stored<T>(std::forward<V>(value))};
+  }
+  template <class V> auto operator==(V&& v) const {
+    return compare(sql::Comparison::equal, std::forward<V>(v));
+  }
+  template <class V> auto operator!=(V&& v) const {
+    return compare(sql::Comparison::not_equal, std::forward<V>(v));
+  }
+  template <class V> auto operator<(V&& v) const {
+    return compare(sql::Comparison::less, std::forward<V>(v));
+  }
+  template <class V> auto operator<=(V&& v) const {
+    return compare(sql::Comparison::less_equal, std::forward<V>(v));
+  }
+  template <class V> auto operator>(V&& v) const {
+    return compare(sql::Comparison::greater, std::forward<V>(v));
+  }
+  template <class V> auto operator>=(V&& v) const {
+    return compare(sql::Comparison::greater_equal, std::forward<V>(v));
+  }
+  auto is_null() const { return detail::json_null_test<C, T>{steps, true}; }
+  auto is_not_null() const { return detail::json_null_test<C, T>{steps, false}; }
+};
+
 /// Base of every generated column type: `Self` is the generated type (its name is in every
 /// message about a misuse), `Model` the table's struct, `T` the member's type, `S` how a
 /// time_point member is stored.
@@ -313,6 +387,13 @@ template <class Self, class Model, class T, Storage S = Storage::native> struct 
   auto asc() const { return ormc::asc(Self{}); }
   auto desc() const { return ormc::desc(Self{}); }
   template <class V> auto set(V&& value) const { return ormc::set(Self{}, std::forward<V>(value)); }
+  /// A JSON column's value at a path of keys (text) and array indexes (integers), compared as
+  /// As: see json_path.
+  template <class As, class... Steps> json_path<Self, As> path(Steps&&... steps) const {
+    static_assert(S == Storage::json, "ormc: path() applies to JSON columns (see 'Self' below)");
+    static_assert(sizeof...(Steps) > 0, "ormc: a JSON path has at least one step");
+    return {{detail::json_step(std::forward<Steps>(steps))...}};
+  }
 };
 
 } // namespace ormc

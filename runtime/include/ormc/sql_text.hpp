@@ -67,6 +67,21 @@ public:
   /// `column` is one of the keys, bound as one parameter (`encoded`: the dialect's key set
   /// text). Its SQL differs by dialect: the fragment is then valid for that dialect only.
   SqlFragment& key_set(std::string_view column, std::string encoded);
+  /// `value at path in JSON column op v`, `... IS [NOT] NULL`. Paths are written in each
+  /// dialect's syntax: the fragment is then valid for that dialect only.
+  template <class T>
+  SqlFragment& json_compare(std::string_view column, const std::vector<sql::JsonStep>& path,
+                            sql::JsonScalar type, sql::Comparison op, const T& v) {
+    json_value(column, path, type);
+    sql::compare_written(sql_, op);
+    return value(v);
+  }
+  SqlFragment& json_null_test(std::string_view column, const std::vector<sql::JsonStep>& path,
+                              sql::JsonScalar type, bool is_null) {
+    json_value(column, path, type);
+    sql::null_test_written(sql_, is_null);
+    return *this;
+  }
   /// The rows of a many-to-many target linked to `source` through a join table, named as in
   /// dialect() (names differ by dialect: the fragment is then valid for that dialect only).
   template <class K>
@@ -87,6 +102,8 @@ public:
   std::span<const BoundValue> values() const noexcept { return values_; }
 
 private:
+  void json_value(std::string_view column, const std::vector<sql::JsonStep>& path,
+                  sql::JsonScalar type);
   /// The next parameter's value, converted as bind_value() converts it.
   template <class T> SqlFragment& value(const T& v) {
     values_.push_back(to_bound(v, static_cast<int>(values_.size()) + 1));

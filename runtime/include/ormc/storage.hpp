@@ -26,12 +26,18 @@ enum class Storage : unsigned char {
            // NUMERIC(p, s) on PostgreSQL either way
   // ... and of an enum column:
   enum_text, // its enumerator's name, as TEXT; a stored name that is not one is a DataError
+  // ... and of a JSON column (nlohmann::json, or a type with to_json/from_json):
+  json, // JSONB (PostgreSQL), TEXT with a json_valid() CHECK (SQLite); <ormc/json.hpp>
 };
 
 /// The enumerators of an enum stored as text; generated code specializes it for each such enum.
 template <class E> struct EnumNames;
 
 namespace detail {
+
+/// Binds and reads a JSON column's member of type T; defined in <ormc/json.hpp>, which generated
+/// code includes only where a model has a JSON column (nlohmann's header is large).
+template <class T> struct json_codec;
 
 /// A member bound or read through a storage other than its type's own. `T` is the member's type
 /// (const when binding), possibly a std::optional.

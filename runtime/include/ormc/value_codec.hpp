@@ -48,6 +48,9 @@ template <class T> inline constexpr bool dependent_false_v = false;
 /// Throws DataError naming the statement parameter (bind) or result column (read).
 [[noreturn]] void throw_out_of_range(const char* place, int position, const char* what);
 /// Throws DataError: column `column` holds `text`, which names none of `type`'s enumerators.
+/// A JSON column's stored text that does not parse, or does not convert to the member's type.
+[[noreturn]] void throw_unreadable_json(int column, std::string_view name, std::string_view text,
+                                        std::string_view why);
 [[noreturn]] void throw_unknown_name(int column, std::string_view name, std::string_view text,
                                      std::string_view type);
 
@@ -131,7 +134,9 @@ void bind_time(Statement& s, int index, std::chrono::time_point<std::chrono::sys
 /// A member through storage S: a time_point, or a decimal stored as a number.
 template <Storage S, class Statement, class T>
 void bind_stored(Statement& s, int index, const T& value) {
-  if constexpr (is_decimal_v<T>) {
+  if constexpr (S == Storage::json) {
+    json_codec<T>::bind(s, index, value);
+  } else if constexpr (is_decimal_v<T>) {
     static_assert(S == Storage::numeric, "ormc: a decimal's storage is native or numeric");
     s.bind_numeric(index, value.units(), T::scale);
   } else if constexpr (std::is_enum_v<T>) {
@@ -166,11 +171,12 @@ void bind_time_as(Statement& s, int index, std::chrono::sys_time<std::chrono::mi
     return bind_time<Storage::timestamp>(s, index, at);
   case Storage::numeric:
   case Storage::enum_text:
+  case Storage::json:
     break;
   }
   // The validator (storage-type) keeps these off time columns; a hand-edited ModelStatements
   // must not write a time as something else.
-  throw UsageError("ormc: a time column cannot be stored as a decimal or an enum name");
+  throw UsageError("ormc: a time column cannot be stored as a decimal, an enum name or JSON");
 }
 
 template <class Statement, class T> void bind_value(Statement& s, int index, const T& value) {
@@ -276,7 +282,9 @@ void read_time(Row& r, int column, std::chrono::time_point<std::chrono::system_c
 }
 
 template <Storage S, class Row, class T> void read_stored(Row& r, int column, T& out) {
-  if constexpr (is_decimal_v<T>) {
+  if constexpr (S == Storage::json) {
+    json_codec<T>::read(r, column, out);
+  } else if constexpr (is_decimal_v<T>) {
     static_assert(S == Storage::numeric, "ormc: a decimal's storage is native or numeric");
     out = T::from_units(r.read_numeric(column, T::precision, T::scale));
   } else if constexpr (std::is_enum_v<T>) {

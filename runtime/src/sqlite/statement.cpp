@@ -121,6 +121,11 @@ void Statement::bind_text(int index, std::string_view value) {
   if (usage_.records_parameters()) usage_.record_parameter(index, std::string(value));
   check(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_STATIC, SQLITE_UTF8));
 }
+void Statement::bind_text_copy(int index, std::string_view value) {
+  const char* data = value.data() ? value.data() : "";
+  if (usage_.records_parameters()) usage_.record_parameter(index, std::string(value));
+  check(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+}
 void Statement::bind_iso_timestamp(int index, std::int64_t microseconds) {
   char text[32];
   std::size_t size = ormc::detail::format_iso_timestamp(microseconds, text);

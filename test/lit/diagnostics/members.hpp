@@ -24,7 +24,7 @@ struct [[clang::annotate("ormc:id")]] U {
   [[clang::annotate("ormc:column")]] int x;
 };
 
-// CHECK-DAG: members.hpp:[[@LINE+1]]:40: warning: 'ormc:table' has no effect here; ormc annotations apply to structs, their data members and member functions [misplaced-annotation]
+// CHECK-DAG: members.hpp:[[@LINE+1]]:40: warning: 'ormc:table' has no effect here; ormc annotations apply to structs, their data members and member functions, and ormc:schema to namespaces [misplaced-annotation]
 [[clang::annotate("ormc:table")]] void f();
 
 // CHECK-DAG: members.hpp:[[@LINE+1]]:61: error: a class template cannot be a table; annotate a concrete struct [unsupported-table]

@@ -78,6 +78,29 @@ TEST(SqlFragments, ConditionsRenderTheirOperators) {
   EXPECT_EQ(sqlite().render(empty), "1 = 0");
 }
 
+TEST(SqlFragments, JsonPathsAreKeysAndIndexesInEachDialectsSyntax) {
+  std::vector<JsonStep> path = {{"owner", -1}, {"", 0}, {"first name", -1}};
+  Fragment s, p;
+  std::vector<std::string> sqlite_params, postgres_params;
+  sqlite().json_value(s, "\"doc\"", path, JsonScalar::integer, sqlite_params);
+  compare_written(s, Comparison::greater);
+  postgres().json_value(p, "\"doc\"", path, JsonScalar::integer, postgres_params);
+  compare_written(p, Comparison::greater);
+  EXPECT_EQ(sqlite().render(s), "json_extract(\"doc\", ?1) > ?2");
+  EXPECT_EQ(sqlite_params, std::vector<std::string>{"$.\"owner\"[0].\"first name\""});
+  EXPECT_EQ(postgres().render(p), "(\"doc\" -> $1::text -> $2::integer ->> $3::text)::bigint > $4");
+  EXPECT_EQ(postgres_params, (std::vector<std::string>{"owner", "0", "first name"}));
+
+  // Text compares as PostgreSQL's ->> gives it on both; a missing value is NULL on both.
+  Fragment st, pt;
+  sqlite().json_value(st, "\"doc\"", {{"tag", -1}}, JsonScalar::text, sqlite_params);
+  null_test_written(st, true);
+  postgres().json_value(pt, "\"doc\"", {{"tag", -1}}, JsonScalar::text, postgres_params);
+  null_test_written(pt, true);
+  EXPECT_EQ(sqlite().render(st), "CAST(json_extract(\"doc\", ?1) AS TEXT) IS NULL");
+  EXPECT_EQ(postgres().render(pt), "(\"doc\" ->> $1::text) IS NULL");
+}
+
 TEST(SqlFragments, KeySetsAreOneParameterInEachDialectsEncoding) {
   Fragment s, p;
   sqlite().in_key_set(s, "\"id\"");
@@ -274,6 +297,27 @@ TEST(SqlSchema, CatalogTypesAreSpelledAsEachCatalogReportsThem) {
   ColumnDefinition at;
   at.type = ColumnType::timestamp;
   EXPECT_EQ(postgres().catalog_type(at), "timestamp with time zone");
+}
+
+TEST(SqlSchema, JsonColumnsAreJsonbOrTextCheckedToBeJson) {
+  ColumnDefinition doc;
+  doc.name = "doc";
+  doc.type = ColumnType::json;
+  doc.not_null = true;
+  EXPECT_EQ(postgres().catalog_type(doc), "jsonb");
+  EXPECT_EQ(sqlite().catalog_type(doc), "TEXT");
+  CreateTable t;
+  t.table.name = "d";
+  t.columns = {doc};
+  EXPECT_EQ(sqlite().render(t).front(), "CREATE TABLE IF NOT EXISTS \"d\" (\n  \"doc\" TEXT NOT "
+                                        "NULL CHECK (json_valid(\"doc\"))\n) STRICT");
+  EXPECT_EQ(postgres().render(t).front(),
+            "CREATE TABLE IF NOT EXISTS \"d\" (\n  \"doc\" JSONB NOT NULL\n)");
+  // json_valid(NULL) is 0: a nullable column lets NULL by itself.
+  t.columns[0].not_null = false;
+  EXPECT_EQ(sqlite().render(t).front(),
+            "CREATE TABLE IF NOT EXISTS \"d\" (\n  \"doc\" TEXT CHECK (\"doc\" IS NULL OR "
+            "json_valid(\"doc\"))\n) STRICT");
 }
 
 TEST(SqlSchema, LateForeignKeysDropsAndKeySync) {

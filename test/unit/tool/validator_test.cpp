@@ -44,9 +44,9 @@ TEST(ValidatorStorage, EachKindTakesItsOwnStorages) {
   EXPECT_TRUE(validateSchema(schemaWith(stored(K::Timestamp, S::Text))).empty());
   EXPECT_TRUE(validateSchema(schemaWith(stored(K::Decimal, S::Numeric))).empty());
   EXPECT_TRUE(validateSchema(schemaWith(stored(K::Int32, S::Text, "Mood"))).empty());
-  for (ir::Column misfit :
-       {stored(K::Timestamp, S::Numeric), stored(K::Decimal, S::Text), stored(K::String, S::Text),
-        stored(K::Int32, S::Timestamp, "Mood"), stored(K::Int64, S::UnixSeconds)})
+  for (ir::Column misfit : {stored(K::Timestamp, S::Numeric), stored(K::Decimal, S::Text),
+                            stored(K::String, S::Text), stored(K::Int32, S::Timestamp, "Mood"),
+                            stored(K::Int64, S::UnixSeconds), stored(K::Json, S::Text)})
     EXPECT_EQ(ids(validateSchema(schemaWith(misfit))), std::vector<std::string>{"storage-type"})
         << ir::storageName(misfit.storage);
 }

@@ -80,7 +80,8 @@ const std::vector<KindSpec>& kinds() {
         {"insert_only", ValueForm::Flag},
         {"renamed_from", ValueForm::Name},
         {"convert_using", ValueForm::Text},
-        {"storage", ValueForm::Storage}}},
+        {"storage", ValueForm::Storage},
+        {"json", ValueForm::Flag}}},
       {"ignore", Kind::Ignore, {}},
       {"belongs_to",
        Kind::BelongsTo,
@@ -93,6 +94,11 @@ const std::vector<KindSpec>& kinds() {
       {"updated_at", Kind::UpdatedAt, {}},
       {"soft_delete", Kind::SoftDelete, {}},
       {"hook", Kind::Hook, {}, Positional::Event},
+      {"schema",
+       Kind::Schema,
+       {{"naming", ValueForm::Naming},
+        {"table_prefix", ValueForm::Name},
+        {"time_storage", ValueForm::Storage}}},
   };
   return specs;
 }
@@ -325,6 +331,8 @@ Target targetOf(Kind kind) {
     return Target::Struct;
   case Kind::Hook:
     return Target::Function;
+  case Kind::Schema:
+    return Target::Namespace;
   default:
     return Target::Member;
   }

@@ -27,10 +27,12 @@ enum class Kind {
   SoftDelete,
   // on a member function
   Hook,
+  // on a namespace: the defaults of the tables declared in it
+  Schema,
 };
 
 /// Where an annotation kind may appear.
-enum class Target { Struct, Member, Function };
+enum class Target { Struct, Member, Function, Namespace };
 Target targetOf(Kind kind);
 
 struct Problem {

@@ -79,10 +79,16 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
   if (includes.empty()) includes.push_back(relativePath(options.outputDir, input));
   for (const std::string& include : includes)
     p.print("#include \"$i$\"\n", {{"i", include}});
+  bool json = false;
+  for (const ir::Model& m : schema.models)
+    for (const ir::Column& c : m.columns)
+      json |= m.inputFile == input && c.type.kind == ir::TypeKind::Json;
   p.print("\n"
           "#include <ormc/auto_values.hpp>\n"
-          "#include <ormc/column.hpp>\n"
-          "#include <ormc/model.hpp>\n"
+          "#include <ormc/column.hpp>\n");
+  // nlohmann's header is large: only where a model of this input has a JSON column.
+  if (json) p.print("#include <ormc/json.hpp>\n");
+  p.print("#include <ormc/model.hpp>\n"
           "#include <ormc/table.hpp>\n"
           "#include <ormc/validation.hpp>\n"
           "\n"

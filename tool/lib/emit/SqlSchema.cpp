@@ -63,6 +63,8 @@ sql::ColumnType columnType(const ir::Column& c) {
   case ir::TypeKind::Decimal:
     return c.storage == ir::Storage::Numeric ? sql::ColumnType::decimal_number
                                              : sql::ColumnType::decimal;
+  case ir::TypeKind::Json:
+    return sql::ColumnType::json;
   }
   return sql::ColumnType::text;
 }

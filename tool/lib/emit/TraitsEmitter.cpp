@@ -67,15 +67,16 @@ std::string timeFor(const ir::Column& c, const std::string& at) {
          ", ormc::Storage::" + runtimeStorage(c.storage) + ")";
 }
 
-/// The runtime's storage of column `c`: an enum stored as text has one of its own.
+/// The runtime's storage of column `c`: an enum stored as text and JSON have their own.
 std::string columnStorage(const ir::Column& c) {
   if (!c.type.enumType.empty() && c.storage == ir::Storage::Text) return "enum_text";
+  if (c.type.kind == ir::TypeKind::Json) return "json";
   return runtimeStorage(c.storage);
 }
 
 /// `row.member`, or wrapped to bind and read through its column's storage.
 std::string memberValue(const ir::Column& c) {
-  if (c.storage == ir::Storage::Native) return "row." + c.member;
+  if (columnStorage(c) == "native") return "row." + c.member;
   return "ormc::stored_as<ormc::Storage::" + columnStorage(c) + ">(row." + c.member + ")";
 }
 
@@ -419,8 +420,8 @@ void printColumns(Printer& p, const ir::Schema& schema, const ir::Model& m) {
             "};\n",
             {{"m", c.member},
              {"type", type},
-             {"storage", c.storage == ir::Storage::Native ? std::string()
-                                                          : ", ormc::Storage::" + columnStorage(c)},
+             {"storage", columnStorage(c) == "native" ? std::string()
+                                                      : ", ormc::Storage::" + columnStorage(c)},
              {"sql", rawLiteral(sql::identifier(c.name))}});
   p.outdent();
   p.print("};\n\n"

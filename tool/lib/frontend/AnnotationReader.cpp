@@ -68,6 +68,18 @@ SourceLocation AnnotationReader::locate(const ParsedAnnotation& p, std::size_t o
   return AnnotationText(*p.attr, sm_, ctx_.getLangOpts()).locate(offset);
 }
 
+std::optional<an::Annotation> AnnotationReader::find(const Decl& decl, an::Kind kind) {
+  for (const auto* attr : decl.specific_attrs<AnnotateAttr>()) {
+    llvm::StringRef text = attr->getAnnotation();
+    std::string_view view(text.data(), text.size());
+    if (!an::isOrmcAnnotation(view) || invalidTextOffset(view) != std::string_view::npos) continue;
+    auto result = an::parseAnnotation(view);
+    if (auto* a = std::get_if<an::Annotation>(&result))
+      if (an::kindOf(*a) == kind && an::checkAnnotation(*a).empty()) return std::move(*a);
+  }
+  return std::nullopt;
+}
+
 bool AnnotationReader::has(const Decl& decl, an::Kind kind) {
   for (const auto* attr : decl.specific_attrs<AnnotateAttr>()) {
     llvm::StringRef text = attr->getAnnotation();

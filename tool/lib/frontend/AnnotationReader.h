@@ -35,6 +35,10 @@ public:
 
   /// Whether `decl` carries an `ormc:<kind>` annotation (without reporting anything).
   static bool has(const clang::Decl& decl, annotations::Kind kind);
+  /// `decl`'s well-formed `ormc:<kind>` annotation, without reporting anything (the visitor
+  /// reported the malformed ones where they are).
+  static std::optional<annotations::Annotation> find(const clang::Decl& decl,
+                                                     annotations::Kind kind);
 
   void error(std::string id, clang::SourceLocation loc, std::string message,
              std::optional<FixIt> fixIt = std::nullopt);

@@ -4,6 +4,7 @@
 #include "frontend/TypeMapper.h"
 #include "ir/Identifiers.h"
 
+#include <algorithm>
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/Lex/Lexer.h>
@@ -73,6 +74,8 @@ const char* misplacedMessage(an::Target target) {
     return "applies to data members";
   case an::Target::Function:
     return "applies to member functions";
+  case an::Target::Namespace:
+    return "applies to namespaces";
   }
   return "";
 }
@@ -97,6 +100,28 @@ std::string writtenType(const FieldDecl& field, const ASTContext& ctx) {
     out.pop_back();
   return out;
 }
+/// The defaults `ormc:schema(...)` gives the tables declared in an opening of a namespace: the
+/// innermost annotated opening around `record` decides each key. Only the opening the struct is
+/// written in counts (and those around it), so reopening a namespace elsewhere is not affected.
+std::vector<an::Argument> schemaDefaults(const CXXRecordDecl& record) {
+  std::vector<an::Argument> out;
+  for (const DeclContext* dc = record.getLexicalDeclContext(); dc; dc = dc->getLexicalParent()) {
+    const auto* ns = dyn_cast<NamespaceDecl>(dc);
+    if (!ns) continue;
+    if (std::optional<an::Annotation> schema = AnnotationReader::find(*ns, an::Kind::Schema))
+      for (an::Argument& arg : schema->args)
+        if (std::none_of(out.begin(), out.end(),
+                         [&](const an::Argument& a) { return a.key == arg.key; }))
+          out.push_back(std::move(arg));
+  }
+  return out;
+}
+
+const an::Argument* findIn(const std::vector<an::Argument>& args, std::string_view key) {
+  for (const an::Argument& a : args)
+    if (a.key == key) return &a;
+  return nullptr;
+}
 } // namespace
 
 ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotation& table) {
@@ -111,10 +136,16 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
         model.inlineNamespaces.insert(model.inlineNamespaces.begin(),
                                       each->getQualifiedNameAsString());
   }
+  // The table's own options, else its namespace's ormc:schema(...).
+  std::vector<an::Argument> defaults = schemaDefaults(record);
+  auto option = [&](std::string_view key) {
+    const an::Argument* own = t.find(key);
+    return own ? own : findIn(defaults, key);
+  };
   naming_.reset();
-  if (const an::Argument* rule = t.find("naming")) naming_ = parseNamingRule(rule->value.text);
+  if (const an::Argument* rule = option("naming")) naming_ = parseNamingRule(rule->value.text);
   tableTimeStorage_.reset();
-  if (const an::Argument* storage = t.find("time_storage")) {
+  if (const an::Argument* storage = option("time_storage")) {
     tableTimeStorage_ = ir::storageFromName(storage->value.text);
     if (tableTimeStorage_ == ir::Storage::Numeric) {
       reader_.error("storage-type", record.getLocation(),
@@ -122,8 +153,9 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
       tableTimeStorage_.reset();
     }
   }
-  model.table = textOr(t.find("name"),
-                       naming_ ? applyNamingRule(*naming_, model.name) : snakeCase(model.name));
+  model.table = textOr(t.find("name"), textOr(findIn(defaults, "table_prefix"), "") +
+                                           (naming_ ? applyNamingRule(*naming_, model.name)
+                                                    : snakeCase(model.name)));
   model.schema = textOr(t.find("schema"), "");
   model.renamedFrom = textOr(t.find("renamed_from"), "");
   model.comment = textOr(t.find("comment"), "");
@@ -353,7 +385,17 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     return std::nullopt;
   }
   ASTContext& ctx = reader_.context();
-  auto mapped = mapType(field.getType(), ctx);
+  bool asJson = column && an::flagValue(column->annotation.find("json"));
+  auto mapped = mapType(field.getType(), ctx, asJson);
+  if (!mapped && asJson) {
+    PrintingPolicy policy(ctx.getLangOpts());
+    reader_.error("unsupported-type", field.getLocation(),
+                  "ormc:column(json) on '" + field.getNameAsString() + "' of type '" +
+                      field.getType().getAsString(policy) +
+                      "': a JSON column holds a class (nlohmann::json, a std::vector, a struct "
+                      "with to_json/from_json)");
+    return std::nullopt;
+  }
   if (!mapped) {
     PrintingPolicy policy(ctx.getLangOpts());
     reader_.error("unsupported-type", field.getLocation(),

@@ -34,6 +34,8 @@ public:
     if (method && isTableOrMixin(*method->getParent())) return true; // read with its struct
     auto parsed = reader_.parse(*decl);
     if (parsed.empty()) return true;
+    // Read again, without reporting, by each table declared in this opening of the namespace.
+    if (isa<NamespaceDecl>(decl) && parsed.front().kind == an::Kind::Schema) return true;
     if (method && parsed.front().kind == an::Kind::Hook)
       reader_.warn("member-outside-table", decl->getLocation(),
                    "'ormc:hook' has no effect: '" + method->getParent()->getNameAsString() +
@@ -42,7 +44,7 @@ public:
       reader_.warn("misplaced-annotation", decl->getLocation(),
                    "'ormc:" + parsed.front().annotation.kind +
                        "' has no effect here; ormc annotations apply to structs, their data "
-                       "members and member functions");
+                       "members and member functions, and ormc:schema to namespaces");
     return true;
   }
 
@@ -57,11 +59,12 @@ public:
       else if (p.kind == an::Kind::Mixin)
         mixin = true;
       else if (an::targetOf(p.kind) != an::Target::Struct)
-        reader_.error(
-            "misplaced-annotation", record->getLocation(),
-            "'ormc:" + p.annotation.kind + "' applies to " +
-                (an::targetOf(p.kind) == an::Target::Member ? "data members" : "member functions") +
-                ", not to a struct");
+        reader_.error("misplaced-annotation", record->getLocation(),
+                      "'ormc:" + p.annotation.kind + "' applies to " +
+                          (an::targetOf(p.kind) == an::Target::Member     ? "data members"
+                           : an::targetOf(p.kind) == an::Target::Function ? "member functions"
+                                                                          : "namespaces") +
+                          ", not to a struct");
     }
     if (!table && !mixin) {
       for (const ParsedAnnotation& p : parsed)

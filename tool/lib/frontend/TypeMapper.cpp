@@ -167,7 +167,7 @@ std::optional<ir::ColumnType> mapValueType(QualType canonical, const ASTContext&
 }
 } // namespace
 
-std::optional<MappedType> mapType(QualType type, const ASTContext& ctx) {
+std::optional<MappedType> mapType(QualType type, const ASTContext& ctx, bool asJson) {
   MappedType mapped;
   QualType canonical = type.getCanonicalType();
   if (const auto* spec = stdSpecialization(canonical, "std::optional")) {
@@ -175,7 +175,17 @@ std::optional<MappedType> mapType(QualType type, const ASTContext& ctx) {
     if (canonical.isNull()) return std::nullopt;
     mapped.nullable = true;
   }
-  auto valueType = mapValueType(canonical, ctx);
+  std::optional<ir::ColumnType> valueType;
+  // nlohmann's ABI namespace is inline, so the path is the same in every version. Marked json,
+  // any class (a user struct, a std::vector) is stored through its to_json/from_json.
+  if (asJson || stdSpecialization(canonical, "nlohmann::basic_json")) {
+    if (canonical->isRecordType()) {
+      valueType.emplace();
+      valueType->kind = ir::TypeKind::Json;
+    }
+  } else {
+    valueType = mapValueType(canonical, ctx);
+  }
   if (!valueType) return std::nullopt;
   mapped.type = *valueType;
   PrintingPolicy policy(ctx.getLangOpts());
@@ -189,7 +199,8 @@ const char* supportedTypesDescription() {
          "std::vector<std::byte>, std::vector<std::uint8_t>, "
          "std::chrono::system_clock::time_point, std::chrono::sys_days, "
          "std::chrono::year_month_day, std::chrono::duration with an integer count, "
-         "ormc::decimal<precision, scale>, and "
+         "ormc::decimal<precision, scale>, nlohmann::json (and any class marked "
+         "ormc:column(json)), and "
          "std::optional of these";
 }
 

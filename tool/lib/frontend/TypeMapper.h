@@ -15,8 +15,10 @@ struct MappedType {
 };
 
 /// The IR type of `type` (aliases resolved, std::optional unwrapped), or nothing if the type is
-/// not one ormc can store.
-std::optional<MappedType> mapType(clang::QualType type, const clang::ASTContext& ctx);
+/// not one ormc can store. `asJson` (ormc:column(json)): a class type is stored as the JSON its
+/// to_json/from_json make (the C++ compiler checks that they exist where the code is generated).
+std::optional<MappedType> mapType(clang::QualType type, const clang::ASTContext& ctx,
+                                  bool asJson = false);
 
 /// The list of supported types, for the "unsupported type" diagnostic.
 const char* supportedTypesDescription();

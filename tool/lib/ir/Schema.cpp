@@ -5,25 +5,17 @@
 
 namespace ormc::ir {
 namespace {
-constexpr std::array<std::pair<TypeKind, const char*>, 18> kTypeNames = {{
-    {TypeKind::Bool, "bool"},
-    {TypeKind::Int8, "int8"},
-    {TypeKind::Int16, "int16"},
-    {TypeKind::Int32, "int32"},
-    {TypeKind::Int64, "int64"},
-    {TypeKind::UInt8, "uint8"},
-    {TypeKind::UInt16, "uint16"},
-    {TypeKind::UInt32, "uint32"},
-    {TypeKind::UInt64, "uint64"},
-    {TypeKind::Float, "float"},
-    {TypeKind::Double, "double"},
-    {TypeKind::String, "string"},
-    {TypeKind::Bytes, "bytes"},
-    {TypeKind::Timestamp, "timestamp"},
-    {TypeKind::Uuid, "uuid"},
-    {TypeKind::Date, "date"},
-    {TypeKind::Duration, "duration"},
-    {TypeKind::Decimal, "decimal"},
+constexpr std::array<std::pair<TypeKind, const char*>, 19> kTypeNames = {{
+    {TypeKind::Bool, "bool"},         {TypeKind::Int8, "int8"},
+    {TypeKind::Int16, "int16"},       {TypeKind::Int32, "int32"},
+    {TypeKind::Int64, "int64"},       {TypeKind::UInt8, "uint8"},
+    {TypeKind::UInt16, "uint16"},     {TypeKind::UInt32, "uint32"},
+    {TypeKind::UInt64, "uint64"},     {TypeKind::Float, "float"},
+    {TypeKind::Double, "double"},     {TypeKind::String, "string"},
+    {TypeKind::Bytes, "bytes"},       {TypeKind::Timestamp, "timestamp"},
+    {TypeKind::Uuid, "uuid"},         {TypeKind::Date, "date"},
+    {TypeKind::Duration, "duration"}, {TypeKind::Decimal, "decimal"},
+    {TypeKind::Json, "json"},
 }};
 
 constexpr std::array<std::pair<Storage, const char*>, 7> kStorageNames = {{

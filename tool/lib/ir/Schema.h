@@ -38,6 +38,7 @@ enum class TypeKind {
   Date,      // std::chrono::sys_days or std::chrono::year_month_day
   Duration,  // std::chrono::duration with an integer count, stored as that count
   Decimal,   // ormc::decimal<precision, scale>: NUMERIC(p, s)
+  Json,      // nlohmann::json, or a type with to_json/from_json (ormc:column(json)): JSONB
 };
 
 const char* typeKindName(TypeKind kind);

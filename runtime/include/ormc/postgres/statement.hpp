@@ -62,6 +62,8 @@ public:
   void bind_double(int index, double value);
   /// Throws DataError for text containing a NUL byte, which PostgreSQL text cannot hold.
   void bind_text(int index, std::string_view value);
+  /// bind_text(): PostgreSQL parameters are copied as they are bound anyway.
+  void bind_text_copy(int index, std::string_view value) { bind_text(index, value); }
   void bind_blob(int index, std::span<const std::byte> value);
   void bind_timestamp(int index, std::int64_t microseconds);       // TIMESTAMPTZ
   void bind_plain_timestamp(int index, std::int64_t microseconds); // TIMESTAMP, holding UTC

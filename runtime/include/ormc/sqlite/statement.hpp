@@ -53,7 +53,10 @@ public:
   void bind_bool(int index, bool value);
   void bind_int64(int index, std::int64_t value);
   void bind_double(int index, double value);
+  /// The text must outlive the statement's next run (a member of the row being written).
   void bind_text(int index, std::string_view value);
+  /// Text made for this binding (JSON a value serializes to): SQLite keeps a copy.
+  void bind_text_copy(int index, std::string_view value);
   void bind_blob(int index, std::span<const std::byte> value);
   void bind_timestamp(int index, std::int64_t microseconds) { bind_int64(index, microseconds); }
   /// Storage::iso_text and ::timestamp (SQLite has no TIMESTAMP): ISO 8601 text.

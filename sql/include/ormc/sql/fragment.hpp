@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,12 +48,23 @@ std::string unquote_identifier(std::string_view quoted);
 /// `'text'` with embedded quotes doubled.
 std::string string_literal(std::string_view text);
 
+/// One step of a path into a JSON value: a member by its key, or an array element by its index.
+struct JsonStep {
+  std::string key;         // when index < 0
+  std::int64_t index = -1; // >= 0: an array element
+};
+/// What the value at a JSON path is compared as (Renderer::json_value()).
+enum class JsonScalar { text, integer, real, boolean };
+
 // Conditions, written into a fragment. `column` is a quoted identifier.
 enum class Comparison { equal, not_equal, less, less_equal, greater, greater_equal };
 enum class Logical { all, any }; // AND, OR
 
 void compare(Fragment& f, std::string_view column, Comparison op); // column op ?
 void null_test(Fragment& f, std::string_view column, bool is_null);
+/// ` op ?` and ` IS [NOT] NULL` after an expression already written (Renderer::json_value()).
+void compare_written(Fragment& f, Comparison op);
+void null_test_written(Fragment& f, bool is_null);
 void in_list(Fragment& f, std::string_view column, std::size_t count); // count parameters
 void between(Fragment& f, std::string_view column);                    // two parameters
 /// `column LIKE ? ESCAPE '\'`: case-sensitive on every dialect (SQLite connections turn

@@ -46,6 +46,11 @@ public:
   /// Appends a key (`text`: a string key, else the digits of an integer) to `set`.
   virtual void key_set_append(std::string& set, std::string_view key, bool text) const = 0;
   virtual void key_set_close(std::string& set) const = 0;
+  /// The value at `path` (at least one step) in the JSON column `column`, as `type`; NULL where
+  /// the path leads nowhere or to a JSON null. Its parameters' values, in order, are appended to
+  /// `params` as text. A key must not hold a double quote (SQLite's paths cannot name it).
+  virtual void json_value(Fragment& f, std::string_view column, const std::vector<JsonStep>& path,
+                          JsonScalar type, std::vector<std::string>& params) const = 0;
   /// Whether an insert reports a database-assigned key (Insert::returning); else the backend
   /// asks the connection for the last inserted id.
   virtual bool insert_returns_key() const = 0;

@@ -41,6 +41,7 @@ enum class ColumnType {
   duration,       // an integer count of the member's unit
   decimal,        // exact: NUMERIC(precision, scale), or an INTEGER count of 10^-scale units
   decimal_number, // NUMERIC(precision, scale), or the number as a REAL (schemas made elsewhere)
+  json,           // JSONB, or TEXT holding valid JSON
 };
 
 /// A DEFAULT value.
