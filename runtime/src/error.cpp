@@ -32,6 +32,11 @@ void throw_read_error(std::string_view model, std::string_view key, const DataEr
   throw DataError("reading " + where + ": " + error.what());
 }
 
+void throw_converter_refused(int column, std::string_view name, std::string_view why) {
+  throw DataError("column " + std::to_string(column) + " (" + std::string(name) +
+                  "): the converter refused the stored value: " + std::string(why));
+}
+
 void throw_unreadable_json(int column, std::string_view name, std::string_view text,
                            std::string_view why) {
   throw DataError("column " + std::to_string(column) + " (" + std::string(name) + ") holds '" +

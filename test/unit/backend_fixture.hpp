@@ -37,6 +37,17 @@ protected:
     });
   }
 
+  /// The message of the ormc::DataError `read` throws; a test failure if it throws none.
+  template <class F> static std::string data_error_of(F&& read) {
+    try {
+      read();
+    } catch (const ormc::DataError& e) {
+      return e.what();
+    }
+    ADD_FAILURE() << "expected ormc::DataError";
+    return "";
+  }
+
   std::unique_ptr<ormc::Database> admin; // PostgreSQL: owns the per-test schema
   std::string schema;
   std::unique_ptr<ormc::Database> db;

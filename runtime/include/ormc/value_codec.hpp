@@ -9,6 +9,7 @@
 #include <iterator>
 #include <limits>
 #include <optional>
+#include <ormc/converter.hpp>
 #include <ormc/decimal.hpp>
 #include <ormc/error.hpp>
 #include <ormc/storage.hpp>
@@ -48,6 +49,15 @@ template <class T> inline constexpr bool dependent_false_v = false;
 /// Throws DataError naming the statement parameter (bind) or result column (read).
 [[noreturn]] void throw_out_of_range(const char* place, int position, const char* what);
 /// Throws DataError: column `column` holds `text`, which names none of `type`'s enumerators.
+/// Whether the user declared ormc::converter<T> (<ormc/converter.hpp>).
+template <class T>
+concept has_converter = requires {
+  typename converter<T>::stored_type;
+};
+
+/// A converter's from_stored() refused what the column holds.
+[[noreturn]] void throw_converter_refused(int column, std::string_view name, std::string_view why);
+
 /// A JSON column's stored text that does not parse, or does not convert to the member's type.
 [[noreturn]] void throw_unreadable_json(int column, std::string_view name, std::string_view text,
                                         std::string_view why);
@@ -185,6 +195,16 @@ template <class Statement, class T> void bind_value(Statement& s, int index, con
       bind_value(s, index, *value);
     else
       s.bind_null(index);
+  } else if constexpr (has_converter<T>) {
+    using Stored = typename converter<T>::stored_type;
+    static_assert(!is_optional_v<Stored> && !is_bytes_v<Stored>,
+                  "ormc: a converter's stored_type is a plain value: not std::optional, not bytes "
+                  "(see 'T' below)");
+    Stored stored = converter<T>::to_stored(value);
+    if constexpr (std::is_same_v<Stored, std::string>)
+      s.bind_text_copy(index, stored); // the converter's text lives only here
+    else
+      bind_value(s, index, stored);
   } else if constexpr (std::is_same_v<T, bool>) {
     s.bind_bool(index, value);
   } else if constexpr (std::is_enum_v<T>) {
@@ -308,6 +328,14 @@ template <class Row, class T> void read_value(Row& r, int column, T& out) {
     } else {
       if (!out) out.emplace();
       read_value(r, column, *out);
+    }
+  } else if constexpr (has_converter<T>) {
+    typename converter<T>::stored_type stored{};
+    read_value(r, column, stored);
+    try {
+      out = converter<T>::from_stored(std::move(stored));
+    } catch (const std::exception& e) {
+      throw_converter_refused(column, r.column_name(column), e.what());
     }
   } else if constexpr (std::is_same_v<T, bool>) {
     out = r.read_bool(column);

@@ -396,6 +396,19 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
                       "with to_json/from_json)");
     return std::nullopt;
   }
+  if (std::optional<Converter> converter = findConverter(field.getType(), ctx);
+      !mapped && converter) {
+    PrintingPolicy policy(ctx.getLangOpts());
+    reader_.error(
+        "converter", field.getLocation(),
+        !converter->problem.empty()
+            ? converter->problem + ", so '" + field.getNameAsString() +
+                  "' cannot be stored through it"
+            : "ormc::converter<" + converter->cppType.substr(2) + ">::stored_type '" +
+                  converter->stored.getAsString(policy) + "' of '" + field.getNameAsString() +
+                  "' is not a type ormc stores; supported: " + supportedTypesDescription());
+    return std::nullopt;
+  }
   if (!mapped) {
     PrintingPolicy policy(ctx.getLangOpts());
     reader_.error("unsupported-type", field.getLocation(),

@@ -167,6 +167,46 @@ std::optional<ir::ColumnType> mapValueType(QualType canonical, const ASTContext&
 }
 } // namespace
 
+std::optional<Converter> findConverter(QualType type, const ASTContext& ctx) {
+  QualType canonical = type.getCanonicalType();
+  if (const auto* spec = stdSpecialization(canonical, "std::optional"))
+    canonical = templateTypeArg(spec, 0);
+  if (canonical.isNull() || (!canonical->isRecordType() && !canonical->isEnumeralType()))
+    return std::nullopt;
+  const TranslationUnitDecl* tu = ctx.getTranslationUnitDecl();
+  for (const NamedDecl* ns : tu->lookup(&ctx.Idents.get("ormc"))) {
+    const auto* ormcNs = dyn_cast<NamespaceDecl>(ns);
+    if (!ormcNs) continue;
+    for (const NamedDecl* found : ormcNs->lookup(&ctx.Idents.get("converter"))) {
+      const auto* tmpl = dyn_cast<ClassTemplateDecl>(found);
+      if (!tmpl) continue;
+      for (const ClassTemplateSpecializationDecl* spec : tmpl->specializations()) {
+        QualType arg = templateTypeArg(spec, 0);
+        if (arg.isNull() || arg != canonical) continue;
+        PrintingPolicy policy(ctx.getLangOpts());
+        policy.SuppressScope = false;
+        Converter out;
+        out.cppType = "::" + canonical.getAsString(policy);
+        const ClassTemplateSpecializationDecl* definition =
+            dyn_cast_or_null<ClassTemplateSpecializationDecl>(spec->getDefinition());
+        if (!definition) {
+          out.problem =
+              "ormc::converter<" + canonical.getAsString(policy) + "> is declared but not defined";
+          return out;
+        }
+        for (const NamedDecl* member : definition->lookup(&ctx.Idents.get("stored_type")))
+          if (const auto* alias = dyn_cast<TypedefNameDecl>(member))
+            out.stored = alias->getUnderlyingType().getCanonicalType();
+        if (out.stored.isNull())
+          out.problem = "ormc::converter<" + canonical.getAsString(policy) +
+                        "> has no member type 'stored_type' (using stored_type = ...;)";
+        return out;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<MappedType> mapType(QualType type, const ASTContext& ctx, bool asJson) {
   MappedType mapped;
   QualType canonical = type.getCanonicalType();
@@ -183,6 +223,11 @@ std::optional<MappedType> mapType(QualType type, const ASTContext& ctx, bool asJ
       valueType.emplace();
       valueType->kind = ir::TypeKind::Json;
     }
+  } else if (std::optional<Converter> converter = findConverter(canonical, ctx)) {
+    // What the converter stores, if that is a type ormc stores itself (not another converter).
+    if (!converter->problem.empty()) return std::nullopt;
+    valueType = mapValueType(converter->stored, ctx);
+    if (valueType) valueType->converter = converter->cppType;
   } else {
     valueType = mapValueType(canonical, ctx);
   }
@@ -200,7 +245,7 @@ const char* supportedTypesDescription() {
          "std::chrono::system_clock::time_point, std::chrono::sys_days, "
          "std::chrono::year_month_day, std::chrono::duration with an integer count, "
          "ormc::decimal<precision, scale>, nlohmann::json (and any class marked "
-         "ormc:column(json)), and "
+         "ormc:column(json)), any type with an ormc::converter<T> specialization, and "
          "std::optional of these";
 }
 

@@ -20,6 +20,15 @@ struct MappedType {
 std::optional<MappedType> mapType(clang::QualType type, const clang::ASTContext& ctx,
                                   bool asJson = false);
 
+/// A user's `ormc::converter<T>` specialization for a member's type T (std::optional
+/// unwrapped): T's name and the type it stores, or why it cannot be used ("" when it can).
+struct Converter {
+  std::string cppType;
+  clang::QualType stored;
+  std::string problem;
+};
+std::optional<Converter> findConverter(clang::QualType type, const clang::ASTContext& ctx);
+
 /// The list of supported types, for the "unsupported type" diagnostic.
 const char* supportedTypesDescription();
 

@@ -58,6 +58,8 @@ struct ColumnType {
   /// Decimal: digits in all, and after the point.
   int precision = 0;
   int scale = 0;
+  /// The member's C++ type when a user's ormc::converter<T> stores it as `kind` ("::Email").
+  std::string converter;
 };
 
 /// How a Timestamp or Decimal column is stored (`ormc:column(storage=...)`,

@@ -37,6 +37,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
     type["precision"] = c.type.precision;
     type["scale"] = c.type.scale;
   }
+  if (!c.type.converter.empty()) type["converter"] = c.type.converter;
   type["cpp"] = c.type.spelling;
 
   Json j{
@@ -194,6 +195,7 @@ Column readColumn(const Reader& r) {
   c.type.enumType = type.string("enum", "");
   c.type.spelling = type.string("cpp");
   c.type.period = type.string("period", "");
+  c.type.converter = type.string("converter", "");
   if (type.has("enumerators")) {
     const Json& names = type.required("enumerators");
     if (!names.is_array()) throw IrFormatError(type.at("enumerators") + ": expected an array");
