@@ -48,7 +48,6 @@ template <class T> inline constexpr bool dependent_false_v = false;
 
 /// Throws DataError naming the statement parameter (bind) or result column (read).
 [[noreturn]] void throw_out_of_range(const char* place, int position, const char* what);
-/// Throws DataError: column `column` holds `text`, which names none of `type`'s enumerators.
 /// Whether the user declared ormc::converter<T> (<ormc/converter.hpp>).
 template <class T>
 concept has_converter = requires {
@@ -61,6 +60,7 @@ concept has_converter = requires {
 /// A JSON column's stored text that does not parse, or does not convert to the member's type.
 [[noreturn]] void throw_unreadable_json(int column, std::string_view name, std::string_view text,
                                         std::string_view why);
+/// Throws DataError: column `column` holds `text`, which names none of `type`'s enumerators.
 [[noreturn]] void throw_unknown_name(int column, std::string_view name, std::string_view text,
                                      std::string_view type);
 

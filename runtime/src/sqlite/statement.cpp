@@ -116,15 +116,16 @@ void Statement::bind_double(int index, double value) {
   check(sqlite3_bind_double(stmt_, index, value));
 }
 void Statement::bind_text(int index, std::string_view value) {
+  bind_text_as(index, value, SQLITE_STATIC);
+}
+void Statement::bind_text_copy(int index, std::string_view value) {
+  bind_text_as(index, value, SQLITE_TRANSIENT);
+}
+void Statement::bind_text_as(int index, std::string_view value, void (*destructor)(void*)) {
   // A null pointer would bind NULL; an empty string must stay an empty string.
   const char* data = value.data() ? value.data() : "";
   if (usage_.records_parameters()) usage_.record_parameter(index, std::string(value));
-  check(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_STATIC, SQLITE_UTF8));
-}
-void Statement::bind_text_copy(int index, std::string_view value) {
-  const char* data = value.data() ? value.data() : "";
-  if (usage_.records_parameters()) usage_.record_parameter(index, std::string(value));
-  check(sqlite3_bind_text64(stmt_, index, data, value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  check(sqlite3_bind_text64(stmt_, index, data, value.size(), destructor, SQLITE_UTF8));
 }
 void Statement::bind_iso_timestamp(int index, std::int64_t microseconds) {
   char text[32];

@@ -4,7 +4,6 @@
 #include "frontend/TypeMapper.h"
 #include "ir/Identifiers.h"
 
-#include <algorithm>
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/Lex/Lexer.h>
@@ -103,24 +102,16 @@ std::string writtenType(const FieldDecl& field, const ASTContext& ctx) {
 /// The defaults `ormc:schema(...)` gives the tables declared in an opening of a namespace: the
 /// innermost annotated opening around `record` decides each key. Only the opening the struct is
 /// written in counts (and those around it), so reopening a namespace elsewhere is not affected.
-std::vector<an::Argument> schemaDefaults(const CXXRecordDecl& record) {
-  std::vector<an::Argument> out;
+an::Annotation schemaDefaults(const CXXRecordDecl& record) {
+  an::Annotation out;
   for (const DeclContext* dc = record.getLexicalDeclContext(); dc; dc = dc->getLexicalParent()) {
     const auto* ns = dyn_cast<NamespaceDecl>(dc);
     if (!ns) continue;
     if (std::optional<an::Annotation> schema = AnnotationReader::find(*ns, an::Kind::Schema))
       for (an::Argument& arg : schema->args)
-        if (std::none_of(out.begin(), out.end(),
-                         [&](const an::Argument& a) { return a.key == arg.key; }))
-          out.push_back(std::move(arg));
+        if (!out.find(arg.key)) out.args.push_back(std::move(arg));
   }
   return out;
-}
-
-const an::Argument* findIn(const std::vector<an::Argument>& args, std::string_view key) {
-  for (const an::Argument& a : args)
-    if (a.key == key) return &a;
-  return nullptr;
 }
 } // namespace
 
@@ -137,10 +128,10 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
                                       each->getQualifiedNameAsString());
   }
   // The table's own options, else its namespace's ormc:schema(...).
-  std::vector<an::Argument> defaults = schemaDefaults(record);
+  an::Annotation defaults = schemaDefaults(record);
   auto option = [&](std::string_view key) {
     const an::Argument* own = t.find(key);
-    return own ? own : findIn(defaults, key);
+    return own ? own : defaults.find(key);
   };
   naming_.reset();
   if (const an::Argument* rule = option("naming")) naming_ = parseNamingRule(rule->value.text);
@@ -153,7 +144,7 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
       tableTimeStorage_.reset();
     }
   }
-  model.table = textOr(t.find("name"), textOr(findIn(defaults, "table_prefix"), "") +
+  model.table = textOr(t.find("name"), textOr(defaults.find("table_prefix"), "") +
                                            (naming_ ? applyNamingRule(*naming_, model.name)
                                                     : snakeCase(model.name)));
   model.schema = textOr(t.find("schema"), "");
@@ -396,8 +387,8 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
                       "with to_json/from_json)");
     return std::nullopt;
   }
-  if (std::optional<Converter> converter = findConverter(field.getType(), ctx);
-      !mapped && converter) {
+  std::optional<Converter> converter = mapped ? std::nullopt : findConverter(field.getType(), ctx);
+  if (converter) {
     PrintingPolicy policy(ctx.getLangOpts());
     reader_.error(
         "converter", field.getLocation(),

@@ -98,6 +98,8 @@ private:
   std::string_view text_of(int column); // a TEXT column's value, until the next step
   /// Throws DataError: the column holds `text`, which is not `form`.
   [[noreturn]] void unreadable(int column, std::string_view text, const char* form);
+  /// bind_text() and bind_text_copy(): `destructor` is SQLITE_STATIC or SQLITE_TRANSIENT.
+  void bind_text_as(int index, std::string_view value, void (*destructor)(void*));
 
   sqlite3* db_;
   StepTimer* timer_;
