@@ -26,10 +26,18 @@ void throw_unsupported_dialect(std::string_view model, Dialect dialect) {
 }
 
 namespace detail {
-void throw_read_error(std::string_view model, std::string_view key, const DataError& error) {
+void throw_read_error(std::string_view model, std::string_view key, const DataError& error,
+                      std::span<const ColumnShape> columns) {
   std::string where(model);
   if (!key.empty()) where += " with key " + std::string(key);
-  throw DataError("reading " + where + ": " + error.what());
+  std::string what = error.what();
+  // "column 4: ..." from the value codec, which knows only the number: the name added.
+  int column = error.column();
+  std::string number = "column " + std::to_string(column);
+  if (column >= 0 && static_cast<std::size_t>(column) < columns.size() &&
+      what.rfind(number + ":", 0) == 0)
+    what.insert(number.size(), " (" + std::string(columns[column].name) + ")");
+  throw DataError("reading " + where + ": " + what);
 }
 
 void throw_converter_refused(int column, std::string_view name, std::string_view why) {
@@ -51,7 +59,9 @@ void throw_unknown_name(int column, std::string_view name, std::string_view text
 }
 
 void throw_out_of_range(const char* place, int position, const char* what) {
-  throw DataError(std::string(place) + " " + std::to_string(position) + ": " + what);
+  std::string message = std::string(place) + " " + std::to_string(position) + ": " + what;
+  if (std::string_view(place) == "column") throw DataError(message, position);
+  throw DataError(message);
 }
 } // namespace detail
 

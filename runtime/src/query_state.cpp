@@ -14,13 +14,14 @@ QueryState& QueryState::operator=(const QueryState&) = default;
 QueryState& QueryState::operator=(QueryState&&) noexcept = default;
 
 namespace {
-/// The order's terms, then the key: the ORDER BY, and what after() compares.
+/// The order's terms, then the key's columns: the ORDER BY, and what after() compares.
 std::vector<sql::OrderTerm> order_of(const QueryState& q, const ModelStatements& sql) {
   std::vector<sql::OrderTerm> terms;
-  terms.reserve(q.order.size() + 1);
+  terms.reserve(q.order.size() + sql.key_columns.size());
   for (const OrderTerm& term : q.order)
     terms.push_back({std::string(term.sql), term.descending, term.nullable});
-  terms.push_back({std::string(sql.key), false, false});
+  for (std::string_view column : sql.key_columns)
+    terms.push_back({std::string(column), false, false});
   return terms;
 }
 

@@ -5,6 +5,7 @@
 #include <ormc/error.hpp>
 #include <ormc/postgres/cursor.hpp>
 #include <ormc/sql/renderer.hpp>
+#include <ormc/sql_text.hpp>
 #include <ormc/table_ops.hpp>
 
 namespace ormc::detail {
@@ -233,10 +234,11 @@ void upsert_row_on(Database& db, const ModelCodec& codec, std::string_view confl
   });
 }
 
-bool get_row(Database& db, const ModelCodec& codec, const BoundValue& key, void* row) {
+bool get_row(Database& db, const ModelCodec& codec, std::span<const BoundValue> key, void* row) {
   return db.with_connection([&](auto& conn) {
     auto statement = conn.prepare(codec.statements(conn.dialect_v).select_by_key);
-    bind_bound(*statement, 1, key);
+    int index = 1;
+    bind_values(*statement, index, key);
     if (!statement->step()) return false;
     codec.functions(*statement).read(*statement, row);
     return true;
@@ -270,7 +272,7 @@ std::int64_t update_row(Database& db, const ModelCodec& codec, const void* row) 
   });
 }
 
-bool delete_row(Database& db, const ModelCodec& codec, const BoundValue& key, bool purge,
+bool delete_row(Database& db, const ModelCodec& codec, std::span<const BoundValue> key, bool purge,
                 timestamp at) {
   return db.with_connection([&](auto& conn) {
     const ModelStatements& sql = codec.statements(conn.dialect_v);
@@ -278,15 +280,16 @@ bool delete_row(Database& db, const ModelCodec& codec, const BoundValue& key, bo
     auto statement = conn.prepare(purge ? sql.purge : sql.remove);
     int index = 1;
     if (soft) bind_time_as(*statement, index++, at, sql.soft_delete_storage);
-    bind_bound(*statement, index, key);
+    bind_values(*statement, index, key);
     return statement->execute() != 0;
   });
 }
 
-bool restore_row(Database& db, const ModelCodec& codec, const BoundValue& key) {
+bool restore_row(Database& db, const ModelCodec& codec, std::span<const BoundValue> key) {
   return db.with_connection([&](auto& conn) {
     auto statement = conn.prepare(codec.statements(conn.dialect_v).restore);
-    bind_bound(*statement, 1, key);
+    int index = 1;
+    bind_values(*statement, index, key);
     return statement->execute() != 0;
   });
 }

@@ -3,6 +3,7 @@
 // PostgreSQL a schema of its own (so tests can run in parallel on one server).
 #pragma once
 
+#include "backends.hpp"
 #include "schema.ormc.hpp"
 
 #include <gtest/gtest.h>
@@ -11,13 +12,6 @@
 #include <vector>
 
 namespace unit {
-
-/// The database URLs the suite runs against: SQLite, and PostgreSQL when
-/// ORMC_TEST_POSTGRES_URL is set. Under CI a missing PostgreSQL URL is a failure, not a skip.
-std::vector<std::string> backend_urls();
-
-/// ORMC_TEST_POSTGRES_URL, or "" (announced once, loudly) when it is not set.
-std::string postgres_url();
 
 class BackendTest : public testing::TestWithParam<std::string> {
 protected:
@@ -37,20 +31,9 @@ protected:
     });
   }
 
-  /// The message of the ormc::DataError `read` throws; a test failure if it throws none.
-  template <class F> static std::string data_error_of(F&& read) {
-    try {
-      read();
-    } catch (const ormc::DataError& e) {
-      return e.what();
-    }
-    ADD_FAILURE() << "expected ormc::DataError";
-    return "";
-  }
-
-  std::unique_ptr<ormc::Database> admin; // PostgreSQL: owns the per-test schema
-  std::string schema;
-  std::unique_ptr<ormc::Database> db;
+  std::unique_ptr<ScratchDatabase> scratch;
+  std::string schema; // PostgreSQL: the test's own
+  ormc::Database* db = nullptr;
   std::unique_ptr<Models> m;
 };
 
@@ -68,11 +51,4 @@ protected:
   std::string path; // SQLite only
 };
 
-/// "sqlite" or "postgresql", for readable test names.
-std::string backend_name(const testing::TestParamInfo<std::string>& info);
-
 } // namespace unit
-
-#define ORMC_INSTANTIATE_FOR_BACKENDS(Suite)                                                       \
-  INSTANTIATE_TEST_SUITE_P(Backends, Suite, testing::ValuesIn(unit::backend_urls()),               \
-                           unit::backend_name)

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <concepts>
 #include <optional>
+#include <ormc/decimal.hpp>
 #include <ormc/dialect.hpp>
 #include <ormc/sql_text.hpp>
 #include <ormc/storage.hpp>
@@ -45,6 +46,8 @@ template <class T, class V> constexpr bool comparable() {
     return std::is_convertible_v<W, U>; // a date from either date type; lossless durations
   else if constexpr (is_time_point<U>::value)
     return is_time_point<W>::value && !is_date_v<W>;
+  else if constexpr (is_decimal_v<U> && is_decimal_v<W>)
+    return U::scale == W::scale; // an expression's decimal<18, S> beside a column's decimal<P, S>
   else
     return std::is_same_v<W, U>;
 }
@@ -60,6 +63,8 @@ template <class T, class V> auto stored(V&& value) {
     return std::remove_cvref_t<V>(value);
   else if constexpr (std::is_arithmetic_v<U>)
     return static_cast<U>(value);
+  else if constexpr (is_decimal_v<U>)
+    return U::from_units(value.units());
   else
     return U(std::forward<V>(value));
 }
@@ -315,6 +320,8 @@ template <Column C> auto desc(C) {
 
 /// `SET col = value`, for Query::update().
 template <Column C, class V> auto set(C, V&& value) {
+  static_assert(
+      requires { C::member; }, "ormc: set() applies to columns, not expressions");
   static_assert(detail::comparable<typename C::value_type, V>() ||
                     std::is_convertible_v<V, typename C::value_type>,
                 "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");

@@ -25,6 +25,11 @@ public:
 class DataError : public Error {
 public:
   using Error::Error;
+  /// `column`: the result column whose value did not fit, when the message gives only its number.
+  DataError(const std::string& what, int column) : Error(what), column_(column) {}
+  int column() const noexcept { return column_; } // -1: none, or the message names it
+private:
+  int column_ = -1;
 };
 
 /// The migrations cannot be applied as they are: a migration edited after it was written (its

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 namespace ormc {
@@ -38,10 +39,11 @@ struct ForeignKeyShape {
 
 /// The statements of one model in one dialect.
 struct ModelStatements {
-  std::span<const std::string_view> create;         // CREATE TABLE and CREATE INDEX, in order
-  std::string_view table;                           // quoted (and schema-qualified) table name
-  std::string_view columns;                         // quoted column list, in read() order
-  std::string_view key;                             // quoted key column
+  std::span<const std::string_view> create; // CREATE TABLE and CREATE INDEX, in order
+  std::string_view table;                   // quoted (and schema-qualified) table name
+  std::string_view columns;                 // quoted column list, in read() order
+  std::string_view key; // quoted key column (a composite key's columns, ", " between them)
+  std::span<const std::string_view> key_columns;    // quoted, in key order
   std::span<const std::string_view> insert_columns; // quoted, in bind_insert() order
   std::string_view insert;
   bool insert_returns_key = false; // else the key is the connection's last insert id
@@ -84,17 +86,31 @@ void check_schema(Database& db, std::span<const ModelStatements* const> models);
 
 namespace detail {
 /// Rethrows a DataError from reading a row as one that names the model and the row's key.
+/// `columns`: the model's, in read order, to name a column the error gives only the number of.
 [[noreturn]] void throw_read_error(std::string_view model, std::string_view key,
-                                   const DataError& error);
+                                   const DataError& error, std::span<const ColumnShape> columns);
+/// A key as a message names it: 7, 'abc', or (7, 'abc') for a composite key.
+template <class Key> std::string describe_key(const Key& key) {
+  if constexpr (std::is_integral_v<Key>) {
+    return std::to_string(key);
+  } else if constexpr (std::is_convertible_v<const Key&, std::string_view>) {
+    return "'" + std::string(key) + "'";
+  } else if constexpr (requires { std::tuple_size<Key>::value; }) {
+    std::string out;
+    std::apply(
+        [&](const auto&... part) {
+          ((out += (out.empty() ? "" : ", ") + describe_key(part)), ...);
+        },
+        key);
+    return "(" + out + ")";
+  } else {
+    return std::string(); // a type messages cannot print
+  }
+}
 template <class Key>
 [[noreturn]] void throw_read_error(std::string_view model, bool key_read, const Key& key,
-                                   const DataError& error) {
-  if constexpr (std::is_integral_v<Key>)
-    throw_read_error(model, key_read ? std::to_string(key) : std::string(), error);
-  else if constexpr (std::is_convertible_v<const Key&, std::string_view>)
-    throw_read_error(model, key_read ? "'" + std::string(key) + "'" : std::string(), error);
-  else
-    throw_read_error(model, std::string_view(), error);
+                                   const DataError& error, std::span<const ColumnShape> columns) {
+  throw_read_error(model, key_read ? describe_key(key) : std::string(), error, columns);
 }
 } // namespace detail
 

@@ -27,10 +27,10 @@ template <class Statement> struct shifted_parameters {
 template <class Statement> struct RowFunctions {
   /// The parameters of `insert`, numbered from `offset` + 1 (a multi-row INSERT's k-th row).
   void (*bind_insert)(Statement& s, int offset, const void* row);
-  void (*bind_update)(Statement& s, const void* row); // `update`'s parameters
-  void (*bind_all)(Statement& s, const void* row);    // `upsert_by_key`'s parameters
-  void (*read)(Statement& s, void* row);              // a row of `select_all`
-  void (*read_key)(Statement& s, int column, void* row);
+  void (*bind_update)(Statement& s, const void* row);    // `update`'s parameters
+  void (*bind_all)(Statement& s, const void* row);       // `upsert_by_key`'s parameters
+  void (*read)(Statement& s, void* row);                 // a row of `select_all`
+  void (*read_key)(Statement& s, int column, void* row); // the key's columns, from `column` on
 };
 
 struct ModelCodec {
@@ -71,7 +71,7 @@ template <class Model, class Statement> constexpr RowFunctions<Statement> row_fu
       [](Statement& s, const void* row) { traits::bind_all(s, *static_cast<const Model*>(row)); },
       [](Statement& s, void* row) { traits::read(s, *static_cast<Model*>(row)); },
       [](Statement& s, int column, void* row) {
-        s.read(column, traits::key(*static_cast<Model*>(row)));
+        traits::read_key(s, column, *static_cast<Model*>(row));
       },
   };
 }

@@ -8,6 +8,8 @@
 #include <ormc/column.hpp>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
+#include <ormc/expression.hpp>
+#include <ormc/key.hpp>
 #include <ormc/model.hpp>
 #include <ormc/query_state.hpp>
 #include <ormc/table_ops.hpp>
@@ -75,8 +77,8 @@ public:
                   "ormc: order_by() uses a column of another model (see 'C' below)");
     return with_order({C::sql, ordering.descending, detail::is_optional_v<typename C::value_type>,
                        [](const void* row) {
-                         return detail::to_bound(
-                             detail::as_stored<C>(static_cast<const Model*>(row)->*C::member));
+                         auto value = detail::value_in<C>(*static_cast<const Model*>(row));
+                         return detail::to_bound(detail::as_stored<C>(value));
                        }});
   }
 
@@ -289,7 +291,8 @@ template <class Model> auto Query<Model>::after(const Model& last) const -> Quer
   std::vector<detail::BoundValue> values;
   for (const detail::OrderTerm& term : state_.order)
     values.push_back(term.value_in(&last));
-  values.push_back(detail::to_bound(traits::key(last)));
+  for (detail::BoundValue& key : detail::key_values<Model>(traits::key(last)))
+    values.push_back(std::move(key));
   q.state_.after = std::move(values);
   return q;
 }

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <ormc/auto_values.hpp>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
+#include <ormc/key.hpp>
 #include <ormc/model.hpp>
 #include <ormc/query.hpp>
 #include <ormc/table_ops.hpp>
@@ -67,10 +69,13 @@ public:
   ///    the row written is put into `row` either way.
   /// Columns that only an insert writes (the key, created_at, columns marked insert_only) keep
   /// their stored values when the row exists.
-  template <Column C = typename traits::key_column> void upsert(Model& row, C /*conflict*/ = {}) {
+  void upsert(Model& row) { upsert_by_key(row); }
+  template <Column C> void upsert(Model& row, C /*conflict*/) {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: upsert() on a column of another model (see 'C' below)");
-    if constexpr (std::is_same_v<C, typename traits::key_column>) {
+    static_assert(
+        requires { C::member; }, "ormc: upsert() on a unique column, not an expression");
+    if constexpr (is_key_column<C>) {
       upsert_by_key(row);
     } else {
       traits::prepare_insert(row);
@@ -90,19 +95,21 @@ public:
   /// Deletes the row with this key; false if there was none. On a model with soft delete the
   /// row is only marked deleted (see purge() and restore()). With a before_remove hook the row
   /// is read first, so the hook sees it.
+  /// (The row overloads are templates only so that a braced composite key, remove({1, 2}),
+  /// is the key and not a Model built from it.)
   bool remove(const key_type& key);
-  bool remove(Model& row);
-  bool remove(const Model& row);
+  template <std::same_as<Model> R> bool remove(R& row) { return remove_row(row); }
+  template <std::same_as<Model> R> bool remove(const R& row) { return remove_row(row); }
 
   /// Deletes the row for good, also when the model has soft delete and the row is marked
   /// deleted; runs before_remove hooks like remove().
   bool purge(const key_type& key);
-  bool purge(const Model& row);
+  template <std::same_as<Model> R> bool purge(const R& row) { return purge(traits::key(row)); }
 
   /// Brings back a row remove() marked deleted; false if there is no such row.
   /// (Only for models with an ormc:soft_delete column.)
   bool restore(const key_type& key) requires traits::soft_delete { return restore_by_key(key); }
-  bool restore(Model& row) requires traits::soft_delete {
+  template <std::same_as<Model> R> bool restore(R& row) requires traits::soft_delete {
     bool restored = restore_by_key(traits::key(row));
     if (restored) traits::set_deleted(row, std::nullopt);
     return restored;
@@ -123,9 +130,13 @@ public:
     return query().order_by(ordering);
   }
 
-  /// The rows with these keys, in key order, in one statement.
+  /// The rows with these keys, in key order, in one statement. A composite key's are tuples
+  /// of its members, in declaration order: get_many({{1, 2}, {1, 3}}).
   template <class Keys> std::vector<Model> get_many(const Keys& keys) const {
-    return query().where(in(typename traits::key_column{}, keys)).all();
+    if constexpr (detail::key_size<Model> == 1)
+      return query().where(in(typename traits::key_column{}, keys)).all();
+    else
+      return query().where(detail::key_in<Model>{{std::begin(keys), std::end(keys)}}).all();
   }
   std::vector<Model> get_many(std::initializer_list<key_type> keys) const {
     return get_many(std::vector<key_type>(keys));
@@ -150,6 +161,15 @@ public:
   std::int64_t count();
 
 private:
+  /// Whether `C` is the key: upsert() on it is upsert by key.
+  template <class C>
+  static constexpr bool is_key_column = [] {
+    if constexpr (detail::key_size<Model> == 1)
+      return std::is_same_v<C, typename traits::key_column>;
+    else
+      return false;
+  }();
+
   void insert_span(std::span<Model> rows);
   template <class Iterator> void insert_each(Iterator first, Iterator last);
 
@@ -160,6 +180,9 @@ private:
   void insert_prepared(Model& row);
 
   bool restore_by_key(const key_type& key);
+
+  bool remove_row(Model& row);
+  bool remove_row(const Model& row);
 
   void write_update(const Model& row);
 
@@ -182,7 +205,7 @@ template <class Model> auto Table<Model>::insert(Model& row) -> void {
 
 template <class Model> auto Table<Model>::get(const key_type& key) -> std::optional<Model> {
   std::optional<Model> row(std::in_place);
-  if (!detail::get_row(*db_, detail::model_codec<Model>, detail::to_bound(key), &*row))
+  if (!detail::get_row(*db_, detail::model_codec<Model>, detail::key_values<Model>(key), &*row))
     return std::nullopt;
   return row;
 }
@@ -206,21 +229,21 @@ template <class Model> auto Table<Model>::update(const Model& row) -> void {
 template <class Model> auto Table<Model>::remove(const key_type& key) -> bool {
   if constexpr (traits::has_remove_hooks) {
     std::optional<Model> row = get(key);
-    return row && remove(*row);
+    return row && remove_row(*row);
   } else {
     return delete_by_key(key, false, nullptr);
   }
 }
 
-template <class Model> auto Table<Model>::remove(Model& row) -> bool {
+template <class Model> auto Table<Model>::remove_row(Model& row) -> bool {
   traits::prepare_remove(row);
   return delete_by_key(traits::key(row), false, &row);
 }
 
-template <class Model> auto Table<Model>::remove(const Model& row) -> bool {
+template <class Model> auto Table<Model>::remove_row(const Model& row) -> bool {
   if constexpr (traits::has_remove_hooks || traits::soft_delete) {
     Model copy = row;
-    return remove(copy);
+    return remove_row(copy);
   } else {
     return delete_by_key(traits::key(row), false, nullptr);
   }
@@ -228,16 +251,11 @@ template <class Model> auto Table<Model>::remove(const Model& row) -> bool {
 
 template <class Model> auto Table<Model>::purge(const key_type& key) -> bool {
   if constexpr (traits::has_remove_hooks) {
-    std::optional<Model> row =
-        query().with_deleted().where(typename traits::key_column{} == key).first();
+    std::optional<Model> row = query().with_deleted().where(detail::key_equals<Model>{key}).first();
     if (!row) return false;
     traits::prepare_remove(*row);
   }
   return delete_by_key(key, true, nullptr);
-}
-
-template <class Model> auto Table<Model>::purge(const Model& row) -> bool {
-  return purge(traits::key(row));
 }
 
 template <class Model> auto Table<Model>::all() -> std::vector<Model> {
@@ -289,7 +307,7 @@ template <class Model> auto Table<Model>::insert_prepared(Model& row) -> void {
 }
 
 template <class Model> auto Table<Model>::restore_by_key(const key_type& key) -> bool {
-  return detail::restore_row(*db_, detail::model_codec<Model>, detail::to_bound(key));
+  return detail::restore_row(*db_, detail::model_codec<Model>, detail::key_values<Model>(key));
 }
 
 template <class Model> auto Table<Model>::write_update(const Model& row) -> void {
@@ -300,8 +318,8 @@ template <class Model> auto Table<Model>::write_update(const Model& row) -> void
 template <class Model>
 auto Table<Model>::delete_by_key(const key_type& key, bool purge, Model* row) -> bool {
   auto at = detail::now();
-  bool changed =
-      detail::delete_row(*db_, detail::model_codec<Model>, detail::to_bound(key), purge, at);
+  bool changed = detail::delete_row(*db_, detail::model_codec<Model>,
+                                    detail::key_values<Model>(key), purge, at);
   if (changed && traits::soft_delete && !purge && row) traits::set_deleted(*row, at);
   return changed;
 }

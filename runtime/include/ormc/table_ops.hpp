@@ -31,7 +31,8 @@ void upsert_row(Database& db, const ModelCodec& codec, const void* row);
 /// INSERT ... ON CONFLICT (`conflict`) DO UPDATE ... RETURNING key, binding the insert's columns.
 void upsert_row_on(Database& db, const ModelCodec& codec, std::string_view conflict, void* row);
 /// Reads the row with `key` into `row`; false if there is none.
-bool get_row(Database& db, const ModelCodec& codec, const BoundValue& key, void* row);
+/// `key` holds one value per key column, in key order.
+bool get_row(Database& db, const ModelCodec& codec, std::span<const BoundValue> key, void* row);
 /// Every row, ordered by key.
 void read_all(Database& db, const ModelCodec& codec, RowSink sink);
 std::int64_t count_rows(Database& db, const ModelCodec& codec);
@@ -39,9 +40,9 @@ std::int64_t count_rows(Database& db, const ModelCodec& codec);
 std::int64_t update_row(Database& db, const ModelCodec& codec, const void* row);
 /// DELETE by key, or (soft delete, unless `purge`) the UPDATE that marks the row deleted at
 /// `at`; whether a row changed.
-bool delete_row(Database& db, const ModelCodec& codec, const BoundValue& key, bool purge,
+bool delete_row(Database& db, const ModelCodec& codec, std::span<const BoundValue> key, bool purge,
                 timestamp at);
-bool restore_row(Database& db, const ModelCodec& codec, const BoundValue& key);
+bool restore_row(Database& db, const ModelCodec& codec, std::span<const BoundValue> key);
 
 /// The rows of a query, one at a time: a statement stepped (SQLite, or PostgreSQL with its
 /// whole result), or a PostgreSQL server-side cursor read a page at a time.

@@ -142,7 +142,20 @@ void Statement::bind_date(int index, std::int64_t days) {
 void Statement::bind_numeric(int index, std::int64_t units, int scale) {
   std::string text = ormc::detail::format_decimal(units, scale);
   if (usage_.records_parameters()) usage_.record_parameter(index, text);
-  check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  // As a number, the way a NUMERIC column keeps the text (so that it also compares equal to an
+  // expression, which has no affinity): a whole number as an INTEGER, up to 15 digits as the
+  // REAL that reads back as this decimal; more digits stay text, which SQLite keeps too.
+  std::int64_t per = ormc::detail::pow10(scale);
+  if (units % per == 0) {
+    check(sqlite3_bind_int64(stmt_, index, units / per));
+  } else if (std::int64_t most = ormc::detail::pow10(15); units < most && units > -most) {
+    double number = 0;
+    std::from_chars(text.data(), text.data() + text.size(), number);
+    check(sqlite3_bind_double(stmt_, index, number));
+  } else {
+    check(
+        sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  }
 }
 void Statement::bind_blob(int index, std::span<const std::byte> value) {
   if (usage_.records_parameters()) usage_.record_parameter(index, ormc::detail::hex_literal(value));

@@ -12,7 +12,15 @@ void misuse(Models& m) {
   m.orders.where(shop::Order_::customer == "x" && shop::Sku_::stock > 1u); // two models
 #elif CASE == 5
   m.orders.where(shop::Order_::status == 1); // an int for an enum column
+#elif CASE == 6
+  m.orders.where(shop::Order_::customer * shop::Order_::line_count == 1); // text in arithmetic
+#elif CASE == 7
+  m.orders.where(shop::Order_::line_count + shop::Sku_::stock == 1); // two models
+#elif CASE == 8
+  m.orders.query().update((shop::Order_::line_count * shop::Order_::line_count).set(1));
 #else
   m.orders.where(shop::Order_::customer == "x" && shop::Order_::status == shop::placed);
+  m.orders.where(shop::Order_::line_count * shop::Order_::line_count > 4)
+      .order_by((shop::Order_::line_count + shop::Order_::line_count).desc());
 #endif
 }

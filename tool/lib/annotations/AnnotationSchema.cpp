@@ -62,6 +62,8 @@ const std::vector<KindSpec>& kinds() {
        {{"name", ValueForm::Name},
         {"inverse", ValueForm::Name},
         {"table", ValueForm::Name},
+        {"source_column", ValueForm::Name},
+        {"target_column", ValueForm::Name},
         {"through", ValueForm::Name}},
        Positional::Model},
       {"id", Kind::Id, {{"uuid", ValueForm::Flag}, {"assigned", ValueForm::Flag}}},

@@ -94,6 +94,7 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
           "\n"
           "#include <optional>\n"
           "#include <string_view>\n"
+          "#include <tuple>\n"
           "#include <vector>\n"
           "\n");
   for (const ir::Model& m : schema.models)

@@ -33,10 +33,15 @@ std::vector<std::string> quoted(const std::vector<const ir::Column*>& columns) {
   return out;
 }
 
-sql::Fragment keyEquals(const std::string& key) {
-  sql::Fragment f;
-  sql::compare(f, key, sql::Comparison::equal);
-  return f;
+/// `"a" = ? AND "b" = ?`: one condition per key column, bound in key order.
+std::vector<sql::Fragment> keyEquals(const std::vector<std::string>& key) {
+  std::vector<sql::Fragment> out;
+  for (const std::string& column : key) {
+    sql::Fragment f;
+    sql::compare(f, column, sql::Comparison::equal);
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 sql::Fragment isNull(const std::string& column, bool null) {
@@ -47,13 +52,15 @@ sql::Fragment isNull(const std::string& column, bool null) {
 } // namespace
 
 CrudStatements crudStatements(const ir::Model& m, const sql::Renderer& d) {
-  const ir::Column& key = *m.primaryKey();
+  std::vector<const ir::Column*> keyColumns = m.keyColumns();
+  const ir::Column& key = *keyColumns.front(); // database-assigned only when it is the only one
+  std::vector<std::string> keyNames = quoted(keyColumns);
   std::string table = d.table_name(tableName(m));
-  std::string keyName = sql::identifier(key.name);
   CrudStatements s;
+  s.key = sql::column_list(keyNames);
 
   sql::Insert insert{table, quoted(insertColumns(m)), 1, ""};
-  if (key.autoIncrement && d.insert_returns_key()) insert.returning = keyName;
+  if (key.autoIncrement && d.insert_returns_key()) insert.returning = s.key;
   s.insert = d.render(insert);
 
   // Upsert by key: every column, the key included; on conflict only what an upsert may change.
@@ -61,7 +68,7 @@ CrudStatements crudStatements(const ir::Model& m, const sql::Renderer& d) {
   for (const ir::Column& c : m.columns)
     all.push_back(&c);
   s.upsertByKey = d.render(
-      sql::Upsert{{table, quoted(all), 1, ""}, {keyName}, quoted(conflictUpdateColumns(m))});
+      sql::Upsert{{table, quoted(all), 1, ""}, keyNames, quoted(conflictUpdateColumns(m))});
   if (key.autoIncrement) s.syncKey = d.render(sql::SyncKey{tableName(m), key.name});
 
   s.columns = sql::column_list(quoted(all));
@@ -71,30 +78,33 @@ CrudStatements crudStatements(const ir::Model& m, const sql::Renderer& d) {
   std::string deletedColumn = softDelete ? sql::identifier(softDelete->name) : "";
   std::vector<sql::Fragment> live;
   if (softDelete) live.push_back(isNull(deletedColumn, true));
+  auto byKeyAnd = [&](std::vector<sql::Fragment> more) {
+    std::vector<sql::Fragment> where = keyEquals(keyNames);
+    where.insert(where.end(), more.begin(), more.end());
+    return where;
+  };
 
-  sql::Select all_rows{columns, table, live, {{keyName, false, false}}, false, false};
+  sql::Select all_rows{columns, table, live, {}, false, false};
+  for (const std::string& k : keyNames)
+    all_rows.order.push_back({k, false, false});
   s.selectAll = d.render(all_rows);
-  sql::Select byKey{columns, table, {keyEquals(keyName)}, {}, false, false};
-  byKey.where.insert(byKey.where.end(), live.begin(), live.end());
-  s.selectByKey = d.render(byKey);
+  s.selectByKey = d.render(sql::Select{columns, table, byKeyAnd(live), {}, false, false});
 
   sql::Update update{table, {}, {}};
   for (const ir::Column* c : updateColumns(m))
     update.set.push_back({sql::identifier(c->name), sql::parameter()});
   if (update.set.empty()) // a key-only table: nothing else to set
-    update.set.push_back({keyName, sql::Fragment().sql(keyName)});
-  update.where.push_back(keyEquals(keyName));
+    update.set.push_back({keyNames.front(), sql::Fragment().sql(keyNames.front())});
+  update.where = keyEquals(keyNames);
   s.update = d.render(update);
-  s.purge = d.render(sql::Delete{table, {keyEquals(keyName)}});
+  s.purge = d.render(sql::Delete{table, keyEquals(keyNames)});
   s.remove = s.purge;
   s.count = d.render(sql::Aggregate{"count", "*", {"", table, live, {}, false, false}});
   if (softDelete) {
-    sql::Update mark{table, {{deletedColumn, sql::parameter()}}, {keyEquals(keyName)}};
-    mark.where.push_back(isNull(deletedColumn, true));
-    s.remove = d.render(mark);
-    sql::Update restore{table, {{deletedColumn, sql::null_value()}}, {keyEquals(keyName)}};
-    restore.where.push_back(isNull(deletedColumn, false));
-    s.restore = d.render(restore);
+    s.remove = d.render(sql::Update{
+        table, {{deletedColumn, sql::parameter()}}, byKeyAnd({isNull(deletedColumn, true)})});
+    s.restore = d.render(sql::Update{
+        table, {{deletedColumn, sql::null_value()}}, byKeyAnd({isNull(deletedColumn, false)})});
   }
   return s;
 }

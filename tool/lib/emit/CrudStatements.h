@@ -10,10 +10,11 @@
 namespace ormc::emit {
 
 struct CrudStatements {
+  std::string key;         // the key column, or a composite key's columns, quoted, ", " between
   std::string columns;     // every column, quoted, in declaration (read) order
   std::string insert;      // parameters: insertColumns, in order
   std::string selectAll;   // all columns, ordered by primary key
-  std::string selectByKey; // parameter 1: the key
+  std::string selectByKey; // parameters: the key's columns
   std::string update;      // parameters: updateColumns, then the key
   std::string remove;      // parameter 1: the key (soft delete: 1 the time, 2 the key)
   std::string count;

@@ -9,7 +9,9 @@ namespace ormc::emit {
 namespace {
 /// Whether an index already starts with `column`, so a foreign key needs no index of its own.
 bool covered(const ir::Model& m, const ir::Column& c) {
-  if (c.primaryKey || c.unique || c.indexed) return true;
+  if (c.unique || c.indexed) return true;
+  // The key's index starts with its first column: a composite key's others need their own.
+  if (c.primaryKey && m.keyColumns().front() == &c) return true;
   for (const ir::Index& index : m.indexes)
     if (index.columns.front() == c.name) return true;
   return false;
@@ -62,6 +64,15 @@ sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& m, con
   table.comment = m.comment;
   for (const ir::Column& c : m.columns)
     table.columns.push_back(columnDefinition(c, m.table));
+  if (m.hasCompositeKey()) { // PRIMARY KEY (a, b), as a constraint of the table
+    sql::NamedColumns key{ir::generatedIdentifier("pk_" + m.table), {}};
+    for (std::size_t i = 0; i < m.columns.size(); ++i)
+      if (m.columns[i].primaryKey) {
+        table.columns[i].primary_key = false;
+        key.columns.push_back(m.columns[i].name);
+      }
+    table.primary_key = std::move(key);
+  }
   for (const ir::Index& index : m.indexes)
     if (index.unique) table.unique.push_back({index.name, index.columns});
   for (std::size_t i = 0; i < m.checks.size(); ++i)
@@ -72,7 +83,8 @@ sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& m, con
     if (c.references && !ddl.deferred.count({&m, &c}))
       table.foreign_keys.push_back(foreignKey(schema, m, c));
   for (const ir::Column& c : m.columns) {
-    bool wanted = (c.indexed && !c.unique && !c.primaryKey) || (c.references && !covered(m, c));
+    bool leadsKey = c.primaryKey && m.keyColumns().front() == &c;
+    bool wanted = (c.indexed && !c.unique && !leadsKey) || (c.references && !covered(m, c));
     if (wanted)
       table.indexes.push_back(
           {ir::generatedIdentifier("idx_" + m.table + "_" + c.name), {c.name}, "", ""});

@@ -3,6 +3,7 @@
 #include "emit/CrudStatements.h"
 #include "emit/SqlSchema.h"
 
+#include <map>
 #include <set>
 
 namespace ormc::emit {
@@ -107,7 +108,6 @@ void printLifecycle(Printer& p, const ir::Model& m) {
   const ir::Column* created = m.withRole(ir::ColumnRole::CreatedAt);
   const ir::Column* updated = m.withRole(ir::ColumnRole::UpdatedAt);
   const ir::Column* deleted = m.withRole(ir::ColumnRole::SoftDelete);
-  const ir::Column* key = m.primaryKey();
   bool updateHooks = !hooksFor(m, ir::HookEvent::BeforeUpdate).empty() ||
                      !hooksFor(m, ir::HookEvent::AfterUpdate).empty();
   p.print("static constexpr bool soft_delete = $soft$;\n"
@@ -121,7 +121,8 @@ void printLifecycle(Printer& p, const ir::Model& m) {
   p.print("// Before an insert: the values ormc fills in, before_insert hooks, validation.\n"
           "static void prepare_insert(model_type& row) {\n");
   p.indent();
-  if (key->generatedUuid) p.print("ormc::detail::fill_uuid(row.$k$);\n", {{"k", key->member}});
+  for (const ir::Column* key : m.keyColumns())
+    if (key->generatedUuid) p.print("ormc::detail::fill_uuid(row.$k$);\n", {{"k", key->member}});
   if (created || updated) {
     p.print("auto now = ormc::detail::now();\n");
     if (created)
@@ -171,25 +172,25 @@ void printLifecycle(Printer& p, const ir::Model& m) {
   p.print("}\n\n");
 }
 
+/// `static constexpr std::string_view <dialect>_<what>[] = {"a", "b"};` of quoted column names.
+void printColumnNames(Printer& p, const std::string& dialect, const char* what,
+                      const std::vector<const ir::Column*>& columns) {
+  if (columns.empty()) return;
+  p.print("static constexpr std::string_view $d$_$w$[] = {", {{"d", dialect}, {"w", what}});
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    p.print("$sep$$c$",
+            {{"sep", i ? ", " : ""}, {"c", rawLiteral(sql::identifier(columns[i]->name))}});
+  p.print("};\n");
+}
+
 void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
                      const CppContext& context) {
   std::string name(d.name());
   std::vector<const ir::Column*> inserted = insertColumns(m);
-  if (!inserted.empty()) {
-    p.print("static constexpr std::string_view $d$_insert_columns[] = {", {{"d", name}});
-    for (std::size_t i = 0; i < inserted.size(); ++i)
-      p.print("$sep$$c$",
-              {{"sep", i ? ", " : ""}, {"c", rawLiteral(sql::identifier(inserted[i]->name))}});
-    p.print("};\n");
-  }
+  printColumnNames(p, name, "insert_columns", inserted);
   std::vector<const ir::Column*> changed = conflictUpdateColumns(m);
-  if (!changed.empty()) {
-    p.print("static constexpr std::string_view $d$_conflict_update_columns[] = {", {{"d", name}});
-    for (std::size_t i = 0; i < changed.size(); ++i)
-      p.print("$sep$$c$",
-              {{"sep", i ? ", " : ""}, {"c", rawLiteral(sql::identifier(changed[i]->name))}});
-    p.print("};\n");
-  }
+  printColumnNames(p, name, "conflict_update_columns", changed);
+  printColumnNames(p, name, "key_columns", m.keyColumns());
   // What check_schema() compares with the catalog (emit/CatalogShape.h).
   sql::TableShape shape = catalogShape(context.schema, m, d);
   p.print("static constexpr ormc::ColumnShape $d$_shape[] = {\n", {{"d", name}});
@@ -230,7 +231,8 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   p.print(".create = $d$_create,\n", {{"d", name}});
   p.print(".table = $t$,\n", {{"t", rawLiteral(d.table_name(tableName(m)))}});
   p.print(".columns = $c$,\n", {{"c", rawLiteral(s.columns)}});
-  p.print(".key = $k$,\n", {{"k", rawLiteral(sql::identifier(m.primaryKey()->name))}});
+  p.print(".key = $k$,\n", {{"k", rawLiteral(s.key)}});
+  p.print(".key_columns = $d$_key_columns,\n", {{"d", name}});
   if (!inserted.empty()) p.print(".insert_columns = $d$_insert_columns,\n", {{"d", name}});
   p.print(".insert = $s$,\n", {{"s", rawLiteral(s.insert)}});
   p.print(".insert_returns_key = $b$,\n", {{"b", d.insert_returns_key() ? "true" : "false"}});
@@ -254,8 +256,8 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   p.print(".foreign_keys = $k$,\n",
           {{"k", shape.foreign_keys.empty() ? "{}" : name + "_foreign_keys"}});
   p.print(".upsert_by_key = $s$,\n", {{"s", rawLiteral(s.upsertByKey)}});
-  if (!changed.empty())
-    p.print(".conflict_update_columns = $d$_conflict_update_columns,\n", {{"d", name}});
+  p.print(".conflict_update_columns = $c$,\n",
+          {{"c", changed.empty() ? "{}" : name + "_conflict_update_columns"}});
   p.print(".sync_key = $s$,\n", {{"s", rawLiteral(s.syncKey)}});
   if (softDelete && softDelete->storage != ir::Storage::Native)
     p.print(".soft_delete_storage = ormc::Storage::$t$,\n",
@@ -271,22 +273,33 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
 
 void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   std::string type = "::" + m.qualifiedName;
-  const ir::Column& key = *m.primaryKey();
+  std::vector<const ir::Column*> keys = m.keyColumns();
+  std::string columns = "::" + columnsStructName(m) + "columns";
+  std::string keyTypes, keyColumns, keyMembers;
+  for (const ir::Column* k : keys) {
+    const char* sep = keyTypes.empty() ? "" : ", ";
+    keyTypes += sep + std::string("decltype(") + type + "::" + k->member + ")";
+    keyColumns += sep + columns + "::" + k->member + "_";
+    keyMembers += sep + std::string("row.") + k->member;
+  }
   p.print("// $name$ <-> table \"$table$\"\n"
           "template <>\n"
           "struct ModelTraits<$type$> {\n",
           {{"name", m.qualifiedName}, {"table", m.table}, {"type", type}});
   p.indent();
-  p.print("using model_type = $type$;\n"
-          "using key_type = decltype($type$::$key$);\n"
-          "using key_column = $columns$::$key$_;\n"
+  p.print("using model_type = $type$;\n", {{"type", type}});
+  if (keys.size() == 1)
+    p.print("using key_type = $types$;\n"
+            "using key_column = $columns$;\n",
+            {{"types", keyTypes}, {"columns", keyColumns}});
+  else // a composite key: get(), remove() ... take its members as a tuple, in this order
+    p.print("using key_type = std::tuple<$types$>;\n", {{"types", keyTypes}});
+  p.print("using key_columns = std::tuple<$columns$>;\n"
           "static constexpr std::string_view name = \"$name$\";\n"
           "static constexpr bool key_assigned_by_database = $auto$;\n\n",
-          {{"type", type},
-           {"columns", "::" + columnsStructName(m) + "columns"},
-           {"key", key.member},
+          {{"columns", keyColumns},
            {"name", m.qualifiedName},
-           {"auto", key.autoIncrement ? "true" : "false"}});
+           {"auto", keys.front()->autoIncrement ? "true" : "false"}});
   for (Dialect dialect : sql::all_dialects()) {
     printStatements(p, m, sql::renderer(dialect), context);
     p.print("\n");
@@ -301,9 +314,19 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.outdent();
   p.print("}\n\n");
 
-  p.print("static key_type& key(model_type& row) { return row.$k$; }\n"
-          "static const key_type& key(const model_type& row) { return row.$k$; }\n\n",
-          {{"k", key.member}});
+  if (keys.size() == 1)
+    p.print("static key_type& key(model_type& row) { return $k$; }\n"
+            "static const key_type& key(const model_type& row) { return $k$; }\n",
+            {{"k", keyMembers}});
+  else
+    p.print("static key_type key(const model_type& row) { return {$k$}; }\n", {{"k", keyMembers}});
+  p.print(
+      "// Reads the key's columns from column `first` on (the key an insert or upsert returns).\n"
+      "template <class Row> static void read_key(Row& r, int first, model_type& row) {\n");
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    p.print("  r.read(first$plus$, row.$m$);\n",
+            {{"plus", i ? " + " + std::to_string(i) : ""}, {"m", keys[i]->member}});
+  p.print("}\n\n");
 
   printLifecycle(p, m);
 
@@ -335,7 +358,8 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   n = 0;
   for (const ir::Column* c : updateColumns(m))
     p.print("s.bind($n$, $v$);\n", {{"n", std::to_string(++n)}, {"v", memberValue(*c)}});
-  p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", key.member}});
+  for (const ir::Column* k : keys)
+    p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", k->member}});
   p.outdent();
   p.print("}\n\n");
 
@@ -344,28 +368,27 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
           "template <class Row>\n"
           "static void read(Row& r, model_type& row) {\n");
   p.indent();
-  n = 0;
-  for (const ir::Column& c : m.columns) {
-    if (&c == &key) break;
-    ++n;
-  }
   p.print("bool key_read = false;\n"
-          "try {\n"
-          "  r.read($n$, row.$m$); // the key first, so that errors can name the row\n"
-          "  key_read = true;\n",
-          {{"n", std::to_string(n)}, {"m", key.member}});
+          "try {\n");
   p.indent();
-  n = 0;
-  for (const ir::Column& c : m.columns) {
-    if (&c != &key)
-      p.print("r.read($n$, $v$);\n", {{"n", std::to_string(n)}, {"v", memberValue(c)}});
-    ++n;
-  }
+  std::map<const ir::Column*, unsigned> position;
+  for (const ir::Column& c : m.columns)
+    position.emplace(&c, static_cast<unsigned>(position.size()));
+  for (const ir::Column* k : keys)
+    p.print(
+        "r.read($n$, row.$m$);$why$\n",
+        {{"n", std::to_string(position[k])},
+         {"m", k->member},
+         {"why", k == keys.front() ? " // the key first, so that errors can name the row" : ""}});
+  p.print("key_read = true;\n");
+  for (const ir::Column& c : m.columns)
+    if (!c.primaryKey)
+      p.print("r.read($n$, $v$);\n", {{"n", std::to_string(position[&c])}, {"v", memberValue(c)}});
   p.outdent();
   p.print("} catch (const ormc::DataError& e) {\n"
-          "  ormc::detail::throw_read_error(name, key_read, row.$m$, e);\n"
+          "  ormc::detail::throw_read_error(name, key_read, key(row), e, $d$_shape);\n"
           "}\n",
-          {{"m", key.member}});
+          {{"d", sql::renderer(sql::all_dialects().front()).name()}}); // same columns in each
   p.outdent();
   p.print("}\n");
   p.outdent();

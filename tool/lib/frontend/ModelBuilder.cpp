@@ -156,6 +156,10 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   model.declaredIn = model.loc.file;
   addMembers(record, model, "", 0);
   addStructAnnotations(model, reader_.parse(record));
+  // A composite key is the application's: no database assigns a tuple.
+  if (model.hasCompositeKey())
+    for (ir::Column& c : model.columns)
+      c.autoIncrement = false;
   for (ir::Column& c : model.columns)
     if (c.references && c.references->inverse.empty())
       c.references->inverse = c.unique ? snakeCase(model.name) : model.accessor;
@@ -255,13 +259,17 @@ void ModelBuilder::addManyToMany(const ParsedAnnotation& p, ir::Model& model) {
   rel.through = textOr(keyed(a, "through"), "");
   if (rel.through.empty()) {
     rel.table = textOr(keyed(a, "table"), self + "_" + target);
-    rel.sourceColumn = self + "_id";
-    rel.targetColumn = target + "_id";
-    if (rel.targetColumn == rel.sourceColumn) rel.targetColumn = "related_" + rel.targetColumn;
-  } else if (const an::Argument* table = keyed(a, "table")) {
-    reader_.error("conflicting-annotations", reader_.locate(p, table->keyOffset),
-                  "'table' names a generated join table; with 'through' the join table is that "
-                  "model's");
+    rel.sourceColumn = textOr(keyed(a, "source_column"), self + "_id");
+    rel.targetColumn = textOr(keyed(a, "target_column"), target + "_id");
+    if (rel.targetColumn == rel.sourceColumn && !keyed(a, "target_column"))
+      rel.targetColumn = "related_" + rel.targetColumn;
+  } else {
+    for (const char* key : {"table", "source_column", "target_column"})
+      if (const an::Argument* given = keyed(a, key))
+        reader_.error("conflicting-annotations", reader_.locate(p, given->keyOffset),
+                      "'" + std::string(key) +
+                          "' names a generated join table's; with 'through' the join table is "
+                          "that model's");
   }
   rel.loc = reader_.convert(reader_.locate(p, a.kindOffset));
   model.manyToMany.push_back(std::move(rel));

@@ -116,9 +116,15 @@ bool isInteger(TypeKind kind) {
 }
 
 const Column* Model::primaryKey() const {
+  std::vector<const Column*> keys = keyColumns();
+  return keys.size() == 1 ? keys.front() : nullptr;
+}
+
+std::vector<const Column*> Model::keyColumns() const {
+  std::vector<const Column*> keys;
   for (const Column& c : columns)
-    if (c.primaryKey) return &c;
-  return nullptr;
+    if (c.primaryKey) keys.push_back(&c);
+  return keys;
 }
 
 const Column* Model::column(const std::string& member) const {

@@ -203,7 +203,11 @@ struct Model {
   std::vector<ManyToMany> manyToMany;
   std::vector<Hook> hooks;
 
+  /// The key column; nullptr when the key is composite (see keyColumns()) or missing.
   const Column* primaryKey() const;
+  /// Every ormc:id column, in declaration order: one, or several for a composite key.
+  std::vector<const Column*> keyColumns() const;
+  bool hasCompositeKey() const { return keyColumns().size() > 1; }
   const Column* column(const std::string& member) const;
   const Column* withRole(ColumnRole role) const;
 };

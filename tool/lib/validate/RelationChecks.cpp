@@ -53,10 +53,27 @@ private:
   std::map<std::string, std::map<std::string, Entry>> names_;
 };
 
+/// ormc:belongs_to and many_to_many reference one key column; a composite key has several.
+Finding compositeKeyTarget(const ir::Model& target, const ir::SourceLoc& at,
+                           const std::string& what) {
+  std::string columns;
+  for (const ir::Column* k : target.keyColumns())
+    columns += (columns.empty() ? "" : ", ") + k->member;
+  Finding f = error("composite-key-reference", at,
+                    what + " references '" + target.name + "', whose key is composite (" + columns +
+                        "); a reference needs a one-column key");
+  f.notes.push_back(note(target.loc, "'" + target.name + "' is declared here"));
+  return f;
+}
+
 void checkForeignKey(const ir::Schema& schema, const ir::Model& m, const ir::Column& c,
                      Findings& out) {
   const ir::ForeignKey& fk = *c.references;
   const ir::Model* target = schema.find(fk.targetModel);
+  if (target && target->hasCompositeKey()) {
+    out.push_back(compositeKeyTarget(*target, fk.loc, "ormc:belongs_to on '" + c.member + "'"));
+    return;
+  }
   const ir::Column* key = target ? target->primaryKey() : nullptr;
   if (key && (c.type.kind != key->type.kind || c.type.enumType != key->type.enumType)) {
     Finding f =
@@ -97,8 +114,18 @@ void checkRelations(const ir::Schema& schema, Findings& out) {
   for (const ir::Model& m : schema.models)
     for (const ir::ManyToMany& rel : m.manyToMany) {
       if (rel.targetModel.empty()) continue;
+      const ir::Model* target = schema.find(rel.targetModel);
+      for (const ir::Model* end : {&m, target})
+        if (end && end->hasCompositeKey() && rel.through.empty())
+          out.push_back(compositeKeyTarget(*end, rel.loc, "ormc:many_to_many(" + rel.target + ")"));
+      if (rel.through.empty() && rel.sourceColumn == rel.targetColumn)
+        out.push_back(error("duplicate-column", rel.loc,
+                            "join table '" + rel.table + "' would have two columns named '" +
+                                rel.sourceColumn +
+                                "'; give source_column and target_column "
+                                "different names"));
       names.add(m, rel.name, rel.loc, "many_to_many(" + rel.target + ")", out);
-      if (const ir::Model* target = schema.find(rel.targetModel))
+      if (target)
         if (target != &m || rel.inverse != rel.name)
           names.add(*target, rel.inverse, rel.loc, "inverse of many_to_many on " + m.name, out);
     }

@@ -115,18 +115,12 @@ void checkModel(const ir::Model& m, Findings& out) {
                             "' is declared in a source file; the generated code must include "
                             "it, so declare it in a header"));
 
+  // Several ormc:id members make one composite key, in declaration order.
   const ir::Column* key = nullptr;
   std::map<std::string, const ir::Column*> byName;
   for (const ir::Column& c : m.columns) {
     if (c.primaryKey) {
-      if (key) {
-        Finding f = error("multiple-primary-keys", c.loc,
-                          "table '" + m.name + "' has more than one ormc:id member");
-        f.notes.push_back(note(key->loc, "first primary key is here"));
-        out.push_back(std::move(f));
-      } else {
-        key = &c;
-      }
+      if (!key) key = &c;
       if (c.nullable)
         out.push_back(error("nullable-primary-key", c.loc,
                             "primary key '" + c.member + "' cannot be std::optional"));

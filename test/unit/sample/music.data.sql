@@ -1,0 +1,28 @@
+-- The sample's rows, as its own load script inserts them on either database.
+INSERT INTO "Artist" ("ArtistId", "Name") VALUES (1, 'AC/DC');
+INSERT INTO "Artist" ("ArtistId", "Name") VALUES (2, 'Accept');
+INSERT INTO "Artist" ("ArtistId", "Name") VALUES (3, NULL);
+INSERT INTO "Album" ("AlbumId", "Title", "ArtistId") VALUES (1, 'For Those About To Rock We Salute You', 1);
+INSERT INTO "Album" ("AlbumId", "Title", "ArtistId") VALUES (2, 'Balls to the Wall', 2);
+INSERT INTO "Album" ("AlbumId", "Title", "ArtistId") VALUES (3, 'Restless and Wild', 2);
+INSERT INTO "Track" ("TrackId", "Name", "AlbumId", "Composer", "Milliseconds", "UnitPrice") VALUES (1, 'For Those About To Rock (We Salute You)', 1, 'Angus Young, Malcolm Young, Brian Johnson', 343719, 0.99);
+INSERT INTO "Track" ("TrackId", "Name", "AlbumId", "Composer", "Milliseconds", "UnitPrice") VALUES (2, 'Balls to the Wall', 2, NULL, 342562, 0.99);
+INSERT INTO "Track" ("TrackId", "Name", "AlbumId", "Composer", "Milliseconds", "UnitPrice") VALUES (3, 'Fast As a Shark', 3, 'F. Baltes, S. Kaufman, U. Dirkscneider & W. Hoffman', 230619, 1.99);
+INSERT INTO "Track" ("TrackId", "Name", "AlbumId", "Composer", "Milliseconds", "UnitPrice") VALUES (4, 'Restless and Wild', 3, 'F. Baltes, R.A. Smith-Diesel, S. Kaufman, U. Dirkscneider & W. Hoffman', 252051, 1.00);
+INSERT INTO "Track" ("TrackId", "Name", "AlbumId", "Composer", "Milliseconds", "UnitPrice") VALUES (5, 'Princess of the Dawn', NULL, 'Deaffy & R.A. Smith-Diesel', 375418, 10.05);
+INSERT INTO "Playlist" ("PlaylistId", "Name") VALUES (1, 'Music');
+INSERT INTO "Playlist" ("PlaylistId", "Name") VALUES (2, 'Heavy Metal Classic');
+INSERT INTO "Playlist" ("PlaylistId", "Name") VALUES (3, NULL);
+INSERT INTO "PlaylistTrack" ("PlaylistId", "TrackId") VALUES (1, 3);
+INSERT INTO "PlaylistTrack" ("PlaylistId", "TrackId") VALUES (1, 1);
+INSERT INTO "PlaylistTrack" ("PlaylistId", "TrackId") VALUES (1, 2);
+INSERT INTO "PlaylistTrack" ("PlaylistId", "TrackId") VALUES (2, 1);
+INSERT INTO "PlaylistTrack" ("PlaylistId", "TrackId") VALUES (2, 5);
+INSERT INTO "Employee" ("EmployeeId", "LastName", "FirstName", "BirthDate", "HireDate") VALUES (1, 'Adams', 'Andrew', '1962-02-18 00:00:00', '2002-08-14 00:00:00');
+INSERT INTO "Employee" ("EmployeeId", "LastName", "FirstName", "BirthDate", "HireDate") VALUES (2, 'Edwards', 'Nancy', NULL, '2002-05-01 09:30:15');
+INSERT INTO "Invoice" ("InvoiceId", "InvoiceDate", "BillingCity", "Total") VALUES (1, '2009-01-01 00:00:00', 'Stuttgart', 1.98);
+INSERT INTO "Invoice" ("InvoiceId", "InvoiceDate", "BillingCity", "Total") VALUES (2, '2009-01-02 23:59:59', NULL, 13.86);
+INSERT INTO "InvoiceLine" ("InvoiceId", "LineNumber", "TrackId", "UnitPrice", "Quantity") VALUES (1, 1, 2, 0.99, 1);
+INSERT INTO "InvoiceLine" ("InvoiceId", "LineNumber", "TrackId", "UnitPrice", "Quantity") VALUES (1, 2, 4, 0.99, 1);
+INSERT INTO "InvoiceLine" ("InvoiceId", "LineNumber", "TrackId", "UnitPrice", "Quantity") VALUES (2, 1, 3, 1.99, 6);
+INSERT INTO "InvoiceLine" ("InvoiceId", "LineNumber", "TrackId", "UnitPrice", "Quantity") VALUES (2, 2, 5, 1.92, 1);
