@@ -58,10 +58,14 @@ void copy_rows(postgres::Connection& conn, const ModelCodec& codec, const ModelS
     // The sequence's oid first: nextval() of a name would look the name up once per row (5x
     // slower at 200,000 rows), of an oid it does not.
     std::optional<std::int64_t> sequence;
-    {
+    if (sql.key_sequence.empty()) {
       auto find = conn.prepare(postgres.key_sequence());
       find->bind(1, sql.table);
       find->bind(2, sql::unquote_identifier(sql.key));
+      if (find->step()) find->read(0, sequence);
+    } else {
+      auto find = conn.prepare(postgres.named_sequence());
+      find->bind(1, sql.key_sequence);
       if (find->step()) find->read(0, sequence);
     }
     if (!sequence)

@@ -299,6 +299,10 @@ std::vector<std::string> Renderer::render(const CreateTable& s) const {
   std::vector<std::string> statements;
   if (has_schemas() && !s.table.schema.empty())
     statements.push_back("CREATE SCHEMA IF NOT EXISTS " + identifier(s.table.schema));
+  if (has_schemas()) // a key's named sequence exists before the DEFAULT that names it
+    for (const ColumnDefinition& c : s.columns)
+      if (c.identity && !c.sequence.name.empty())
+        statements.push_back("CREATE SEQUENCE IF NOT EXISTS " + table_name(c.sequence));
 
   // Everything between the parentheses, each with the comment that goes after it.
   std::vector<std::pair<std::string, std::string>> items;

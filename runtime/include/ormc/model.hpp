@@ -70,6 +70,8 @@ struct ModelStatements {
   /// Moves an identity key's sequence past the largest key after a row was written with an
   /// explicit key; "" where the database needs nothing (SQLite).
   std::string_view sync_key;
+  /// The key's sequence when the schema names one (quoted), else "" (an identity, or none).
+  std::string_view key_sequence;
   /// How the soft_delete and updated_at columns store the times the runtime writes into them.
   Storage soft_delete_storage = Storage::native;
   Storage updated_at_storage = Storage::native;

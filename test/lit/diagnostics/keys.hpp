@@ -19,3 +19,7 @@ struct [[clang::annotate("ormc:table")]] Real {
   // CHECK-DAG: keys.hpp:[[@LINE+1]]:41: error: primary key 'id' has type 'double'; a primary key must be an integer or std::string [primary-key-type]
   [[clang::annotate("ormc:id")]] double id;
 };
+struct [[clang::annotate("ormc:table")]] Sequenced {
+  // CHECK-DAG: keys.hpp:[[@LINE+1]]:71: error: sequence 'seq' on 'id': a sequence assigns a key the database assigns, a lone integer ormc:id that is neither assigned nor part of a composite key [key-sequence]
+  [[clang::annotate("ormc:id(assigned, sequence=seq)")]] std::int64_t id;
+};

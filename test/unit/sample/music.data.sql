@@ -2,6 +2,8 @@
 INSERT INTO "Artist" ("ArtistId", "Name") VALUES (1, 'AC/DC');
 INSERT INTO "Artist" ("ArtistId", "Name") VALUES (2, 'Accept');
 INSERT INTO "Artist" ("ArtistId", "Name") VALUES (3, NULL);
+INSERT INTO "Genre" ("GenreId", "Name") VALUES (1, 'Rock');
+INSERT INTO "Genre" ("GenreId", "Name") VALUES (2, 'Jazz');
 INSERT INTO "Album" ("AlbumId", "Title", "ArtistId") VALUES (1, 'For Those About To Rock We Salute You', 1);
 INSERT INTO "Album" ("AlbumId", "Title", "ArtistId") VALUES (2, 'Balls to the Wall', 2);
 INSERT INTO "Album" ("AlbumId", "Title", "ArtistId") VALUES (3, 'Restless and Wild', 2);

@@ -17,6 +17,12 @@ namespace ORMC_SCHEMA(naming = PascalCase, time_storage = timestamp) music {
     std::optional<std::string> name;
   };
 
+  /// A key the schema's own sequence assigns (PostgreSQL; SQLite: the rowid).
+  struct ORMC_TABLE() Genre {
+    ORMC_ID(sequence = GenreSeq) std::int32_t genre_id = 0;
+    std::optional<std::string> name;
+  };
+
   struct ORMC_TABLE() Album {
     ORMC_ID(assigned) std::int32_t album_id = 0;
     std::string title;

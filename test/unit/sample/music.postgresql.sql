@@ -5,6 +5,12 @@ CREATE TABLE "Artist" (
     "Name" VARCHAR(120),
     CONSTRAINT "PK_Artist" PRIMARY KEY ("ArtistId")
 );
+CREATE SEQUENCE "GenreSeq" START 100;
+CREATE TABLE "Genre" (
+    "GenreId" INT NOT NULL DEFAULT nextval('"GenreSeq"'),
+    "Name" VARCHAR(120),
+    CONSTRAINT "PK_Genre" PRIMARY KEY ("GenreId")
+);
 CREATE TABLE "Album" (
     "AlbumId" INT NOT NULL,
     "Title" VARCHAR(160) NOT NULL,

@@ -5,6 +5,11 @@ CREATE TABLE [Artist] (
     [Name] NVARCHAR(120),
     CONSTRAINT [PK_Artist] PRIMARY KEY ([ArtistId])
 );
+CREATE TABLE [Genre] (
+    [GenreId] INTEGER NOT NULL,
+    [Name] NVARCHAR(120),
+    CONSTRAINT [PK_Genre] PRIMARY KEY ([GenreId])
+);
 CREATE TABLE [Album] (
     [AlbumId] INTEGER NOT NULL,
     [Title] NVARCHAR(160) NOT NULL,

@@ -35,8 +35,8 @@ std::vector<std::string> SampleTest::dump(ormc::Database& db) {
   using namespace music;
   std::vector<std::string> rows;
   for (const ormc::ModelStatements* table :
-       statements<Artist, Album, Track, Playlist, PlaylistTrack, Employee, Invoice, InvoiceLine>(
-           db.dialect())) {
+       statements<Artist, Genre, Album, Track, Playlist, PlaylistTrack, Employee, Invoice,
+                  InvoiceLine>(db.dialect())) {
     std::string sql;
     if (db.dialect() == ormc::Dialect::postgresql) {
       sql = "SELECT t::text FROM " + std::string(table->table) + " t ORDER BY " +

@@ -334,10 +334,35 @@ TEST(SqlSchema, LateForeignKeysDropsAndKeySync) {
   EXPECT_EQ(sqlite().render(DropTable{{"s", "a"}}), "DROP TABLE IF EXISTS \"a\"");
   EXPECT_EQ(postgres().render(DropForeignKey{{"", "a"}, "fk_a_b"}),
             "ALTER TABLE IF EXISTS \"a\" DROP CONSTRAINT IF EXISTS \"fk_a_b\"");
-  EXPECT_EQ(sqlite().render(SyncKey{{"", "a"}, "id"}), "");
-  EXPECT_EQ(postgres().render(SyncKey{{"", "a"}, "id"}),
+  EXPECT_EQ(sqlite().render(SyncKey{{"", "a"}, "id", ""}), "");
+  EXPECT_EQ(postgres().render(SyncKey{{"", "a"}, "id", ""}),
             "SELECT setval(pg_get_serial_sequence('\"a\"', 'id'), GREATEST((SELECT max(\"id\") "
             "FROM \"a\"), nextval(pg_get_serial_sequence('\"a\"', 'id'))))");
+}
+
+TEST(SqlSchema, AKeyTheSchemasOwnSequenceAssigns) {
+  CreateTable t;
+  t.table = {"shop", "genre"};
+  ColumnDefinition id;
+  id.name = "id";
+  id.type = ColumnType::int32;
+  id.primary_key = id.identity = id.not_null = true;
+  id.sequence = {"shop", "genre_seq"};
+  t.columns.push_back(id);
+  std::vector<std::string> pg = postgres().render(t);
+  ASSERT_EQ(pg.size(), 3u);
+  EXPECT_EQ(pg[1], "CREATE SEQUENCE IF NOT EXISTS \"shop\".\"genre_seq\"");
+  EXPECT_NE(
+      pg[2].find("\"id\" INTEGER PRIMARY KEY NOT NULL DEFAULT nextval('\"shop\".\"genre_seq\"')"),
+      std::string::npos)
+      << pg[2];
+  EXPECT_EQ(pg[2].find("IDENTITY"), std::string::npos);
+  std::vector<std::string> lite = sqlite().render(t); // the rowid: no sequences in SQLite
+  ASSERT_EQ(lite.size(), 1u);
+  EXPECT_NE(lite[0].find("\"id\" INTEGER PRIMARY KEY NOT NULL"), std::string::npos);
+  EXPECT_EQ(postgres().render(SyncKey{{"shop", "genre"}, "id", "genre_seq"}),
+            "SELECT setval('\"shop\".\"genre_seq\"', GREATEST((SELECT max(\"id\") FROM "
+            "\"shop\".\"genre\"), nextval('\"shop\".\"genre_seq\"')))");
 }
 
 TEST(SqlSchema, MigrationStepsAddRenameAndIndex) {

@@ -69,7 +69,9 @@ CrudStatements crudStatements(const ir::Model& m, const sql::Renderer& d) {
     all.push_back(&c);
   s.upsertByKey = d.render(
       sql::Upsert{{table, quoted(all), 1, ""}, keyNames, quoted(conflictUpdateColumns(m))});
-  if (key.autoIncrement) s.syncKey = d.render(sql::SyncKey{tableName(m), key.name});
+  if (key.autoIncrement) s.syncKey = d.render(sql::SyncKey{tableName(m), key.name, key.sequence});
+  if (key.autoIncrement && !key.sequence.empty() && d.has_schemas())
+    s.keySequence = d.table_name({m.schema, key.sequence});
 
   s.columns = sql::column_list(quoted(all));
   const std::string& columns = s.columns;

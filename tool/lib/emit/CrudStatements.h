@@ -22,6 +22,7 @@ struct CrudStatements {
   std::string restore;     // soft delete only: clears the column; parameter 1: the key
   std::string upsertByKey; // parameters: every column in declaration order
   std::string syncKey;     // see sql::SyncKey
+  std::string keySequence; // a named sequence of the key, quoted, where the dialect has them
 };
 
 /// Columns an insert binds: all but a database-assigned key.

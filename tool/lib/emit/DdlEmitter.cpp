@@ -62,8 +62,11 @@ sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& m, con
   sql::CreateTable table;
   table.table = tableName(m);
   table.comment = m.comment;
-  for (const ir::Column& c : m.columns)
+  for (const ir::Column& c : m.columns) {
     table.columns.push_back(columnDefinition(c, m.table));
+    if (c.autoIncrement && !c.sequence.empty())
+      table.columns.back().sequence = {m.schema, c.sequence};
+  }
   if (m.hasCompositeKey()) { // PRIMARY KEY (a, b), as a constraint of the table
     sql::NamedColumns key{ir::generatedIdentifier("pk_" + m.table), {}};
     for (std::size_t i = 0; i < m.columns.size(); ++i)

@@ -259,6 +259,7 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   p.print(".conflict_update_columns = $c$,\n",
           {{"c", changed.empty() ? "{}" : name + "_conflict_update_columns"}});
   p.print(".sync_key = $s$,\n", {{"s", rawLiteral(s.syncKey)}});
+  p.print(".key_sequence = $s$,\n", {{"s", rawLiteral(s.keySequence)}});
   if (softDelete && softDelete->storage != ir::Storage::Native)
     p.print(".soft_delete_storage = ormc::Storage::$t$,\n",
             {{"t", runtimeStorage(softDelete->storage)}});

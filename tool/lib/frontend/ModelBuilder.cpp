@@ -441,6 +441,8 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
                       "application's");
   c.autoIncrement = c.primaryKey && !c.generatedUuid && !assigned && ir::isInteger(c.type.kind) &&
                     c.type.enumType.empty();
+  if (const an::Argument* sequence = id ? id->annotation.find("sequence") : nullptr)
+    c.sequence = sequence->value.text;
   c.role = role;
   c.loc = reader_.convert(field.getLocation());
   if (options) {

@@ -120,6 +120,9 @@ struct Column {
   bool nullable = false;             // std::optional<T>
   bool primaryKey = false;
   bool autoIncrement = false; // integer primary keys are assigned by the database
+  /// ormc:id(sequence=...): the sequence of the existing schema that assigns the key
+  /// (PostgreSQL DEFAULT nextval), instead of an identity column. "" for none.
+  std::string sequence;
   bool unique = false;
   bool indexed = false;
   std::optional<std::int64_t> maxLength;

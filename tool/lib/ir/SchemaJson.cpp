@@ -45,6 +45,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
   if (c.storage != Storage::Native) j["storage"] = storageName(c.storage);
   if (c.primaryKey) j["primary_key"] = true;
   if (c.autoIncrement) j["auto_increment"] = true;
+  if (!c.sequence.empty()) j["sequence"] = c.sequence;
   if (c.unique) j["unique"] = true;
   if (c.indexed) j["index"] = true;
   if (c.maxLength) j["max_length"] = *c.maxLength;
@@ -222,6 +223,7 @@ Column readColumn(const Reader& r) {
   c.nullable = r.boolean("nullable", false);
   c.primaryKey = r.boolean("primary_key", false);
   c.autoIncrement = r.boolean("auto_increment", false);
+  c.sequence = r.string("sequence", "");
   c.unique = r.boolean("unique", false);
   c.indexed = r.boolean("index", false);
   if (r.has("max_length")) c.maxLength = r.integer("max_length");

@@ -121,6 +121,11 @@ void checkModel(const ir::Model& m, Findings& out) {
   for (const ir::Column& c : m.columns) {
     if (c.primaryKey) {
       if (!key) key = &c;
+      if (!c.sequence.empty() && !c.autoIncrement)
+        out.push_back(error("key-sequence", c.loc,
+                            "sequence '" + c.sequence + "' on '" + c.member +
+                                "': a sequence assigns a key the database assigns, a lone integer "
+                                "ormc:id that is neither assigned nor part of a composite key"));
       if (c.nullable)
         out.push_back(error("nullable-primary-key", c.loc,
                             "primary key '" + c.member + "' cannot be std::optional"));

@@ -59,6 +59,8 @@ public:
   virtual std::string render(const CopyIn& s) const;
   /// The identity sequence of a table's key: parameters 1 the table, 2 the column; one row.
   virtual std::string key_sequence() const { return ""; }
+  /// A sequence named by the schema (ColumnDefinition::sequence): parameter 1 its quoted name.
+  virtual std::string named_sequence() const { return ""; }
   /// n values of that sequence: parameters 1 its key_sequence(), 2 n; n rows.
   virtual std::string reserve_keys() const { return ""; }
 

@@ -67,6 +67,9 @@ struct ColumnDefinition {
   int scale = 0;
   bool primary_key = false;
   bool identity = false; // the database assigns the value
+  /// With `identity`: a sequence of the schema's own assigns it (PostgreSQL `DEFAULT
+  /// nextval(...)`, the sequence created if missing), not an identity column; "" name: none.
+  TableName sequence;
   bool not_null = false;
   std::optional<Literal> default_value;
   std::string unique_constraint; // the name of a one-column UNIQUE constraint, or ""
@@ -237,6 +240,8 @@ struct ExistingTableChange {
 struct SyncKey {
   TableName table;
   std::string key;
+  std::string sequence; // the key's named sequence (ColumnDefinition::sequence), or ""; in
+                        // the table's schema
 };
 
 } // namespace ormc::sql
