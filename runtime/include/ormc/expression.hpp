@@ -35,6 +35,20 @@ template <class C, class Model> auto value_in(const Model& row) {
     return C::evaluate(row);
 }
 
+/// An operand's value, and whether it has one: a NULL operand makes the expression NULL.
+template <class T> constexpr bool present(const T&) {
+  return true;
+}
+template <class T> bool present(const std::optional<T>& v) {
+  return v.has_value();
+}
+template <class T> const T& operand(const T& v) {
+  return v;
+}
+template <class T> const T& operand(const std::optional<T>& v) {
+  return *v;
+}
+
 template <class X, class Y, sql::Arithmetic Op> constexpr auto arithmetic_result() {
   static_assert(is_number_v<X> && is_number_v<Y>,
                 "ormc: arithmetic applies to numeric columns (see 'X' and 'Y' below)");
@@ -134,24 +148,9 @@ public:
   static value_type evaluate(const model_type& row) {
     auto left = detail::value_in<L>(row);
     auto right = detail::value_in<R>(row);
-    if constexpr (detail::is_optional_v<value_type>) {
-      auto get = [](const auto& v) -> const auto& {
-        if constexpr (detail::is_optional_v<std::remove_cvref_t<decltype(v)>>)
-          return *v;
-        else
-          return v;
-      };
-      auto present = [](const auto& v) {
-        if constexpr (detail::is_optional_v<std::remove_cvref_t<decltype(v)>>)
-          return v.has_value();
-        else
-          return true;
-      };
-      if (!present(left) || !present(right)) return std::nullopt;
-      return detail::compute<plain, Op>(get(left), get(right));
-    } else {
-      return detail::compute<plain, Op>(left, right);
-    }
+    if constexpr (detail::is_optional_v<value_type>)
+      if (!detail::present(left) || !detail::present(right)) return std::nullopt;
+    return detail::compute<plain, Op>(detail::operand(left), detail::operand(right));
   }
 };
 

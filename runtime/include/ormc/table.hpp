@@ -163,12 +163,7 @@ public:
 private:
   /// Whether `C` is the key: upsert() on it is upsert by key.
   template <class C>
-  static constexpr bool is_key_column = [] {
-    if constexpr (detail::key_size<Model> == 1)
-      return std::is_same_v<C, typename traits::key_column>;
-    else
-      return false;
-  }();
+  static constexpr bool is_key_column = std::is_same_v<std::tuple<C>, typename traits::key_columns>;
 
   void insert_span(std::span<Model> rows);
   template <class Iterator> void insert_each(Iterator first, Iterator last);

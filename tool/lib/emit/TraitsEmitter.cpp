@@ -3,7 +3,6 @@
 #include "emit/CrudStatements.h"
 #include "emit/SqlSchema.h"
 
-#include <map>
 #include <set>
 
 namespace ormc::emit {
@@ -372,19 +371,16 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.print("bool key_read = false;\n"
           "try {\n");
   p.indent();
-  std::map<const ir::Column*, unsigned> position;
-  for (const ir::Column& c : m.columns)
-    position.emplace(&c, static_cast<unsigned>(position.size()));
+  auto position = [&](const ir::Column* c) { return std::to_string(c - m.columns.data()); };
   for (const ir::Column* k : keys)
     p.print(
         "r.read($n$, row.$m$);$why$\n",
-        {{"n", std::to_string(position[k])},
+        {{"n", position(k)},
          {"m", k->member},
          {"why", k == keys.front() ? " // the key first, so that errors can name the row" : ""}});
   p.print("key_read = true;\n");
   for (const ir::Column& c : m.columns)
-    if (!c.primaryKey)
-      p.print("r.read($n$, $v$);\n", {{"n", std::to_string(position[&c])}, {"v", memberValue(c)}});
+    if (!c.primaryKey) p.print("r.read($n$, $v$);\n", {{"n", position(&c)}, {"v", memberValue(c)}});
   p.outdent();
   p.print("} catch (const ormc::DataError& e) {\n"
           "  ormc::detail::throw_read_error(name, key_read, key(row), e, $d$_shape);\n"
