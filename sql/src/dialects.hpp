@@ -6,6 +6,9 @@
 
 namespace ormc::sql {
 
+/// `NUMERIC(p, s)` or `decimal(p)` (any case) with p <= 18, what ormc::decimal holds: p and s.
+bool decimal_digits(const std::string& type, int& precision, int& scale);
+
 const Renderer& sqlite_renderer();
 const Renderer& postgres_renderer();
 

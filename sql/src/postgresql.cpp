@@ -9,7 +9,8 @@
 namespace ormc::sql {
 namespace {
 
-std::string sql_type(const ColumnDefinition& c) {
+/// The C++ type's own SQL type.
+std::string own_type(const ColumnDefinition& c) {
   switch (c.type) {
   case ColumnType::boolean:
     return "BOOLEAN";
@@ -54,6 +55,96 @@ std::string sql_type(const ColumnDefinition& c) {
     return "JSONB";
   }
   return "TEXT";
+}
+
+/// The column's type in DDL: the one the schema declares, or the C++ type's own.
+std::string sql_type(const ColumnDefinition& c) {
+  auto declared = c.declared_types.find("postgresql");
+  return declared == c.declared_types.end() ? own_type(c) : declared->second;
+}
+
+/// A type as format_type() spells it: lower case, long names for the short ones ("varchar(20)"
+/// is "character varying(20)"), no space after a comma, so that a declared type compares equal
+/// to the catalog's.
+std::string canonical_type(const std::string& declared) {
+  std::string type;
+  for (char ch : declared) {
+    char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower == ' ' &&
+        (type.empty() || type.back() == ' ' || type.back() == ',' || type.back() == '('))
+      continue;
+    if ((lower == ',' || lower == ')' || lower == '(') && !type.empty() && type.back() == ' ')
+      type.pop_back();
+    type += lower;
+  }
+  while (!type.empty() && type.back() == ' ')
+    type.pop_back();
+  std::size_t end = type.find_first_of("([");
+  std::string base = type.substr(0, end), rest = end == std::string::npos ? "" : type.substr(end);
+  static const std::pair<const char*, const char*> aliases[] = {
+      {"int", "integer"},
+      {"int4", "integer"},
+      {"int2", "smallint"},
+      {"int8", "bigint"},
+      {"bool", "boolean"},
+      {"float8", "double precision"},
+      {"float4", "real"},
+      {"varchar", "character varying"},
+      {"char", "character"},
+      {"bpchar", "character"},
+      {"decimal", "numeric"},
+      {"timestamptz", "timestamp with time zone"},
+      {"timestamp", "timestamp without time zone"},
+      {"timetz", "time with time zone"},
+      {"time", "time without time zone"}};
+  // "timestamp(3)" is spelled "timestamp(3) without time zone".
+  if (!rest.empty() && rest.find("time zone") == std::string::npos &&
+      (base == "timestamp" || base == "time"))
+    return base + rest + " without time zone";
+  if (!rest.empty() && (base == "timestamptz" || base == "timetz"))
+    return base.substr(0, base.size() - 2) + rest + " with time zone";
+  bool zoned = rest.find("time zone") != std::string::npos; // "timestamp(0) with time zone"
+  for (const auto& [alias, name] : aliases)
+    if (base == alias && !zoned) return name + rest;
+  return type;
+}
+
+/// pg_constraint's one-letter referential action as SQL spells it.
+std::string action_name(const std::string& column) {
+  return "CASE " + column +
+         " WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' WHEN 'r' "
+         "THEN 'RESTRICT' ELSE 'NO ACTION' END";
+}
+
+/// The types a declared type may be for the values ormc binds and reads as `type`'s text.
+std::vector<const char*> holding_types(ColumnType type) {
+  switch (type) {
+  case ColumnType::boolean:
+    return {"boolean"};
+  case ColumnType::float32:
+  case ColumnType::float64:
+    return {"real", "double precision", "numeric"};
+  case ColumnType::bytes:
+    return {"bytea"};
+  case ColumnType::timestamp:
+    return {"timestamp with time zone"};
+  case ColumnType::timestamp_plain:
+    return {"timestamp without time zone"};
+  case ColumnType::date:
+    return {"date"};
+  case ColumnType::uuid:
+    return {"uuid", "text", "character varying", "character"};
+  case ColumnType::decimal:
+  case ColumnType::decimal_number:
+    return {"numeric"};
+  case ColumnType::json:
+    return {"jsonb", "json"};
+  case ColumnType::text:
+  case ColumnType::timestamp_text:
+    return {}; // any: every type reads and writes as its text
+  default:     // integers, and times and durations as counts
+    return {"smallint", "integer", "bigint", "numeric"};
+  }
 }
 
 /// The catalog queries' schema: parameter 1, or the connection's current one for "".
@@ -191,6 +282,85 @@ public:
            "WHERE k.contype = 'f' AND c.relname = $2 AND " +
            std::string(kSchemaIs);
   }
+  std::string catalog_tables() const override {
+    return "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+           "c.relkind IN ('r', 'p') AND NOT c.relispartition AND " +
+           std::string(kSchemaIs) + " ORDER BY c.relname";
+  }
+  std::string catalog_column_details() const override {
+    return "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull::int, "
+           "coalesce(pg_get_expr(d.adbin, d.adrelid), ''), coalesce((SELECT k.ord FROM "
+           "unnest(pk.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) WHERE k.attnum = "
+           "a.attnum), 0), CASE WHEN a.attidentity <> '' THEN 'identity' ELSE '' END FROM "
+           "pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = "
+           "c.relnamespace LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = "
+           "a.attnum LEFT JOIN pg_index pk ON pk.indrelid = c.oid AND pk.indisprimary WHERE "
+           "c.relname = $2 AND " +
+           std::string(kSchemaIs) + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+  }
+  std::string catalog_index_details() const override {
+    return "SELECT ic.relname, i.indisunique::int, CASE WHEN i.indisprimary THEN 'pk' WHEN "
+           "EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid "
+           "= c.oid AND k.contype = 'u') THEN 'u' ELSE 'c' END, CASE WHEN i.indexprs IS NULL "
+           "THEN (SELECT string_agg(a.attname, ', ' ORDER BY k.ord) FROM unnest(i.indkey::int2[]) "
+           "WITH ORDINALITY AS k(attnum, ord) JOIN pg_attribute a ON a.attrelid = i.indrelid AND "
+           "a.attnum = k.attnum WHERE k.ord <= i.indnkeyatts) END, (i.indpred IS NOT NULL)::int "
+           "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = "
+           "i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = $2 AND " +
+           std::string(kSchemaIs) + " ORDER BY ic.relname";
+  }
+  std::string catalog_foreign_key_details() const override {
+    return "SELECT k.conname, a.attname, t.relname, ta.attname, " + action_name("k.confdeltype") +
+           ", " + action_name("k.confupdtype") +
+           " FROM pg_constraint k CROSS JOIN LATERAL unnest(k.conkey, k.confkey) WITH ORDINALITY "
+           "AS p(attnum, target_attnum, ord) JOIN pg_class c ON c.oid = k.conrelid JOIN "
+           "pg_namespace n ON n.oid = c.relnamespace JOIN pg_class t ON t.oid = k.confrelid JOIN "
+           "pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = p.attnum JOIN pg_attribute "
+           "ta ON ta.attrelid = k.confrelid AND ta.attnum = p.target_attnum WHERE k.contype = 'f' "
+           "AND c.relname = $2 AND " +
+           std::string(kSchemaIs) + " ORDER BY k.conname, p.ord";
+  }
+  CatalogTypeReading read_catalog_type(const std::string& type) const override {
+    static const std::pair<const char*, ColumnType> plain[] = {
+        {"smallint", ColumnType::int16},
+        {"integer", ColumnType::int32},
+        {"bigint", ColumnType::int64},
+        {"boolean", ColumnType::boolean},
+        {"real", ColumnType::float32},
+        {"double precision", ColumnType::float64},
+        {"text", ColumnType::text},
+        {"bytea", ColumnType::bytes},
+        {"date", ColumnType::date},
+        {"timestamp with time zone", ColumnType::timestamp},
+        {"timestamp without time zone", ColumnType::timestamp_plain},
+        {"jsonb", ColumnType::json},
+        {"json", ColumnType::json}};
+    CatalogTypeReading out;
+    for (const auto& [name, column] : plain)
+      if (type == name) {
+        out.type = column;
+        return out;
+      }
+    int precision = 0, scale = 0;
+    if (decimal_digits(type, precision, scale)) {
+      out.type = ColumnType::decimal;
+      out.precision = precision;
+      out.scale = scale;
+    } else if (type.rfind("character varying(", 0) == 0) {
+      out.max_length = std::stoull(type.substr(18));
+    } else if (type.rfind("timestamp(", 0) == 0) {
+      out.type = type.find("without") != std::string::npos ? ColumnType::timestamp_plain
+                                                           : ColumnType::timestamp;
+      // Fewer fraction digits than microseconds: the server would round what ormc writes.
+      out.whole_seconds = type.rfind("timestamp(0)", 0) == 0;
+      if (!out.whole_seconds && type.rfind("timestamp(6)", 0) != 0)
+        out.note = "PostgreSQL rounds the microseconds of this member to the column's " +
+                   type.substr(10, 1) + " fraction digits";
+    } else if (type.rfind("character", 0) != 0) {
+      out.note = type + " has no C++ type in ormc: read and written as PostgreSQL's text for it";
+    }
+    return out;
+  }
   std::vector<std::string> render(const RenameConstraint& s) const override {
     if (s.index)
       return {"ALTER INDEX " + table_name({s.table.schema, s.from}) + " RENAME TO " +
@@ -225,6 +395,7 @@ public:
   std::string script_preamble() const override { return "SET standard_conforming_strings = on"; }
   // format_type() spells the DDL's types in lower case, two of them in long form.
   std::string catalog_type(const ColumnDefinition& c) const override {
+    if (!declared_type(c).empty()) return canonical_type(declared_type(c));
     if (c.type == ColumnType::timestamp) return "timestamp with time zone";
     if (c.type == ColumnType::timestamp_plain) return "timestamp without time zone";
     if (c.type == ColumnType::decimal || c.type == ColumnType::decimal_number)
@@ -235,6 +406,29 @@ public:
     for (char& ch : type)
       ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return type;
+  }
+
+  std::string declared_type_problem(const ColumnDefinition& c) const override {
+    std::string declared = declared_type(c);
+    if (declared.empty()) return "";
+    // Compared without modifiers: "numeric(10,2)" is a numeric, "timestamp(3) without time
+    // zone" a timestamp without time zone.
+    std::string type;
+    int depth = 0;
+    for (char ch : canonical_type(declared)) {
+      depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+      if (depth == 0 && ch != ')') type += ch;
+    }
+    std::vector<const char*> holding = holding_types(c.type);
+    if (holding.empty()) return "";
+    std::string list;
+    for (const char* t : holding) {
+      if (type == t) return "";
+      list += std::string(list.empty() ? "" : ", ") + t;
+    }
+    return "a PostgreSQL '" + declared +
+           "' column does not hold the values ormc writes for this member as " + own_type(c) +
+           "; it needs one of " + list;
   }
 
 protected:

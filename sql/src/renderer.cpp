@@ -333,7 +333,7 @@ std::vector<std::string> Renderer::render(const CreateTable& s) const {
     if (!items[i].second.empty()) create += " -- " + one_line(items[i].second);
     create += "\n";
   }
-  create += ")" + table_options();
+  create += ")" + table_options(s);
   statements.push_back(std::move(create));
 
   for (const Index& i : s.indexes)

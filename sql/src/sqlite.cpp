@@ -5,6 +5,8 @@
 // UUIDs are TEXT; booleans INTEGER 0/1. One file is one schema: `schema=` is ignored.
 #include "dialects.hpp"
 
+#include <cctype>
+
 namespace ormc::sql {
 namespace {
 
@@ -42,6 +44,54 @@ std::string scaled_literal(const std::string& number, int scale) {
   std::size_t first = digits.find_first_not_of("-+0");
   if (first == std::string::npos) return "0";
   return (negative ? "-" : "") + digits.substr(first);
+}
+
+std::string upper(std::string text) {
+  for (char& ch : text)
+    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return text;
+}
+
+/// The affinity SQLite gives a column of a declared type, by the rules of its manual
+/// ("Determination Of Column Affinity"), which look for these words in this order.
+const char* affinity(const std::string& declared) {
+  std::string type = upper(declared);
+  auto has = [&](const char* word) { return type.find(word) != std::string::npos; };
+  if (has("INT")) return "INTEGER";
+  if (has("CHAR") || has("CLOB") || has("TEXT")) return "TEXT";
+  if (has("BLOB") || type.empty()) return "BLOB";
+  if (has("REAL") || has("FLOA") || has("DOUB")) return "REAL";
+  return "NUMERIC";
+}
+
+/// The affinities that keep what ormc stores for `type` as it was stored. A REAL column
+/// turns integers into reals and a TEXT one numbers into text; a BLOB ("none") one keeps all.
+std::vector<const char*> keeping_affinities(ColumnType type) {
+  switch (type) {
+  case ColumnType::float32:
+  case ColumnType::float64:
+  case ColumnType::decimal_number: // bound as a number; as text past 15 digits, which NUMERIC keeps
+    return {"REAL", "NUMERIC", "INTEGER", "BLOB"};
+  case ColumnType::text:
+  case ColumnType::uuid:
+  case ColumnType::json: // '12' is JSON, and a number to NUMERIC
+    return {"TEXT", "BLOB"};
+  case ColumnType::timestamp_text:
+  case ColumnType::timestamp_plain:
+  case ColumnType::date: // never a well-formed number, so no affinity converts it
+    return {"TEXT", "NUMERIC", "INTEGER", "REAL", "BLOB"};
+  case ColumnType::bytes:
+    return {"BLOB", "TEXT", "NUMERIC", "INTEGER", "REAL"};
+  default:
+    return {"INTEGER", "NUMERIC", "BLOB"};
+  }
+}
+
+/// The type names a STRICT table allows.
+bool strict_type(const std::string& declared) {
+  std::string type = upper(declared);
+  return type == "INT" || type == "INTEGER" || type == "REAL" || type == "TEXT" || type == "BLOB" ||
+         type == "ANY";
 }
 
 class SqliteRenderer final : public Renderer {
@@ -114,7 +164,21 @@ public:
   // Checked at commit then, when every table is gone.
   std::string defer_foreign_keys() const override { return "PRAGMA defer_foreign_keys = ON"; }
   std::string catalog_type(const ColumnDefinition& c) const override {
-    return storage_type(c.type);
+    return declared_type(c).empty() ? storage_type(c.type) : declared_type(c);
+  }
+  std::string declared_type_problem(const ColumnDefinition& c) const override {
+    std::string declared = declared_type(c);
+    if (declared.empty()) return "";
+    const char* found = affinity(declared);
+    std::vector<const char*> keeping = keeping_affinities(c.type);
+    for (const char* a : keeping)
+      if (std::string(a) == found) return "";
+    std::string list;
+    for (const char* a : keeping)
+      list += std::string(list.empty() ? "" : ", ") + a;
+    return "SQLite gives a '" + declared + "' column " + found +
+           " affinity, which would convert the " + storage_type(c.type) +
+           " values ormc stores for this member; it needs one of " + list + " affinity";
   }
   // One file is one schema: ?1 is not used. A rowid alias (INTEGER PRIMARY KEY) cannot hold
   // NULL though the catalog says it may.
@@ -127,6 +191,53 @@ public:
   std::string catalog_foreign_keys() const override {
     return R"sql(SELECT "from", "table", coalesce("to", '') FROM pragma_foreign_key_list(?2) WHERE ?1 IS NOT NULL)sql";
   }
+  std::string catalog_tables() const override {
+    return R"sql(SELECT "name" FROM sqlite_schema WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite\_%' ESCAPE '\' AND ?1 IS NOT NULL ORDER BY "name")sql";
+  }
+  // An INTEGER key alone is the rowid, which SQLite assigns when an insert gives none.
+  std::string catalog_column_details() const override {
+    return R"sql(SELECT "name", "type", "notnull" OR "pk" > 0, coalesce("dflt_value", ''), "pk", CASE WHEN "pk" = 1 AND upper("type") = 'INTEGER' AND (SELECT count(*) FROM pragma_table_info(?2) WHERE "pk" > 0) = 1 THEN 'rowid' ELSE '' END FROM pragma_table_info(?2) WHERE ?1 IS NOT NULL ORDER BY "cid")sql";
+  }
+  std::string catalog_index_details() const override {
+    return R"sql(SELECT l."name", l."unique", l."origin", CASE WHEN EXISTS (SELECT 1 FROM pragma_index_info(l."name") WHERE "name" IS NULL) THEN NULL ELSE (SELECT group_concat("name", ', ') FROM (SELECT "name" FROM pragma_index_info(l."name") ORDER BY "seqno")) END, l."partial" FROM pragma_index_list(?2) l WHERE ?1 IS NOT NULL ORDER BY l."name")sql";
+  }
+  std::string catalog_foreign_key_details() const override {
+    return R"sql(SELECT "id", "from", "table", coalesce("to", ''), "on_delete", "on_update" FROM pragma_foreign_key_list(?2) WHERE ?1 IS NOT NULL ORDER BY "id", "seq")sql";
+  }
+  // The declared type only names an affinity, by the manual's rules in their order; the names
+  // of dates and times say what the text holds.
+  CatalogTypeReading read_catalog_type(const std::string& declared) const override {
+    std::string type = upper(declared);
+    auto has = [&](const char* word) { return type.find(word) != std::string::npos; };
+    CatalogTypeReading out;
+    int precision = 0, scale = 0;
+    if (type == "BOOLEAN" || type == "BOOL")
+      out.type = ColumnType::boolean;
+    else if (has("INT"))
+      out.type = ColumnType::int64;
+    else if (has("CHAR") || has("CLOB") || has("TEXT"))
+      out.type = ColumnType::text;
+    else if (has("BLOB") || type.empty()) {
+      out.type = ColumnType::bytes;
+      if (type.empty())
+        out.note = "declared without a type; ormc declares BLOB, so --check-db reports it";
+    } else if (has("REAL") || has("FLOA") || has("DOUB"))
+      out.type = ColumnType::float64;
+    else if (type == "DATE")
+      out.type = ColumnType::date;
+    else if (has("DATE") || has("TIME"))
+      out.type = ColumnType::timestamp_plain;
+    else if (decimal_digits(declared, precision, scale)) {
+      out.type = ColumnType::decimal_number;
+      out.precision = precision;
+      out.scale = scale;
+    } else {
+      out.type = ColumnType::float64;
+      out.note = "NUMERIC affinity without the digits ormc::decimal holds (at most 18): read as "
+                 "a double";
+    }
+    return out;
+  }
   // ALTER TABLE adds, renames and drops plain columns; every other change is a rebuild.
   bool alters_tables() const override { return false; }
   // PRAGMA foreign_keys is a no-op inside a transaction, hence around it.
@@ -136,7 +247,7 @@ public:
 
 protected:
   std::string column_definition(const ColumnDefinition& c) const override {
-    std::string out = storage_type(c.type);
+    std::string out = declared_type(c).empty() ? storage_type(c.type) : declared_type(c);
     if (c.primary_key) out += " PRIMARY KEY";
     if (c.not_null) out += " NOT NULL";
     if (c.default_value && c.type == ColumnType::decimal &&
@@ -168,7 +279,12 @@ protected:
   }
   bool has_index_methods() const override { return false; } // every SQLite index is a b-tree
   bool comments_as_statements() const override { return false; }
-  std::string table_options() const override { return " STRICT"; }
+  // A STRICT table takes only its own type names: a schema's NVARCHAR(120) makes it a plain one.
+  std::string table_options(const CreateTable& s) const override {
+    for (const ColumnDefinition& c : s.columns)
+      if (!declared_type(c).empty() && !strict_type(declared_type(c))) return "";
+    return " STRICT";
+  }
 };
 
 } // namespace

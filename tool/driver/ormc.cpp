@@ -1,5 +1,6 @@
 // ormc: reads annotated C++ structs and writes their persistence layer. This file only parses
 // options and runs the pipeline in tool/lib; see docs/architecture.md.
+#include "driver/Import.h"
 #include "driver/Pipeline.h"
 #include "emit/Version.h"
 
@@ -80,6 +81,23 @@ cl::opt<std::string> embedMigrations(
     cl::value_desc("stem"), cl::cat(category));
 cl::opt<bool> merge("merge", cl::desc("Inputs are IR fragments: merge, check and emit them"),
                     cl::cat(category));
+// `ormc import --db URL`: a subcommand with options of its own.
+cl::SubCommand importCommand("import", "Write annotated structs for an existing database's tables");
+cl::opt<std::string> importDatabase("db",
+                                    cl::desc("The database (sqlite:<file>, postgresql://...)"),
+                                    cl::value_desc("url"), cl::Required, cl::sub(importCommand));
+cl::opt<std::string>
+    importSchema("schema", cl::desc("PostgreSQL schema to import (default: the current one)"),
+                 cl::value_desc("name"), cl::sub(importCommand));
+cl::opt<std::string>
+    importNamespace("namespace",
+                    cl::desc("Namespace of the structs (default: the header's stem, or db)"),
+                    cl::value_desc("name"), cl::sub(importCommand));
+cl::opt<std::string> importOutput("o", cl::desc("The header to write (default: stdout)"),
+                                  cl::value_desc("file"), cl::sub(importCommand));
+cl::opt<bool> importOverwrite("overwrite", cl::desc("Replace a header that differs"),
+                              cl::sub(importCommand));
+
 /// Names the LLVM the binary was compiled against and the libclang-cpp it runs with (asked of
 /// the library at run time), so a test can prove which LLVM a build really uses.
 void printVersion(llvm::raw_ostream& out) {
@@ -98,6 +116,15 @@ int main(int argc, const char** argv) {
   cl::SetVersionPrinter(printVersion);
   cl::ParseCommandLineOptions(argc, argv,
                               "ormc: generate a persistence layer from annotated C++ structs\n");
+  if (importCommand) {
+    ormc::driver::ImportOptions import;
+    import.databaseUrl = importDatabase;
+    import.schema = importSchema;
+    import.cppNamespace = importNamespace;
+    import.output = importOutput;
+    import.overwrite = importOverwrite;
+    return ormc::driver::runImport(import);
+  }
   ormc::driver::Options options;
   options.sources = sources;
   options.buildPath = buildPath;

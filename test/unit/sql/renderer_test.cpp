@@ -299,6 +299,75 @@ TEST(SqlSchema, CatalogTypesAreSpelledAsEachCatalogReportsThem) {
   EXPECT_EQ(postgres().catalog_type(at), "timestamp with time zone");
 }
 
+TEST(SqlSchema, ADeclaredTypeIsWrittenAndReportedAsTheSchemaSpellsIt) {
+  ColumnDefinition name;
+  name.name = "Name";
+  name.type = ColumnType::text;
+  name.not_null = true;
+  name.declared_types["sqlite"] = "NVARCHAR(120)";
+  name.declared_types["postgresql"] = "VARCHAR(120)";
+  EXPECT_EQ(sqlite().catalog_type(name), "NVARCHAR(120)");
+  EXPECT_EQ(postgres().catalog_type(name), "character varying(120)");
+  CreateTable t;
+  t.table.name = "Artist";
+  t.columns = {name};
+  // A STRICT table refuses NVARCHAR, so the table is a plain one.
+  EXPECT_EQ(sqlite().render(t).front(),
+            "CREATE TABLE IF NOT EXISTS \"Artist\" (\n  \"Name\" NVARCHAR(120) NOT NULL\n)");
+  EXPECT_EQ(postgres().render(t).front(),
+            "CREATE TABLE IF NOT EXISTS \"Artist\" (\n  \"Name\" VARCHAR(120) NOT NULL\n)");
+  t.columns[0].declared_types["sqlite"] = "text";
+  EXPECT_EQ(sqlite().render(t).front(),
+            "CREATE TABLE IF NOT EXISTS \"Artist\" (\n  \"Name\" text NOT NULL\n) STRICT");
+
+  ColumnDefinition at;
+  at.type = ColumnType::timestamp_plain;
+  for (auto [declared, canonical] :
+       {std::pair{"TIMESTAMP(3)", "timestamp(3) without time zone"},
+        std::pair{"timestamptz", "timestamp with time zone"},
+        std::pair{"Numeric( 10 , 2 )", "numeric(10,2)"}, std::pair{"int4", "integer"},
+        std::pair{"double  precision", "double precision"},
+        std::pair{"timestamptz(0)", "timestamp(0) with time zone"},
+        std::pair{"timestamp(0) without time zone", "timestamp(0) without time zone"}}) {
+    at.declared_types["postgresql"] = declared;
+    EXPECT_EQ(postgres().catalog_type(at), canonical) << declared;
+  }
+}
+
+TEST(SqlSchema, ADeclaredTypeMustKeepWhatOrmcStores) {
+  ColumnDefinition c;
+  c.type = ColumnType::decimal; // a count of cents
+  c.declared_types["sqlite"] = "NUMERIC(10,2)";
+  EXPECT_EQ(sqlite().declared_type_problem(c), "");
+  c.declared_types["sqlite"] = "DOUBLE"; // REAL affinity: the integer count would become a float
+  EXPECT_EQ(sqlite().declared_type_problem(c),
+            "SQLite gives a 'DOUBLE' column REAL affinity, which would convert the INTEGER values "
+            "ormc stores for this member; it needs one of INTEGER, NUMERIC, BLOB affinity");
+  c.type = ColumnType::timestamp_plain; // '2009-01-01 00:00:00' is no number: kept by any
+  c.declared_types["sqlite"] = "DATETIME";
+  EXPECT_EQ(sqlite().declared_type_problem(c), "");
+  c.type = ColumnType::text;
+  c.declared_types["sqlite"] = "DATETIME"; // NUMERIC affinity would turn the text '12' into 12
+  EXPECT_NE(sqlite().declared_type_problem(c), "");
+
+  c.type = ColumnType::int32;
+  c.declared_types["postgresql"] = "int2";
+  EXPECT_EQ(postgres().declared_type_problem(c), "");
+  c.declared_types["postgresql"] = "date";
+  EXPECT_EQ(postgres().declared_type_problem(c),
+            "a PostgreSQL 'date' column does not hold the values ormc writes for this member as "
+            "INTEGER; it needs one of smallint, integer, bigint, numeric");
+  c.type = ColumnType::text; // any type reads and writes as its text
+  c.declared_types["postgresql"] = "inet";
+  EXPECT_EQ(postgres().declared_type_problem(c), "");
+  c.type = ColumnType::timestamp_plain;
+  c.declared_types["postgresql"] = "timestamp(0)";
+  EXPECT_EQ(postgres().declared_type_problem(c), "");
+  c.type = ColumnType::decimal;
+  c.declared_types["postgresql"] = "numeric(12, 2)";
+  EXPECT_EQ(postgres().declared_type_problem(c), "");
+}
+
 TEST(SqlSchema, JsonColumnsAreJsonbOrTextCheckedToBeJson) {
   ColumnDefinition doc;
   doc.name = "doc";

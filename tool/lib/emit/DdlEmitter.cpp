@@ -87,7 +87,8 @@ sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& m, con
       table.foreign_keys.push_back(foreignKey(schema, m, c));
   for (const ir::Column& c : m.columns) {
     bool leadsKey = c.primaryKey && m.keyColumns().front() == &c;
-    bool wanted = (c.indexed && !c.unique && !leadsKey) || (c.references && !covered(m, c));
+    bool wanted = (c.indexed && !c.unique && !leadsKey) ||
+                  (c.references && c.references->indexed && !covered(m, c));
     if (wanted)
       table.indexes.push_back(
           {ir::generatedIdentifier("idx_" + m.table + "_" + c.name), {c.name}, "", ""});

@@ -130,6 +130,7 @@ sql::ColumnDefinition columnDefinition(const ir::Column& c, const std::string& t
   if (!out.checks.empty())
     out.check_constraint = ir::generatedIdentifier("ck_" + table + "_" + c.name);
   out.comment = c.comment;
+  out.declared_types.insert(c.declaredTypes.begin(), c.declaredTypes.end());
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/Lex/Lexer.h>
+#include <ormc/sql/renderer.hpp>
 
 namespace ormc::frontend {
 namespace {
@@ -455,6 +456,9 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     c.renamedFrom = textOr(options->find("renamed_from"), "");
     c.convertUsing = textOr(options->find("convert_using"), "");
     c.check = textOr(options->find("check"), "");
+    for (Dialect d : sql::all_dialects())
+      if (const an::Argument* type = options->find(std::string(sql::renderer(d).name()) + "_type"))
+        c.declaredTypes[std::string(sql::renderer(d).name())] = type->value.text;
     if (const an::Argument* min = options->find("min")) c.min = min->value.text;
     if (const an::Argument* max = options->find("max")) c.max = max->value.text;
     c.notEmpty = an::flagValue(options->find("not_empty"));
@@ -481,6 +485,7 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     fk.name =
         textOr(keyed(a, "name"), idSuffix ? c.member.substr(0, c.member.size() - 3) : c.member);
     fk.inverse = textOr(keyed(a, "inverse"), "");
+    if (const an::Argument* index = keyed(a, "index")) fk.indexed = an::flagValue(index);
     fk.loc = reader_.convert(reader_.locate(*belongsTo, a.kindOffset));
     c.references = std::move(fk);
   }

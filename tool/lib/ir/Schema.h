@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -96,7 +97,10 @@ struct ForeignKey {
   ReferentialAction onUpdate = ReferentialAction::NoAction;
   std::string name;    // the belongs-to helper: author (for author_id)
   std::string inverse; // the has-many (or has-one) helper on the target; empty: derived
-  SourceLoc loc;       // of the annotation
+  /// Whether the DDL adds an index for the column where no other index starts with it
+  /// (belongs_to(index=false): an existing schema without one).
+  bool indexed = true;
+  SourceLoc loc; // of the annotation
 };
 
 /// A column the generated code fills in itself.
@@ -132,7 +136,10 @@ struct Column {
   /// ormc:column(convert_using="..."): SQL computing the column's new value from a row's old
   /// values, for a migration that changes its type or makes it NOT NULL.
   std::string convertUsing;
-  std::string check;              // SQL boolean expression: CHECK (...)
+  std::string check; // SQL boolean expression: CHECK (...)
+  /// ormc:column(sqlite_type=..., postgresql_type=...): the types an existing schema declares,
+  /// by dialect name ("sqlite"), written and checked instead of the C++ type's own there.
+  std::map<std::string, std::string> declaredTypes;
   std::optional<std::string> min; // numeric literal, checked before any SQL runs
   std::optional<std::string> max;
   bool notEmpty = false;      // strings and bytes: checked before any SQL runs

@@ -1,6 +1,7 @@
 #include "ir/SchemaJson.h"
 
 #include <array>
+#include <ormc/sql/renderer.hpp>
 #include <utility>
 
 namespace ormc::ir {
@@ -56,6 +57,8 @@ Json columnJson(const Column& c, LocationPolicy locations) {
   if (!c.renamedFrom.empty()) j["renamed_from"] = c.renamedFrom;
   if (!c.convertUsing.empty()) j["convert_using"] = c.convertUsing;
   if (!c.check.empty()) j["check"] = c.check;
+  for (const auto& [dialect, type] : c.declaredTypes)
+    j[dialect + "_type"] = type;
   if (c.min) j["min"] = *c.min;
   if (c.max) j["max"] = *c.max;
   if (c.notEmpty) j["not_empty"] = true;
@@ -70,6 +73,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
     r["on_update"] = referentialActionName(fk.onUpdate);
     r["name"] = fk.name;
     r["inverse"] = fk.inverse;
+    if (!fk.indexed) r["index"] = false;
     if (locations == LocationPolicy::Include) r["loc"] = locJson(fk.loc);
     j["references"] = std::move(r);
   }
@@ -242,6 +246,9 @@ Column readColumn(const Reader& r) {
   c.renamedFrom = r.string("renamed_from", "");
   c.convertUsing = r.string("convert_using", "");
   c.check = r.string("check", "");
+  for (Dialect d : sql::all_dialects())
+    if (std::string key = std::string(sql::renderer(d).name()) + "_type"; r.has(key.c_str()))
+      c.declaredTypes[std::string(sql::renderer(d).name())] = r.string(key.c_str());
   if (r.has("min")) c.min = r.string("min");
   if (r.has("max")) c.max = r.string("max");
   c.notEmpty = r.boolean("not_empty", false);
@@ -262,6 +269,7 @@ Column readColumn(const Reader& r) {
     fk.onUpdate = readAction(f, "on_update");
     fk.name = f.string("name");
     fk.inverse = f.string("inverse");
+    fk.indexed = f.boolean("index", true);
     fk.loc = readLoc(f);
     c.references = std::move(fk);
   }

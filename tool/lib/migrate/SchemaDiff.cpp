@@ -47,7 +47,7 @@ bool sameChecks(const std::vector<sql::ColumnCheck>& a, const std::vector<sql::C
 ColumnChanges columnChanges(const sql::ColumnDefinition& b, const sql::ColumnDefinition& a) {
   ColumnChanges out;
   out.type = b.type != a.type || b.max_length != a.max_length || b.precision != a.precision ||
-             b.scale != a.scale;
+             b.scale != a.scale || b.declared_types != a.declared_types;
   out.nullability = b.not_null != a.not_null;
   out.defaultValue = !sameLiteral(b.default_value, a.default_value);
   out.unique = b.unique_constraint != a.unique_constraint;

@@ -1,5 +1,6 @@
 #include "validate/ValueChecks.h"
 
+#include "emit/SqlSchema.h"
 #include "ir/Identifiers.h"
 #include "validate/FindingBuilders.h"
 #include "validate/TextChecks.h"
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <limits>
 #include <optional>
+#include <ormc/sql/renderer.hpp>
 
 namespace ormc::validate {
 namespace {
@@ -143,6 +145,27 @@ void checkStorage(const ir::Column& c, Findings& out) {
                   "; '" + c.member + "' has type '" + c.type.spelling + "'"));
 }
 
+// A declared type (sqlite_type=, postgresql_type=) must be one SQL type that keeps what ormc
+// stores for the member: a REAL column would turn a count of cents into a float.
+void checkDeclaredTypes(const ir::Model& m, const ir::Column& c, Findings& out) {
+  if (c.declaredTypes.empty()) return;
+  sql::ColumnDefinition definition = emit::columnDefinition(c, m.table);
+  for (Dialect dialect : sql::all_dialects()) {
+    const sql::Renderer& d = sql::renderer(dialect);
+    std::string text = d.declared_type(definition);
+    if (text.empty()) continue;
+    std::string key = std::string(d.name()) + "_type=\"" + text + "\" of '" + c.member + "'";
+    std::string why = sqlExpressionProblem(text);
+    if (why.empty() && text.find_first_not_of(" \t") == std::string::npos) why = "no type";
+    if (!why.empty()) {
+      out.push_back(error("column-type", c.loc, key + " is not one SQL type: it has " + why));
+      continue;
+    }
+    if (std::string problem = d.declared_type_problem(definition); !problem.empty())
+      out.push_back(error("column-type", c.loc, key + " (" + c.type.spelling + "): " + problem));
+  }
+}
+
 void checkName(const std::string& name, const char* what, const ir::SourceLoc& loc, Findings& out) {
   if (hasControlCharacter(name))
     out.push_back(error("invalid-name", loc,
@@ -179,6 +202,7 @@ void checkValues(const ir::Model& m, Findings& out) {
     checkDefault(c, out);
     checkLimits(c, out);
     checkStorage(c, out);
+    checkDeclaredTypes(m, c, out);
   }
   for (const ir::ManyToMany& rel : m.manyToMany)
     checkName(rel.table, "join table", rel.loc, out);

@@ -3,6 +3,9 @@
 // read the catalog with the renderer's queries (Renderer::catalog_columns() ...) and compare here.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <ormc/sql/schema_statements.hpp>
 #include <string>
 #include <vector>
 
@@ -26,6 +29,17 @@ struct CatalogForeignKey {
   std::string column;
   std::string target_table; // without its schema
   std::string target_column;
+};
+
+/// What a type of the catalog reads as (Renderer::read_catalog_type()), for `ormc import`: the
+/// column type a C++ member stores as, with its length or digits.
+struct CatalogTypeReading {
+  ColumnType type = ColumnType::text;
+  std::optional<std::uint64_t> max_length;
+  int precision = 0;
+  int scale = 0;
+  bool whole_seconds = false; // a time the type holds without a fraction of a second
+  std::string note;           // what a reader of the import should know; "" for nothing
 };
 
 struct TableShape {

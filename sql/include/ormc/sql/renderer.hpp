@@ -4,6 +4,7 @@
 // upsert and RETURNING, comments, foreign keys that close a cycle, bulk loading.
 #pragma once
 
+#include <ormc/sql/catalog.hpp>
 #include <ormc/sql/dialect.hpp>
 #include <ormc/sql/fragment.hpp>
 #include <ormc/sql/schema_statements.hpp>
@@ -131,6 +132,16 @@ public:
   virtual std::string script_preamble() const { return ""; }
   /// The column's type as the database's catalog reports it, for the runtime's schema check.
   virtual std::string catalog_type(const ColumnDefinition& c) const = 0;
+  /// The type the schema declares for `c` in this dialect (ColumnDefinition::declared_types),
+  /// or "" for the C++ type's own.
+  std::string declared_type(const ColumnDefinition& c) const {
+    auto found = c.declared_types.find(name());
+    return found == c.declared_types.end() ? std::string() : found->second;
+  }
+  /// Why the type the schema declares for `c` in this dialect (declared_type()) cannot hold the
+  /// values ormc writes for its C++ type and read them back unchanged; "" when it can, or when it
+  /// declares none.
+  virtual std::string declared_type_problem(const ColumnDefinition& c) const = 0;
   // ---- The catalog (sql/catalog.hpp). Each query takes parameter 1 the schema ("" for the
   // connection's default; ignored where there are none) and 2 the table.
   /// Rows: name, catalog type, not null (0/1); in column order; none when there is no table.
@@ -139,6 +150,22 @@ public:
   virtual std::string catalog_indexes() const = 0;
   /// Rows: column, target table, target column; one per column of each foreign key.
   virtual std::string catalog_foreign_keys() const = 0;
+  // ---- A whole schema, for `ormc import`: the same parameters.
+  /// Rows: the names of the schema's tables (parameter 1 only), sorted.
+  virtual std::string catalog_tables() const = 0;
+  /// Rows: name, catalog type, not null (0/1), default expression ("" for none), position in
+  /// the primary key (1-based; 0: not in it), "identity" or "rowid" where the database assigns
+  /// the value by itself (else ""); in column order.
+  virtual std::string catalog_column_details() const = 0;
+  /// Rows: name, unique (0/1), origin ("pk": the primary key, "u": a UNIQUE constraint, "c": an
+  /// index), the columns joined by ", " (NULL when one is an expression), partial (0/1).
+  virtual std::string catalog_index_details() const = 0;
+  /// Rows: constraint id, column, target table, target column ("" for the target's key), on
+  /// delete, on update ("NO ACTION", "CASCADE", ...); in key order within each constraint.
+  virtual std::string catalog_foreign_key_details() const = 0;
+  /// The column type a member of a catalog type (as catalog_column_details() reports it) is
+  /// stored as; where catalog_type() of it differs, the import keeps the type as declared.
+  virtual CatalogTypeReading read_catalog_type(const std::string& catalog_type) const = 0;
 
 protected:
   /// The type and column constraints after the column's name.
@@ -155,7 +182,7 @@ protected:
   /// Whether comments are COMMENT ON statements (else SQL comments in CREATE TABLE).
   virtual bool comments_as_statements() const = 0;
   /// Text after the closing parenthesis of CREATE TABLE.
-  virtual std::string table_options() const { return ""; }
+  virtual std::string table_options(const CreateTable&) const { return ""; }
 
   void where(Fragment& f, const std::vector<Fragment>& conditions) const;
   void order_by(Fragment& f, const std::vector<OrderTerm>& order) const;

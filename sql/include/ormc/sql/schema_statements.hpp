@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,6 +77,9 @@ struct ColumnDefinition {
   std::string check_constraint;  // the name of the constraint holding `checks`
   std::vector<ColumnCheck> checks;
   std::string comment;
+  /// The types an existing schema declares for the column (ormc:column(sqlite_type=...)), by
+  /// the dialect's name (Renderer::name()), written instead of the C++ type's own there.
+  std::map<std::string, std::string, std::less<>> declared_types;
 };
 
 enum class ReferentialAction { no_action, restrict, cascade, set_null, set_default };
