@@ -34,6 +34,10 @@
 /// A foreign key to another table's key: ORMC_BELONGS_TO(User, on_delete = cascade).
 /// Keys: on_delete, on_update, name, inverse.
 #define ORMC_BELONGS_TO(...) ORMC_ANNOTATE("ormc:belongs_to(" #__VA_ARGS__ ")")
+/// On a struct: a foreign key over several members to a composite key, the members in the
+/// order of the target's key: ORMC_REFERENCES(InvoiceLine, invoice_id, line_number). Keys:
+/// on_delete, on_update, name, inverse, index.
+#define ORMC_REFERENCES(...) ORMC_ANNOTATE("ormc:references(" #__VA_ARGS__ ")")
 /// On a struct: a many-to-many relation, ORMC_MANY_TO_MANY(Tag). Keys: name, inverse, table,
 /// through.
 #define ORMC_MANY_TO_MANY(...) ORMC_ANNOTATE("ormc:many_to_many(" #__VA_ARGS__ ")")

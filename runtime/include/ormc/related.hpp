@@ -11,6 +11,7 @@
 #include <optional>
 #include <ormc/column.hpp>
 #include <ormc/database.hpp>
+#include <ormc/key.hpp>
 #include <ormc/model.hpp>
 #include <ormc/query.hpp>
 #include <span>
@@ -126,8 +127,10 @@ template <Column C, class K> struct key_set {
 template <class K, class Rows, class KeyOf>
 std::vector<K> distinct_keys(const Rows& rows, KeyOf key) {
   std::vector<K> out;
-  for (const auto& row : rows)
-    if (const K* k = value_of(key(row))) out.push_back(*k);
+  for (const auto& row : rows) {
+    decltype(auto) value = key(row); // a member, or a composite key built for the row
+    if (const K* k = value_of(value)) out.push_back(*k);
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -203,51 +206,81 @@ bool unlink(Database& db, const JoinTable& join, const SK& source, const TK& tar
   });
 }
 
+/// The key of Target that the members of a foreign key to it hold, in the order of its key
+/// columns; empty when one of them is an empty std::optional (the row references nothing).
+template <class Target, class... Parts>
+std::optional<typename ModelTraits<Target>::key_type> reference_key(const Parts&... parts) {
+  if ((... || !detail::value_of(parts))) return std::nullopt;
+  return typename ModelTraits<Target>::key_type{*detail::value_of(parts)...};
+}
+
 /// Belongs-to, for a whole result set: the Target rows whose keys `rows` reference through
-/// `reference` (a member pointer), in one statement.
-template <class Target, class Rows, class Member>
-auto load_referenced(Database& db, const Rows& rows, Member reference) {
+/// `reference` (a member pointer, or a function of a row returning the key it references, as
+/// a foreign key to a composite key has it), in one statement.
+template <class Target, class Rows, class Reference>
+auto load_referenced(Database& db, const Rows& rows, Reference reference) {
   using traits = ModelTraits<Target>;
   using K = typename traits::key_type;
-  auto keys = detail::distinct_keys<K>(
-      rows, [&](const auto& row) -> decltype(auto) { return row.*reference; });
+  auto keys = detail::distinct_keys<K>(rows, [&](const auto& row) -> decltype(auto) {
+    if constexpr (std::is_member_object_pointer_v<Reference>)
+      return (row.*reference);
+    else
+      return reference(row);
+  });
   std::vector<std::pair<K, Target>> entries;
   // all(): one statement (iterating would page through a cursor on PostgreSQL).
-  for (Target& row : Query<Target>(db).where(any_of(typename traits::key_column{}, keys)).all())
+  auto found = [&] {
+    if constexpr (detail::key_size<Target> == 1)
+      return Query<Target>(db).where(any_of(typename traits::key_column{}, keys)).all();
+    else
+      return Query<Target>(db).where(detail::key_in<Target>{std::move(keys)}).all();
+  }();
+  for (Target& row : found)
     entries.emplace_back(traits::key(row), std::move(row));
   return Lookup<K, Target>(std::move(entries));
 }
 
 namespace detail {
-/// The Source rows whose foreign key column `Fk` holds a key of `rows`, each with that key.
-template <class Source, Column Fk, class Rows> auto referencing(Database& db, const Rows& rows) {
+/// The Source rows whose foreign key columns `Fks` (one, or several in the order of a composite
+/// key) hold a key of `rows`, each with that key.
+template <class Source, class Rows, Column... Fks>
+auto referencing(Database& db, const Rows& rows) {
   using Owner = std::remove_cvref_t<decltype(*std::begin(rows))>;
   using owner_traits = ModelTraits<Owner>;
   using K = typename owner_traits::key_type;
   auto keys = detail::distinct_keys<K>(
       rows, [](const auto& row) -> decltype(auto) { return owner_traits::key(row); });
   std::vector<std::pair<K, Source>> entries;
-  for (Source& row : Query<Source>(db).where(any_of(Fk{}, keys)).all())
-    if (const K* k = detail::value_of(row.*Fk::member)) {
-      K key = *k;
-      entries.emplace_back(std::move(key), std::move(row));
+  auto found = [&] {
+    if constexpr (sizeof...(Fks) == 1)
+      return Query<Source>(db).where(any_of(Fks{}..., keys)).all();
+    else
+      return Query<Source>(db)
+          .where(tuples_in<Source, std::tuple<Fks...>, K>{std::move(keys)})
+          .all();
+  }();
+  for (Source& row : found)
+    if (auto key = reference_key<Owner>(row.*Fks::member...)) {
+      K k = std::move(*key);
+      entries.emplace_back(std::move(k), std::move(row));
     }
   return entries;
 }
 } // namespace detail
 
-/// Has-many, for a whole result set: the Source rows whose foreign key `Fk` references one of
-/// `rows`, grouped by that key, in one statement.
-template <class Source, Column Fk, class Rows>
+/// Has-many, for a whole result set: the Source rows whose foreign key (the columns `Fks`, in
+/// the order of the owner's key) references one of `rows`, grouped by that key, in one
+/// statement.
+template <class Source, Column... Fks, class Rows>
 auto load_referencing(Database& db, const Rows& rows) {
-  auto entries = detail::referencing<Source, Fk>(db, rows);
+  auto entries = detail::referencing<Source, Rows, Fks...>(db, rows);
   return Grouped<typename decltype(entries)::value_type::first_type, Source>(std::move(entries));
 }
 
 /// Has-one (a unique foreign key), for a whole result set, in one statement.
 template <class Source, Column Fk, class Rows>
 auto load_referencing_one(Database& db, const Rows& rows) {
-  auto entries = detail::referencing<Source, Fk>(db, rows);
+  auto entries = detail::referencing<Source, Rows, Fk>(db, rows);
   return Lookup<typename decltype(entries)::value_type::first_type, Source>(std::move(entries));
 }
 

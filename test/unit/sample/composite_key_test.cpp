@@ -151,6 +151,54 @@ TEST_P(CompositeKeyTest, AValueThatDoesNotFitNamesTheModelAndTheWholeKey) {
   EXPECT_NE(message.find("column 4 (Quantity)"), std::string::npos) << message;
 }
 
+TEST_P(CompositeKeyTest, AForeignKeyToACompositeKeyLeadsBothWays) {
+  InvoiceLine first = line(1, 1, 1, 1);
+  InvoiceLine second = line(1, 2, 2, 1);
+  InvoiceLine other = line(2, 1, 3, 1); // same line number, another invoice
+  m->refunds.insert_all(std::vector<Refund>{
+      {1, 1, 2, 1}, {2, 1, 2, 2}, {3, 2, 1, 1}, {4, std::nullopt, std::nullopt, 1}});
+  std::optional<InvoiceLine> refunded = m->refunds.invoice_line(*m->refunds.get(1));
+  ASSERT_TRUE(refunded);
+  EXPECT_EQ(std::tuple(refunded->invoice_id, refunded->line_number), std::tuple(1, 2));
+  EXPECT_FALSE(m->refunds.invoice_line(*m->refunds.get(4))); // references no line
+
+  std::vector<Refund> of_second =
+      m->invoice_lines.refunds(second).order_by(Refund_::refund_id).all();
+  ASSERT_EQ(of_second.size(), 2u);
+  EXPECT_EQ(of_second[0].refund_id, 1);
+  EXPECT_EQ(of_second[1].refund_id, 2);
+  EXPECT_EQ(m->invoice_lines.refunds(first).count(), 0);
+  EXPECT_EQ(m->invoice_lines.refunds(other).count(), 1);
+
+  // Whole result sets, one statement each way.
+  auto lines = m->refunds.load_invoice_line(m->refunds.all());
+  EXPECT_EQ(lines.size(), 2u);
+  ASSERT_TRUE(lines.find({2, 1}));
+  EXPECT_EQ(lines.find({2, 1})->track_id, 3);
+  EXPECT_FALSE(lines.find({1, 1}));
+  auto refunds = m->invoice_lines.load_refunds(m->invoice_lines.all());
+  EXPECT_EQ(refunds.size(), 3u); // the refund of no line belongs to none
+  EXPECT_EQ(refunds.of({1, 2}).size(), 2u);
+  EXPECT_EQ(refunds.of({2, 1}).size(), 1u);
+  EXPECT_EQ(refunds.of({1, 1}).size(), 0u);
+}
+
+TEST_P(CompositeKeyTest, TheDatabaseHoldsACompositeForeignKeyToItsWholeKey) {
+  line(1, 1, 1, 1);
+  line(2, 2, 1, 1);
+  // Each column names a line that exists, but not together: (1, 2) is no line.
+  Refund crossed{.refund_id = 1, .invoice_id = 1, .line_number = 2, .quantity = 1};
+  EXPECT_THROW(m->refunds.insert(crossed), ormc::ForeignKeyViolation);
+  crossed.line_number = 1;
+  m->refunds.insert(crossed);
+  // on_delete = cascade: removing the line removes its refunds, and only those.
+  Refund kept{.refund_id = 2, .invoice_id = 2, .line_number = 2, .quantity = 1};
+  m->refunds.insert(kept);
+  EXPECT_TRUE(m->invoice_lines.remove({1, 1}));
+  EXPECT_FALSE(m->refunds.get(1));
+  EXPECT_TRUE(m->refunds.get(2));
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(CompositeKeyTest);
 
 } // namespace

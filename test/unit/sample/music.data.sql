@@ -28,3 +28,7 @@ INSERT INTO "InvoiceLine" ("InvoiceId", "LineNumber", "TrackId", "UnitPrice", "Q
 INSERT INTO "InvoiceLine" ("InvoiceId", "LineNumber", "TrackId", "UnitPrice", "Quantity") VALUES (1, 2, 4, 0.99, 1);
 INSERT INTO "InvoiceLine" ("InvoiceId", "LineNumber", "TrackId", "UnitPrice", "Quantity") VALUES (2, 1, 3, 1.99, 6);
 INSERT INTO "InvoiceLine" ("InvoiceId", "LineNumber", "TrackId", "UnitPrice", "Quantity") VALUES (2, 2, 5, 1.92, 1);
+INSERT INTO "Refund" ("RefundId", "InvoiceId", "LineNumber", "Quantity") VALUES (1, 2, 1, 2);
+INSERT INTO "Refund" ("RefundId", "InvoiceId", "LineNumber", "Quantity") VALUES (2, 2, 1, 1);
+INSERT INTO "Refund" ("RefundId", "InvoiceId", "LineNumber", "Quantity") VALUES (3, 1, 2, 1);
+INSERT INTO "Refund" ("RefundId", "InvoiceId", "LineNumber", "Quantity") VALUES (4, NULL, NULL, 1);

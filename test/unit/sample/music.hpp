@@ -1,6 +1,7 @@
 // A schema made elsewhere, the shape of the well-known Chinook sample: PascalCase names, keys the
-// application assigns, a join table whose key is composite, NUMERIC prices, dates stored as text
-// (SQLite) or TIMESTAMP (PostgreSQL); music.<dialect>.sql creates and fills it with its own SQL.
+// application assigns, a join table whose key is composite, a foreign key to a composite key,
+// NUMERIC prices, dates stored as text (SQLite) or TIMESTAMP (PostgreSQL); music.<dialect>.sql
+// creates and fills it with its own SQL.
 #pragma once
 
 #include <chrono>
@@ -70,6 +71,16 @@ namespace ORMC_SCHEMA(naming = PascalCase, time_storage = timestamp) music {
     ORMC_ID() std::int32_t line_number = 0;
     ORMC_BELONGS_TO(Track) std::int32_t track_id = 0;
     ORMC_COLUMN(storage = numeric) ormc::decimal<10, 2> unit_price;
+    std::int32_t quantity = 0;
+  };
+
+  /// A foreign key over two columns, to InvoiceLine's composite key; a refund of no particular
+  /// line holds neither.
+  struct ORMC_TABLE() ORMC_REFERENCES(InvoiceLine, invoice_id, line_number, on_delete = cascade)
+      Refund {
+    ORMC_ID(assigned) std::int32_t refund_id = 0;
+    std::optional<std::int32_t> invoice_id;
+    std::optional<std::int32_t> line_number;
     std::int32_t quantity = 0;
   };
 

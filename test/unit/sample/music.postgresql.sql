@@ -65,7 +65,16 @@ CREATE TABLE "InvoiceLine" (
     CONSTRAINT "FK_InvoiceLineInvoiceId" FOREIGN KEY ("InvoiceId") REFERENCES "Invoice" ("InvoiceId"),
     CONSTRAINT "FK_InvoiceLineTrackId" FOREIGN KEY ("TrackId") REFERENCES "Track" ("TrackId")
 );
+CREATE TABLE "Refund" (
+    "RefundId" INT NOT NULL,
+    "InvoiceId" INT,
+    "LineNumber" INT,
+    "Quantity" INT NOT NULL,
+    CONSTRAINT "PK_Refund" PRIMARY KEY ("RefundId"),
+    CONSTRAINT "FK_RefundInvoiceLine" FOREIGN KEY ("InvoiceId", "LineNumber") REFERENCES "InvoiceLine" ("InvoiceId", "LineNumber") ON DELETE CASCADE
+);
 CREATE INDEX "IFK_AlbumArtistId" ON "Album" ("ArtistId");
 CREATE INDEX "IFK_TrackAlbumId" ON "Track" ("AlbumId");
 CREATE INDEX "IFK_PlaylistTrackTrackId" ON "PlaylistTrack" ("TrackId");
 CREATE INDEX "IFK_InvoiceLineTrackId" ON "InvoiceLine" ("TrackId");
+CREATE INDEX "IFK_RefundInvoiceLine" ON "Refund" ("InvoiceId", "LineNumber");

@@ -64,7 +64,16 @@ CREATE TABLE [InvoiceLine] (
     FOREIGN KEY ([InvoiceId]) REFERENCES [Invoice] ([InvoiceId]) ON DELETE NO ACTION ON UPDATE NO ACTION,
     FOREIGN KEY ([TrackId]) REFERENCES [Track] ([TrackId]) ON DELETE NO ACTION ON UPDATE NO ACTION
 );
+CREATE TABLE [Refund] (
+    [RefundId] INTEGER NOT NULL,
+    [InvoiceId] INTEGER,
+    [LineNumber] INTEGER,
+    [Quantity] INTEGER NOT NULL,
+    CONSTRAINT [PK_Refund] PRIMARY KEY ([RefundId]),
+    FOREIGN KEY ([InvoiceId], [LineNumber]) REFERENCES [InvoiceLine] ([InvoiceId], [LineNumber]) ON DELETE CASCADE ON UPDATE NO ACTION
+);
 CREATE INDEX [IFK_AlbumArtistId] ON [Album] ([ArtistId]);
 CREATE INDEX [IFK_TrackAlbumId] ON [Track] ([AlbumId]);
 CREATE INDEX [IFK_PlaylistTrackTrackId] ON [PlaylistTrack] ([TrackId]);
 CREATE INDEX [IFK_InvoiceLineTrackId] ON [InvoiceLine] ([TrackId]);
+CREATE INDEX [IFK_RefundInvoiceLine] ON [Refund] ([InvoiceId], [LineNumber]);

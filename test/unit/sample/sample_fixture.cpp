@@ -36,7 +36,7 @@ std::vector<std::string> SampleTest::dump(ormc::Database& db) {
   std::vector<std::string> rows;
   for (const ormc::ModelStatements* table :
        statements<Artist, Genre, Album, Track, Playlist, PlaylistTrack, Employee, Invoice,
-                  InvoiceLine>(db.dialect())) {
+                  InvoiceLine, Refund>(db.dialect())) {
     std::string sql;
     if (db.dialect() == ormc::Dialect::postgresql) {
       sql = "SELECT t::text FROM " + std::string(table->table) + " t ORDER BY " +

@@ -113,7 +113,7 @@ TEST(ImportedHeader, WhatOrmcCannotSayIsLeftOutWithAWarning) {
   parent.name = "parent";
   parent.columns = {column("a", "INTEGER", true, 1), column("b", "INTEGER", true, 2)};
   child.name = "child";
-  child.columns = {column("id", "INTEGER", true, 1), column("a", "INTEGER"), column("b", "INTEGER"),
+  child.columns = {column("id", "INTEGER", true, 1), column("a", "INTEGER"), column("b", "TEXT"),
                    column("elsewhere", "INTEGER")};
   child.foreignKeys = {{{"a", "b"}, "parent", {"a", "b"}, "NO ACTION", "NO ACTION"},
                        {{"elsewhere"}, "missing", {}, "NO ACTION", "NO ACTION"}};
@@ -121,11 +121,42 @@ TEST(ImportedHeader, WhatOrmcCannotSayIsLeftOutWithAWarning) {
   ImportedHeader out = writeHeader(s, {"db"});
   EXPECT_FALSE(has(out.text, "struct ORMC_TABLE() Log")) << out.text;
   EXPECT_FALSE(has(out.text, "ORMC_BELONGS_TO")) << out.text;
+  EXPECT_FALSE(has(out.text, "ORMC_REFERENCES")) << out.text;
   ASSERT_EQ(out.warnings.size(), 3u);
   EXPECT_EQ(out.warnings[0], "table \"log\" has no primary key: not imported (ormc reads, "
                              "updates and removes rows by their key; give the table one)");
-  EXPECT_TRUE(has(out.warnings[1], "references \"parent\" (\"a\", \"b\"): a foreign key over"));
+  EXPECT_EQ(out.warnings[1], "table \"child\": the foreign key over \"a\", \"b\" to \"parent\": "
+                             "of other types than the key it references");
   EXPECT_TRUE(has(out.warnings[2], "references \"missing\" (its key): a table not imported"));
+}
+
+TEST(ImportedHeader, AForeignKeyOverSeveralColumnsNamesItsMembersInTheKeysOrder) {
+  ImportedSchema s;
+  s.dialect = Dialect::postgresql;
+  ImportedTable parent, child, other;
+  parent.name = "parent";
+  parent.columns = {column("a", "integer", true, 1), column("b", "text", true, 2)};
+  child.name = "child";
+  child.columns = {column("id", "integer", true, 1), column("x", "text"), column("y", "integer")};
+  // Written in another order than the key's: (x, y) → (b, a) is y for a, x for b.
+  child.foreignKeys = {{{"x", "y"}, "parent", {"b", "a"}, "CASCADE", "NO ACTION"}};
+  child.indexes = {{"child_y_x", false, false, false, {"y", "x"}, false}};
+  other.name = "other";
+  other.columns = {column("id", "integer", true, 1), column("a", "integer"), column("b", "text")};
+  other.foreignKeys = {{{"a", "b"}, "parent", {}, "NO ACTION", "NO ACTION"},
+                       {{"a", "b"}, "parent", {"a", "c"}, "NO ACTION", "NO ACTION"}};
+  s.tables = {parent, child, other};
+  ImportedHeader out = writeHeader(s, {"db"});
+  // An index over the columns in any order serves it: no index = false.
+  EXPECT_TRUE(has(out.text, "ORMC_REFERENCES(Parent, y, x, on_delete = cascade) Child {"))
+      << out.text;
+  // The key by default; two to one table name their ways apart.
+  EXPECT_TRUE(has(out.text, "ORMC_REFERENCES(Parent, a, b, name = parent_by_a_b, inverse = "
+                            "others_by_a_b, index = false) Other {"))
+      << out.text;
+  ASSERT_EQ(out.warnings.size(), 1u) << out.text;
+  EXPECT_EQ(out.warnings[0], "table \"other\": the foreign key over \"a\", \"b\" to \"parent\": "
+                             "not the key of that table, which ormc:references references");
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // The validator on IR built by hand, as a fragment from another module would arrive: what it
 // refuses does not depend on the front end having seen the annotation.
 #include "diff_fixtures.hpp"
+#include "ir/SchemaJson.h"
 #include "validate/Validator.h"
 
 #include <gtest/gtest.h>
@@ -49,6 +50,68 @@ TEST(ValidatorStorage, EachKindTakesItsOwnStorages) {
                             stored(K::Int64, S::UnixSeconds), stored(K::Json, S::Text)})
     EXPECT_EQ(ids(validateSchema(schemaWith(misfit))), std::vector<std::string>{"storage-type"})
         << ir::storageName(misfit.storage);
+}
+
+/// Line (composite key invoice, number) and Refund, whose ormc:references names `members`.
+ir::Schema refundsOf(std::vector<std::string> members) {
+  ir::Model line;
+  line.name = line.qualifiedName = "Line";
+  line.table = "line";
+  line.accessor = "lines";
+  for (const char* key : {"invoice", "number"}) {
+    ir::Column c = column(key, ir::TypeKind::Int64);
+    c.primaryKey = true;
+    line.columns.push_back(c);
+  }
+  ir::Model refund;
+  refund.name = refund.qualifiedName = "Refund";
+  refund.table = "refund";
+  refund.accessor = "refunds";
+  ir::Column id = column("id", ir::TypeKind::Int64);
+  id.primaryKey = true;
+  refund.columns = {id, column("line_invoice", ir::TypeKind::Int64),
+                    column("line_number", ir::TypeKind::Int64),
+                    column("note", ir::TypeKind::String)};
+  ir::CompositeReference ref;
+  ref.members = std::move(members);
+  ref.key.target = ref.key.targetModel = "Line";
+  ref.key.name = "line";
+  ref.key.inverse = "refunds";
+  refund.compositeReferences.push_back(ref);
+  ir::Schema s;
+  s.models = {line, refund};
+  return s;
+}
+
+TEST(ValidatorReferences, ACompositeReferenceHasAMemberOfTheKeysTypeForEachKeyColumn) {
+  EXPECT_TRUE(validateSchema(refundsOf({"line_invoice", "line_number"})).empty());
+  EXPECT_EQ(ids(validateSchema(refundsOf({"line_invoice"}))),
+            std::vector<std::string>{"reference-columns"});
+  EXPECT_EQ(ids(validateSchema(refundsOf({"line_invoice", "line_invoice"}))),
+            std::vector<std::string>{"reference-columns"});
+  EXPECT_EQ(ids(validateSchema(refundsOf({"line_invoice", "note"}))),
+            std::vector<std::string>{"reference-type"});
+  // A fragment naming a member its model does not have is refused, not skipped.
+  EXPECT_EQ(ids(validateSchema(refundsOf({"line_invoice", "gone"}))),
+            std::vector<std::string>{"unknown-member"});
+}
+
+TEST(ValidatorReferences, ACompositeReferenceSurvivesTheIrsJson) {
+  ir::Schema s = refundsOf({"line_invoice", "line_number"});
+  s.models[1].compositeReferences[0].key.onDelete = ir::ReferentialAction::Cascade;
+  s.models[1].compositeReferences[0].key.indexed = false;
+  ir::Schema back = ir::schemaFromSnapshot(ir::toJson(s, ir::LocationPolicy::Omit).dump());
+  ASSERT_EQ(back.models.size(), 2u);
+  ASSERT_EQ(back.models[1].compositeReferences.size(), 1u);
+  const ir::CompositeReference& ref = back.models[1].compositeReferences[0];
+  EXPECT_EQ(ref.members, (std::vector<std::string>{"line_invoice", "line_number"}));
+  EXPECT_EQ(ref.key.targetModel, "Line");
+  EXPECT_EQ(ref.key.onDelete, ir::ReferentialAction::Cascade);
+  EXPECT_FALSE(ref.key.indexed);
+  std::vector<ir::Reference> refs = back.models[1].references();
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_TRUE(refs[0].onStruct);
+  EXPECT_EQ(refs[0].columns[1]->name, "line_number");
 }
 
 } // namespace

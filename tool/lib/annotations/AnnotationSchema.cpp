@@ -22,9 +22,10 @@ enum class ValueForm {
 /// What a kind takes without a key.
 enum class Positional {
   None,
-  Model,   // exactly one, first: the target model
-  Members, // one or more: data members of the struct
-  Event,   // exactly one: a hook event
+  Model,           // exactly one, first: the target model
+  ModelAndMembers, // the target model first, then one or more data members of the struct
+  Members,         // one or more: data members of the struct
+  Event,           // exactly one: a hook event
 };
 
 struct KeySpec {
@@ -97,6 +98,14 @@ const std::vector<KindSpec>& kinds() {
         {"inverse", ValueForm::Name},
         {"index", ValueForm::Flag}},
        Positional::Model},
+      {"references",
+       Kind::References,
+       {{"on_delete", ValueForm::Action},
+        {"on_update", ValueForm::Action},
+        {"name", ValueForm::Name},
+        {"inverse", ValueForm::Name},
+        {"index", ValueForm::Flag}},
+       Positional::ModelAndMembers},
       {"created_at", Kind::CreatedAt, {}},
       {"updated_at", Kind::UpdatedAt, {}},
       {"soft_delete", Kind::SoftDelete, {}},
@@ -232,6 +241,15 @@ void checkPositional(const KindSpec& spec, const Annotation& a, std::vector<Prob
                      kind + " needs the target model first: 'ormc:" + a.kind + "(User)'",
                      std::nullopt});
     break;
+  case Positional::ModelAndMembers:
+    if (given.size() < 2 || given.front() != &a.args.front())
+      out.push_back({"missing-argument", a.kindOffset, a.kind.size(),
+                     kind +
+                         " needs the target model, then the members that hold its key: "
+                         "'ormc:" +
+                         a.kind + "(InvoiceLine, invoice_id, line_number)'",
+                     std::nullopt});
+    return;
   case Positional::Members:
     if (given.empty())
       out.push_back(
@@ -335,6 +353,7 @@ Target targetOf(Kind kind) {
   case Kind::Index:
   case Kind::Unique:
   case Kind::ManyToMany:
+  case Kind::References:
     return Target::Struct;
   case Kind::Hook:
     return Target::Function;

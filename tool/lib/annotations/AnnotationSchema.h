@@ -17,6 +17,7 @@ enum class Kind {
   Index,
   Unique,
   ManyToMany,
+  References, // a foreign key over several members
   // on a data member
   Id,
   Column,
@@ -53,8 +54,8 @@ std::vector<Problem> checkAnnotation(const Annotation& annotation);
 bool flagValue(const Argument* arg);
 
 /// The arguments given without a key: the target model of `belongs_to(User)`, the members of
-/// `index(a, b)`, the event of `hook(before_insert)`. A flag that is not one of the kind's keys
-/// is positional.
+/// `index(a, b)`, the target then the members of `references(Line, a, b)`, the event of
+/// `hook(before_insert)`. A flag that is not one of the kind's keys is positional.
 std::vector<const Argument*> positionalArgs(const Annotation& annotation);
 
 /// The lifecycle events `ormc:hook(...)` accepts, in the order the docs list them.

@@ -24,8 +24,10 @@ sql::TableShape catalogShape(const ir::Schema& schema, const ir::Model& m, const
     out.indexes.push_back({joined(u.columns), true});
   for (const sql::Index& i : table.indexes)
     out.indexes.push_back({joined(i.columns), false});
+  // The catalogs list a foreign key column by column: (invoice_id -> invoice.id), ...
   for (const sql::ForeignKey& fk : table.foreign_keys)
-    out.foreign_keys.push_back({fk.columns.front(), fk.target.name, fk.target_columns.front()});
+    for (std::size_t i = 0; i < fk.columns.size(); ++i)
+      out.foreign_keys.push_back({fk.columns[i], fk.target.name, fk.target_columns[i]});
   return out;
 }
 

@@ -5,15 +5,34 @@
 #include "emit/Version.h"
 #include "ir/Identifiers.h"
 
+#include <algorithm>
+
 namespace ormc::emit {
 namespace {
 /// Whether an index already starts with `column`, so a foreign key needs no index of its own.
-bool covered(const ir::Model& m, const ir::Column& c) {
-  if (c.unique || c.indexed) return true;
-  // The key's index starts with its first column: a composite key's others need their own.
-  if (c.primaryKey && m.keyColumns().front() == &c) return true;
+/// Whether `columns` lead `index`, in any order (a lookup on all of them can use it).
+bool leads(const std::vector<std::string>& index, const std::vector<std::string>& columns) {
+  if (index.size() < columns.size()) return false;
+  std::vector<std::string> lead(index.begin(), index.begin() + columns.size());
+  std::vector<std::string> wanted = columns;
+  std::sort(lead.begin(), lead.end());
+  std::sort(wanted.begin(), wanted.end());
+  return lead == wanted;
+}
+
+/// Whether an index of the table already serves lookups on a foreign key's columns.
+bool covered(const ir::Model& m, const ir::Reference& ref) {
+  std::vector<std::string> columns;
+  for (const ir::Column* c : ref.columns)
+    columns.push_back(c->name);
+  if (columns.size() == 1 && (ref.columns.front()->unique || ref.columns.front()->indexed))
+    return true;
+  std::vector<std::string> key;
+  for (const ir::Column* k : m.keyColumns())
+    key.push_back(k->name);
+  if (leads(key, columns)) return true; // a composite key's later columns need their own
   for (const ir::Index& index : m.indexes)
-    if (index.columns.front() == c.name) return true;
+    if (leads(index.columns, columns)) return true;
   return false;
 }
 
@@ -82,17 +101,29 @@ sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& m, con
     table.checks.push_back(
         {ir::generatedIdentifier("ck_" + m.table + (i ? "_" + std::to_string(i + 1) : "")),
          m.checks[i]});
-  for (const ir::Column& c : m.columns)
-    if (c.references && !ddl.deferred.count({&m, &c}))
-      table.foreign_keys.push_back(foreignKey(schema, m, c));
+  std::vector<ir::Reference> references = m.references();
+  for (const ir::Reference& ref : references)
+    if (!ddl.deferred.count({&m, ref.key}))
+      table.foreign_keys.push_back(foreignKey(schema, m, ref));
+  auto addIndex = [&](const std::vector<const ir::Column*>& columns) {
+    sql::Index index{"idx_" + m.table, {}, "", ""};
+    for (const ir::Column* c : columns) {
+      index.name += "_" + c->name;
+      index.columns.push_back(c->name);
+    }
+    index.name = ir::generatedIdentifier(index.name);
+    for (const sql::Index& existing : table.indexes)
+      if (existing.columns == index.columns) return;
+    table.indexes.push_back(std::move(index));
+  };
   for (const ir::Column& c : m.columns) {
     bool leadsKey = c.primaryKey && m.keyColumns().front() == &c;
-    bool wanted = (c.indexed && !c.unique && !leadsKey) ||
-                  (c.references && c.references->indexed && !covered(m, c));
-    if (wanted)
-      table.indexes.push_back(
-          {ir::generatedIdentifier("idx_" + m.table + "_" + c.name), {c.name}, "", ""});
+    if (c.indexed && !c.unique && !leadsKey) addIndex({&c});
+    if (c.references && c.references->indexed && !covered(m, {{&c}, &*c.references, false}))
+      addIndex({&c});
   }
+  for (const ir::Reference& ref : references)
+    if (ref.onStruct && ref.key->indexed && !covered(m, ref)) addIndex(ref.columns);
   for (const ir::Index& index : m.indexes)
     if (!index.unique)
       table.indexes.push_back({index.name, index.columns, index.method, index.opclass});
@@ -114,17 +145,16 @@ SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& d) {
         for (std::string& statement : joinTableStatements(schema, *m, rel, d))
           ddl.finish.push_back(std::move(statement));
   for (const ir::Model* m : ddl.order.models)
-    for (const ir::Column& c : m->columns)
-      if (ddl.deferred.count({m, &c}))
+    for (const ir::Reference& ref : m->references())
+      if (ddl.deferred.count({m, ref.key}))
         ddl.finish.push_back(
-            d.render(sql::AddForeignKey{tableName(*m), foreignKey(schema, *m, c)}));
+            d.render(sql::AddForeignKey{tableName(*m), foreignKey(schema, *m, ref)}));
 
   if (std::string defer = d.defer_foreign_keys(); !defer.empty()) ddl.drop.push_back(defer);
   for (const ir::Model* m : ddl.order.models)
-    for (const ir::Column& c : m->columns)
-      if (ddl.deferred.count({m, &c}))
-        ddl.drop.push_back(d.render(sql::DropForeignKey{
-            tableName(*m), ir::generatedIdentifier("fk_" + m->table + "_" + c.name)}));
+    for (const ir::Reference& ref : m->references())
+      if (ddl.deferred.count({m, ref.key}))
+        ddl.drop.push_back(d.render(sql::DropForeignKey{tableName(*m), foreignKeyName(*m, ref)}));
   for (auto it = ddl.order.models.rbegin(); it != ddl.order.models.rend(); ++it)
     for (const ir::ManyToMany& rel : (*it)->manyToMany)
       if (!rel.table.empty()) ddl.drop.push_back(d.render(sql::DropTable{joinTable(**it, rel)}));

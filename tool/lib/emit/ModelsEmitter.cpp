@@ -44,29 +44,30 @@ struct Relation {
   enum class Kind { BelongsTo, HasMany, HasOne, ManyToMany } kind;
   std::string name;
   const ir::Model* other;     // the model the helper returns
-  const ir::Column* column;   // BelongsTo: the FK in this model; HasMany/HasOne: the FK in other
+  ir::Reference reference;    // BelongsTo: the FK in this model; HasMany/HasOne: the FK in other
   const ir::ManyToMany* link; // ManyToMany: the annotation, on this model or on other
   bool reversed;              // ManyToMany: declared on the other model
 };
 
 std::vector<Relation> relationsOf(const ir::Schema& schema, const ir::Model& m) {
   std::vector<Relation> out;
-  for (const ir::Column& c : m.columns)
-    if (c.references)
-      out.push_back({Relation::Kind::BelongsTo, c.references->name,
-                     schema.find(c.references->targetModel), &c, nullptr, false});
+  for (const ir::Reference& ref : m.references())
+    out.push_back({Relation::Kind::BelongsTo, ref.key->name, schema.find(ref.key->targetModel), ref,
+                   nullptr, false});
   for (const ir::Model& other : schema.models)
-    for (const ir::Column& c : other.columns)
-      if (c.references && c.references->targetModel == m.qualifiedName)
-        out.push_back({c.unique ? Relation::Kind::HasOne : Relation::Kind::HasMany,
-                       c.references->inverse, &other, &c, nullptr, false});
+    for (const ir::Reference& ref : other.references())
+      if (ref.key->targetModel == m.qualifiedName) {
+        bool one = !ref.onStruct && ref.columns.front()->unique;
+        out.push_back({one ? Relation::Kind::HasOne : Relation::Kind::HasMany, ref.key->inverse,
+                       &other, ref, nullptr, false});
+      }
   for (const ir::ManyToMany& rel : m.manyToMany)
     out.push_back(
-        {Relation::Kind::ManyToMany, rel.name, schema.find(rel.targetModel), nullptr, &rel, false});
+        {Relation::Kind::ManyToMany, rel.name, schema.find(rel.targetModel), {}, &rel, false});
   for (const ir::Model& other : schema.models)
     for (const ir::ManyToMany& rel : other.manyToMany)
       if (rel.targetModel == m.qualifiedName && !(&other == &m && rel.inverse == rel.name))
-        out.push_back({Relation::Kind::ManyToMany, rel.inverse, &other, nullptr, &rel, true});
+        out.push_back({Relation::Kind::ManyToMany, rel.inverse, &other, {}, &rel, true});
   return out;
 }
 
@@ -91,16 +92,85 @@ std::string joinTableLiteral(const ir::Schema& schema, const ir::Model& owner,
          rawLiteral(sql::identifier(target)) + "}";
 }
 
-void printBelongsTo(Printer& p, const ir::Model& m, const Relation& r) {
+/// `row.a, row.b`: the members of a foreign key over several columns, as arguments.
+std::string referenceArguments(const ir::Reference& ref, const std::string& row) {
+  std::string out;
+  for (const ir::Column* c : ref.columns)
+    out += (out.empty() ? "" : ", ") + row + "." + c->member;
+  return out;
+}
+
+/// "(a, b)", as the docs of a helper over a composite foreign key name it.
+std::string memberTuple(const ir::Reference& ref) {
+  return "(" + referenceArguments(ref, "row") + ")";
+}
+
+/// Belongs-to over a foreign key to a composite key: the key is built from the members.
+void printBelongsToComposite(Printer& p, const ir::Model& m, const Relation& r) {
   Printer::VarMap vars{{"name", r.name},
                        {"type", "::" + m.qualifiedName},
                        {"other", "::" + r.other->qualifiedName},
                        {"otherName", r.other->name},
-                       {"fk", r.column->member}};
+                       {"members", memberTuple(r.reference)},
+                       {"args", referenceArguments(r.reference, "row")}};
+  p.print("/// The $otherName$ that `$members$` references, if any (none when one of them is\n"
+          "/// empty; a removed row is not found).\n"
+          "std::optional<$other$> $name$(const $type$& row) const {\n"
+          "  auto key = ormc::reference_key<$other$>($args$);\n"
+          "  if (!key) return std::nullopt;\n"
+          "  return ormc::Table<$other$>(database()).get(*key);\n"
+          "}\n"
+          "/// The $otherName$ rows that `rows` reference through $members$, by key, in one\n"
+          "/// statement.\n"
+          "template <class Rows> auto load_$name$(const Rows& rows) const {\n"
+          "  return ormc::load_referenced<$other$>(database(), rows, [](const $type$& row) {\n"
+          "    return ormc::reference_key<$other$>($args$);\n"
+          "  });\n"
+          "}\n\n",
+          vars);
+}
+
+/// Has-many over a foreign key to this model's composite key.
+void printHasComposite(Printer& p, const ir::Model& m, const Relation& r) {
+  std::string condition;
+  std::string columns;
+  std::vector<const ir::Column*> keys = m.keyColumns();
+  std::string otherColumns = "::" + columnsStructName(*r.other);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const std::string& fk = r.reference.columns[i]->member;
+    condition += (i ? " && " : "") + otherColumns + "::" + fk + " == row." + keys[i]->member;
+    columns += ", " + otherColumns + "columns::" + fk + "_";
+  }
+  Printer::VarMap vars{{"name", r.name},
+                       {"type", "::" + m.qualifiedName},
+                       {"other", "::" + r.other->qualifiedName},
+                       {"otherName", r.other->name},
+                       {"members", memberTuple(r.reference)},
+                       {"condition", condition},
+                       {"fkColumns", columns}};
+  p.print("/// The $otherName$ rows whose $members$ reference `row`: a query to refine further.\n"
+          "ormc::Query<$other$> $name$(const $type$& row) const {\n"
+          "  return ormc::Query<$other$>(database()).where($condition$);\n"
+          "}\n"
+          "/// The $otherName$ rows of each of `rows`, grouped by key, in one statement.\n"
+          "template <class Rows> auto load_$name$(const Rows& rows) const {\n"
+          "  return ormc::load_referencing<$other$$fkColumns$>(database(), rows);\n"
+          "}\n\n",
+          vars);
+}
+
+void printBelongsTo(Printer& p, const ir::Model& m, const Relation& r) {
+  if (r.reference.onStruct) return printBelongsToComposite(p, m, r);
+  const ir::Column& column = *r.reference.columns.front();
+  Printer::VarMap vars{{"name", r.name},
+                       {"type", "::" + m.qualifiedName},
+                       {"other", "::" + r.other->qualifiedName},
+                       {"otherName", r.other->name},
+                       {"fk", column.member}};
   p.print("/// The $otherName$ that `row.$fk$` references, if any (a removed row is not found).\n"
           "std::optional<$other$> $name$(const $type$& row) const {\n",
           vars);
-  if (r.column->nullable)
+  if (column.nullable)
     p.print("  if (!row.$fk$) return std::nullopt;\n"
             "  return ormc::Table<$other$>(database()).get(*row.$fk$);\n",
             vars);
@@ -115,15 +185,16 @@ void printBelongsTo(Printer& p, const ir::Model& m, const Relation& r) {
 }
 
 void printHas(Printer& p, const ir::Model& m, const Relation& r) {
-  Printer::VarMap vars{
-      {"name", r.name},
-      {"type", "::" + m.qualifiedName},
-      {"other", "::" + r.other->qualifiedName},
-      {"otherName", r.other->name},
-      {"fk", r.column->member},
-      {"fkColumn", "::" + columnsStructName(*r.other) + "columns::" + r.column->member + "_"},
-      {"columns", "::" + columnsStructName(*r.other)},
-      {"key", m.primaryKey()->member}};
+  if (r.reference.onStruct) return printHasComposite(p, m, r);
+  const std::string& fk = r.reference.columns.front()->member;
+  Printer::VarMap vars{{"name", r.name},
+                       {"type", "::" + m.qualifiedName},
+                       {"other", "::" + r.other->qualifiedName},
+                       {"otherName", r.other->name},
+                       {"fk", fk},
+                       {"fkColumn", "::" + columnsStructName(*r.other) + "columns::" + fk + "_"},
+                       {"columns", "::" + columnsStructName(*r.other)},
+                       {"key", m.primaryKey()->member}};
   if (r.kind == Relation::Kind::HasMany)
     p.print("/// The $otherName$ rows whose $fk$ references `row`: a query to refine further.\n"
             "ormc::Query<$other$> $name$(const $type$& row) const {\n"

@@ -134,14 +134,23 @@ sql::ColumnDefinition columnDefinition(const ir::Column& c, const std::string& t
   return out;
 }
 
-sql::ForeignKey foreignKey(const ir::Schema& schema, const ir::Model& m, const ir::Column& c) {
-  const ir::ForeignKey& fk = *c.references;
+std::string foreignKeyName(const ir::Model& m, const ir::Reference& ref) {
+  std::string name = "fk_" + m.table;
+  for (const ir::Column* c : ref.columns)
+    name += "_" + c->name;
+  return ir::generatedIdentifier(name);
+}
+
+sql::ForeignKey foreignKey(const ir::Schema& schema, const ir::Model& m, const ir::Reference& ref) {
+  const ir::ForeignKey& fk = *ref.key;
   const ir::Model& target = *schema.find(fk.targetModel);
   sql::ForeignKey out;
-  out.name = ir::generatedIdentifier("fk_" + m.table + "_" + c.name);
-  out.columns = {c.name};
+  out.name = foreignKeyName(m, ref);
+  for (const ir::Column* c : ref.columns)
+    out.columns.push_back(c->name);
   out.target = tableName(target);
-  out.target_columns = {target.primaryKey()->name};
+  for (const ir::Column* key : target.keyColumns())
+    out.target_columns.push_back(key->name);
   out.on_delete = action(fk.onDelete);
   out.on_update = action(fk.onUpdate);
   return out;

@@ -12,8 +12,10 @@ namespace ormc::emit {
 sql::TableName tableName(const ir::Model& model);
 /// The column's definition; `table` names its constraints (uq_<table>_<column>, ...).
 sql::ColumnDefinition columnDefinition(const ir::Column& column, const std::string& table);
-/// `fk_<table>_<column>` to the target's key.
+/// `fk_<table>_<column>[_<column>...]`: the name of a foreign key's constraint.
+std::string foreignKeyName(const ir::Model& model, const ir::Reference& reference);
+/// The foreign key to the target's key, named by foreignKeyName().
 sql::ForeignKey foreignKey(const ir::Schema& schema, const ir::Model& model,
-                           const ir::Column& column);
+                           const ir::Reference& reference);
 
 } // namespace ormc::emit

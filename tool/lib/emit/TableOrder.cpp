@@ -8,10 +8,9 @@ namespace {
 /// Models `m` references through a foreign key, other than itself.
 std::vector<const ir::Model*> dependencies(const ir::Schema& schema, const ir::Model& m) {
   std::vector<const ir::Model*> out;
-  for (const ir::Column& c : m.columns)
-    if (c.references)
-      if (const ir::Model* target = schema.find(c.references->targetModel))
-        if (target != &m) out.push_back(target);
+  for (const ir::Reference& ref : m.references())
+    if (const ir::Model* target = schema.find(ref.key->targetModel))
+      if (target != &m) out.push_back(target);
   return out;
 }
 
@@ -40,10 +39,9 @@ TableOrder creationOrder(const ir::Schema& schema) {
           next = &m;
           break;
         }
-      for (const ir::Column& c : next->columns)
-        if (c.references)
-          if (const ir::Model* target = schema.find(c.references->targetModel))
-            if (target != next && !placed.count(target)) order.deferred.insert({next, &c});
+      for (const ir::Reference& ref : next->references())
+        if (const ir::Model* target = schema.find(ref.key->targetModel))
+          if (target != next && !placed.count(target)) order.deferred.insert({next, ref.key});
     }
     placed.insert(next);
     order.models.push_back(next);

@@ -12,12 +12,8 @@ namespace ormc::emit {
 
 struct TableOrder {
   std::vector<const ir::Model*> models; // creation order; drop in reverse
-  /// Foreign keys that reference a table created later (cycles), as {model, column}.
-  std::set<std::pair<const ir::Model*, const ir::Column*>> deferred;
-
-  bool isDeferred(const ir::Model& m, const ir::Column& c) const {
-    return deferred.count({&m, &c}) != 0;
-  }
+  /// Foreign keys that reference a table created later (cycles), as {model, its key}.
+  std::set<std::pair<const ir::Model*, const ir::ForeignKey*>> deferred;
 };
 
 /// Dependency order, stable: among tables that can go next, the earlier in the schema does.

@@ -164,6 +164,8 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   for (ir::Column& c : model.columns)
     if (c.references && c.references->inverse.empty())
       c.references->inverse = c.unique ? snakeCase(model.name) : model.accessor;
+  for (ir::CompositeReference& r : model.compositeReferences)
+    if (r.key.inverse.empty()) r.key.inverse = model.accessor;
   return model;
 }
 
@@ -219,6 +221,9 @@ void ModelBuilder::addStructAnnotations(ir::Model& model,
     case an::Kind::ManyToMany:
       addManyToMany(p, model);
       break;
+    case an::Kind::References:
+      addCompositeReference(p, model);
+      break;
     default:
       break; // the table annotation itself, a mixin mark, or misplaced (reported by the visitor)
     }
@@ -247,6 +252,36 @@ void ModelBuilder::addIndex(const ParsedAnnotation& p, ir::Model& model) {
   index.method = textOr(keyed(a, "method"), "");
   index.opclass = textOr(keyed(a, "opclass"), "");
   model.indexes.push_back(std::move(index));
+}
+
+void ModelBuilder::addCompositeReference(const ParsedAnnotation& p, ir::Model& model) {
+  const an::Annotation& a = p.annotation;
+  std::vector<const an::Argument*> given = an::positionalArgs(a);
+  ir::CompositeReference ref;
+  ref.key = foreignKey(p, snakeCase(lastComponent(given.front()->key)));
+  for (std::size_t i = 1; i < given.size(); ++i) {
+    const ir::Column* column = model.column(given[i]->key);
+    if (!column) {
+      reader_.error("unknown-member", reader_.locate(p, given[i]->keyOffset),
+                    "'" + given[i]->key + "' is not a column of '" + model.name + "'");
+      return;
+    }
+    ref.members.push_back(column->member);
+  }
+  model.compositeReferences.push_back(std::move(ref));
+}
+
+ir::ForeignKey ModelBuilder::foreignKey(const ParsedAnnotation& p, const std::string& name) const {
+  const an::Annotation& a = p.annotation;
+  ir::ForeignKey fk;
+  fk.target = an::positionalArgs(a).front()->key;
+  fk.onDelete = action(keyed(a, "on_delete"));
+  fk.onUpdate = action(keyed(a, "on_update"));
+  fk.name = textOr(keyed(a, "name"), name);
+  fk.inverse = textOr(keyed(a, "inverse"), "");
+  if (const an::Argument* index = keyed(a, "index")) fk.indexed = an::flagValue(index);
+  fk.loc = reader_.convert(reader_.locate(p, a.kindOffset));
+  return fk;
 }
 
 void ModelBuilder::addManyToMany(const ParsedAnnotation& p, ir::Model& model) {
@@ -475,19 +510,10 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
   // The names are part of the schema only where they are stored.
   if (!(!c.type.enumType.empty() && c.storage == ir::Storage::Text)) c.type.enumerators.clear();
   if (belongsTo) {
-    const an::Annotation& a = belongsTo->annotation;
-    ir::ForeignKey fk;
-    fk.target = an::positionalArgs(a).front()->key;
-    fk.onDelete = action(keyed(a, "on_delete"));
-    fk.onUpdate = action(keyed(a, "on_update"));
     // author_id -> author; a member without the suffix names the relation itself.
     bool idSuffix = c.member.size() > 3 && c.member.compare(c.member.size() - 3, 3, "_id") == 0;
-    fk.name =
-        textOr(keyed(a, "name"), idSuffix ? c.member.substr(0, c.member.size() - 3) : c.member);
-    fk.inverse = textOr(keyed(a, "inverse"), "");
-    if (const an::Argument* index = keyed(a, "index")) fk.indexed = an::flagValue(index);
-    fk.loc = reader_.convert(reader_.locate(*belongsTo, a.kindOffset));
-    c.references = std::move(fk);
+    c.references =
+        foreignKey(*belongsTo, idSuffix ? c.member.substr(0, c.member.size() - 3) : c.member);
   }
   return c;
 }

@@ -28,6 +28,9 @@ private:
   void addStructAnnotations(ir::Model& model, const std::vector<ParsedAnnotation>& parsed);
   void addIndex(const ParsedAnnotation& p, ir::Model& model);
   void addManyToMany(const ParsedAnnotation& p, ir::Model& model);
+  void addCompositeReference(const ParsedAnnotation& p, ir::Model& model);
+  /// The foreign key ormc:belongs_to or ormc:references declares; `name`: the default helper.
+  ir::ForeignKey foreignKey(const ParsedAnnotation& p, const std::string& name) const;
   void addHooks(const clang::CXXRecordDecl& record, ir::Model& model);
   std::optional<FixIt> ignoreFixIt(const clang::FieldDecl& field) const;
 

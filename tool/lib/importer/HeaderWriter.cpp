@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -276,6 +277,9 @@ private:
       annotations +=
           std::string(" ") + (i.unique ? "ORMC_UNIQUE(" : "ORMC_INDEX(") + list(args) + ")";
     }
+    for (const ImportedForeignKey& fk : t.foreignKeys)
+      if (fk.columns.size() > 1)
+        if (std::optional<std::string> a = references(p, fk, notes)) annotations += " " + *a;
     std::string out = "\n";
     for (const std::string& note : notes) {
       warnings_.push_back("table \"" + t.name + "\": " + note);
@@ -317,12 +321,8 @@ private:
                          (fk.targetColumns.empty() ? "its key" : sqlNames(fk.targetColumns)) +
                          "): ";
       auto target = byTable_.find(fk.targetTable);
-      if (fk.columns.size() > 1) {
-        if (fk.columns.front() == column.name)
-          notes.push_back(what + "a foreign key over " + sqlNames(fk.columns) +
-                          ", which ormc:belongs_to cannot say yet (one column each)");
-        continue;
-      }
+      if (fk.columns.size() > 1) continue; // ormc:references on the struct
+
       if (target == byTable_.end()) {
         notes.push_back(what + "a table not imported");
         continue;
@@ -345,6 +345,60 @@ private:
       found = &fk;
     }
     return found;
+  }
+
+  /// ORMC_REFERENCES(Target, members...) for a foreign key over several columns, its members
+  /// in the order of the target's key; a note saying why not where ormc cannot say it.
+  std::optional<std::string> references(const TablePlan& p, const ImportedForeignKey& fk,
+                                        std::vector<std::string>& notes) const {
+    std::string what =
+        "the foreign key over " + sqlNames(fk.columns) + " to \"" + fk.targetTable + "\": ";
+    auto target = byTable_.find(fk.targetTable);
+    if (target == byTable_.end()) {
+      notes.push_back(what + "a table not imported");
+      return std::nullopt;
+    }
+    const TablePlan& t = *target->second;
+    std::vector<std::string> targetColumns = fk.targetColumns;
+    if (targetColumns.empty()) targetColumns = keyColumns(t);
+    std::vector<std::string> members;
+    for (const ImportedColumn* key : t.key) {
+      auto at = std::find(targetColumns.begin(), targetColumns.end(), key->name);
+      if (targetColumns.size() != t.key.size() || at == targetColumns.end()) {
+        notes.push_back(what + "not the key of that table, which ormc:references references");
+        return std::nullopt;
+      }
+      const std::string& column = fk.columns[static_cast<std::size_t>(at - targetColumns.begin())];
+      const ImportedColumn* local = nullptr;
+      for (const ImportedColumn& c : p.table->columns)
+        if (c.name == column) local = &c;
+      if (!local || chooseType(d_, key->type).cpp != chooseType(d_, local->type).cpp) {
+        notes.push_back(what + "of other types than the key it references");
+        return std::nullopt;
+      }
+      members.push_back(p.members.at(column));
+    }
+    std::vector<std::string> args = {t.structName};
+    args.insert(args.end(), members.begin(), members.end());
+    if (std::string a = action(fk.onDelete); !a.empty()) args.push_back("on_delete = " + a);
+    if (std::string a = action(fk.onUpdate); !a.empty()) args.push_back("on_update = " + a);
+    std::size_t toTarget = 0;
+    for (const ImportedForeignKey& other : p.table->foreignKeys)
+      toTarget += other.targetTable == fk.targetTable;
+    if (toTarget > 1) {
+      std::string by = "_by";
+      for (const std::string& m : members)
+        by += "_" + m;
+      args.push_back("name = " + frontend::snakeCase(t.structName) + by);
+      args.push_back("inverse = " + frontend::pluralize(frontend::snakeCase(p.structName)) + by);
+    }
+    bool indexed = false;
+    for (const ImportedIndex& i : p.table->indexes)
+      if (!i.partial && i.columns.size() >= fk.columns.size() &&
+          std::is_permutation(fk.columns.begin(), fk.columns.end(), i.columns.begin()))
+        indexed = true;
+    if (!indexed) args.push_back("index = false");
+    return "ORMC_REFERENCES(" + list(args) + ")";
   }
 
   /// Whether an index of the table, or its key, starts with `column`: ormc adds one for a

@@ -133,6 +133,19 @@ const Column* Model::column(const std::string& member) const {
   return nullptr;
 }
 
+std::vector<Reference> Model::references() const {
+  std::vector<Reference> out;
+  for (const Column& c : columns)
+    if (c.references) out.push_back({{&c}, &*c.references, false});
+  for (const CompositeReference& r : compositeReferences) {
+    Reference ref{{}, &r.key, true};
+    for (const std::string& member : r.members)
+      if (const Column* c = column(member)) ref.columns.push_back(c);
+    if (ref.columns.size() == r.members.size()) out.push_back(std::move(ref));
+  }
+  return out;
+}
+
 const Column* Model::withRole(ColumnRole role) const {
   for (const Column& c : columns)
     if (c.role == role) return &c;

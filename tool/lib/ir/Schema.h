@@ -103,6 +103,13 @@ struct ForeignKey {
   SourceLoc loc; // of the annotation
 };
 
+/// `ormc:belongs_to(Target, members...)` on a struct: a foreign key over several columns to a
+/// composite key, the members in the order of the target's key columns.
+struct CompositeReference {
+  std::vector<std::string> members;
+  ForeignKey key;
+};
+
 /// A column the generated code fills in itself.
 enum class ColumnRole {
   None,
@@ -149,6 +156,14 @@ struct Column {
   std::optional<ForeignKey> references;
   std::string mixin; // the ormc:mixin struct that contributed this column, if any
   SourceLoc loc;
+};
+
+/// A model's foreign key as the DDL and the relation helpers see it, whichever annotation
+/// declared it: its columns, in the order of the target's key columns.
+struct Reference {
+  std::vector<const Column*> columns;
+  const ForeignKey* key = nullptr;
+  bool onStruct = false; // declared by ormc:references, rather than belongs_to on a column
 };
 
 /// A named index or unique constraint over one or more columns.
@@ -211,6 +226,7 @@ struct Model {
   std::vector<Index> indexes;      // composite and named indexes and unique constraints
   std::vector<std::string> checks; // table-level CHECK expressions
   std::vector<ManyToMany> manyToMany;
+  std::vector<CompositeReference> compositeReferences;
   std::vector<Hook> hooks;
 
   /// The key column; nullptr when the key is composite (see keyColumns()) or missing.
@@ -220,6 +236,9 @@ struct Model {
   bool hasCompositeKey() const { return keyColumns().size() > 1; }
   const Column* column(const std::string& member) const;
   const Column* withRole(ColumnRole role) const;
+  /// Every foreign key: the columns' belongs_to in declaration order, then the composite ones
+  /// (those whose members are all columns).
+  std::vector<Reference> references() const;
 };
 
 /// Everything one ormc run produces code for. Models keep a stable order (by input file, then

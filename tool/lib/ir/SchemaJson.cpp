@@ -29,6 +29,18 @@ Json locJson(const SourceLoc& loc) {
   return Json{{"file", loc.file}, {"line", loc.line}, {"column", loc.column}};
 }
 
+Json foreignKeyJson(const ForeignKey& fk, LocationPolicy locations) {
+  Json r{{"target", fk.target}};
+  if (!fk.targetModel.empty()) r["target_model"] = fk.targetModel;
+  r["on_delete"] = referentialActionName(fk.onDelete);
+  r["on_update"] = referentialActionName(fk.onUpdate);
+  r["name"] = fk.name;
+  r["inverse"] = fk.inverse;
+  if (!fk.indexed) r["index"] = false;
+  if (locations == LocationPolicy::Include) r["loc"] = locJson(fk.loc);
+  return r;
+}
+
 Json columnJson(const Column& c, LocationPolicy locations) {
   Json type{{"kind", typeKindName(c.type.kind)}};
   if (!c.type.enumType.empty()) type["enum"] = c.type.enumType;
@@ -65,18 +77,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
   if (c.insertOnly) j["insert_only"] = true;
   if (c.generatedUuid) j["uuid"] = true;
   if (c.role != ColumnRole::None) j["role"] = columnRoleName(c.role);
-  if (c.references) {
-    const ForeignKey& fk = *c.references;
-    Json r{{"target", fk.target}};
-    if (!fk.targetModel.empty()) r["target_model"] = fk.targetModel;
-    r["on_delete"] = referentialActionName(fk.onDelete);
-    r["on_update"] = referentialActionName(fk.onUpdate);
-    r["name"] = fk.name;
-    r["inverse"] = fk.inverse;
-    if (!fk.indexed) r["index"] = false;
-    if (locations == LocationPolicy::Include) r["loc"] = locJson(fk.loc);
-    j["references"] = std::move(r);
-  }
+  if (c.references) j["references"] = foreignKeyJson(*c.references, locations);
   if (!c.mixin.empty()) j["mixin"] = c.mixin;
   if (locations == LocationPolicy::Include) j["loc"] = locJson(c.loc);
   return j;
@@ -104,6 +105,12 @@ Json manyToManyJson(const ManyToMany& rel, LocationPolicy locations) {
   j["source_column"] = rel.sourceColumn;
   j["target_column"] = rel.targetColumn;
   if (locations == LocationPolicy::Include) j["loc"] = locJson(rel.loc);
+  return j;
+}
+
+Json compositeReferenceJson(const CompositeReference& ref, LocationPolicy locations) {
+  Json j = foreignKeyJson(ref.key, locations);
+  j["members"] = ref.members;
   return j;
 }
 
@@ -188,6 +195,19 @@ ReferentialAction readAction(const Reader& r, const char* key) {
   return *action;
 }
 
+ForeignKey readForeignKey(const Reader& f) {
+  ForeignKey fk;
+  fk.target = f.string("target");
+  fk.targetModel = f.string("target_model", "");
+  fk.onDelete = readAction(f, "on_delete");
+  fk.onUpdate = readAction(f, "on_update");
+  fk.name = f.string("name");
+  fk.inverse = f.string("inverse");
+  fk.indexed = f.boolean("index", true);
+  fk.loc = readLoc(f);
+  return fk;
+}
+
 Column readColumn(const Reader& r) {
   Column c;
   c.member = r.string("member");
@@ -260,19 +280,8 @@ Column readColumn(const Reader& r) {
     if (!role) throw IrFormatError(r.at("role") + ": unknown role '" + name + "'");
     c.role = *role;
   }
-  if (r.has("references")) {
-    Reader f(r.required("references"), r.at("references"));
-    ForeignKey fk;
-    fk.target = f.string("target");
-    fk.targetModel = f.string("target_model", "");
-    fk.onDelete = readAction(f, "on_delete");
-    fk.onUpdate = readAction(f, "on_update");
-    fk.name = f.string("name");
-    fk.inverse = f.string("inverse");
-    fk.indexed = f.boolean("index", true);
-    fk.loc = readLoc(f);
-    c.references = std::move(fk);
-  }
+  if (r.has("references"))
+    c.references = readForeignKey(Reader(r.required("references"), r.at("references")));
   c.mixin = r.string("mixin", "");
   c.loc = readLoc(r);
   return c;
@@ -290,6 +299,13 @@ Index readIndex(const Reader& r) {
   index.opclass = r.string("opclass", "");
   index.loc = readLoc(r);
   return index;
+}
+
+CompositeReference readCompositeReference(const Reader& r) {
+  CompositeReference ref;
+  ref.key = readForeignKey(r);
+  ref.members = r.strings("members");
+  return ref;
 }
 
 ManyToMany readManyToMany(const Reader& r) {
@@ -348,6 +364,7 @@ Model readModel(const Reader& r) {
   readList(r, "indexes", m.indexes, readIndex);
   if (r.has("checks")) m.checks = r.strings("checks");
   readList(r, "many_to_many", m.manyToMany, readManyToMany);
+  readList(r, "composite_references", m.compositeReferences, readCompositeReference);
   readList(r, "hooks", m.hooks, readHook);
   return m;
 }
@@ -382,6 +399,7 @@ nlohmann::ordered_json modelJson(const Model& m, LocationPolicy locations) {
   addList("indexes", m.indexes, indexJson);
   if (!m.checks.empty()) j["checks"] = m.checks;
   addList("many_to_many", m.manyToMany, manyToManyJson);
+  addList("composite_references", m.compositeReferences, compositeReferenceJson);
   addList("hooks", m.hooks, hookJson);
   return j;
 }

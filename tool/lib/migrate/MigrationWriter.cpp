@@ -148,10 +148,10 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
   // Foreign keys that close a cycle among the new tables, once they all exist.
   for (const ir::Model* m : ddl.order.models)
     if (created.count(m))
-      for (const ir::Column& c : m->columns)
-        if (ddl.deferred.count({m, &c}))
+      for (const ir::Reference& ref : m->references())
+        if (ddl.deferred.count({m, ref.key}))
           statements.push_back(
-              d.render(sql::AddForeignKey{emit::tableName(*m), emit::foreignKey(after, *m, c)}));
+              d.render(sql::AddForeignKey{emit::tableName(*m), emit::foreignKey(after, *m, ref)}));
 
   std::string out = std::string(down ? "-- ormc down migration " : "-- ormc migration ") +
                     sql::migration_file_name(version, name, d.name(), down) +

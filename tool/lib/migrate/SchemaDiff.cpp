@@ -85,8 +85,16 @@ const ir::Column* findColumn(const ir::Model& m, const std::string& name) {
   return nullptr;
 }
 
+/// Whether a foreign key holds the column: its own belongs_to, or one over several columns.
+bool inAReference(const ir::Model& m, const ir::Column& c) {
+  for (const ir::Reference& ref : m.references())
+    for (const ir::Column* column : ref.columns)
+      if (column->name == c.name) return true;
+  return false;
+}
+
 bool inAnIndex(const ir::Model& m, const ir::Column& c) {
-  if (c.primaryKey || c.unique || c.indexed || c.references) return true;
+  if (c.primaryKey || c.unique || c.indexed || inAReference(m, c)) return true;
   for (const ir::Index& index : m.indexes)
     for (const std::string& name : index.columns)
       if (name == c.name) return true;
@@ -215,7 +223,7 @@ private:
                                           emit::columnDefinition(same, after_.table));
     std::string words = changeWords(old, now, changes);
     if (old.unique || old.indexed || !old.check.empty() || old.min || old.max || old.notEmpty ||
-        old.references)
+        inAReference(before_, old))
       words += std::string(words.empty() ? "" : ", ") +
                "its unique constraint, check, index or foreign key is named after the column";
     if (!words.empty()) {
@@ -361,7 +369,7 @@ private:
     }
     Step s = step(Kind::AddColumn);
     s.column = &c;
-    s.rebuilds = c.unique || c.references;
+    s.rebuilds = c.unique || inAReference(after_, c);
     steps_.push_back(s);
   }
 

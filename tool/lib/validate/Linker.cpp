@@ -57,6 +57,12 @@ const ir::Column* referenceTo(const ir::Model& through, const std::string& targe
   return nullptr;
 }
 
+/// A std::string referencing a UUID key is stored as a UUID too.
+void storeAsKey(ir::Column& reference, const ir::Column& key) {
+  if (key.type.kind == ir::TypeKind::Uuid && reference.type.kind == ir::TypeKind::String)
+    reference.type.kind = ir::TypeKind::Uuid;
+}
+
 } // namespace
 
 Findings linkSchema(ir::Schema& schema) {
@@ -67,11 +73,17 @@ Findings linkSchema(ir::Schema& schema) {
         if (const ir::Model* target =
                 resolve(schema, m, c.references->target, c.references->loc, out)) {
           c.references->targetModel = target->qualifiedName;
-          // A std::string referencing a UUID key is stored as a UUID too.
-          const ir::Column* key = target->primaryKey();
-          if (key && key->type.kind == ir::TypeKind::Uuid && c.type.kind == ir::TypeKind::String)
-            c.type.kind = ir::TypeKind::Uuid;
+          if (const ir::Column* key = target->primaryKey()) storeAsKey(c, *key);
         }
+  for (ir::Model& m : schema.models)
+    for (ir::CompositeReference& r : m.compositeReferences)
+      if (const ir::Model* target = resolve(schema, m, r.key.target, r.key.loc, out)) {
+        r.key.targetModel = target->qualifiedName;
+        std::vector<const ir::Column*> keys = target->keyColumns();
+        for (std::size_t i = 0; i < r.members.size() && i < keys.size(); ++i)
+          for (ir::Column& c : m.columns)
+            if (c.member == r.members[i]) storeAsKey(c, *keys[i]);
+      }
   // Through-models are linked above, so their foreign keys are known here.
   for (ir::Model& m : schema.models)
     for (ir::ManyToMany& rel : m.manyToMany) {

@@ -53,71 +53,121 @@ private:
   std::map<std::string, std::map<std::string, Entry>> names_;
 };
 
-/// ormc:belongs_to and many_to_many reference one key column; a composite key has several.
-Finding compositeKeyTarget(const ir::Model& target, const ir::SourceLoc& at,
-                           const std::string& what) {
+std::string keyMembers(const ir::Model& target) {
   std::string columns;
   for (const ir::Column* k : target.keyColumns())
     columns += (columns.empty() ? "" : ", ") + k->member;
+  return columns;
+}
+
+/// ormc:belongs_to and many_to_many reference one key column; a composite key has several.
+Finding compositeKeyTarget(const ir::Model& target, const ir::SourceLoc& at,
+                           const std::string& what, const std::string& instead) {
   Finding f = error("composite-key-reference", at,
-                    what + " references '" + target.name + "', whose key is composite (" + columns +
-                        "); a reference needs a one-column key");
+                    what + " references '" + target.name + "', whose key is composite (" +
+                        keyMembers(target) + "); " + instead);
   f.notes.push_back(note(target.loc, "'" + target.name + "' is declared here"));
   return f;
 }
 
-void checkForeignKey(const ir::Schema& schema, const ir::Model& m, const ir::Column& c,
+std::string memberList(const ir::Reference& ref) {
+  std::string out;
+  for (const ir::Column* c : ref.columns)
+    out += (out.empty() ? "" : ", ") + c->member;
+  return out;
+}
+
+/// A foreign key's columns against the key they reference: as many, each of its key column's
+/// type, and the actions each column can take.
+void checkForeignKey(const ir::Model& m, const ir::Reference& ref, const ir::Model& target,
                      Findings& out) {
-  const ir::ForeignKey& fk = *c.references;
-  const ir::Model* target = schema.find(fk.targetModel);
-  if (target && target->hasCompositeKey()) {
-    out.push_back(compositeKeyTarget(*target, fk.loc, "ormc:belongs_to on '" + c.member + "'"));
+  const ir::ForeignKey& fk = *ref.key;
+  std::vector<const ir::Column*> keys = target.keyColumns();
+  if (!ref.onStruct && keys.size() > 1) {
+    out.push_back(compositeKeyTarget(
+        target, fk.loc, "ormc:belongs_to on '" + ref.columns.front()->member + "'",
+        "name the members that hold it on the struct: ormc:references(" + target.name + ", " +
+            ref.columns.front()->member + ", ...)"));
     return;
   }
-  const ir::Column* key = target ? target->primaryKey() : nullptr;
-  if (key && (c.type.kind != key->type.kind || c.type.enumType != key->type.enumType)) {
-    Finding f =
-        error("reference-type", c.loc,
-              "'" + m.name + "::" + c.member + "' has type '" + c.type.spelling +
-                  "' but references '" + target->name + "::" + key->member + "' of type '" +
-                  key->type.spelling + "'; a foreign key has the type of the key it references");
-    f.notes.push_back(note(key->loc, "'" + target->name + "' key is here"));
+  if (ref.columns.size() != keys.size()) {
+    Finding f = error("reference-columns", fk.loc,
+                      "ormc:references(" + fk.target + ") on '" + m.name + "' names " +
+                          std::to_string(ref.columns.size()) +
+                          (ref.columns.size() == 1 ? " member (" : " members (") + memberList(ref) +
+                          ") but the key of '" + target.name + "' has " +
+                          std::to_string(keys.size()) + " (" + keyMembers(target) + ")");
+    f.notes.push_back(note(target.loc, "'" + target.name + "' is declared here"));
     out.push_back(std::move(f));
+    return;
   }
-  auto checkAction = [&](ir::ReferentialAction action, const char* key) {
-    if (action == ir::ReferentialAction::SetNull && !c.nullable)
-      out.push_back(error("reference-action", fk.loc,
-                          std::string(key) + "=set_null needs a nullable member; make '" +
-                              c.member + "' std::optional"));
-    if (action == ir::ReferentialAction::SetDefault && !c.defaultValue)
-      out.push_back(error("reference-action", fk.loc,
-                          std::string(key) + "=set_default needs ormc:column(default=...) on '" +
-                              c.member + "'"));
-  };
-  checkAction(fk.onDelete, "on_delete");
-  checkAction(fk.onUpdate, "on_update");
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const ir::Column& c = *ref.columns[i];
+    const ir::Column& key = *keys[i];
+    for (std::size_t j = 0; j < i; ++j)
+      if (ref.columns[j] == &c)
+        out.push_back(error("reference-columns", fk.loc,
+                            "ormc:references(" + fk.target + ") names '" + c.member +
+                                "' twice; each key column needs a member of its own"));
+    if (c.type.kind != key.type.kind || c.type.enumType != key.type.enumType) {
+      Finding f =
+          error("reference-type", c.loc,
+                "'" + m.name + "::" + c.member + "' has type '" + c.type.spelling +
+                    "' but references '" + target.name + "::" + key.member + "' of type '" +
+                    key.type.spelling + "'; a foreign key has the type of the key it references");
+      f.notes.push_back(note(key.loc, "'" + target.name + "' key is here"));
+      out.push_back(std::move(f));
+    }
+    auto checkAction = [&](ir::ReferentialAction action, const char* name) {
+      if (action == ir::ReferentialAction::SetNull && !c.nullable)
+        out.push_back(error("reference-action", fk.loc,
+                            std::string(name) + "=set_null needs a nullable member; make '" +
+                                c.member + "' std::optional"));
+      if (action == ir::ReferentialAction::SetDefault && !c.defaultValue)
+        out.push_back(error("reference-action", fk.loc,
+                            std::string(name) + "=set_default needs ormc:column(default=...) on '" +
+                                c.member + "'"));
+    };
+    checkAction(fk.onDelete, "on_delete");
+    checkAction(fk.onUpdate, "on_update");
+  }
+}
+
+/// Members an ormc:references names that are not columns (an IR read from a fragment).
+void checkMembers(const ir::Model& m, Findings& out) {
+  for (const ir::CompositeReference& r : m.compositeReferences)
+    for (const std::string& member : r.members)
+      if (!m.column(member))
+        out.push_back(error("unknown-member", r.key.loc,
+                            "'" + member + "' is not a column of '" + m.name + "'"));
 }
 
 } // namespace
 
 void checkRelations(const ir::Schema& schema, Findings& out) {
   HelperNames names;
-  for (const ir::Model& m : schema.models)
-    for (const ir::Column& c : m.columns) {
-      if (!c.references || c.references->targetModel.empty()) continue;
-      checkForeignKey(schema, m, c, out);
-      names.add(m, c.references->name, c.references->loc, "belongs_to on " + c.member, out);
-      if (const ir::Model* target = schema.find(c.references->targetModel))
-        names.add(*target, c.references->inverse, c.references->loc,
-                  "inverse of " + m.name + "::" + c.member, out);
+  for (const ir::Model& m : schema.models) {
+    checkMembers(m, out);
+    for (const ir::Reference& ref : m.references()) {
+      const ir::ForeignKey& fk = *ref.key;
+      const ir::Model* target = schema.find(fk.targetModel);
+      if (!target) continue; // unresolved: reported by the linker
+      checkForeignKey(m, ref, *target, out);
+      std::string what =
+          ref.onStruct ? "references(" + fk.target + ")" : ref.columns.front()->member;
+      names.add(m, fk.name, fk.loc, (ref.onStruct ? "" : "belongs_to on ") + what, out);
+      names.add(*target, fk.inverse, fk.loc, "inverse of " + m.name + "::" + what, out);
     }
+  }
   for (const ir::Model& m : schema.models)
     for (const ir::ManyToMany& rel : m.manyToMany) {
       if (rel.targetModel.empty()) continue;
       const ir::Model* target = schema.find(rel.targetModel);
       for (const ir::Model* end : {&m, target})
         if (end && end->hasCompositeKey() && rel.through.empty())
-          out.push_back(compositeKeyTarget(*end, rel.loc, "ormc:many_to_many(" + rel.target + ")"));
+          out.push_back(compositeKeyTarget(*end, rel.loc, "ormc:many_to_many(" + rel.target + ")",
+                                           "a generated join table needs one-column keys; "
+                                           "join through a model of your own (through=)"));
       if (rel.through.empty() && rel.sourceColumn == rel.targetColumn)
         out.push_back(error("duplicate-column", rel.loc,
                             "join table '" + rel.table + "' would have two columns named '" +

@@ -1,6 +1,7 @@
 // Reads and writes the music sample through the structs `ormc import` wrote for it: the
 // database must match them (check_schema), every row reads back, and every row with columns
 // beside its key is written back unchanged (the lit test compares the tables before and after).
+#include <cstdint>
 #include <cstdio>
 #include <ormc/ormc.hpp>
 
@@ -24,12 +25,20 @@ int main(int argc, char** argv) {
   write_back(m.employees);
   write_back(m.invoices);
   write_back(m.invoice_lines);
+  write_back(m.refunds);
   rows += m.playlist_tracks.all().size(); // only key columns: nothing to write back
   auto line = m.invoice_lines.get({2, 1});
   auto invoice = m.invoices.get(2);
   if (!line || !invoice) return 1;
-  std::printf("%zu rows; invoice 2 total %s, line (2, 1) %s x %d\n", rows,
-              invoice->total.to_string().c_str(), line->unit_price.to_string().c_str(),
-              static_cast<int>(line->quantity));
+  // The composite foreign key ormc import wrote as ORMC_REFERENCES, followed both ways.
+  auto refunds = m.invoice_lines.refunds(*line).all();
+  std::int64_t refunded = 0;
+  for (const auto& refund : refunds) {
+    if (!m.refunds.invoice_line(refund)) return 1;
+    refunded += refund.quantity;
+  }
+  std::printf("%zu rows; invoice 2 total %s, line (2, 1) %s x %d, refunded %d in %zu refunds\n",
+              rows, invoice->total.to_string().c_str(), line->unit_price.to_string().c_str(),
+              static_cast<int>(line->quantity), static_cast<int>(refunded), refunds.size());
   return 0;
 }

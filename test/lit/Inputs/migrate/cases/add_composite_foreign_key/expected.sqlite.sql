@@ -1,0 +1,11 @@
+CREATE TABLE IF NOT EXISTS "ormc_rebuild_book" (
+  "id" INTEGER PRIMARY KEY NOT NULL,
+  "title" TEXT NOT NULL,
+  "aisle" TEXT,
+  "slot" INTEGER,
+  CONSTRAINT "fk_book_aisle_slot" FOREIGN KEY ("aisle", "slot") REFERENCES "shelf" ("aisle", "slot") ON DELETE SET NULL
+) STRICT;
+INSERT INTO "ormc_rebuild_book" ("id", "title", "aisle", "slot") SELECT "id", "title", "aisle", "slot" FROM "book";
+DROP TABLE IF EXISTS "book";
+ALTER TABLE "ormc_rebuild_book" RENAME TO "book";
+CREATE INDEX IF NOT EXISTS "idx_book_aisle_slot" ON "book" ("aisle", "slot");
