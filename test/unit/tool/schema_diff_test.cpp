@@ -42,6 +42,25 @@ TEST(SchemaDiff, NothingChangedIsNoStep) {
   EXPECT_TRUE(d.findings.empty());
 }
 
+TEST(SchemaDiff, AColumnOfATypeStrictRefusesRebuildsTheTableAsAPlainOne) {
+  ir::Schema before = schemaOf({model("Book", "book")});
+  ir::Schema plain = before;
+  plain.models[0].columns.push_back(column("city", ir::TypeKind::String, true));
+  ir::Schema declared = before;
+  ir::Column city = column("city", ir::TypeKind::String, true);
+  city.declaredTypes["sqlite"] = "NVARCHAR(40)";
+  declared.models[0].columns.push_back(city);
+  SchemaDiff added = diffSchemas(before, plain);
+  ASSERT_EQ(kinds(added), std::vector<Step::Kind>{Step::Kind::AddColumn});
+  EXPECT_FALSE(added.steps[0].rebuilds);
+  SchemaDiff options = diffSchemas(before, declared);
+  ASSERT_EQ(kinds(options), std::vector<Step::Kind>{Step::Kind::AddColumn});
+  EXPECT_TRUE(options.steps[0].rebuilds) << "a STRICT table takes no NVARCHAR(40) column";
+  SchemaDiff back = diffSchemas(declared, before, /*allowDataLoss=*/true); // back to STRICT
+  ASSERT_EQ(kinds(back), std::vector<Step::Kind>{Step::Kind::DropColumn});
+  EXPECT_TRUE(back.steps[0].rebuilds);
+}
+
 TEST(SchemaDiff, FromNothingEveryTableIsCreated) {
   ir::Schema after = schemaOf({model("Book", "book"), model("Order", "order")});
   SchemaDiff d = diffSchemas(ir::Schema{}, after);

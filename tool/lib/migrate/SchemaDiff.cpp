@@ -118,6 +118,11 @@ public:
     }
     columns();
     constraints();
+    // A table whose options change in a dialect (a SQLite table that can no longer be STRICT,
+    // for a column of a type STRICT refuses) is rebuilt there, whatever changed in it.
+    if (optionsChange())
+      for (Step& step : steps_)
+        step.rebuilds = true;
     // Removals first, so that a constraint or index replaced under its name is free again.
     for (Kind kind :
          {Kind::DropConstraint, Kind::DropForeignKey, Kind::DropIndex, Kind::RenameColumn,
@@ -128,6 +133,15 @@ public:
   }
 
 private:
+  bool optionsChange() const {
+    sql::CreateTable b = emit::describeTable(beforeSchema_, before_);
+    sql::CreateTable a = emit::describeTable(afterSchema_, after_);
+    for (Dialect dialect : sql::all_dialects())
+      if (sql::renderer(dialect).table_options(b) != sql::renderer(dialect).table_options(a))
+        return true;
+    return false;
+  }
+
   Step step(Kind kind) const {
     Step s;
     s.kind = kind;

@@ -167,6 +167,10 @@ public:
   /// stored as; where catalog_type() of it differs, the import keeps the type as declared.
   virtual CatalogTypeReading read_catalog_type(const std::string& catalog_type) const = 0;
 
+  /// Text after the closing parenthesis of CREATE TABLE (SQLite: STRICT, where every column's
+  /// type allows it). A migration rebuilds a table whose options change.
+  virtual std::string table_options(const CreateTable&) const { return ""; }
+
 protected:
   /// The type and column constraints after the column's name.
   virtual std::string column_definition(const ColumnDefinition& c) const = 0;
@@ -181,8 +185,6 @@ protected:
   virtual bool has_index_methods() const = 0;
   /// Whether comments are COMMENT ON statements (else SQL comments in CREATE TABLE).
   virtual bool comments_as_statements() const = 0;
-  /// Text after the closing parenthesis of CREATE TABLE.
-  virtual std::string table_options(const CreateTable&) const { return ""; }
 
   void where(Fragment& f, const std::vector<Fragment>& conditions) const;
   void order_by(Fragment& f, const std::vector<OrderTerm>& order) const;

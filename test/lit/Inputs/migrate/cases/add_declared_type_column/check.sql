@@ -1,0 +1,2 @@
+UPDATE "customer" SET "city" = 'Paris';
+SELECT "name", "city" FROM "customer";

@@ -1,0 +1,3 @@
+SET standard_conforming_strings = on;
+SET LOCAL lock_timeout = '5s';
+ALTER TABLE "customer" DROP COLUMN "city";
