@@ -360,6 +360,20 @@ std::int64_t delete_matching(Database& db, const ModelCodec& codec, const QueryS
   });
 }
 
+std::vector<std::string> explain_query(Database& db, const ModelCodec& codec, const QueryState& q) {
+  return db.with_connection([&](auto& conn) {
+    const sql::Renderer& r = sql::renderer(conn.dialect_v);
+    auto statement = conn.prepare(r.explain(query_sql(q, codec, conn.dialect_v)));
+    int index = 1;
+    bind_where(*statement, index, q);
+    bind_limit(*statement, index, q);
+    std::vector<std::string> lines;
+    while (statement->step())
+      statement->read(r.explain_plan_column(), lines.emplace_back());
+    return lines;
+  });
+}
+
 std::string query_text(const QueryState& q, const ModelCodec& codec, Dialect dialect) {
   return query_sql(q, codec, dialect);
 }

@@ -451,6 +451,8 @@ protected:
              column + ") > 0";
     return Renderer::check(c, type, column);
   }
+  std::string explain(std::string_view sql) const override { return "EXPLAIN " + std::string(sql); }
+  int explain_plan_column() const override { return 0; }
   bool has_index_methods() const override { return true; }
   bool comments_as_statements() const override { return true; }
 };

@@ -277,6 +277,11 @@ protected:
     if (value.kind == Literal::Kind::boolean) return value.value == "true" ? "1" : "0";
     return Renderer::literal(value);
   }
+  // Rows of id, parent, notused, detail: the detail is the line ("SEARCH task USING ...").
+  std::string explain(std::string_view sql) const override {
+    return "EXPLAIN QUERY PLAN " + std::string(sql);
+  }
+  int explain_plan_column() const override { return 3; }
   bool has_index_methods() const override { return false; } // every SQLite index is a b-tree
   bool comments_as_statements() const override { return false; }
   // A STRICT table takes only its own type names: a schema's NVARCHAR(120) makes it a plain one.

@@ -6,5 +6,6 @@
 #include <ormc/migrate.hpp>
 #include <ormc/model.hpp>
 #include <ormc/pool.hpp>
+#include <ormc/raw_sql.hpp>
 #include <ormc/table.hpp>
 #include <ormc/transaction.hpp>

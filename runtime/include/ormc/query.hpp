@@ -12,6 +12,7 @@
 #include <ormc/key.hpp>
 #include <ormc/model.hpp>
 #include <ormc/query_state.hpp>
+#include <ormc/row_fields.hpp>
 #include <ormc/table_ops.hpp>
 #include <string>
 #include <tuple>
@@ -164,7 +165,39 @@ public:
       return rows;
     });
   }
+  /// Chosen columns of the matching rows, each row read straight into an S: any aggregate
+  /// struct with one member per column, in order, of the column's type.
+  ///   struct Line { std::int64_t id; std::string title; };
+  ///   std::vector<Line> lines = q.select<Line>(Task_::id, Task_::title);
+  template <class S, Column... C> std::vector<S> select(C...) const {
+    static_assert(detail::field_count<S> == sizeof...(C),
+                  "ormc: select<S>() names one column per member of S (see 'S' and 'C' below)");
+    static_assert((std::is_same_v<typename C::model_type, Model> && ...),
+                  "ormc: select() names a column of another model");
+    using places = decltype(detail::fields_of(std::declval<S&>()));
+    static_assert(members_match<places, C...>(std::index_sequence_for<C...>{}),
+                  "ormc: each member of S has the type of its column in select<S>(), in order "
+                  "(see 'S' and 'C' below)");
+    std::string columns;
+    ((columns += (columns.empty() ? "" : ", ") + std::string(C::sql)), ...);
+    return db_->with_connection([&](auto& conn) {
+      std::vector<S> rows;
+      auto statement = conn.prepare(select_sql(conn.dialect_v, columns));
+      int index = 1;
+      detail::bind_where(*statement, index, state_);
+      detail::bind_limit(*statement, index, state_);
+      while (statement->step()) {
+        auto fields = detail::fields_of(rows.emplace_back());
+        read_tuple<C...>(*statement, fields, std::index_sequence_for<C...>{});
+      }
+      return rows;
+    });
+  }
   bool exists() const;
+
+  /// How the database would run this query (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's
+  /// EXPLAIN), one line per row of the plan: which index it uses, or that it scans.
+  std::vector<std::string> explain() const;
 
   /// Deletes the matching rows; how many there were. On a model with soft delete they are
   /// marked deleted instead (purge() deletes them). One statement: no hooks run.
@@ -216,6 +249,13 @@ private:
     (statement.read(static_cast<int>(I),
                     detail::as_stored<std::tuple_element_t<I, std::tuple<C...>>>(std::get<I>(row))),
      ...);
+  }
+
+  template <class Places, class... C, std::size_t... I>
+  static constexpr bool members_match(std::index_sequence<I...>) {
+    return (std::is_same_v<std::remove_reference_t<std::tuple_element_t<I, Places>>,
+                           typename C::value_type> &&
+            ...);
   }
 
   template <Column C, class R> std::optional<R> aggregate(const char* function) const {
@@ -327,6 +367,10 @@ template <class Model> auto Query<Model>::remove() const -> std::int64_t {
 
 template <class Model> auto Query<Model>::purge() const -> std::int64_t {
   return detail::delete_matching(*db_, detail::model_codec<Model>, state_, true, detail::now());
+}
+
+template <class Model> auto Query<Model>::explain() const -> std::vector<std::string> {
+  return detail::explain_query(*db_, detail::model_codec<Model>, state_);
 }
 
 template <class Model> auto Query<Model>::begin() const -> iterator {

@@ -92,6 +92,14 @@ public:
   void update(Model& row);
   void update(const Model& row);
 
+  /// Writes only the named columns of `row` (and its updated_at column) to the row with its
+  /// key: `m.tasks.update(task, Task_::title, Task_::done)` runs
+  /// `UPDATE task SET "title" = ?, "done" = ?, "updated_at" = ? WHERE "id" = ?`, so that
+  /// another writer's change to other columns is kept. Validation, the before_update and
+  /// after_update hooks and updated_at apply as with update(row). Throws NotFound if there
+  /// is no such row.
+  template <Column... C> void update(Model& row, C... columns);
+
   /// Deletes the row with this key; false if there was none. On a model with soft delete the
   /// row is only marked deleted (see purge() and restore()). With a before_remove hook the row
   /// is read first, so the hook sees it.
@@ -208,6 +216,25 @@ template <class Model> auto Table<Model>::get(const key_type& key) -> std::optio
 template <class Model> auto Table<Model>::update(Model& row) -> void {
   traits::prepare_update(row);
   write_update(row);
+  traits::finish_update(row);
+}
+
+template <class Model> template <Column... C> auto Table<Model>::update(Model& row, C...) -> void {
+  static_assert(sizeof...(C) > 0, "ormc: update(row, columns...) names at least one column");
+  static_assert((std::is_same_v<typename C::model_type, Model> && ...),
+                "ormc: update(row, columns...) names a column of another model (see 'C' below)");
+  static_assert((requires { C::member; } && ...),
+                "ormc: update(row, columns...) names columns, not expressions (see 'C' below)");
+  traits::prepare_update(row);
+  auto matching = query().with_deleted().where(detail::key_equals<Model>{traits::key(row)});
+  std::int64_t changed = 0;
+  using stamp = typename traits::updated_at_column;
+  if constexpr (!std::is_void_v<stamp> && !(std::is_same_v<C, stamp> || ...))
+    changed = matching.update(C{}.set(row.*C::member)..., stamp{}.set(row.*stamp::member));
+  else
+    changed = matching.update(C{}.set(row.*C::member)...);
+  if (changed == 0)
+    throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with this key");
   traits::finish_update(row);
 }
 

@@ -10,7 +10,9 @@
 #include <ormc/model_codec.hpp>
 #include <ormc/query_state.hpp>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace ormc {
 class Database;
@@ -62,6 +64,8 @@ void read_query(Database& db, const ModelCodec& codec, const QueryState& q, RowS
 std::optional<std::int64_t> select_integer(Database& db, const ModelCodec& codec,
                                            const QueryState& q, std::string_view function,
                                            std::string_view argument);
+/// The plan of the query, one line per row (Renderer::explain()).
+std::vector<std::string> explain_query(Database& db, const ModelCodec& codec, const QueryState& q);
 /// The SQL of the query in `dialect` (UsageError if a condition was written for another).
 std::string query_text(const QueryState& q, const ModelCodec& codec, Dialect dialect);
 /// DELETE of the matching rows (soft delete, unless `purge`: the UPDATE marking them at `at`).

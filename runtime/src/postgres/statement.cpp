@@ -153,26 +153,7 @@ std::string_view Statement::field(int column) {
   return {f.c_str(), f.size()};
 }
 
-bool Statement::read_bool(int column) {
-  return text::parse_bool(field(column));
-}
-std::int64_t Statement::read_int64(int column) {
-  return text::parse_int64(field(column));
-}
-double Statement::read_double(int column) {
-  return text::parse_double(field(column));
-}
-void Statement::read_text(int column, std::string& out) {
-  out.assign(field(column));
-}
-std::span<const std::byte> Statement::read_blob(int column) {
-  text::parse_bytea(field(column), blob_);
-  return blob_;
-}
-std::int64_t Statement::read_timestamp(int column) {
-  return text::parse_timestamp(field(column));
-}
-
+// A value that does not parse names its column, as SQLite's reads do.
 template <class Parse> auto Statement::parse_field(int column, Parse parse) {
   std::string_view value = field(column);
   try {
@@ -181,6 +162,33 @@ template <class Parse> auto Statement::parse_field(int column, Parse parse) {
     const char* name = result_->rows.column_name(static_cast<pqxx::row::size_type>(column));
     throw DataError("column " + std::to_string(column) + " (" + name + "): " + e.what());
   }
+}
+
+bool Statement::read_bool(int column) {
+  return parse_field(column, [](std::string_view v) { return text::parse_bool(v); });
+}
+std::int64_t Statement::read_int64(int column) {
+  return parse_field(column, [](std::string_view v) { return text::parse_int64(v); });
+}
+double Statement::read_double(int column) {
+  return parse_field(column, [](std::string_view v) { return text::parse_double(v); });
+}
+void Statement::read_text(int column, std::string& out) {
+  out.assign(field(column));
+}
+std::span<const std::byte> Statement::read_blob(int column) {
+  parse_field(column, [&](std::string_view v) {
+    text::parse_bytea(v, blob_);
+    return 0;
+  });
+  return blob_;
+}
+std::int64_t Statement::read_timestamp(int column) {
+  return parse_field(column, [](std::string_view v) { return text::parse_timestamp(v); });
+}
+
+int Statement::column_count() const {
+  return result_ ? static_cast<int>(result_->rows.columns()) : 0;
 }
 
 std::string_view Statement::column_name(int column) {

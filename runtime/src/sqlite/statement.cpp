@@ -199,6 +199,10 @@ void Statement::read_text(int column, std::string& out) {
   out.assign(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+int Statement::column_count() const {
+  return sqlite3_column_count(stmt_);
+}
+
 std::string_view Statement::column_name(int column) {
   const char* name = sqlite3_column_name(stmt_, column);
   return name ? name : "?";

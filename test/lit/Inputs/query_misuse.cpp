@@ -18,7 +18,20 @@ void misuse(Models& m) {
   m.orders.where(shop::Order_::line_count + shop::Sku_::stock == 1); // two models
 #elif CASE == 8
   m.orders.query().update((shop::Order_::line_count * shop::Order_::line_count).set(1));
+#elif CASE == 9
+  struct Pair { std::string customer; std::size_t lines; };
+  m.orders.query().select<Pair>(shop::Order_::customer); // a member without its column
+#elif CASE == 10
+  struct Pair { std::string customer; std::int32_t lines; };
+  m.orders.query().select<Pair>(shop::Order_::customer, shop::Order_::line_count); // size_t
+#elif CASE == 11
+  shop::Order order;
+  m.orders.update(order, shop::Sku_::code); // a column of another model
 #else
+  shop::Order order;
+  m.orders.update(order, shop::Order_::customer, shop::Order_::line_count);
+  struct Pair { std::string customer; std::size_t lines; };
+  m.orders.query().select<Pair>(shop::Order_::customer, shop::Order_::line_count);
   m.orders.where(shop::Order_::customer == "x" && shop::Order_::status == shop::placed);
   m.orders.where(shop::Order_::line_count * shop::Order_::line_count > 4)
       .order_by((shop::Order_::line_count + shop::Order_::line_count).desc());

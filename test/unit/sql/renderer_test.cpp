@@ -31,6 +31,15 @@ TEST(SqlNames, IdentifiersAreQuotedWithQuotesDoubledAndReservedWordsKept) {
   EXPECT_EQ(column_list({"\"a\"", "\"b\""}), "\"a\", \"b\"");
 }
 
+TEST(SqlExplain, EachDialectAsksForThePlanOfTheSameStatement) {
+  const std::string select = R"(SELECT "id" FROM "task" WHERE "id" = ?1)";
+  EXPECT_EQ(sqlite().explain(select), "EXPLAIN QUERY PLAN " + select);
+  EXPECT_EQ(sqlite().explain_plan_column(), 3); // id, parent, notused, detail
+  EXPECT_EQ(postgres().explain(R"(SELECT "id" FROM "task" WHERE "id" = $1)"),
+            R"(EXPLAIN SELECT "id" FROM "task" WHERE "id" = $1)");
+  EXPECT_EQ(postgres().explain_plan_column(), 0); // QUERY PLAN
+}
+
 TEST(SqlNames, TheTableAStatementNamesIsReadBackForMessages) {
   EXPECT_EQ(statement_table("SELECT \"a\" FROM \"my\"\"t\" WHERE 1"), "my\"t");
   EXPECT_EQ(statement_table("UPDATE \"shop\".\"user\" SET \"a\" = 1"), "shop.user");

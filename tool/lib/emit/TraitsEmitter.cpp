@@ -109,12 +109,17 @@ void printLifecycle(Printer& p, const ir::Model& m) {
   const ir::Column* deleted = m.withRole(ir::ColumnRole::SoftDelete);
   bool updateHooks = !hooksFor(m, ir::HookEvent::BeforeUpdate).empty() ||
                      !hooksFor(m, ir::HookEvent::AfterUpdate).empty();
-  p.print("static constexpr bool soft_delete = $soft$;\n"
-          "static constexpr bool has_remove_hooks = $remove$;\n"
-          "static constexpr bool update_changes_row = $update$;\n\n",
-          {{"soft", deleted ? "true" : "false"},
-           {"remove", hooksFor(m, ir::HookEvent::BeforeRemove).empty() ? "false" : "true"},
-           {"update", updated || updateHooks ? "true" : "false"}});
+  p.print(
+      "static constexpr bool soft_delete = $soft$;\n"
+      "static constexpr bool has_remove_hooks = $remove$;\n"
+      "static constexpr bool update_changes_row = $update$;\n"
+      "/// The column prepare_update() stamps (void: none), which a partial update writes too.\n"
+      "using updated_at_column = $updatedColumn$;\n\n",
+      {{"soft", deleted ? "true" : "false"},
+       {"remove", hooksFor(m, ir::HookEvent::BeforeRemove).empty() ? "false" : "true"},
+       {"update", updated || updateHooks ? "true" : "false"},
+       {"updatedColumn",
+        updated ? "::" + columnsStructName(m) + "columns::" + updated->member + "_" : "void"}});
   printValidation(p, m);
 
   p.print("// Before an insert: the values ormc fills in, before_insert hooks, validation.\n"

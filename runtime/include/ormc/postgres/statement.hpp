@@ -85,6 +85,8 @@ public:
   std::int64_t read_decimal(int column, int precision, int scale);
   std::string_view read_text_view(int column) { return field(column); }
   std::string_view column_name(int column);
+  /// How many columns the rows have (known once the statement ran: after step()).
+  int column_count() const;
   std::int64_t read_numeric(int column, int precision, int scale) {
     return read_decimal(column, precision, scale);
   }

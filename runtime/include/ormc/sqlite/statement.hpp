@@ -84,6 +84,8 @@ public:
   /// A TEXT column's value, valid until the next step.
   std::string_view read_text_view(int column) { return text_of(column); }
   std::string_view column_name(int column);
+  /// How many columns the rows have.
+  int column_count() const;
   /// An INTEGER, REAL or TEXT number, exactly: a REAL with more fraction digits than `scale` (in
   /// its shortest form) is a DataError, not rounded.
   std::int64_t read_numeric(int column, int precision, int scale);

@@ -40,6 +40,11 @@ public:
   std::string render(const Update& s) const;
   std::string render(const Delete& s) const;
   std::string render(const Savepoint& s) const;
+  /// The statement that reports how `sql` would run, with the same parameters: SQLite's
+  /// EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN. Each row is one line of the plan, in the
+  /// result column explain_plan_column().
+  virtual std::string explain(std::string_view sql) const = 0;
+  virtual int explain_plan_column() const = 0;
   /// `column` is in the set bound as one text parameter: no parameter count limit, however
   /// many keys. The parameter's text is built by key_set_append() for each key, then
   /// key_set_close().
