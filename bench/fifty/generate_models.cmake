@@ -31,7 +31,8 @@ foreach(variant annotated plain)
 endforeach()
 
 # The units: each uses every model as an application does (issue 15): create the schema, insert,
-# get by key, where(field6 > 3).all(), update. use_sqlite.cpp does the same by hand with sqlite3
+# get by key, where(field6 > 3).all(), update, a projection into a named struct (select<S>) and a
+# partial update (issue 18). use_sqlite.cpp does the same by hand with sqlite3
 # (prepare, bind, step, read), the baseline generated code is measured against.
 set(columns "\"id\", \"field0\", \"field1\", \"field2\", \"field3\", \"field4\", \"field5\", \"field6\"")
 set(insert_columns "\"field0\", \"field1\", \"field2\", \"field3\", \"field4\", \"field5\", \"field6\"")
@@ -53,6 +54,11 @@ foreach(i RANGE 1 ${COUNT})
   row.field1 = got ? \"found\" : \"missing\";
   row.field0 = static_cast<std::int64_t>(some.size());
   m.model${i}s.update(row);
+  struct Pair { std::int64_t id; std::int32_t field6; };
+  std::vector<Pair> pairs = m.model${i}s.where(fifty::Model${i}_::field6 > 3)
+      .select<Pair>(fifty::Model${i}_::id, fifty::Model${i}_::field6);
+  row.field6 = static_cast<std::int32_t>(pairs.size());
+  m.model${i}s.update(row, fifty::Model${i}_::field6);
 }
 ")
   string(APPEND calls "  use_model${i}(m);\n")
@@ -108,6 +114,19 @@ void use_model${i}(sqlite3* db) {
                   \"WHERE \\\"id\\\" = ?8\");
   bind_model${i}(s, row);
   sqlite3_bind_int64(s, 8, row.id);
+  finish(db, s);
+  struct Pair { std::int64_t id; std::int32_t field6; };
+  s = prepare(db, \"SELECT \\\"id\\\", \\\"field6\\\" FROM ${table} WHERE \\\"field6\\\" > ?1 \"
+                  \"ORDER BY \\\"id\\\"\");
+  sqlite3_bind_int(s, 1, 3);
+  std::vector<Pair> pairs;
+  while (sqlite3_step(s) == SQLITE_ROW)
+    pairs.push_back({sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1)});
+  sqlite3_finalize(s);
+  row.field6 = static_cast<std::int32_t>(pairs.size());
+  s = prepare(db, \"UPDATE ${table} SET \\\"field6\\\" = ?1 WHERE \\\"id\\\" = ?2\");
+  sqlite3_bind_int(s, 1, row.field6);
+  sqlite3_bind_int64(s, 2, row.id);
   finish(db, s);
 }
 ")

@@ -52,13 +52,21 @@ template <class K, class Row> class Grouped {
 public:
   Grouped() = default;
   explicit Grouped(std::vector<std::pair<K, Row>> entries) {
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Stable by the position as a tie-break: std::stable_sort's temporary buffer is deprecated
+    // API in libstdc++ 12, which Clang reports from the user's unit.
+    std::vector<std::size_t> order(entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (entries[a].first < entries[b].first) return true;
+      if (entries[b].first < entries[a].first) return false;
+      return a < b;
+    });
     keys_.reserve(entries.size());
     rows_.reserve(entries.size());
-    for (auto& [key, row] : entries) {
-      keys_.push_back(std::move(key));
-      rows_.push_back(std::move(row));
+    for (std::size_t i : order) {
+      keys_.push_back(std::move(entries[i].first));
+      rows_.push_back(std::move(entries[i].second));
     }
   }
   /// The rows under `key`, in the order the database returned them; empty when there are none.

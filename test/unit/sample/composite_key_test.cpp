@@ -171,12 +171,18 @@ TEST_P(CompositeKeyTest, AForeignKeyToACompositeKeyLeadsBothWays) {
   EXPECT_EQ(m->invoice_lines.refunds(other).count(), 1);
 
   // Whole result sets, one statement each way.
-  auto lines = m->refunds.load_invoice_line(m->refunds.all());
+  std::vector<Refund> all_refunds = m->refunds.all();
+  std::vector<InvoiceLine> all_lines = m->invoice_lines.all();
+  int statements = 0;
+  db->on_statement([&](const ormc::StatementEvent&) { ++statements; });
+  auto lines = m->refunds.load_invoice_line(all_refunds);
+  auto refunds = m->invoice_lines.load_refunds(all_lines);
+  db->on_statement(nullptr);
+  EXPECT_EQ(statements, 2);
   EXPECT_EQ(lines.size(), 2u);
   ASSERT_TRUE(lines.find({2, 1}));
   EXPECT_EQ(lines.find({2, 1})->track_id, 3);
   EXPECT_FALSE(lines.find({1, 1}));
-  auto refunds = m->invoice_lines.load_refunds(m->invoice_lines.all());
   EXPECT_EQ(refunds.size(), 3u); // the refund of no line belongs to none
   EXPECT_EQ(refunds.of({1, 2}).size(), 2u);
   EXPECT_EQ(refunds.of({2, 1}).size(), 1u);
