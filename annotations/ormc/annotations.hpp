@@ -53,6 +53,9 @@
 #define ORMC_UPDATED_AT() ORMC_ANNOTATE("ormc:updated_at")
 /// A std::optional<time_point>: remove() sets it instead of deleting; queries skip such rows.
 #define ORMC_SOFT_DELETE() ORMC_ANNOTATE("ormc:soft_delete")
+/// An integer member for optimistic locking: update() writes the row only if its version is
+/// still the one the row holds, and adds 1 (ormc::VersionConflict otherwise).
+#define ORMC_VERSION() ORMC_ANNOTATE("ormc:version")
 /// On a namespace, `namespace ORMC_SCHEMA(naming = PascalCase) chinook { ... }`: the defaults
 /// of the tables declared in that opening of it. Keys: naming, table_prefix, time_storage.
 #define ORMC_SCHEMA(...) ORMC_ANNOTATE("ormc:schema(" #__VA_ARGS__ ")")

@@ -1,10 +1,9 @@
 // The models every docs example uses.
 #pragma once
 
-#include <ormc/annotations.hpp>
-
 #include <cstdint>
 #include <optional>
+#include <ormc/annotations.hpp>
 #include <string>
 
 namespace shop {
@@ -23,6 +22,14 @@ struct ORMC_TABLE(name = "order") Order {
   Status status = Status::open;
   std::int64_t total_cents = 0;
   std::optional<std::string> note;
+};
+
+/// Optimistic locking: two clerks editing one product cannot overwrite each other's change.
+struct ORMC_TABLE() Product {
+  ORMC_ID() std::int64_t id = 0;
+  std::string name;
+  std::int64_t price_cents = 0;
+  ORMC_VERSION() std::int32_t version = 0;
 };
 
 } // namespace shop

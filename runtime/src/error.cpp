@@ -10,6 +10,14 @@ DatabaseError::DatabaseError(const std::string& message, std::string sql, std::s
     : Error(message), sql_(std::move(sql)), sqlstate_(std::move(sqlstate)),
       native_code_(native_code) {}
 
+VersionConflict::VersionConflict(std::string model, std::string key, long long held,
+                                 long long stored)
+    : Error("update: " + model + " row " + key +
+            " was changed by another writer since it was read: the table has version " +
+            std::to_string(stored) + ", the row holds version " + std::to_string(held) +
+            "; nothing was written (read the row again and reapply the change)"),
+      model_(std::move(model)), key_(std::move(key)), held_(held), stored_(stored) {}
+
 const char* to_string(Dialect dialect) noexcept {
   switch (dialect) {
   case Dialect::sqlite:

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <ormc/error.hpp>
 #include <ormc/postgres/statement.hpp>
 #include <ormc/query_state.hpp>
@@ -93,6 +94,10 @@ std::string update_sql(const QueryState& q, const ModelStatements& sql, Dialect 
   for (std::string_view column : columns)
     update.set.push_back({std::string(column), sql::parameter()});
   if (stamp) update.set.push_back({std::string(sql.updated_at), sql::parameter()});
+  // A bulk update changes rows others may hold: their update() must then conflict.
+  if (!sql.version.empty() &&
+      std::find(columns.begin(), columns.end(), sql.version) == columns.end())
+    update.set.push_back({std::string(sql.version), sql::incremented(sql.version)});
   return sql::renderer(dialect).render(update);
 }
 

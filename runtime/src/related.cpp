@@ -18,7 +18,7 @@ std::string link_sql(const JoinTable& join, Dialect dialect) {
                      {std::string(join.source_column), std::string(join.target_column)},
                      1,
                      ""};
-  return sql::renderer(dialect).render(sql::Upsert{std::move(insert), {}, {}});
+  return sql::renderer(dialect).render(sql::Upsert{std::move(insert), {}, {}, {}});
 }
 
 std::string unlink_sql(const JoinTable& join, Dialect dialect) {

@@ -225,11 +225,13 @@ void upsert_row_on(Database& db, const ModelCodec& codec, std::string_view confl
     sql::Upsert upsert{
         {std::string(sql.table), strings(sql.insert_columns), 1, std::string(sql.key)},
         {std::string(conflict)},
+        {},
         {}};
     for (std::string_view column : sql.conflict_update_columns)
       if (column != conflict) upsert.update.emplace_back(column);
+    if (!sql.version.empty()) upsert.increment.emplace_back(sql.version);
     // Nothing else to overwrite: the conflict column itself, so that the row still comes back.
-    if (upsert.update.empty()) upsert.update.emplace_back(conflict);
+    if (upsert.update.empty() && upsert.increment.empty()) upsert.update.emplace_back(conflict);
     auto statement = conn.prepare(sql::renderer(conn.dialect_v).render(upsert));
     const auto& functions = codec.functions(*statement);
     functions.bind_insert(*statement, 0, row);

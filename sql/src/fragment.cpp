@@ -120,6 +120,9 @@ Fragment parameter() {
 Fragment null_value() {
   return Fragment().sql("NULL");
 }
+Fragment incremented(std::string_view column) {
+  return Fragment().sql(column).sql(" + 1");
+}
 
 // (t1 > v1) OR (t1 = v1 AND t2 > v2) OR ... with < for descending terms. NULLs sort last in
 // either direction, so after a value come the larger (or smaller) values and then the NULLs;

@@ -78,13 +78,21 @@ void Renderer::limit_offset(Fragment& f, bool limit, bool offset) const {
 void Renderer::on_conflict(Fragment& f, const Upsert& s) const {
   f.sql(" ON CONFLICT");
   if (!s.conflict.empty()) f.sql(" (").sql(column_list(s.conflict, false)).sql(")");
-  if (s.update.empty()) {
+  if (s.update.empty() && s.increment.empty()) {
     f.sql(" DO NOTHING");
     return;
   }
   f.sql(" DO UPDATE SET ");
-  for (std::size_t i = 0; i < s.update.size(); ++i)
-    f.sql(i ? ", " : "").sql(s.update[i]).sql(" = excluded.").sql(s.update[i]);
+  const char* separator = "";
+  for (const std::string& column : s.update) {
+    f.sql(separator).sql(column).sql(" = excluded.").sql(column);
+    separator = ", ";
+  }
+  // Qualified: PostgreSQL finds a bare name ambiguous beside `excluded`.
+  for (const std::string& column : s.increment) {
+    f.sql(separator).sql(column).sql(" = ").sql(s.insert.table).sql(".").sql(column).sql(" + 1");
+    separator = ", ";
+  }
 }
 
 namespace {

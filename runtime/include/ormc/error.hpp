@@ -48,6 +48,23 @@ public:
   using Error::Error;
 };
 
+/// update() of a row that another writer changed (or upserted, or bulk-updated) since it was
+/// read: the table's ormc:version column is past the version the row holds. Read the row again
+/// and reapply the change; nothing was written.
+class VersionConflict : public Error {
+public:
+  VersionConflict(std::string model, std::string key, long long held, long long stored);
+  const std::string& model() const noexcept { return model_; }
+  const std::string& key() const noexcept { return key_; }  // as messages print it: 7, 'a', (1, 2)
+  long long held_version() const noexcept { return held_; } // the row's
+  long long stored_version() const noexcept { return stored_; } // the table's
+private:
+  std::string model_;
+  std::string key_;
+  long long held_;
+  long long stored_;
+};
+
 /// An error reported by the database.
 class DatabaseError : public Error {
 public:

@@ -57,6 +57,7 @@ struct ModelStatements {
   std::string_view purge;              // DELETE by key, also for a soft-deleted row
   std::string_view restore;            // clears the soft_delete column by key
   std::string_view updated_at;         // quoted ormc:updated_at column; "" when the model has none
+  std::string_view version;            // quoted ormc:version column; "" when the model has none
   std::string_view schema_name;        // unquoted schema; "" for the connection's default
   std::string_view table_name;         // unquoted table name
   std::span<const ColumnShape> shape;  // every column, in declaration order

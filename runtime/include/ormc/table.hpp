@@ -15,6 +15,7 @@
 #include <ranges>
 #include <span>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace ormc {
@@ -88,7 +89,9 @@ public:
   std::optional<Model> get(const key_type& key);
 
   /// Writes every column of `row` to the row with its key. Throws NotFound if there is none.
-  /// An updated_at column is set in `row` too.
+  /// An updated_at column is set in `row` too. On a model with an ormc:version column the row
+  /// is written only if the table still has the version `row` holds, which both then advance
+  /// by 1; otherwise VersionConflict, and nothing is written (a lost update caught).
   void update(Model& row);
   void update(const Model& row);
 
@@ -96,8 +99,8 @@ public:
   /// key: `m.tasks.update(task, Task_::title, Task_::done)` runs
   /// `UPDATE task SET "title" = ?, "done" = ?, "updated_at" = ? WHERE "id" = ?`, so that
   /// another writer's change to other columns is kept. Validation, the before_update and
-  /// after_update hooks and updated_at apply as with update(row). Throws NotFound if there
-  /// is no such row.
+  /// after_update hooks and updated_at apply as with update(row), and so does the version
+  /// check. Throws NotFound if there is no such row.
   template <Column... C> void update(Model& row, C... columns);
 
   /// Deletes the row with this key; false if there was none. On a model with soft delete the
@@ -188,6 +191,10 @@ private:
   bool remove_row(const Model& row);
 
   void write_update(const Model& row);
+  /// After an update that changed no row: VersionConflict when the row is there (at another
+  /// version), else NotFound.
+  [[noreturn]] void throw_missed_update(const Model& row);
+  static constexpr bool has_version = !std::is_void_v<typename traits::version_column>;
 
   /// DELETE by key, or on a soft-delete model (unless `purge`) the UPDATE that marks the row.
   bool delete_by_key(const key_type& key, bool purge, Model* row);
@@ -216,6 +223,7 @@ template <class Model> auto Table<Model>::get(const key_type& key) -> std::optio
 template <class Model> auto Table<Model>::update(Model& row) -> void {
   traits::prepare_update(row);
   write_update(row);
+  if constexpr (has_version) ++(row.*traits::version_column::member); // as the table now has it
   traits::finish_update(row);
 }
 
@@ -225,16 +233,31 @@ template <class Model> template <Column... C> auto Table<Model>::update(Model& r
                 "ormc: update(row, columns...) names a column of another model (see 'C' below)");
   static_assert((requires { C::member; } && ...),
                 "ormc: update(row, columns...) names columns, not expressions (see 'C' below)");
+  using stamp = typename traits::updated_at_column;
+  using version = typename traits::version_column;
+  static_assert(
+      !(std::is_same_v<C, version> || ...),
+      "ormc: update(row, columns...) sets the ormc:version column itself (see 'C' below)");
   traits::prepare_update(row);
   auto matching = query().with_deleted().where(detail::key_equals<Model>{traits::key(row)});
-  std::int64_t changed = 0;
-  using stamp = typename traits::updated_at_column;
-  if constexpr (!std::is_void_v<stamp> && !(std::is_same_v<C, stamp> || ...))
-    changed = matching.update(C{}.set(row.*C::member)..., stamp{}.set(row.*stamp::member));
-  else
-    changed = matching.update(C{}.set(row.*C::member)...);
-  if (changed == 0)
-    throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with this key");
+  auto stamps = [&] {
+    if constexpr (!std::is_void_v<stamp> && !(std::is_same_v<C, stamp> || ...))
+      return std::tuple(stamp{}.set(row.*stamp::member));
+    else
+      return std::tuple();
+  };
+  auto versions = [&] {
+    if constexpr (has_version)
+      return std::tuple(version{}.set(row.*version::member + 1));
+    else
+      return std::tuple();
+  };
+  if constexpr (has_version) matching = matching.where(version{} == row.*version::member);
+  std::int64_t changed =
+      std::apply([&](auto... sets) { return matching.update(sets...); },
+                 std::tuple_cat(std::tuple(C{}.set(row.*C::member)...), stamps(), versions()));
+  if (changed == 0) throw_missed_update(row);
+  if constexpr (has_version) ++(row.*version::member);
   traits::finish_update(row);
 }
 
@@ -333,8 +356,19 @@ template <class Model> auto Table<Model>::restore_by_key(const key_type& key) ->
 }
 
 template <class Model> auto Table<Model>::write_update(const Model& row) -> void {
-  if (detail::update_row(*db_, detail::model_codec<Model>, &row) == 0)
-    throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with this key");
+  if (detail::update_row(*db_, detail::model_codec<Model>, &row) == 0) throw_missed_update(row);
+}
+
+template <class Model> auto Table<Model>::throw_missed_update(const Model& row) -> void {
+  if constexpr (has_version) {
+    using version = typename traits::version_column;
+    auto stored =
+        query().with_deleted().where(detail::key_equals<Model>{traits::key(row)}).select(version{});
+    if (!stored.empty())
+      throw VersionConflict(std::string(traits::name), detail::describe_key(traits::key(row)),
+                            row.*version::member, std::get<0>(stored.front()));
+  }
+  throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with this key");
 }
 
 template <class Model>

@@ -150,12 +150,26 @@ TEST(SqlRows, InsertsOneOrManyRowsOrDefaultValues) {
 }
 
 TEST(SqlRows, UpsertsUpdateTheNamedColumnsOrDoNothing) {
-  Upsert update{{"\"t\"", {"\"id\"", "\"a\""}, 1, ""}, {"\"id\""}, {"\"a\""}};
+  Upsert update{{"\"t\"", {"\"id\"", "\"a\""}, 1, ""}, {"\"id\""}, {"\"a\""}, {}};
   EXPECT_EQ(sqlite().render(update), "INSERT INTO \"t\" (\"id\", \"a\") VALUES (?1, ?2) ON "
                                      "CONFLICT (\"id\") DO UPDATE SET \"a\" = excluded.\"a\"");
-  Upsert ignore{{"\"j\"", {"\"x\"", "\"y\""}, 1, ""}, {}, {}};
+  Upsert ignore{{"\"j\"", {"\"x\"", "\"y\""}, 1, ""}, {}, {}, {}};
   EXPECT_EQ(postgres().render(ignore),
             "INSERT INTO \"j\" (\"x\", \"y\") VALUES ($1, $2) ON CONFLICT DO NOTHING");
+}
+
+// An ormc:version column is incremented, qualified by the table: PostgreSQL finds a bare name
+// ambiguous beside `excluded`; with nothing else to overwrite it is still incremented.
+TEST(SqlRows, UpsertsIncrementAVersionColumnQualifiedByTheTable) {
+  Upsert both{
+      {"\"s\".\"t\"", {"\"id\"", "\"a\"", "\"v\""}, 1, ""}, {"\"id\""}, {"\"a\""}, {"\"v\""}};
+  EXPECT_EQ(
+      postgres().render(both),
+      "INSERT INTO \"s\".\"t\" (\"id\", \"a\", \"v\") VALUES ($1, $2, $3) ON CONFLICT (\"id\") "
+      "DO UPDATE SET \"a\" = excluded.\"a\", \"v\" = \"s\".\"t\".\"v\" + 1");
+  Upsert only{{"\"t\"", {"\"id\"", "\"v\""}, 1, ""}, {"\"id\""}, {}, {"\"v\""}};
+  EXPECT_EQ(sqlite().render(only), "INSERT INTO \"t\" (\"id\", \"v\") VALUES (?1, ?2) ON CONFLICT "
+                                   "(\"id\") DO UPDATE SET \"v\" = \"t\".\"v\" + 1");
 }
 
 TEST(SqlRows, SelectsOrderNullsLastAndLimit) {

@@ -52,6 +52,32 @@ TEST(ValidatorStorage, EachKindTakesItsOwnStorages) {
         << ir::storageName(misfit.storage);
 }
 
+ir::Column versioned(ir::TypeKind kind, bool nullable = false) {
+  ir::Column c = column("version", kind);
+  c.role = ir::ColumnRole::Version;
+  c.nullable = nullable;
+  return c;
+}
+
+TEST(ValidatorRoles, AVersionIsASignedIntegerAndSurvivesTheIrsJson) {
+  using K = ir::TypeKind;
+  for (K fine : {K::Int32, K::Int64}) {
+    ir::Schema s = schemaWith(versioned(fine));
+    EXPECT_TRUE(validateSchema(s).empty());
+    ir::Schema back = ir::schemaFromSnapshot(ir::toJson(s, ir::LocationPolicy::Omit).dump());
+    EXPECT_EQ(back.models[0].withRole(ir::ColumnRole::Version)->name, "version");
+  }
+  for (ir::Column misfit : {versioned(K::UInt64), versioned(K::String), versioned(K::Int16),
+                            versioned(K::Timestamp), versioned(K::Int64, true)})
+    EXPECT_EQ(ids(validateSchema(schemaWith(misfit))), std::vector<std::string>{"role-type"})
+        << ir::typeKindName(misfit.type.kind);
+  ir::Schema two = schemaWith(versioned(K::Int64));
+  ir::Column second = versioned(K::Int32);
+  second.name = second.member = "again";
+  two.models[0].columns.push_back(second);
+  EXPECT_EQ(ids(validateSchema(two)), std::vector<std::string>{"role-type"});
+}
+
 /// Line (composite key invoice, number) and Refund, whose ormc:references names `members`.
 ir::Schema refundsOf(std::vector<std::string> members) {
   ir::Model line;

@@ -109,6 +109,7 @@ const std::vector<KindSpec>& kinds() {
       {"created_at", Kind::CreatedAt, {}},
       {"updated_at", Kind::UpdatedAt, {}},
       {"soft_delete", Kind::SoftDelete, {}},
+      {"version", Kind::Version, {}},
       {"hook", Kind::Hook, {}, Positional::Event},
       {"schema",
        Kind::Schema,

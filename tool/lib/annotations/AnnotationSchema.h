@@ -26,6 +26,7 @@ enum class Kind {
   CreatedAt,
   UpdatedAt,
   SoftDelete,
+  Version, // optimistic locking: the row's version, checked and incremented by update()
   // on a member function
   Hook,
   // on a namespace: the defaults of the tables declared in it

@@ -21,7 +21,7 @@ std::vector<const ir::Column*> conflictUpdateColumns(const ir::Model& m) {
 std::vector<const ir::Column*> updateColumns(const ir::Model& m) {
   std::vector<const ir::Column*> out;
   for (const ir::Column& c : m.columns)
-    if (!c.primaryKey) out.push_back(&c);
+    if (!c.primaryKey && c.role != ir::ColumnRole::Version) out.push_back(&c);
   return out;
 }
 
@@ -67,8 +67,11 @@ CrudStatements crudStatements(const ir::Model& m, const sql::Renderer& d) {
   std::vector<const ir::Column*> all;
   for (const ir::Column& c : m.columns)
     all.push_back(&c);
-  s.upsertByKey = d.render(
-      sql::Upsert{{table, quoted(all), 1, ""}, keyNames, quoted(conflictUpdateColumns(m))});
+  const ir::Column* version = m.withRole(ir::ColumnRole::Version);
+  std::string versionColumn = version ? sql::identifier(version->name) : "";
+  sql::Upsert upsert{{table, quoted(all), 1, ""}, keyNames, quoted(conflictUpdateColumns(m)), {}};
+  if (version) upsert.increment.push_back(versionColumn);
+  s.upsertByKey = d.render(upsert);
   if (key.autoIncrement) s.syncKey = d.render(sql::SyncKey{tableName(m), key.name, key.sequence});
   if (key.autoIncrement && !key.sequence.empty() && d.has_schemas())
     s.keySequence = d.table_name({m.schema, key.sequence});
@@ -95,9 +98,12 @@ CrudStatements crudStatements(const ir::Model& m, const sql::Renderer& d) {
   sql::Update update{table, {}, {}};
   for (const ir::Column* c : updateColumns(m))
     update.set.push_back({sql::identifier(c->name), sql::parameter()});
+  // Optimistic locking: only over the version the row was read at (the last parameter).
+  if (version) update.set.push_back({versionColumn, sql::incremented(versionColumn)});
   if (update.set.empty()) // a key-only table: nothing else to set
     update.set.push_back({keyNames.front(), sql::Fragment().sql(keyNames.front())});
   update.where = keyEquals(keyNames);
+  if (version) update.where.push_back(keyEquals({versionColumn}).front());
   s.update = d.render(update);
   s.purge = d.render(sql::Delete{table, keyEquals(keyNames)});
   s.remove = s.purge;

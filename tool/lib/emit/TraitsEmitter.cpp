@@ -107,6 +107,7 @@ void printLifecycle(Printer& p, const ir::Model& m) {
   const ir::Column* created = m.withRole(ir::ColumnRole::CreatedAt);
   const ir::Column* updated = m.withRole(ir::ColumnRole::UpdatedAt);
   const ir::Column* deleted = m.withRole(ir::ColumnRole::SoftDelete);
+  const ir::Column* version = m.withRole(ir::ColumnRole::Version);
   bool updateHooks = !hooksFor(m, ir::HookEvent::BeforeUpdate).empty() ||
                      !hooksFor(m, ir::HookEvent::AfterUpdate).empty();
   p.print(
@@ -114,12 +115,16 @@ void printLifecycle(Printer& p, const ir::Model& m) {
       "static constexpr bool has_remove_hooks = $remove$;\n"
       "static constexpr bool update_changes_row = $update$;\n"
       "/// The column prepare_update() stamps (void: none), which a partial update writes too.\n"
-      "using updated_at_column = $updatedColumn$;\n\n",
+      "using updated_at_column = $updatedColumn$;\n"
+      "/// The ormc:version column update() checks and increments (void: none).\n"
+      "using version_column = $versionColumn$;\n\n",
       {{"soft", deleted ? "true" : "false"},
        {"remove", hooksFor(m, ir::HookEvent::BeforeRemove).empty() ? "false" : "true"},
-       {"update", updated || updateHooks ? "true" : "false"},
+       {"update", updated || version || updateHooks ? "true" : "false"},
        {"updatedColumn",
-        updated ? "::" + columnsStructName(m) + "columns::" + updated->member + "_" : "void"}});
+        updated ? "::" + columnsStructName(m) + "columns::" + updated->member + "_" : "void"},
+       {"versionColumn",
+        version ? "::" + columnsStructName(m) + "columns::" + version->member + "_" : "void"}});
   printValidation(p, m);
 
   p.print("// Before an insert: the values ormc fills in, before_insert hooks, validation.\n"
@@ -253,6 +258,8 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   p.print(".restore = $s$,\n", {{"s", rawLiteral(s.restore)}});
   p.print(".updated_at = $s$,\n",
           {{"s", rawLiteral(updatedAt ? sql::identifier(updatedAt->name) : "")}});
+  const ir::Column* version = m.withRole(ir::ColumnRole::Version);
+  p.print(".version = $s$,\n", {{"s", rawLiteral(version ? sql::identifier(version->name) : "")}});
   p.print(".schema_name = $s$,\n", {{"s", rawLiteral(d.has_schemas() ? m.schema : "")}});
   p.print(".table_name = $s$,\n", {{"s", rawLiteral(m.table)}});
   p.print(".shape = $d$_shape,\n", {{"d", name}});
@@ -356,7 +363,8 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
   p.outdent();
   p.print("}\n\n");
 
-  p.print("// Binds the parameters of `update`: every column but the key, then the key.\n"
+  p.print("// Binds the parameters of `update`: every column but the key (and version), then the\n"
+          "// key (then the version).\n"
           "template <class Statement>\n"
           "static void bind_update(Statement& s, const model_type& row) {\n");
   p.indent();
@@ -365,6 +373,9 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
     p.print("s.bind($n$, $v$);\n", {{"n", std::to_string(++n)}, {"v", memberValue(*c)}});
   for (const ir::Column* k : keys)
     p.print("s.bind($n$, row.$m$);\n", {{"n", std::to_string(++n)}, {"m", k->member}});
+  if (const ir::Column* version = m.withRole(ir::ColumnRole::Version))
+    p.print("s.bind($n$, row.$m$); // the version the row was read at\n",
+            {{"n", std::to_string(++n)}, {"m", version->member}});
   p.outdent();
   p.print("}\n\n");
 

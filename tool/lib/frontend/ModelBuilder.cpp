@@ -378,14 +378,16 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
       break;
     case an::Kind::CreatedAt:
     case an::Kind::UpdatedAt:
-    case an::Kind::SoftDelete: {
+    case an::Kind::SoftDelete:
+    case an::Kind::Version: {
       ir::ColumnRole r = p.kind == an::Kind::CreatedAt   ? ir::ColumnRole::CreatedAt
                          : p.kind == an::Kind::UpdatedAt ? ir::ColumnRole::UpdatedAt
+                         : p.kind == an::Kind::Version   ? ir::ColumnRole::Version
                                                          : ir::ColumnRole::SoftDelete;
       if (role != ir::ColumnRole::None)
         reader_.error("conflicting-annotations", field.getLocation(),
                       "member '" + field.getNameAsString() +
-                          "' has more than one of created_at, updated_at, soft_delete");
+                          "' has more than one of created_at, updated_at, soft_delete, version");
       role = r;
       break;
     }

@@ -116,14 +116,17 @@ enum class ColumnRole {
   CreatedAt,  // set to the current time on insert
   UpdatedAt,  // set to the current time on insert and on every update
   SoftDelete, // NULL while the row is live; remove() sets it, restore() clears it
+  Version,    // optimistic locking: update() writes only over the version it read, and adds 1
 };
 const char* columnRoleName(ColumnRole role); // "created_at"; the annotation kind that sets it
 std::optional<ColumnRole> columnRoleFromName(const std::string& name);
 
 struct Column {
   /// Whether an upsert that finds the row keeps this column's stored value: the key,
-  /// created_at, and columns marked insert_only.
-  bool keptOnUpsert() const { return primaryKey || insertOnly || role == ColumnRole::CreatedAt; }
+  /// created_at, and columns marked insert_only; an ormc:version column, which it increments.
+  bool keptOnUpsert() const {
+    return primaryKey || insertOnly || role == ColumnRole::CreatedAt || role == ColumnRole::Version;
+  }
   std::string member; // C++ data member name
   std::string name;   // SQL column name
   ColumnType type;

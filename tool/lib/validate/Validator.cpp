@@ -61,14 +61,22 @@ void checkColumnOptions(const ir::Column& c, Findings& out) {
     out.push_back(error("validation-type", c.loc, "check on '" + c.member + "' is empty"));
 }
 
-/// created_at / updated_at / soft_delete: the right type, at most one of each.
+/// created_at / updated_at / soft_delete / version: the right type, at most one of each.
 void checkRoles(const ir::Model& m, Findings& out) {
   std::map<ir::ColumnRole, const ir::Column*> seen;
   for (const ir::Column& c : m.columns) {
     if (c.role == ir::ColumnRole::None) continue;
     const char* role = ir::columnRoleName(c.role);
     bool soft = c.role == ir::ColumnRole::SoftDelete;
-    if (c.type.kind != ir::TypeKind::Timestamp || (soft && !c.nullable) || c.primaryKey)
+    if (c.role == ir::ColumnRole::Version) {
+      // Signed, so that the runtime's version + 1 is the database's: BIGINT or INTEGER.
+      bool integer = c.type.kind == ir::TypeKind::Int32 || c.type.kind == ir::TypeKind::Int64;
+      if (!integer || c.nullable || c.primaryKey || c.references)
+        out.push_back(error("role-type", c.loc,
+                            "ormc:version needs a std::int32_t or std::int64_t member that is "
+                            "neither the key nor a foreign key nor optional; '" +
+                                c.member + "' has type '" + c.type.spelling + "'"));
+    } else if (c.type.kind != ir::TypeKind::Timestamp || (soft && !c.nullable) || c.primaryKey)
       out.push_back(error("role-type", c.loc,
                           std::string("ormc:") + role + " needs a " +
                               (soft ? "std::optional<time_point>" : "time_point") +

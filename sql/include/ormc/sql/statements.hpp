@@ -28,6 +28,9 @@ struct Upsert {
   /// The unique columns whose conflict is handled; empty for any conflict (with no `update`).
   std::vector<std::string> conflict;
   std::vector<std::string> update;
+  /// Columns the overwrite adds 1 to (an ormc:version column), so that a row read before the
+  /// upsert no longer updates.
+  std::vector<std::string> increment;
 };
 
 /// One ORDER BY term. NULLs sort last in either direction on every dialect.
@@ -61,10 +64,12 @@ struct Exists {
 
 struct Assignment {
   std::string column;
-  Fragment value; // parameter() or null_value()
+  Fragment value; // parameter(), null_value() or incremented()
 };
 Fragment parameter();
 Fragment null_value();
+/// `column + 1`: an ormc:version column's next value.
+Fragment incremented(std::string_view column);
 
 /// UPDATE table SET assignments WHERE where... (AND).
 struct Update {
