@@ -31,8 +31,8 @@ foreach(variant annotated plain)
 endforeach()
 
 # The units: each uses every model as an application does (issue 15): create the schema, insert,
-# get by key, where(field6 > 3).all(), update, a projection into a named struct (select<S>) and a
-# partial update (issue 18). use_sqlite.cpp does the same by hand with sqlite3
+# get by key, where(field6 > 3).all(), update, a projection into a named struct (select<S>), a
+# partial update and a grouped select with HAVING into a named struct (issue 18). use_sqlite.cpp does the same by hand with sqlite3
 # (prepare, bind, step, read), the baseline generated code is measured against.
 set(columns "\"id\", \"field0\", \"field1\", \"field2\", \"field3\", \"field4\", \"field5\", \"field6\"")
 set(insert_columns "\"field0\", \"field1\", \"field2\", \"field3\", \"field4\", \"field5\", \"field6\"")
@@ -59,6 +59,13 @@ foreach(i RANGE 1 ${COUNT})
       .select<Pair>(fifty::Model${i}_::id, fifty::Model${i}_::field6);
   row.field6 = static_cast<std::int32_t>(pairs.size());
   m.model${i}s.update(row, fifty::Model${i}_::field6);
+  struct Group { std::int32_t field6; std::int64_t rows; double total; };
+  std::vector<Group> groups = m.model${i}s.query()
+      .group_by(fifty::Model${i}_::field6)
+      .having(ormc::count<${M}>() > 1)
+      .select<Group>(fifty::Model${i}_::field6, ormc::count<${M}>(),
+                     ormc::sum(fifty::Model${i}_::field3));
+  row.field3 = groups.empty() ? 0.0 : groups.front().total;
 }
 ")
   string(APPEND calls "  use_model${i}(m);\n")
@@ -128,6 +135,16 @@ void use_model${i}(sqlite3* db) {
   sqlite3_bind_int(s, 1, row.field6);
   sqlite3_bind_int64(s, 2, row.id);
   finish(db, s);
+  struct Group { std::int32_t field6; std::int64_t rows; double total; };
+  s = prepare(db, \"SELECT \\\"field6\\\", count(*), sum(\\\"field3\\\") FROM ${table} \"
+                  \"GROUP BY \\\"field6\\\" HAVING count(*) > ?1\");
+  sqlite3_bind_int(s, 1, 1);
+  std::vector<Group> groups;
+  while (sqlite3_step(s) == SQLITE_ROW)
+    groups.push_back({sqlite3_column_int(s, 0), sqlite3_column_int64(s, 1),
+                      sqlite3_column_double(s, 2)});
+  sqlite3_finalize(s);
+  row.field3 = groups.empty() ? 0.0 : groups.front().total;
 }
 ")
   string(APPEND sqlite_calls "  use_model${i}(db);\n")

@@ -1,4 +1,5 @@
-// docs/queries.md: typed conditions, ordering, pages, aggregates, projections, bulk changes.
+// docs/queries.md: typed conditions, ordering, pages, aggregates, projections, groups, bulk
+// changes.
 #include "schema.ormc.hpp"
 
 #include <cstdio>
@@ -38,6 +39,20 @@ int main() {
        m.orders.where(Order_::customer_id == 1).select(Order_::id, Order_::total_cents))
     std::printf("customer 1: order %lld, %lld cents\n", static_cast<long long>(id),
                 static_cast<long long>(cents));
+
+  struct Spend {
+    std::int64_t customer_id = 0;
+    std::int64_t orders = 0;
+    std::int64_t cents = 0;
+  };
+  for (const Spend& s : m.orders.query()
+                            .group_by(Order_::customer_id)
+                            .having(ormc::count<shop::Order>() >= 2)
+                            .order_by(ormc::sum(Order_::total_cents).desc())
+                            .select<Spend>(Order_::customer_id, ormc::count<shop::Order>(),
+                                           ormc::sum(Order_::total_cents)))
+    std::printf("customer %lld: %lld orders, %lld cents\n", static_cast<long long>(s.customer_id),
+                static_cast<long long>(s.orders), static_cast<long long>(s.cents));
 
   std::int64_t shipped =
       m.orders.where(Order_::status == shop::Status::paid)

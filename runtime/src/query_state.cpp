@@ -21,8 +21,9 @@ std::vector<sql::OrderTerm> order_of(const QueryState& q, const ModelStatements&
   terms.reserve(q.order.size() + sql.key_columns.size());
   for (const OrderTerm& term : q.order)
     terms.push_back({std::string(term.sql), term.descending, term.nullable});
-  for (std::string_view column : sql.key_columns)
-    terms.push_back({std::string(column), false, false});
+  if (q.group_by.empty()) // a group has no key
+    for (std::string_view column : sql.key_columns)
+      terms.push_back({std::string(column), false, false});
   return terms;
 }
 
@@ -42,6 +43,11 @@ template <class Statement> void bind_where_to(Statement& s, int& index, const Qu
       bind_bound(s, index++, (*q.after)[term]);
 }
 
+template <class Statement> void bind_having_to(Statement& s, int& index, const QueryState& q) {
+  for (const auto& condition : q.having)
+    bind_values(s, index, condition->values());
+}
+
 template <class Statement> void bind_limit_to(Statement& s, int& index, const QueryState& q) {
   if (q.limit) s.bind(index++, *q.limit);
   if (q.offset) s.bind(index++, *q.offset);
@@ -49,7 +55,12 @@ template <class Statement> void bind_limit_to(Statement& s, int& index, const Qu
 } // namespace
 
 void check_dialect(const QueryState& q, Dialect dialect, std::string_view model) {
+  std::vector<const SqlFragment*> all;
   for (const auto& condition : q.conditions)
+    all.push_back(condition.get());
+  for (const auto& condition : q.having)
+    all.push_back(condition.get());
+  for (const SqlFragment* condition : all)
     if (condition->dialect_specific() && condition->written_for() != dialect)
       throw UsageError(std::string("a query of ") + std::string(model) +
                        " holds a condition written for " +
@@ -71,8 +82,13 @@ std::vector<sql::Fragment> where_of(const QueryState& q, const ModelStatements& 
 }
 
 sql::Select select_of(const QueryState& q, const ModelStatements& sql, std::string_view columns) {
-  return {std::string(columns), std::string(sql.table), where_of(q, sql),
-          order_of(q, sql),     q.limit.has_value(),    q.offset.has_value()};
+  sql::Select select{std::string(columns), std::string(sql.table), where_of(q, sql),
+                     order_of(q, sql),     q.limit.has_value(),    q.offset.has_value()};
+  for (std::string_view column : q.group_by)
+    select.group_by.emplace_back(column);
+  for (const auto& condition : q.having)
+    select.having.push_back(condition->sql());
+  return select;
 }
 
 std::string select_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
@@ -116,6 +132,18 @@ void bind_where(sqlite::Statement& s, int& index, const QueryState& q) {
 }
 void bind_where(postgres::Statement& s, int& index, const QueryState& q) {
   bind_where_to(s, index, q);
+}
+void check_groupable(const QueryState& q) {
+  if (!q.order.empty() || q.after || q.limit || q.offset)
+    throw UsageError("group_by() follows where(); order_by(), limit(), offset() and after() "
+                     "apply to the groups, so they come after group_by()");
+}
+
+void bind_having(sqlite::Statement& s, int& index, const QueryState& q) {
+  bind_having_to(s, index, q);
+}
+void bind_having(postgres::Statement& s, int& index, const QueryState& q) {
+  bind_having_to(s, index, q);
 }
 void bind_limit(sqlite::Statement& s, int& index, const QueryState& q) {
   bind_limit_to(s, index, q);

@@ -131,6 +131,10 @@ std::string Renderer::render(const Select& s) const {
   Fragment f;
   f.sql("SELECT ").sql(s.columns).sql(" FROM ").sql(s.table);
   where(f, s.where);
+  for (std::size_t i = 0; i < s.group_by.size(); ++i)
+    f.sql(i ? ", " : " GROUP BY ").sql(s.group_by[i]);
+  for (std::size_t i = 0; i < s.having.size(); ++i)
+    f.sql(i ? " AND " : " HAVING ").append(s.having[i]);
   order_by(f, s.order);
   limit_offset(f, s.limit, s.offset);
   return render(f);

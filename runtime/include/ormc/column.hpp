@@ -104,8 +104,24 @@ concept Condition = requires(const E& e, detail::SqlFragment& f) {
 };
 
 namespace detail {
+/// Whether column-like C is an aggregate (sum, count, ...), which only GroupedQuery accepts.
+template <class C> constexpr bool is_aggregate() {
+  if constexpr (requires { C::is_aggregate; })
+    return C::is_aggregate;
+  else
+    return false;
+}
+/// Whether condition E compares an aggregate: HAVING's, never WHERE's.
+template <class E> constexpr bool uses_aggregate() {
+  if constexpr (requires { E::aggregates; })
+    return E::aggregates;
+  else
+    return false;
+}
+
 template <Column C, class V> struct comparison {
   using model_type = typename C::model_type;
+  static constexpr bool aggregates = is_aggregate<C>();
   sql::Comparison op;
   V value;
   void write(SqlFragment& f) const { f.compare(C::sql, op, value); }
@@ -113,24 +129,28 @@ template <Column C, class V> struct comparison {
 
 template <Column C> struct null_test {
   using model_type = typename C::model_type;
+  static constexpr bool aggregates = is_aggregate<C>();
   bool is_null;
   void write(SqlFragment& f) const { f.null_test(C::sql, is_null); }
 };
 
 template <Column C, class V> struct membership {
   using model_type = typename C::model_type;
+  static constexpr bool aggregates = is_aggregate<C>();
   std::vector<V> values;
   void write(SqlFragment& f) const { f.in_list(C::sql, values); }
 };
 
 template <Column C, class V> struct range {
   using model_type = typename C::model_type;
+  static constexpr bool aggregates = is_aggregate<C>();
   V low, high;
   void write(SqlFragment& f) const { f.between(C::sql, low, high); }
 };
 
 template <Column C> struct pattern {
   using model_type = typename C::model_type;
+  static constexpr bool aggregates = is_aggregate<C>();
   std::string text;
   bool fold_case = false;
   void write(SqlFragment& f) const { f.like(C::sql, text, fold_case); }
@@ -138,6 +158,7 @@ template <Column C> struct pattern {
 
 template <Condition L, Condition R> struct both {
   using model_type = typename L::model_type;
+  static constexpr bool aggregates = uses_aggregate<L>() || uses_aggregate<R>();
   L left;
   R right;
   sql::Logical op;
@@ -152,6 +173,7 @@ template <Condition L, Condition R> struct both {
 
 template <Condition E> struct negation {
   using model_type = typename E::model_type;
+  static constexpr bool aggregates = uses_aggregate<E>();
   E inner;
   void write(SqlFragment& f) const {
     f.open_not();

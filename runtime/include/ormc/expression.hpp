@@ -125,6 +125,8 @@ struct arithmetic
                 "ormc: arithmetic over columns of two models (see 'L' and 'R' below)");
   using value_type = detail::nullable_arithmetic_t<L, R, Op>;
   using model_type = typename L::model_type;
+  /// Over aggregates, an aggregate itself: `sum(a) - sum(b)` in a grouped select or having().
+  static constexpr bool is_aggregate = detail::is_aggregate<L>() || detail::is_aggregate<R>();
 
 private:
   using plain = detail::arithmetic_value_t<L, R, Op>;

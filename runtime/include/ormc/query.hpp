@@ -9,8 +9,10 @@
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/expression.hpp>
+#include <ormc/grouped_query.hpp>
 #include <ormc/key.hpp>
 #include <ormc/model.hpp>
+#include <ormc/projection.hpp>
 #include <ormc/query_state.hpp>
 #include <ormc/row_fields.hpp>
 #include <ormc/table_ops.hpp>
@@ -67,6 +69,9 @@ public:
   template <Condition E> Query where(E condition) const {
     static_assert(std::is_same_v<typename E::model_type, Model>,
                   "ormc: the condition uses columns of another model (see 'E' below)");
+    static_assert(!detail::uses_aggregate<E>(),
+                  "ormc: where() filters rows; a condition on an aggregate filters groups: "
+                  "group_by(...).having(condition) (see 'E' below)");
     detail::SqlFragment written(db_->dialect());
     condition.write(written);
     return with_condition(std::move(written));
@@ -76,6 +81,9 @@ public:
   template <Column C> Query order_by(detail::ordering<C> ordering) const {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: order_by() uses a column of another model (see 'C' below)");
+    static_assert(!detail::is_aggregate<C>(),
+                  "ormc: order_by() of an aggregate orders groups: group_by(...).order_by() "
+                  "(see 'C' below)");
     return with_order({C::sql, ordering.descending, detail::is_optional_v<typename C::value_type>,
                        [](const void* row) {
                          auto value = detail::value_in<C>(*static_cast<const Model*>(row));
@@ -149,49 +157,32 @@ public:
   /// Chosen columns of the matching rows, as tuples: select(Task_::id, Task_::title) gives
   /// std::vector<std::tuple<std::int64_t, std::string>>.
   template <Column... C> std::vector<std::tuple<typename C::value_type...>> select(C...) const {
-    static_assert(sizeof...(C) > 0, "ormc: select() needs at least one column");
-    static_assert((std::is_same_v<typename C::model_type, Model> && ...),
-                  "ormc: select() names a column of another model");
-    std::string columns;
-    ((columns += (columns.empty() ? "" : ", ") + std::string(C::sql)), ...);
-    return db_->with_connection([&](auto& conn) {
-      std::vector<std::tuple<typename C::value_type...>> rows;
-      auto statement = conn.prepare(select_sql(conn.dialect_v, columns));
-      int index = 1;
-      detail::bind_where(*statement, index, state_);
-      detail::bind_limit(*statement, index, state_);
-      while (statement->step())
-        read_tuple<C...>(*statement, rows.emplace_back(), std::index_sequence_for<C...>{});
-      return rows;
-    });
+    check_selected<C...>();
+    return detail::project<std::tuple<typename C::value_type...>, C...>(
+        *db_, state_, &traits::statements, traits::name);
   }
   /// Chosen columns of the matching rows, each row read straight into an S: any aggregate
   /// struct with one member per column, in order, of the column's type.
   ///   struct Line { std::int64_t id; std::string title; };
   ///   std::vector<Line> lines = q.select<Line>(Task_::id, Task_::title);
   template <class S, Column... C> std::vector<S> select(C...) const {
-    static_assert(detail::field_count<S> == sizeof...(C),
-                  "ormc: select<S>() names one column per member of S (see 'S' and 'C' below)");
-    static_assert((std::is_same_v<typename C::model_type, Model> && ...),
-                  "ormc: select() names a column of another model");
-    using places = decltype(detail::fields_of(std::declval<S&>()));
-    static_assert(members_match<places, C...>(std::index_sequence_for<C...>{}),
-                  "ormc: each member of S has the type of its column in select<S>(), in order "
-                  "(see 'S' and 'C' below)");
-    std::string columns;
-    ((columns += (columns.empty() ? "" : ", ") + std::string(C::sql)), ...);
-    return db_->with_connection([&](auto& conn) {
-      std::vector<S> rows;
-      auto statement = conn.prepare(select_sql(conn.dialect_v, columns));
-      int index = 1;
-      detail::bind_where(*statement, index, state_);
-      detail::bind_limit(*statement, index, state_);
-      while (statement->step()) {
-        auto fields = detail::fields_of(rows.emplace_back());
-        read_tuple<C...>(*statement, fields, std::index_sequence_for<C...>{});
-      }
-      return rows;
-    });
+    check_selected<C...>();
+    return detail::project<S, C...>(*db_, state_, &traits::statements, traits::name);
+  }
+
+  /// The matching rows in groups, one per value of `columns` (GROUP BY): see GroupedQuery.
+  /// The query's conditions choose the rows that are grouped; order, limit and after() apply
+  /// to the groups, so they follow group_by().
+  template <Column... G> GroupedQuery<Model, G...> group_by(G...) const {
+    static_assert(sizeof...(G) > 0, "ormc: group_by() needs at least one column");
+    static_assert((std::is_same_v<typename G::model_type, Model> && ...),
+                  "ormc: group_by() names a column of another model (see 'G' below)");
+    static_assert((!detail::is_aggregate<G>() && ...),
+                  "ormc: group_by() of an aggregate (see 'G' below)");
+    detail::check_groupable(state_);
+    detail::QueryState grouped = state_;
+    grouped.group_by = {std::string_view(G::sql)...};
+    return GroupedQuery<Model, G...>(*db_, std::move(grouped));
   }
   bool exists() const;
 
@@ -242,20 +233,13 @@ private:
   Query with_condition(detail::SqlFragment condition) const;
   Query with_order(detail::OrderTerm term) const;
 
-  std::string select_sql(Dialect dialect, std::string_view columns) const;
-
-  template <class... C, class Statement, class Tuple, std::size_t... I>
-  static void read_tuple(Statement& statement, Tuple& row, std::index_sequence<I...>) {
-    (statement.read(static_cast<int>(I),
-                    detail::as_stored<std::tuple_element_t<I, std::tuple<C...>>>(std::get<I>(row))),
-     ...);
-  }
-
-  template <class Places, class... C, std::size_t... I>
-  static constexpr bool members_match(std::index_sequence<I...>) {
-    return (std::is_same_v<std::remove_reference_t<std::tuple_element_t<I, Places>>,
-                           typename C::value_type> &&
-            ...);
+  template <class... C> static constexpr void check_selected() {
+    static_assert(sizeof...(C) > 0, "ormc: select() needs at least one column");
+    static_assert((std::is_same_v<typename C::model_type, Model> && ...),
+                  "ormc: select() names a column of another model");
+    static_assert((!detail::is_aggregate<C>() && ...),
+                  "ormc: select() of an aggregate needs groups: group_by(...).select(...), or "
+                  "the query's own count()/sum()/min()/max()/avg() over all rows (see 'C' below)");
   }
 
   template <Column C, class R> std::optional<R> aggregate(const char* function) const {
@@ -379,12 +363,6 @@ template <class Model> auto Query<Model>::begin() const -> iterator {
 
 template <class Model> auto Query<Model>::sql(Dialect dialect) const -> std::string {
   return detail::query_text(state_, detail::model_codec<Model>, dialect);
-}
-
-template <class Model>
-auto Query<Model>::select_sql(Dialect dialect, std::string_view columns) const -> std::string {
-  detail::check_dialect(state_, dialect, traits::name);
-  return detail::select_sql(state_, traits::statements(dialect), dialect, columns);
 }
 
 } // namespace ormc

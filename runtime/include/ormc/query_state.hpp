@@ -41,6 +41,10 @@ public:
   /// after(): the values of the order's terms in the row to continue after, then its key.
   std::optional<std::vector<BoundValue>> after;
   bool with_deleted = false;
+  /// GroupedQuery: the quoted columns of GROUP BY, and the HAVING conditions (joined with AND).
+  /// A grouped query's order is its own terms only: the key is not among the groups' columns.
+  std::vector<std::string_view> group_by;
+  std::vector<std::shared_ptr<const SqlFragment>> having;
   std::optional<std::int64_t> limit;
   std::optional<std::int64_t> offset;
 };
@@ -73,9 +77,16 @@ std::string delete_sql(const QueryState& q, const ModelStatements& sql, Dialect 
 /// The parameters of where_of(), from `index` on.
 void bind_where(sqlite::Statement& s, int& index, const QueryState& q);
 void bind_where(postgres::Statement& s, int& index, const QueryState& q);
+/// The parameters of the HAVING conditions, from `index` on.
+void bind_having(sqlite::Statement& s, int& index, const QueryState& q);
+void bind_having(postgres::Statement& s, int& index, const QueryState& q);
 /// The parameters of the limit and offset.
 void bind_limit(sqlite::Statement& s, int& index, const QueryState& q);
 void bind_limit(postgres::Statement& s, int& index, const QueryState& q);
+
+/// Throws UsageError when the query has an order, a limit, an offset or after(): before
+/// group_by() they would apply to rows that are then grouped, which SQL cannot say.
+void check_groupable(const QueryState& q);
 
 /// Throws UsageError: remove() and update() apply to all matching rows.
 void check_changes_unlimited(const QueryState& q);

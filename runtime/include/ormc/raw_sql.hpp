@@ -31,9 +31,6 @@ int explain_plan_column(Dialect dialect);
 [[noreturn]] void throw_column_count(std::string_view what, std::size_t expected,
                                      const std::vector<std::string>& columns);
 
-template <class T> struct is_tuple : std::false_type {};
-template <class... T> struct is_tuple<std::tuple<T...>> : std::true_type {};
-
 /// References to the places a row's columns are read into, in column order.
 template <class Row> auto places_of(Row& row) {
   if constexpr (is_tuple<Row>::value)

@@ -14,6 +14,9 @@
 
 namespace ormc::detail {
 
+template <class T> struct is_tuple : std::false_type {};
+template <class... T> struct is_tuple<std::tuple<T...>> : std::true_type {};
+
 /// Converts to any member type: counting how many initialize S counts its members.
 struct any_member {
   template <class T> operator T() const; // NOLINT(google-explicit-constructor): by design

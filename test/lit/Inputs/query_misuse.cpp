@@ -27,7 +27,24 @@ void misuse(Models& m) {
 #elif CASE == 11
   shop::Order order;
   m.orders.update(order, shop::Sku_::code); // a column of another model
+#elif CASE == 12
+  m.orders.where(ormc::count<shop::Order>() > 1); // an aggregate filters groups: having()
+#elif CASE == 13
+  m.orders.query().group_by(shop::Order_::customer).select(shop::Order_::status); // not grouped
+#elif CASE == 14
+  m.orders.query().select(ormc::sum(shop::Order_::line_count)); // an aggregate without groups
+#elif CASE == 15
+  m.orders.query().group_by(shop::Order_::status).select(ormc::sum(shop::Order_::customer));
+#elif CASE == 16
+  m.orders.query().group_by(shop::Order_::status).order_by(shop::Order_::customer);
 #else
+  struct Lines { std::string customer; std::int64_t orders; std::int64_t most; };
+  m.orders.where(shop::Order_::status == shop::placed)
+      .group_by(shop::Order_::customer)
+      .having(ormc::count<shop::Order>() > 1)
+      .order_by(ormc::sum(shop::Order_::line_count).desc())
+      .select<Lines>(shop::Order_::customer, ormc::count<shop::Order>(),
+                     ormc::max(shop::Order_::line_count + shop::Order_::line_count));
   shop::Order order;
   m.orders.update(order, shop::Order_::customer, shop::Order_::line_count);
   struct Pair { std::string customer; std::size_t lines; };

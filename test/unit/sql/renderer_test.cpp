@@ -2,6 +2,7 @@
 // runtime tests run the same statements against real databases; these pin the text and the
 // dialect differences (placeholders, LIMIT/OFFSET, key sets, DDL) where they are made.
 #include <gtest/gtest.h>
+#include <ormc/sql/aggregate_call.hpp>
 #include <ormc/sql/catalog.hpp>
 #include <ormc/sql/migration_files.hpp>
 #include <ormc/sql/renderer.hpp>
@@ -170,6 +171,19 @@ TEST(SqlRows, UpsertsIncrementAVersionColumnQualifiedByTheTable) {
   Upsert only{{"\"t\"", {"\"id\"", "\"v\""}, 1, ""}, {"\"id\""}, {}, {"\"v\""}};
   EXPECT_EQ(sqlite().render(only), "INSERT INTO \"t\" (\"id\", \"v\") VALUES (?1, ?2) ON CONFLICT "
                                    "(\"id\") DO UPDATE SET \"v\" = \"t\".\"v\" + 1");
+}
+
+// GROUP BY and HAVING between WHERE and ORDER BY, HAVING's parameters after WHERE's.
+TEST(SqlRows, SelectsGroupAndFilterGroupsBetweenWhereAndOrder) {
+  Select s{"\"a\", count(*)", "\"t\"", {equals("\"b\"")}, {{"count(*)", true, false}}, true, false};
+  s.group_by = {"\"a\"", "\"c\""};
+  s.having = {equals("count(*)"), equals("sum(\"d\")")};
+  EXPECT_EQ(postgres().render(s),
+            "SELECT \"a\", count(*) FROM \"t\" WHERE \"b\" = $1 GROUP BY \"a\", \"c\" HAVING "
+            "count(*) = $2 AND sum(\"d\") = $3 ORDER BY count(*) DESC LIMIT $4");
+  static_assert(aggregate_call_size(AggregateFunction::sum, "\"d\"") == 8);
+  constexpr auto text = aggregate_call_text<8>(AggregateFunction::sum, "\"d\"");
+  EXPECT_EQ(std::string_view(text.data(), text.size()), "sum(\"d\")");
 }
 
 TEST(SqlRows, SelectsOrderNullsLastAndLimit) {

@@ -40,14 +40,17 @@ struct OrderTerm {
   bool nullable = false;
 };
 
-/// SELECT columns FROM table WHERE where... (AND) ORDER BY order LIMIT ? OFFSET ?.
+/// SELECT columns FROM table WHERE where... (AND) GROUP BY group_by HAVING having... (AND)
+/// ORDER BY order LIMIT ? OFFSET ?.
 struct Select {
   std::string columns;
   std::string table;
   std::vector<Fragment> where;
   std::vector<OrderTerm> order;
-  bool limit = false;  // one parameter
-  bool offset = false; // one parameter, after the limit's
+  bool limit = false;                     // one parameter
+  bool offset = false;                    // one parameter, after the limit's
+  std::vector<std::string> group_by = {}; // quoted columns
+  std::vector<Fragment> having = {};      // its parameters follow where's
 };
 
 /// `SELECT function(argument)` over a Select's rows; a limited Select becomes a subquery.
