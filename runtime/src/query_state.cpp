@@ -133,10 +133,25 @@ void bind_where(sqlite::Statement& s, int& index, const QueryState& q) {
 void bind_where(postgres::Statement& s, int& index, const QueryState& q) {
   bind_where_to(s, index, q);
 }
-void check_groupable(const QueryState& q) {
+QueryState grouped(const QueryState& q, std::initializer_list<std::string_view> columns) {
   if (!q.order.empty() || q.after || q.limit || q.offset)
     throw UsageError("group_by() follows where(); order_by(), limit(), offset() and after() "
                      "apply to the groups, so they come after group_by()");
+  QueryState out = q;
+  out.group_by.assign(columns.begin(), columns.end());
+  return out;
+}
+
+QueryState with_having(const QueryState& q, SqlFragment condition) {
+  QueryState out = q;
+  out.having.push_back(std::make_shared<const SqlFragment>(std::move(condition)));
+  return out;
+}
+
+QueryState with_order(const QueryState& q, OrderTerm term) {
+  QueryState out = q;
+  out.order.push_back(term);
+  return out;
 }
 
 void bind_having(sqlite::Statement& s, int& index, const QueryState& q) {

@@ -7,6 +7,18 @@
 
 namespace ormc::detail {
 
+SqlFragment::SqlFragment(Dialect dialect) : dialect_(dialect) {}
+SqlFragment::~SqlFragment() = default;
+SqlFragment::SqlFragment(const SqlFragment&) = default;
+SqlFragment::SqlFragment(SqlFragment&&) noexcept = default;
+SqlFragment& SqlFragment::operator=(const SqlFragment&) = default;
+SqlFragment& SqlFragment::operator=(SqlFragment&&) noexcept = default;
+
+SqlFragment& SqlFragment::push_value(BoundValue v) {
+  values_.push_back(std::move(v));
+  return *this;
+}
+
 SqlFragment& SqlFragment::key_set(std::string_view column, std::string encoded) {
   dialect_specific_ = true;
   sql::renderer(dialect_).in_key_set(sql_, column);

@@ -4,12 +4,20 @@
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/postgres/cursor.hpp>
+#include <ormc/projection.hpp>
 #include <ormc/sql/renderer.hpp>
 #include <ormc/sql_text.hpp>
 #include <ormc/table_ops.hpp>
 
 namespace ormc::detail {
 namespace {
+/// The sink's function for the statement's backend.
+auto sink_for(const ProjectionSink& sink, sqlite::Statement&) {
+  return sink.append_sqlite;
+}
+auto sink_for(const ProjectionSink& sink, postgres::Statement&) {
+  return sink.append_postgresql;
+}
 
 /// Runs the model's INSERT for `row` on a leased statement and writes a database-assigned key
 /// back: from RETURNING where the dialect has it, else from the connection's last insert id.
@@ -347,6 +355,25 @@ std::optional<std::int64_t> select_integer(Database& db, const ModelCodec& codec
   });
 }
 
+std::int64_t update_matching(Database& db, const QueryState& q,
+                             const ModelStatements& (*statements)(Dialect), std::string_view model,
+                             std::span<const std::string_view> columns,
+                             std::span<const BoundValue> values, timestamp at) {
+  check_changes_unlimited(q);
+  return db.with_connection([&](auto& conn) {
+    check_dialect(q, conn.dialect_v, model);
+    const ModelStatements& sql = statements(conn.dialect_v);
+    bool stamp = !sql.updated_at.empty() &&
+                 std::find(columns.begin(), columns.end(), sql.updated_at) == columns.end();
+    auto statement = conn.prepare(update_sql(q, sql, conn.dialect_v, columns, stamp));
+    int index = 1;
+    bind_values(*statement, index, values);
+    if (stamp) bind_time_as(*statement, index++, at, sql.updated_at_storage);
+    bind_where(*statement, index, q);
+    return statement->execute();
+  });
+}
+
 std::int64_t delete_matching(Database& db, const ModelCodec& codec, const QueryState& q, bool purge,
                              timestamp at) {
   check_changes_unlimited(q);
@@ -373,6 +400,23 @@ std::vector<std::string> explain_query(Database& db, const ModelCodec& codec, co
     while (statement->step())
       statement->read(r.explain_plan_column(), lines.emplace_back());
     return lines;
+  });
+}
+
+void read_projection(Database& db, const QueryState& q,
+                     const ModelStatements& (*statements)(Dialect), std::string_view model,
+                     std::string_view columns, ProjectionSink sink) {
+  db.with_connection([&](auto& conn) {
+    check_dialect(q, conn.dialect_v, model);
+    auto statement =
+        conn.prepare(select_sql(q, statements(conn.dialect_v), conn.dialect_v, columns));
+    int index = 1;
+    bind_where(*statement, index, q);
+    bind_having(*statement, index, q);
+    bind_limit(*statement, index, q);
+    auto append = sink_for(sink, *statement);
+    while (statement->step())
+      append(*statement, sink.rows);
   });
 }
 

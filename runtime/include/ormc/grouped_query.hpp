@@ -30,6 +30,8 @@
 
 namespace ormc {
 
+template <class Model> class Query;
+
 template <class Model, Column... G> class GroupedQuery {
 public:
   using traits = ModelTraits<Model>;
@@ -43,19 +45,16 @@ public:
                   "ormc: having() uses columns of another model (see 'E' below)");
     detail::SqlFragment written(db_->dialect());
     condition.write(written);
-    GroupedQuery q = *this;
-    q.state_.having.push_back(std::make_shared<const detail::SqlFragment>(std::move(written)));
-    return q;
+    return GroupedQuery(*db_, detail::with_having(state_, std::move(written)));
   }
 
   template <Column C> GroupedQuery order_by(C column) const { return order_by(asc(column)); }
   template <Column C> GroupedQuery order_by(detail::ordering<C> ordering) const {
     static_assert(of_a_group<C>(), "ormc: after group_by(), order_by() takes a grouped column or "
                                    "an aggregate (see 'C' below)");
-    GroupedQuery q = *this;
-    q.state_.order.push_back(
-        {C::sql, ordering.descending, detail::is_optional_v<typename C::value_type>, nullptr});
-    return q;
+    return GroupedQuery(
+        *db_, detail::with_order(state_, {C::sql, ordering.descending,
+                                          detail::is_optional_v<typename C::value_type>, nullptr}));
   }
 
   GroupedQuery limit(std::int64_t n) const {
@@ -74,20 +73,20 @@ public:
   template <Column... C> std::vector<std::tuple<typename C::value_type...>> select(C...) const {
     check_selected<C...>();
     return detail::project<std::tuple<typename C::value_type...>, C...>(
-        *db_, state_, &traits::statements, traits::name);
+        *db_, state_, &Query<Model>::statements, traits::name);
   }
   /// One S per group: any aggregate struct with one member per column, of its type, in order.
   template <class S, Column... C> std::vector<S> select(C...) const {
     check_selected<C...>();
-    return detail::project<S, C...>(*db_, state_, &traits::statements, traits::name);
+    return detail::project<S, C...>(*db_, state_, &Query<Model>::statements, traits::name);
   }
 
   /// The SQL select(columns...) runs in `dialect`, for logging and tests.
   template <Column... C> std::string sql(Dialect dialect, C...) const {
     check_selected<C...>();
     detail::check_dialect(state_, dialect, traits::name);
-    return detail::select_sql(state_, traits::statements(dialect), dialect,
-                              detail::column_list<C...>());
+    return detail::select_sql(state_, Query<Model>::statements(dialect), dialect,
+                              detail::column_list<C...>::sql);
   }
 
 private:

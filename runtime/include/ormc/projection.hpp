@@ -2,11 +2,16 @@
 // what Query::select() and GroupedQuery::select() share.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <ormc/column.hpp>
 #include <ormc/database.hpp>
+#include <ormc/postgres/statement.hpp>
 #include <ormc/query_state.hpp>
 #include <ormc/row_fields.hpp>
+#include <ormc/sqlite/statement.hpp>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -14,12 +19,35 @@
 
 namespace ormc::detail {
 
-/// `"a", sum("b")`: the SELECT list of columns C.
-template <class... C> std::string column_list() {
-  std::string columns;
-  ((columns += (columns.empty() ? "" : ", ") + std::string(C::sql)), ...);
-  return columns;
-}
+/// `"a", sum("b")`: the SELECT list of columns C, joined at compile time.
+template <class... C> struct column_list {
+  static constexpr std::size_t size = (C::sql.size() + ...) + 2 * (sizeof...(C) - 1);
+  static constexpr std::array<char, size> text = [] {
+    std::array<char, size> out{};
+    std::size_t i = 0;
+    for (std::string_view part : {C::sql...}) {
+      if (i) out[i++] = ',', out[i++] = ' ';
+      for (char c : part)
+        out[i++] = c;
+    }
+    return out;
+  }();
+  static constexpr std::string_view sql{text.data(), size};
+};
+
+/// How the library's statement loop hands each result row to the typed code: `append` reads
+/// the row into a new element of the std::vector at `rows`, one function per backend.
+struct ProjectionSink {
+  void* rows;
+  void (*append_sqlite)(sqlite::Statement& s, void* rows);
+  void (*append_postgresql)(postgres::Statement& s, void* rows);
+};
+
+/// Runs the SELECT of `columns` over the query (WHERE, GROUP BY, HAVING, order, limit) and
+/// appends each row through `sink`. Compiled once, in the library.
+void read_projection(Database& db, const QueryState& q,
+                     const ModelStatements& (*statements)(Dialect), std::string_view model,
+                     std::string_view columns, ProjectionSink sink);
 
 /// Whether each member of a struct (its fields_of() places) has the type of its column.
 template <class Places, class... C, std::size_t... I>
@@ -40,6 +68,16 @@ void read_columns(Statement& statement, Tuple& row, std::index_sequence<I...>) {
    ...);
 }
 
+template <class Statement, class Row, class... C> void append_row(Statement& s, void* rows) {
+  Row& row = static_cast<std::vector<Row>*>(rows)->emplace_back();
+  if constexpr (is_tuple<Row>::value) {
+    read_columns<C...>(s, row, std::index_sequence_for<C...>{});
+  } else {
+    auto fields = fields_of(row);
+    read_columns<C...>(s, fields, std::index_sequence_for<C...>{});
+  }
+}
+
 /// The query's rows as Row: a std::tuple of the columns' types, or an aggregate struct whose
 /// members take them in order. One statement: the WHERE, GROUP BY, HAVING, order and limit.
 template <class Row, class... C>
@@ -52,27 +90,11 @@ std::vector<Row> project(Database& db, const QueryState& q,
                   "ormc: each member of S has the type of its column in select<S>(), in order "
                   "(see 'Row' and 'C' below)");
   }
-  std::string columns = column_list<C...>();
-  return db.with_connection([&](auto& conn) {
-    check_dialect(q, conn.dialect_v, model);
-    std::vector<Row> rows;
-    auto statement =
-        conn.prepare(select_sql(q, statements(conn.dialect_v), conn.dialect_v, columns));
-    int index = 1;
-    bind_where(*statement, index, q);
-    bind_having(*statement, index, q);
-    bind_limit(*statement, index, q);
-    while (statement->step()) {
-      Row& row = rows.emplace_back();
-      if constexpr (is_tuple<Row>::value) {
-        read_columns<C...>(*statement, row, std::index_sequence_for<C...>{});
-      } else {
-        auto fields = fields_of(row);
-        read_columns<C...>(*statement, fields, std::index_sequence_for<C...>{});
-      }
-    }
-    return rows;
-  });
+  std::vector<Row> rows;
+  read_projection(db, q, statements, model, column_list<C...>::sql,
+                  {&rows, &append_row<sqlite::Statement, Row, C...>,
+                   &append_row<postgres::Statement, Row, C...>});
+  return rows;
 }
 
 } // namespace ormc::detail

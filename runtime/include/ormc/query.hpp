@@ -159,7 +159,7 @@ public:
   template <Column... C> std::vector<std::tuple<typename C::value_type...>> select(C...) const {
     check_selected<C...>();
     return detail::project<std::tuple<typename C::value_type...>, C...>(
-        *db_, state_, &traits::statements, traits::name);
+        *db_, state_, &Query::statements, traits::name);
   }
   /// Chosen columns of the matching rows, each row read straight into an S: any aggregate
   /// struct with one member per column, in order, of the column's type.
@@ -167,7 +167,7 @@ public:
   ///   std::vector<Line> lines = q.select<Line>(Task_::id, Task_::title);
   template <class S, Column... C> std::vector<S> select(C...) const {
     check_selected<C...>();
-    return detail::project<S, C...>(*db_, state_, &traits::statements, traits::name);
+    return detail::project<S, C...>(*db_, state_, &Query::statements, traits::name);
   }
 
   /// The matching rows in groups, one per value of `columns` (GROUP BY): see GroupedQuery.
@@ -179,10 +179,7 @@ public:
                   "ormc: group_by() names a column of another model (see 'G' below)");
     static_assert((!detail::is_aggregate<G>() && ...),
                   "ormc: group_by() of an aggregate (see 'G' below)");
-    detail::check_groupable(state_);
-    detail::QueryState grouped = state_;
-    grouped.group_by = {std::string_view(G::sql)...};
-    return GroupedQuery<Model, G...>(*db_, std::move(grouped));
+    return GroupedQuery<Model, G...>(*db_, detail::grouped(state_, {std::string_view(G::sql)...}));
   }
   bool exists() const;
 
@@ -202,18 +199,12 @@ public:
     static_assert(sizeof...(Assignments) > 0, "ormc: update() needs at least one set()");
     static_assert((std::is_same_v<typename Assignments::model_type, Model> && ...),
                   "ormc: update() sets a column of another model");
-    auto at = detail::now(); // for an updated_at column the sets do not name
-    return run_changes(
-        [&](const ModelStatements& sql, Dialect dialect) {
-          const std::string_view columns[] = {column_of(sets)...};
-          return detail::update_sql(state_, sql, dialect, columns, stamps_update(sql, sets...));
-        },
-        [&](auto& statement, int& index) {
-          (statement.bind(index++, sets.value), ...);
-          const ModelStatements& sql = traits::statements(db_->dialect());
-          if (stamps_update(sql, sets...))
-            detail::bind_time_as(statement, index++, at, sql.updated_at_storage);
-        });
+    // The values converted here, the statement run by the library: a call site compiles only
+    // the conversions.
+    const std::string_view columns[] = {column_of(sets)...};
+    const detail::BoundValue values[] = {detail::to_bound(sets.value)...};
+    return detail::update_matching(*db_, state_, &Query::statements, traits::name, columns, values,
+                                   detail::now());
   }
 
   /// An input iterator over the rows; the statement runs when it is created.
@@ -226,6 +217,10 @@ public:
 
   /// The SQL this query runs in `dialect`, for logging and tests.
   std::string sql(Dialect dialect) const;
+
+  /// The model's statements in `dialect`. Out of line: a unit that reads a projection refers
+  /// to the generated source's instance instead of instantiating the model's statements.
+  static const ModelStatements& statements(Dialect dialect);
 
 private:
   /// Copies with one more condition or ORDER BY term: out of line, so that where() and
@@ -254,7 +249,7 @@ private:
   std::optional<R> select_one(std::string_view function, std::string_view argument) const {
     return db_->with_connection([&](auto& conn) {
       detail::check_dialect(state_, conn.dialect_v, traits::name);
-      auto statement = conn.prepare(detail::summary_sql(state_, traits::statements(conn.dialect_v),
+      auto statement = conn.prepare(detail::summary_sql(state_, statements(conn.dialect_v),
                                                         conn.dialect_v, function, argument));
       int index = 1;
       detail::bind_where(*statement, index, state_);
@@ -270,28 +265,10 @@ private:
     });
   }
 
-  /// Whether a bulk update also sets the model's updated_at column.
-  template <class... A> static bool stamps_update(const ModelStatements& sql, const A&... sets) {
-    return !sql.updated_at.empty() && ((column_of(sets) != sql.updated_at) && ...);
-  }
-
   template <class A> static std::string_view column_of(const A&) {
     return decltype(column_type(std::declval<A>()))::sql;
   }
   template <class C, class V> static C column_type(detail::assignment<C, V>);
-
-  template <class Render, class BindFirst>
-  std::int64_t run_changes(Render render, BindFirst bind_first) const {
-    detail::check_changes_unlimited(state_);
-    return db_->with_connection([&](auto& conn) {
-      detail::check_dialect(state_, conn.dialect_v, traits::name);
-      auto statement = conn.prepare(render(traits::statements(conn.dialect_v), conn.dialect_v));
-      int index = 1;
-      bind_first(*statement, index);
-      detail::bind_where(*statement, index, state_);
-      return statement->execute();
-    });
-  }
 
   Database* db_;
   detail::QueryState state_;
@@ -359,6 +336,10 @@ template <class Model> auto Query<Model>::explain() const -> std::vector<std::st
 
 template <class Model> auto Query<Model>::begin() const -> iterator {
   return iterator(detail::open_rows(*db_, detail::model_codec<Model>, state_, true));
+}
+
+template <class Model> auto Query<Model>::statements(Dialect dialect) -> const ModelStatements& {
+  return traits::statements(dialect);
 }
 
 template <class Model> auto Query<Model>::sql(Dialect dialect) const -> std::string {

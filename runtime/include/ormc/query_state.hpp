@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <ormc/model.hpp>
@@ -84,9 +85,13 @@ void bind_having(postgres::Statement& s, int& index, const QueryState& q);
 void bind_limit(sqlite::Statement& s, int& index, const QueryState& q);
 void bind_limit(postgres::Statement& s, int& index, const QueryState& q);
 
-/// Throws UsageError when the query has an order, a limit, an offset or after(): before
-/// group_by() they would apply to rows that are then grouped, which SQL cannot say.
-void check_groupable(const QueryState& q);
+/// `q` grouped by `columns`. Throws UsageError when the query has an order, a limit, an offset
+/// or after(): before group_by() they would apply to rows that are then grouped, which SQL
+/// cannot say. (Out of line, as the next two, so that each call site only calls.)
+QueryState grouped(const QueryState& q, std::initializer_list<std::string_view> columns);
+/// `q` with one more HAVING condition, or one more ORDER BY term.
+QueryState with_having(const QueryState& q, SqlFragment condition);
+QueryState with_order(const QueryState& q, OrderTerm term);
 
 /// Throws UsageError: remove() and update() apply to all matching rows.
 void check_changes_unlimited(const QueryState& q);

@@ -19,7 +19,14 @@ namespace ormc::detail {
 /// added to a query, so the query keeps text and values, not the condition's type.
 class SqlFragment {
 public:
-  explicit SqlFragment(Dialect dialect) : dialect_(dialect) {}
+  // Out of line, as push_value(): every where() builds one, and its call site should only
+  // call (a fragment's vector and strings inlined at each site cost compile time per condition).
+  explicit SqlFragment(Dialect dialect);
+  ~SqlFragment();
+  SqlFragment(const SqlFragment&);
+  SqlFragment(SqlFragment&&) noexcept;
+  SqlFragment& operator=(const SqlFragment&);
+  SqlFragment& operator=(SqlFragment&&) noexcept;
 
   /// `column op value`.
   template <class T> SqlFragment& compare(std::string_view column, sql::Comparison op, const T& v) {
@@ -106,9 +113,9 @@ private:
                   sql::JsonScalar type);
   /// The next parameter's value, converted as bind_value() converts it.
   template <class T> SqlFragment& value(const T& v) {
-    values_.push_back(to_bound(v, static_cast<int>(values_.size()) + 1));
-    return *this;
+    return push_value(to_bound(v, static_cast<int>(values_.size()) + 1));
   }
+  SqlFragment& push_value(BoundValue v);
 
   Dialect dialect_;
   bool dialect_specific_ = false;

@@ -69,6 +69,13 @@ std::vector<std::string> explain_query(Database& db, const ModelCodec& codec, co
 /// The SQL of the query in `dialect` (UsageError if a condition was written for another).
 std::string query_text(const QueryState& q, const ModelCodec& codec, Dialect dialect);
 /// DELETE of the matching rows (soft delete, unless `purge`: the UPDATE marking them at `at`).
+/// Query::update(): sets `columns` to `values` (and the updated_at column, to `at`, unless
+/// `columns` name it; an ormc:version column is advanced) in the rows `q` matches.
+std::int64_t update_matching(Database& db, const QueryState& q,
+                             const ModelStatements& (*statements)(Dialect), std::string_view model,
+                             std::span<const std::string_view> columns,
+                             std::span<const BoundValue> values, timestamp at);
+
 std::int64_t delete_matching(Database& db, const ModelCodec& codec, const QueryState& q, bool purge,
                              timestamp at);
 
