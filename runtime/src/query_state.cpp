@@ -91,6 +91,27 @@ sql::Select select_of(const QueryState& q, const ModelStatements& sql, std::stri
   return select;
 }
 
+sql::Fragment subquery_of(const QueryState& q, const ModelStatements& sql, Dialect dialect,
+                          std::string_view columns) {
+  sql::Select select = select_of(q, sql, columns);
+  if (!q.limit && !q.offset) select.order.clear();
+  return sql::renderer(dialect).select_fragment(select);
+}
+
+std::vector<BoundValue> parameters_of(const QueryState& q) {
+  std::vector<BoundValue> out;
+  for (const auto& condition : q.conditions)
+    out.insert(out.end(), condition->values().begin(), condition->values().end());
+  if (q.after) // as bind_where_to() binds them
+    for (std::size_t term : sql::keyset_parameters(null_values(*q.after)))
+      out.push_back((*q.after)[term]);
+  for (const auto& condition : q.having)
+    out.insert(out.end(), condition->values().begin(), condition->values().end());
+  if (q.limit) out.push_back(to_bound(*q.limit));
+  if (q.offset) out.push_back(to_bound(*q.offset));
+  return out;
+}
+
 std::string select_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
                        std::string_view columns) {
   return sql::renderer(dialect).render(select_of(q, sql, columns));

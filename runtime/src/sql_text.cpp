@@ -1,6 +1,7 @@
 #include <ormc/column.hpp>
 #include <ormc/error.hpp>
 #include <ormc/postgres/statement.hpp>
+#include <ormc/query_state.hpp>
 #include <ormc/sql/renderer.hpp>
 #include <ormc/sql_text.hpp>
 #include <ormc/sqlite/statement.hpp>
@@ -13,6 +14,29 @@ SqlFragment::SqlFragment(const SqlFragment&) = default;
 SqlFragment::SqlFragment(SqlFragment&&) noexcept = default;
 SqlFragment& SqlFragment::operator=(const SqlFragment&) = default;
 SqlFragment& SqlFragment::operator=(SqlFragment&&) noexcept = default;
+
+SqlFragment& SqlFragment::in_query(std::string_view column, const QueryState& q,
+                                   const ModelStatements& (*statements)(Dialect),
+                                   std::string_view model, std::string_view selected) {
+  check_dialect(q, dialect_, model);
+  dialect_specific_ = true;
+  sql::in_query(sql_, column, subquery_of(q, statements(dialect_), dialect_, selected));
+  for (BoundValue& v : parameters_of(q))
+    values_.push_back(std::move(v));
+  return *this;
+}
+
+SqlFragment& SqlFragment::compare_query(std::string_view column, sql::Comparison op,
+                                        const QueryState& q,
+                                        const ModelStatements& (*statements)(Dialect),
+                                        std::string_view model, std::string_view selected) {
+  check_dialect(q, dialect_, model);
+  dialect_specific_ = true;
+  sql::compare_query(sql_, column, op, subquery_of(q, statements(dialect_), dialect_, selected));
+  for (BoundValue& v : parameters_of(q))
+    values_.push_back(std::move(v));
+  return *this;
+}
 
 SqlFragment& SqlFragment::push_value(BoundValue v) {
   values_.push_back(std::move(v));

@@ -67,6 +67,12 @@ void compare(Fragment& f, std::string_view column, Comparison op) {
 void null_test(Fragment& f, std::string_view column, bool is_null) {
   null_test_written(f.sql(column), is_null);
 }
+void in_query(Fragment& f, std::string_view column, const Fragment& query) {
+  f.sql(column).sql(" IN (").append(query).sql(")");
+}
+void compare_query(Fragment& f, std::string_view column, Comparison op, const Fragment& query) {
+  f.sql(column).sql(comparison_sql(op)).sql("(").append(query).sql(")");
+}
 void compare_written(Fragment& f, Comparison op) {
   f.sql(comparison_sql(op)).param();
 }

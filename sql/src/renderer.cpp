@@ -128,6 +128,10 @@ std::string Renderer::render(const Upsert& s) const {
 }
 
 std::string Renderer::render(const Select& s) const {
+  return render(select_fragment(s));
+}
+
+Fragment Renderer::select_fragment(const Select& s) const {
   Fragment f;
   f.sql("SELECT ").sql(s.columns).sql(" FROM ").sql(s.table);
   where(f, s.where);
@@ -137,7 +141,7 @@ std::string Renderer::render(const Select& s) const {
     f.sql(i ? " AND " : " HAVING ").append(s.having[i]);
   order_by(f, s.order);
   limit_offset(f, s.limit, s.offset);
-  return render(f);
+  return f;
 }
 
 // What follows FROM for a whole-result function: the table and its conditions, or when the rows

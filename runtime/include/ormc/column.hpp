@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <concepts>
+#include <memory>
 #include <optional>
 #include <ormc/decimal.hpp>
 #include <ormc/dialect.hpp>
@@ -88,6 +89,28 @@ template <class C, class T> decltype(auto) as_stored(T& member) {
 }
 } // namespace detail
 
+struct ModelStatements;
+namespace detail {
+class QueryState;
+}
+
+/// A query used inside a condition: one column (or expression, or aggregate) C selected from
+/// its rows, as Query::subquery(C) and GroupedQuery::subquery(C) make it. `Grouped`: the
+/// query has groups (one value per group).
+///   m.customers.where(Customer_::id.in(m.orders.where(Order_::total_cents > 5000)
+///                                          .subquery(Order_::customer_id)))
+template <class C, bool Grouped> struct Subquery {
+  using column_type = C;
+  std::shared_ptr<const detail::QueryState> state;
+  const ModelStatements& (*statements)(Dialect);
+  std::string_view model; // the C++ name, for messages
+};
+
+namespace detail {
+template <class T> struct is_subquery : std::false_type {};
+template <class C, bool G> struct is_subquery<Subquery<C, G>> : std::true_type {};
+} // namespace detail
+
 /// A generated column type: derives from ormc::column and names its SQL identifier.
 template <class C>
 concept Column = requires {
@@ -156,6 +179,27 @@ template <Column C> struct pattern {
   void write(SqlFragment& f) const { f.like(C::sql, text, fold_case); }
 };
 
+/// `column IN (subquery)`.
+template <Column C, class S, bool G> struct in_subquery {
+  using model_type = typename C::model_type;
+  static constexpr bool aggregates = is_aggregate<C>();
+  Subquery<S, G> query;
+  void write(SqlFragment& f) const {
+    f.in_query(C::sql, *query.state, query.statements, query.model, S::sql);
+  }
+};
+
+/// `column op (subquery)`, the subquery giving one value.
+template <Column C, class S> struct subquery_comparison {
+  using model_type = typename C::model_type;
+  static constexpr bool aggregates = is_aggregate<C>();
+  sql::Comparison op;
+  Subquery<S, false> query;
+  void write(SqlFragment& f) const {
+    f.compare_query(C::sql, op, *query.state, query.statements, query.model, S::sql);
+  }
+};
+
 template <Condition L, Condition R> struct both {
   using model_type = typename L::model_type;
   static constexpr bool aggregates = uses_aggregate<L>() || uses_aggregate<R>();
@@ -192,7 +236,27 @@ template <Column C> struct ordering {
   bool descending;
 };
 
+template <Column C, class V> auto compare_value(sql::Comparison op, V&& value);
+
 template <Column C, class V> auto compare(sql::Comparison op, V&& value) {
+  if constexpr (is_subquery<std::remove_cvref_t<V>>::value) {
+    using Q = std::remove_cvref_t<V>;
+    using S = typename Q::column_type;
+    static_assert(std::is_same_v<Q, Subquery<S, false>> && is_aggregate<S>(),
+                  "ormc: a comparison with a subquery needs one value: an aggregate of a query "
+                  "without groups, e.g. q.subquery(ormc::avg(col)); in() takes a list of values "
+                  "(see 'V' below)");
+    static_assert(comparable<typename C::value_type,
+                             typename unwrap_optional<typename S::value_type>::type>(),
+                  "ormc: the subquery's value does not match the column's type (see 'C' and "
+                  "'V' below)");
+    return subquery_comparison<C, S>{op, value};
+  } else {
+    return compare_value<C>(op, std::forward<V>(value));
+  }
+}
+
+template <Column C, class V> auto compare_value(sql::Comparison op, V&& value) {
   static_assert(C::time_storage != Storage::json,
                 "ormc: a JSON column is compared at a path: col.path<T>(\"key\", 0) == value "
                 "(see 'C' below)");
@@ -304,6 +368,17 @@ template <Column C, class Range> auto in(C, const Range& values) requires requir
   for (const auto& v : values)
     stored.push_back(detail::stored_for<C>(v));
   return detail::membership<C, S>{std::move(stored)};
+}
+
+/// `col IN (subquery)`: the values of one column of another query (of any model), e.g. the
+/// customers with a large order. A grouped query gives one value per group.
+template <Column C, class S, bool G> auto in(C, const Subquery<S, G>& query) {
+  static_assert(
+      detail::comparable<typename C::value_type,
+                         typename detail::unwrap_optional<typename S::value_type>::type>(),
+      "ormc: the subquery's values do not match the column's type (see 'C' and 'S' "
+      "below)");
+  return detail::in_subquery<C, S, G>{query};
 }
 
 /// `col BETWEEN low AND high`.

@@ -81,6 +81,18 @@ public:
     return detail::project<S, C...>(*db_, state_, &Query<Model>::statements, traits::name);
   }
 
+  /// A grouped column or an aggregate, one value per group, as a subquery for in():
+  /// `Customer_::id.in(by_customer.having(ormc::count<Order>() >
+  /// 2).subquery(Order_::customer_id))`.
+  template <Column C> Subquery<C, true> subquery(C) const {
+    static_assert(std::is_same_v<typename C::model_type, Model>,
+                  "ormc: subquery() names a column of another model (see 'C' below)");
+    static_assert(of_a_group<C>(), "ormc: after group_by(), subquery() takes a grouped column or "
+                                   "an aggregate (see 'C' below)");
+    return {std::make_shared<const detail::QueryState>(state_), &Query<Model>::statements,
+            traits::name};
+  }
+
   /// The SQL select(columns...) runs in `dialect`, for logging and tests.
   template <Column... C> std::string sql(Dialect dialect, C...) const {
     check_selected<C...>();

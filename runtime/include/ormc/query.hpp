@@ -170,6 +170,15 @@ public:
     return detail::project<S, C...>(*db_, state_, &Query::statements, traits::name);
   }
 
+  /// One column (or expression, or aggregate) of the matching rows, as a subquery for a
+  /// condition of another query: `Customer_::id.in(orders.subquery(Order_::customer_id))`,
+  /// or with an aggregate one value to compare with: `Track_::ms > q.subquery(ormc::avg(...))`.
+  template <Column C> Subquery<C, false> subquery(C) const {
+    static_assert(std::is_same_v<typename C::model_type, Model>,
+                  "ormc: subquery() names a column of another model (see 'C' below)");
+    return {std::make_shared<const detail::QueryState>(state_), &Query::statements, traits::name};
+  }
+
   /// The matching rows in groups, one per value of `columns` (GROUP BY): see GroupedQuery.
   /// The query's conditions choose the rows that are grouped; order, limit and after() apply
   /// to the groups, so they follow group_by().

@@ -78,6 +78,14 @@ std::string delete_sql(const QueryState& q, const ModelStatements& sql, Dialect 
 /// The parameters of where_of(), from `index` on.
 void bind_where(sqlite::Statement& s, int& index, const QueryState& q);
 void bind_where(postgres::Statement& s, int& index, const QueryState& q);
+/// The query as a subquery selecting `columns`: select_of() without an order unless it is
+/// limited (an IN list or one value needs none, and PostgreSQL refuses ORDER BY the key beside
+/// an aggregate), as a fragment whose parameters are parameters_of().
+sql::Fragment subquery_of(const QueryState& q, const ModelStatements& sql, Dialect dialect,
+                          std::string_view columns);
+/// The values of every parameter of select_of(), in order: where_of()'s, HAVING's, the limit's.
+std::vector<BoundValue> parameters_of(const QueryState& q);
+
 /// The parameters of the HAVING conditions, from `index` on.
 void bind_having(sqlite::Statement& s, int& index, const QueryState& q);
 void bind_having(postgres::Statement& s, int& index, const QueryState& q);

@@ -13,7 +13,13 @@
 #include <utility>
 #include <vector>
 
+namespace ormc {
+struct ModelStatements;
+}
+
 namespace ormc::detail {
+
+class QueryState;
 
 /// A condition's SQL with its parameters' values: a condition is written into one when it is
 /// added to a query, so the query keeps text and values, not the condition's type.
@@ -99,6 +105,16 @@ public:
     sql::linked_through(sql_, target_key, join_table, source_column, target_column);
     return value(source);
   }
+
+  /// `column IN (subquery)`, `column op (subquery)`: the SELECT of `selected` over `q` (a
+  /// query of the model whose statements these are), with its parameters' values. Its text
+  /// names tables as dialect() does: the fragment is then valid for that dialect only.
+  SqlFragment& in_query(std::string_view column, const QueryState& q,
+                        const ModelStatements& (*statements)(Dialect), std::string_view model,
+                        std::string_view selected);
+  SqlFragment& compare_query(std::string_view column, sql::Comparison op, const QueryState& q,
+                             const ModelStatements& (*statements)(Dialect), std::string_view model,
+                             std::string_view selected);
 
   Dialect dialect() const noexcept { return dialect_; }
   /// Whether the text is only valid for written_for()'s dialect.

@@ -37,7 +37,14 @@ void misuse(Models& m) {
   m.orders.query().group_by(shop::Order_::status).select(ormc::sum(shop::Order_::customer));
 #elif CASE == 16
   m.orders.query().group_by(shop::Order_::status).order_by(shop::Order_::customer);
+#elif CASE == 17
+  m.orders.where(shop::Order_::line_count > m.orders.query().subquery(shop::Order_::line_count));
+#elif CASE == 18
+  m.orders.where(shop::Order_::customer.in(m.skus.query().subquery(shop::Sku_::stock)));
 #else
+  m.orders.where(shop::Order_::customer.in(m.skus.query().subquery(shop::Sku_::code)) &&
+                 shop::Order_::line_count <=
+                     m.orders.query().subquery(ormc::max(shop::Order_::line_count)));
   struct Lines { std::string customer; std::int64_t orders; std::int64_t most; };
   m.orders.where(shop::Order_::status == shop::placed)
       .group_by(shop::Order_::customer)

@@ -66,7 +66,11 @@ void null_test(Fragment& f, std::string_view column, bool is_null);
 void compare_written(Fragment& f, Comparison op);
 void null_test_written(Fragment& f, bool is_null);
 void in_list(Fragment& f, std::string_view column, std::size_t count); // count parameters
-void between(Fragment& f, std::string_view column);                    // two parameters
+/// `column IN (query)`, `column op (query)`: a subquery (Renderer::select_fragment()), its
+/// parameters in its own order.
+void in_query(Fragment& f, std::string_view column, const Fragment& query);
+void compare_query(Fragment& f, std::string_view column, Comparison op, const Fragment& query);
+void between(Fragment& f, std::string_view column); // two parameters
 /// `column LIKE ? ESCAPE '\'`: case-sensitive on every dialect (SQLite connections turn
 /// case_sensitive_like on), `\` escaping `%`, `_` and itself on every dialect.
 void like(Fragment& f, std::string_view column);

@@ -35,6 +35,8 @@ public:
   std::string render(const Insert& s) const;
   std::string render(const Upsert& s) const;
   std::string render(const Select& s) const;
+  /// The Select as a fragment, parameters not yet numbered: a subquery inside a condition.
+  Fragment select_fragment(const Select& s) const;
   std::string render(const Aggregate& s) const;
   std::string render(const Exists& s) const;
   std::string render(const Update& s) const;
