@@ -35,17 +35,29 @@ std::vector<bool> null_values(const std::vector<BoundValue>& values) {
   return out;
 }
 
-template <class Statement> void bind_where_to(Statement& s, int& index, const QueryState& q) {
+/// Calls `f` with each value of where_of()'s parameters, in order: the conditions', then the
+/// keyset position's in the order keyset_after() wrote them (NULLs take none). What binding a
+/// statement and parameters_of() both follow.
+template <class F> void for_each_where_value(const QueryState& q, F f) {
   for (const auto& condition : q.conditions)
-    bind_values(s, index, condition->values());
-  if (q.after) // in the order keyset_after() wrote the parameters: NULLs bind none
+    for (const BoundValue& v : condition->values())
+      f(v);
+  if (q.after)
     for (std::size_t term : sql::keyset_parameters(null_values(*q.after)))
-      bind_bound(s, index++, (*q.after)[term]);
+      f((*q.after)[term]);
+}
+template <class F> void for_each_having_value(const QueryState& q, F f) {
+  for (const auto& condition : q.having)
+    for (const BoundValue& v : condition->values())
+      f(v);
+}
+
+template <class Statement> void bind_where_to(Statement& s, int& index, const QueryState& q) {
+  for_each_where_value(q, [&](const BoundValue& v) { bind_bound(s, index++, v); });
 }
 
 template <class Statement> void bind_having_to(Statement& s, int& index, const QueryState& q) {
-  for (const auto& condition : q.having)
-    bind_values(s, index, condition->values());
+  for_each_having_value(q, [&](const BoundValue& v) { bind_bound(s, index++, v); });
 }
 
 template <class Statement> void bind_limit_to(Statement& s, int& index, const QueryState& q) {
@@ -55,19 +67,15 @@ template <class Statement> void bind_limit_to(Statement& s, int& index, const Qu
 } // namespace
 
 void check_dialect(const QueryState& q, Dialect dialect, std::string_view model) {
-  std::vector<const SqlFragment*> all;
-  for (const auto& condition : q.conditions)
-    all.push_back(condition.get());
-  for (const auto& condition : q.having)
-    all.push_back(condition.get());
-  for (const SqlFragment* condition : all)
-    if (condition->dialect_specific() && condition->written_for() != dialect)
-      throw UsageError(std::string("a query of ") + std::string(model) +
-                       " holds a condition written for " +
-                       std::string(to_string(condition->written_for())) +
-                       " (any_of() or a many-to-many link), whose SQL differs by dialect; its " +
-                       std::string(to_string(dialect)) + " SQL needs a query built on a " +
-                       std::string(to_string(dialect)) + " connection");
+  for (const auto* conditions : {&q.conditions, &q.having})
+    for (const auto& condition : *conditions)
+      if (condition->dialect_specific() && condition->written_for() != dialect)
+        throw UsageError(std::string("a query of ") + std::string(model) +
+                         " holds a condition written for " +
+                         std::string(to_string(condition->written_for())) +
+                         " (any_of() or a many-to-many link), whose SQL differs by dialect; its " +
+                         std::string(to_string(dialect)) + " SQL needs a query built on a " +
+                         std::string(to_string(dialect)) + " connection");
 }
 
 std::vector<sql::Fragment> where_of(const QueryState& q, const ModelStatements& sql) {
@@ -100,13 +108,9 @@ sql::Fragment subquery_of(const QueryState& q, const ModelStatements& sql, Diale
 
 std::vector<BoundValue> parameters_of(const QueryState& q) {
   std::vector<BoundValue> out;
-  for (const auto& condition : q.conditions)
-    out.insert(out.end(), condition->values().begin(), condition->values().end());
-  if (q.after) // as bind_where_to() binds them
-    for (std::size_t term : sql::keyset_parameters(null_values(*q.after)))
-      out.push_back((*q.after)[term]);
-  for (const auto& condition : q.having)
-    out.insert(out.end(), condition->values().begin(), condition->values().end());
+  auto keep = [&](const BoundValue& v) { out.push_back(v); };
+  for_each_where_value(q, keep);
+  for_each_having_value(q, keep);
   if (q.limit) out.push_back(to_bound(*q.limit));
   if (q.offset) out.push_back(to_bound(*q.offset));
   return out;

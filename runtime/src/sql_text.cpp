@@ -18,11 +18,7 @@ SqlFragment& SqlFragment::operator=(SqlFragment&&) noexcept = default;
 SqlFragment& SqlFragment::in_query(std::string_view column, const QueryState& q,
                                    const ModelStatements& (*statements)(Dialect),
                                    std::string_view model, std::string_view selected) {
-  check_dialect(q, dialect_, model);
-  dialect_specific_ = true;
-  sql::in_query(sql_, column, subquery_of(q, statements(dialect_), dialect_, selected));
-  for (BoundValue& v : parameters_of(q))
-    values_.push_back(std::move(v));
+  sql::in_query(sql_, column, take_subquery(q, statements, model, selected));
   return *this;
 }
 
@@ -30,12 +26,18 @@ SqlFragment& SqlFragment::compare_query(std::string_view column, sql::Comparison
                                         const QueryState& q,
                                         const ModelStatements& (*statements)(Dialect),
                                         std::string_view model, std::string_view selected) {
+  sql::compare_query(sql_, column, op, take_subquery(q, statements, model, selected));
+  return *this;
+}
+
+sql::Fragment SqlFragment::take_subquery(const QueryState& q,
+                                         const ModelStatements& (*statements)(Dialect),
+                                         std::string_view model, std::string_view selected) {
   check_dialect(q, dialect_, model);
-  dialect_specific_ = true;
-  sql::compare_query(sql_, column, op, subquery_of(q, statements(dialect_), dialect_, selected));
+  dialect_specific_ = true; // the subquery names its table as this dialect does
   for (BoundValue& v : parameters_of(q))
     values_.push_back(std::move(v));
-  return *this;
+  return subquery_of(q, statements(dialect_), dialect_, selected);
 }
 
 SqlFragment& SqlFragment::push_value(BoundValue v) {

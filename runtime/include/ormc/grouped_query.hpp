@@ -82,8 +82,8 @@ public:
   }
 
   /// A grouped column or an aggregate, one value per group, as a subquery for in():
-  /// `Customer_::id.in(by_customer.having(ormc::count<Order>() >
-  /// 2).subquery(Order_::customer_id))`.
+  ///   auto busy = by_customer.having(ormc::count<Order>() > 2);
+  ///   m.customers.where(Customer_::id.in(busy.subquery(Order_::customer_id)));
   template <Column C> Subquery<C, true> subquery(C) const {
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: subquery() names a column of another model (see 'C' below)");

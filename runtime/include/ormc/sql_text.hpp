@@ -132,6 +132,10 @@ private:
     return push_value(to_bound(v, static_cast<int>(values_.size()) + 1));
   }
   SqlFragment& push_value(BoundValue v);
+  /// The subquery's text for in_query()/compare_query(); its values are appended here, where
+  /// its parameters stand among this fragment's.
+  sql::Fragment take_subquery(const QueryState& q, const ModelStatements& (*statements)(Dialect),
+                              std::string_view model, std::string_view selected);
 
   Dialect dialect_;
   bool dialect_specific_ = false;
