@@ -1,5 +1,6 @@
 // docs/queries.md: hand-written SQL beside the typed queries — rows changed by execute(), rows
-// mapped into any struct or tuple by raw(), projections into named structs, and query plans.
+// mapped into any struct or tuple by raw() by position or by name, projections into named structs,
+// and query plans.
 #include "schema.ormc.hpp"
 
 #include <cstdio>
@@ -33,6 +34,19 @@ int main() {
            R"(SELECT "customer_id", sum("total_cents") FROM "order" GROUP BY 1 ORDER BY 2 DESC)"))
     std::printf("customer %lld: %lld cents\n", static_cast<long long>(t.customer_id),
                 static_cast<long long>(t.cents));
+
+  // By column name: the members' columns named in order, wherever the statement returns them.
+  for (
+      const CustomerTotal& t : ormc::raw<CustomerTotal>(
+          db, ormc::by_name{"customer_id", "cents"},
+          R"(SELECT sum("total_cents") AS cents, "customer_id" FROM "order" GROUP BY 2 ORDER BY 2)"))
+    std::printf("by name: customer %lld, %lld cents\n", static_cast<long long>(t.customer_id),
+                static_cast<long long>(t.cents));
+  // A model's rows by column name, in any order and beside other columns.
+  for (const shop::Order& o :
+       m.orders.raw(R"(SELECT "total_cents" * 2 AS doubled, * FROM "order" WHERE "id" = ?1)", 2))
+    std::printf("order %lld: %lld cents\n", static_cast<long long>(o.id),
+                static_cast<long long>(o.total_cents));
 
   auto [count, top] = ormc::raw<std::tuple<std::int64_t, std::optional<std::string>>>(
       db, R"(SELECT count(*), max("note") FROM "order")")[0];

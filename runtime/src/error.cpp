@@ -48,6 +48,13 @@ void throw_read_error(std::string_view model, std::string_view key, const DataEr
   throw DataError("reading " + where + ": " + what);
 }
 
+void rethrow_renumbered(const DataError& error, int at, int as) {
+  std::string what = error.what();
+  const std::string number = "column " + std::to_string(at);
+  if (what.rfind(number, 0) == 0) what.replace(0, number.size(), "column " + std::to_string(as));
+  throw DataError(what, error.column() == at ? as : error.column());
+}
+
 void throw_converter_refused(int column, std::string_view name, std::string_view why) {
   throw DataError("column " + std::to_string(column) + " (" + std::string(name) +
                   "): the converter refused the stored value: " + std::string(why));

@@ -5,6 +5,7 @@
 #include <ormc/error.hpp>
 #include <ormc/postgres/cursor.hpp>
 #include <ormc/projection.hpp>
+#include <ormc/raw_sql.hpp>
 #include <ormc/sql/renderer.hpp>
 #include <ormc/sql_text.hpp>
 #include <ormc/table_ops.hpp>
@@ -400,6 +401,24 @@ std::vector<std::string> explain_query(Database& db, const ModelCodec& codec, co
     while (statement->step())
       statement->read(r.explain_plan_column(), lines.emplace_back());
     return lines;
+  });
+}
+
+void read_raw(Database& db, const ModelCodec& codec, std::string_view sql,
+              std::span<const BoundValue> parameters, RowSink sink) {
+  db.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(sql);
+    int index = 1;
+    bind_values(*statement, index, parameters);
+    bool more = statement->step(); // PostgreSQL knows the columns once it ran
+    std::vector<std::string_view> wanted;
+    for (const ColumnShape& column : codec.statements(conn.dialect_v).shape)
+      wanted.push_back(column.name);
+    const std::vector<int> positions =
+        positions_by_name(std::string(codec.name) + " raw()", wanted, column_names(*statement));
+    const auto& functions = codec.functions(*statement);
+    for (; more; more = statement->step())
+      functions.read_mapped(*statement, positions.data(), sink.next(sink.context));
   });
 }
 

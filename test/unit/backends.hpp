@@ -41,6 +41,17 @@ template <class F> std::string data_error_of(F&& read) {
   return "";
 }
 
+/// The message of the ormc::UsageError `use` throws; a test failure if it throws none.
+template <class F> std::string usage_error_of(F&& use) {
+  try {
+    use();
+  } catch (const ormc::UsageError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "expected ormc::UsageError";
+  return "";
+}
+
 /// "sqlite" or "postgresql", for readable test names.
 std::string backend_name(const testing::TestParamInfo<std::string>& info);
 

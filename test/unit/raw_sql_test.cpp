@@ -79,6 +79,86 @@ TEST_P(RawSqlTest, AValueThatDoesNotFitItsMemberNamesTheColumn) {
   EXPECT_NE(message.find("column 0 (text)"), std::string::npos) << message;
 }
 
+TEST_P(RawSqlTest, ByNameReadsEachMemberFromTheColumnOfItsNameWhereverItIs) {
+  // Named in the members' order, returned in another, beside a column no member takes.
+  auto rows = ormc::raw<TextAndNumber>(
+      *db, ormc::by_name{"text", "i32", "missing"},
+      "SELECT i64, NULL AS missing, i32, text FROM all_types WHERE i32 >= " + p(1) +
+          " ORDER BY i32",
+      30);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].text, "delta");
+  EXPECT_EQ(rows[0].number, 30);
+  EXPECT_EQ(rows[0].missing, std::nullopt);
+  EXPECT_EQ(rows[1].text, "epsilon");
+  // Unquoted names fold case: SQLite keeps I32 as written, PostgreSQL returns i32.
+  auto folded = ormc::raw<std::tuple<std::int32_t>>(
+      *db, ormc::by_name{"i32"}, "SELECT I32 FROM all_types WHERE text = " + p(1),
+      std::string("beta"));
+  EXPECT_EQ(folded, (std::vector<std::tuple<std::int32_t>>{{10}}));
+}
+
+TEST_P(RawSqlTest, ByNameRefusesAMissingOrAmbiguousColumnNamingIt) {
+  for (const char* where : {"", " WHERE 1 = 0"}) { // with rows, and without
+    std::string missing = usage_error_of([&] {
+      ormc::raw<std::tuple<std::string, std::int32_t>>(
+          *db, ormc::by_name{"text", "count"},
+          std::string("SELECT text, i32 FROM all_types") + where);
+    });
+    EXPECT_EQ(missing, "raw(): the statement returns no column named \"count\" (it returns text, "
+                       "i32)");
+  }
+  std::string twice = usage_error_of([&] {
+    ormc::raw<std::tuple<std::string>>(*db, ormc::by_name{"text"},
+                                       "SELECT text, text FROM all_types");
+  });
+  EXPECT_EQ(twice, "raw(): the statement returns more than one column named \"text\" (text, "
+                   "text); give each a name of its own with AS");
+  std::string count = usage_error_of([&] {
+    ormc::raw<std::tuple<std::string, std::int32_t>>(*db, ormc::by_name{"text"},
+                                                     "SELECT text FROM all_types");
+  });
+  EXPECT_EQ(count, "raw(): by_name lists 1 column but the row takes 2; name one column per "
+                   "member, in the members' order");
+}
+
+TEST_P(RawSqlTest, TableRawMapsTheModelsColumnsByNameInAnyOrder) {
+  // Every column of the model, reversed, and one it does not have.
+  std::string columns;
+  for (const ormc::ColumnShape& c : ormc::ModelTraits<AllTypes>::statements(db->dialect()).shape)
+    columns = "\"" + std::string(c.name) + "\", " + columns;
+  std::vector<AllTypes> rows =
+      m->all_types.raw("SELECT 1 AS extra, " + columns.substr(0, columns.size() - 2) +
+                       " FROM all_types ORDER BY i32");
+  std::vector<AllTypes> stored = m->all_types.order_by(AllTypes_::i32).all();
+  ASSERT_EQ(rows.size(), stored.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].id, stored[i].id);
+    EXPECT_EQ(rows[i].text, stored[i].text);
+    EXPECT_EQ(rows[i].i32, stored[i].i32);
+    EXPECT_EQ(rows[i].i64, stored[i].i64);
+  }
+
+  std::string missing = usage_error_of([&] { m->all_types.raw("SELECT id, text FROM all_types"); });
+  EXPECT_NE(missing.find("unit::AllTypes raw(): the statement returns no column named"),
+            std::string::npos)
+      << missing;
+  std::string twice =
+      usage_error_of([&] { m->all_types.raw("SELECT *, text FROM all_types WHERE 1 = 0"); });
+  EXPECT_NE(twice.find("more than one column named \"text\""), std::string::npos) << twice;
+}
+
+TEST_P(RawSqlTest, TableRawNamesTheModelsColumnAValueOutOfOrderDoesNotFit) {
+  // Every column but i32 in place; i32, last, holds text: the model's message names i32.
+  std::string columns;
+  for (const ormc::ColumnShape& c : ormc::ModelTraits<AllTypes>::statements(db->dialect()).shape)
+    if (c.name != "i32") columns += "\"" + std::string(c.name) + "\", ";
+  std::string message = data_error_of(
+      [&] { m->all_types.raw("SELECT " + columns + "'many' AS i32 FROM all_types"); });
+  EXPECT_NE(message.find("reading unit::AllTypes with key"), std::string::npos) << message;
+  EXPECT_NE(message.find("(i32)"), std::string::npos) << message;
+}
+
 struct Labelled {
   std::string label;
   std::int32_t value = 0;

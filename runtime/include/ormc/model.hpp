@@ -92,6 +92,9 @@ namespace detail {
 /// `columns`: the model's, in read order, to name a column the error gives only the number of.
 [[noreturn]] void throw_read_error(std::string_view model, std::string_view key,
                                    const DataError& error, std::span<const ColumnShape> columns);
+/// Rethrows a DataError about the statement's column `at` as one about column `as` (its place
+/// in a model's read order, when a row is read through a column map).
+[[noreturn]] void rethrow_renumbered(const DataError& error, int at, int as);
 /// A key as a message names it: 7, 'abc', or (7, 'abc') for a composite key.
 template <class Key> std::string describe_key(const Key& key) {
   if constexpr (std::is_integral_v<Key>) {

@@ -12,6 +12,7 @@
 #include <ormc/postgres/statement.hpp>
 #include <ormc/sqlite/statement.hpp>
 #include <string_view>
+#include <utility>
 
 namespace ormc::detail {
 
@@ -23,13 +24,30 @@ template <class Statement> struct shifted_parameters {
   template <class T> void bind(int index, const T& value) { statement.bind(index + offset, value); }
 };
 
+/// A statement read through a column map: the i-th column of a model's read() order is the
+/// statement's column positions[i] (raw SQL mapped by name, a joined model's columns). A value
+/// that does not fit is the DataError of column i, so that the model's error names its member.
+template <class Statement> struct mapped_columns {
+  Statement& statement;
+  const int* positions;
+  template <class T> void read(int column, T&& place) { // T: a member, or a stored_member
+    try {
+      statement.read(positions[column], std::forward<T>(place));
+    } catch (const DataError& e) {
+      rethrow_renumbered(e, positions[column], column);
+    }
+  }
+};
+
 /// One backend's functions for one model; `row` points at the model's struct.
 template <class Statement> struct RowFunctions {
   /// The parameters of `insert`, numbered from `offset` + 1 (a multi-row INSERT's k-th row).
   void (*bind_insert)(Statement& s, int offset, const void* row);
-  void (*bind_update)(Statement& s, const void* row);    // `update`'s parameters
-  void (*bind_all)(Statement& s, const void* row);       // `upsert_by_key`'s parameters
-  void (*read)(Statement& s, void* row);                 // a row of `select_all`
+  void (*bind_update)(Statement& s, const void* row); // `update`'s parameters
+  void (*bind_all)(Statement& s, const void* row);    // `upsert_by_key`'s parameters
+  void (*read)(Statement& s, void* row);              // a row of `select_all`
+  /// A row whose columns (in read() order) are at `positions` (mapped_columns).
+  void (*read_mapped)(Statement& s, const int* positions, void* row);
   void (*read_key)(Statement& s, int column, void* row); // the key's columns, from `column` on
 };
 
@@ -70,6 +88,10 @@ template <class Model, class Statement> constexpr RowFunctions<Statement> row_fu
       },
       [](Statement& s, const void* row) { traits::bind_all(s, *static_cast<const Model*>(row)); },
       [](Statement& s, void* row) { traits::read(s, *static_cast<Model*>(row)); },
+      [](Statement& s, const int* positions, void* row) {
+        mapped_columns<Statement> mapped{s, positions};
+        traits::read(mapped, *static_cast<Model*>(row));
+      },
       [](Statement& s, int column, void* row) {
         traits::read_key(s, column, *static_cast<Model*>(row));
       },

@@ -153,20 +153,16 @@ public:
     return get_many(std::vector<key_type>(keys));
   }
 
-  /// Rows of hand-written SQL, mapped into structs: the statement must select this model's
-  /// columns in declaration order (`SELECT *` on a table ormc created does). Placeholders are the
-  /// connection's own (?1 on SQLite, $1 on PostgreSQL); `args` are bound in order.
+  /// Rows of hand-written SQL, mapped into structs by column name: the statement returns each
+  /// of the model's columns, in any order (`SELECT *` on a table ormc created does), beside any
+  /// others, which are ignored. A column it lacks, or returns twice, is a UsageError naming it.
+  /// Placeholders are the connection's own (?1 on SQLite, $1 on PostgreSQL); `args` are bound
+  /// in order.
   ///   m.tasks.raw("SELECT * FROM task WHERE length(title) > ?1", 10)
   template <class... Args> std::vector<Model> raw(std::string_view sql, const Args&... args) {
-    return db_->with_connection([&](auto& conn) {
-      std::vector<Model> rows;
-      auto statement = conn.prepare(sql);
-      int index = 1;
-      (statement->bind(index++, args), ...);
-      while (statement->step())
-        traits::read(*statement, rows.emplace_back());
-      return rows;
-    });
+    int index = 0;
+    const detail::BoundValue parameters[] = {detail::to_bound(args, ++index)..., {}};
+    return raw_rows(sql, std::span(parameters, sizeof...(Args)));
   }
 
   std::int64_t count();
@@ -176,6 +172,7 @@ private:
   template <class C>
   static constexpr bool is_key_column = std::is_same_v<std::tuple<C>, typename traits::key_columns>;
 
+  std::vector<Model> raw_rows(std::string_view sql, std::span<const detail::BoundValue> parameters);
   void insert_span(std::span<Model> rows);
   template <class Iterator> void insert_each(Iterator first, Iterator last);
 
@@ -306,6 +303,14 @@ template <class Model> auto Table<Model>::purge(const key_type& key) -> bool {
 template <class Model> auto Table<Model>::all() -> std::vector<Model> {
   std::vector<Model> rows;
   detail::read_all(*db_, detail::model_codec<Model>, detail::append_to(rows));
+  return rows;
+}
+
+template <class Model>
+auto Table<Model>::raw_rows(std::string_view sql, std::span<const detail::BoundValue> parameters)
+    -> std::vector<Model> {
+  std::vector<Model> rows;
+  detail::read_raw(*db_, detail::model_codec<Model>, sql, parameters, detail::append_to(rows));
   return rows;
 }
 

@@ -64,6 +64,11 @@ void read_query(Database& db, const ModelCodec& codec, const QueryState& q, RowS
 std::optional<std::int64_t> select_integer(Database& db, const ModelCodec& codec,
                                            const QueryState& q, std::string_view function,
                                            std::string_view argument);
+/// The rows of hand-written SQL with `parameters`, each model column read from the statement's
+/// column of its name (Table::raw()).
+void read_raw(Database& db, const ModelCodec& codec, std::string_view sql,
+              std::span<const BoundValue> parameters, RowSink sink);
+
 /// The plan of the query, one line per row (Renderer::explain()).
 std::vector<std::string> explain_query(Database& db, const ModelCodec& codec, const QueryState& q);
 /// The SQL of the query in `dialect` (UsageError if a condition was written for another).
