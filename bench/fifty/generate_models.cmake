@@ -32,7 +32,8 @@ endforeach()
 
 # The units: each uses every model as an application does (issue 15): create the schema, insert,
 # get by key, where(field6 > 3).all(), update, a projection into a named struct (select<S>), a
-# partial update and a grouped select with HAVING into a named struct (issue 18). use_sqlite.cpp does the same by hand with sqlite3
+# partial update, a grouped select with HAVING into a named struct and a join of two models
+# projected into a named struct (issue 18). use_sqlite.cpp does the same by hand with sqlite3
 # (prepare, bind, step, read), the baseline generated code is measured against.
 set(columns "\"id\", \"field0\", \"field1\", \"field2\", \"field3\", \"field4\", \"field5\", \"field6\"")
 set(insert_columns "\"field0\", \"field1\", \"field2\", \"field3\", \"field4\", \"field5\", \"field6\"")
@@ -46,6 +47,11 @@ set(sqlite_uses "")
 set(sqlite_calls "")
 foreach(i RANGE 1 ${COUNT})
   set(M "fifty::Model${i}")
+  # The model each one joins: the one before it (the first joins the last).
+  math(EXPR j "${i} - 1")
+  if(j EQUAL 0)
+    set(j ${COUNT})
+  endif()
   string(APPEND uses "void use_model${i}(fifty::Models& m) {
   ${M} row;
   m.model${i}s.insert(row);
@@ -66,6 +72,11 @@ foreach(i RANGE 1 ${COUNT})
       .select<Group>(fifty::Model${i}_::field6, ormc::count<${M}>(),
                      ormc::sum(fifty::Model${i}_::field3));
   row.field3 = groups.empty() ? 0.0 : groups.front().total;
+  struct Joined { std::int64_t id; std::string other; };
+  std::vector<Joined> joined = m.model${i}s.join<fifty::Model${j}>(fifty::Model${i}_::field0 == fifty::Model${j}_::id)
+      .where(fifty::Model${j}_::field6 > 3)
+      .select<Joined>(fifty::Model${i}_::id, fifty::Model${j}_::field1);
+  row.field1 = joined.empty() ? std::string() : joined.front().other;
 }
 ")
   string(APPEND calls "  use_model${i}(m);\n")
@@ -145,6 +156,16 @@ void use_model${i}(sqlite3* db) {
                       sqlite3_column_double(s, 2)});
   sqlite3_finalize(s);
   row.field3 = groups.empty() ? 0.0 : groups.front().total;
+  struct Joined { std::int64_t id; std::string other; };
+  s = prepare(db, \"SELECT ${table}.\\\"id\\\", \\\"model${j}\\\".\\\"field1\\\" FROM ${table} \"
+                  \"JOIN \\\"model${j}\\\" ON ${table}.\\\"field0\\\" = \\\"model${j}\\\".\\\"id\\\" \"
+                  \"WHERE \\\"model${j}\\\".\\\"field6\\\" > ?1\");
+  sqlite3_bind_int(s, 1, 3);
+  std::vector<Joined> joined;
+  while (sqlite3_step(s) == SQLITE_ROW)
+    joined.push_back({sqlite3_column_int64(s, 0), read_text(s, 1)});
+  sqlite3_finalize(s);
+  row.field1 = joined.empty() ? std::string() : joined.front().other;
 }
 ")
   string(APPEND sqlite_calls "  use_model${i}(db);\n")

@@ -1,9 +1,10 @@
-// docs/queries.md: typed conditions, ordering, pages, aggregates, projections, groups, bulk
-// changes.
+// docs/queries.md: typed conditions, ordering, pages, aggregates, projections, groups, joins,
+// bulk changes.
 #include "schema.ormc.hpp"
 
 #include <cstdio>
 
+using shop::Customer_;
 using shop::Order_;
 
 int main() {
@@ -53,6 +54,26 @@ int main() {
                                            ormc::sum(Order_::total_cents)))
     std::printf("customer %lld: %lld orders, %lld cents\n", static_cast<long long>(s.customer_id),
                 static_cast<long long>(s.orders), static_cast<long long>(s.cents));
+
+  for (const char* name : {"Ann", "Bob", "Cy"}) { // ids 1, 2, 3
+    shop::Customer c{0, std::string(name) + "@example.org", name};
+    m.customers.insert(c);
+  }
+  // Joins: each row's models as a tuple; conditions over either model.
+  for (const auto& [order, customer] :
+       m.orders.join<shop::Customer>(Order_::customer_id == Customer_::id)
+           .where(Customer_::name == "Bob" && Order_::total_cents >= 3000)
+           .all())
+    std::printf("join: order %lld of %s\n", static_cast<long long>(order.id),
+                customer.name.c_str());
+  // A left join keeps rows with no match: their columns are empty optionals.
+  for (const auto& [name, order] :
+       m.customers.left_join<shop::Order>(Order_::customer_id == Customer_::id)
+           .where(is_null(Order_::id) || Order_::total_cents > 5000)
+           .order_by(Customer_::name)
+           .select(Customer_::name, Order_::id))
+    std::printf("left join: %s, order %s\n", name.c_str(),
+                order ? std::to_string(*order).c_str() : "none");
 
   std::int64_t shipped =
       m.orders.where(Order_::status == shop::Status::paid)

@@ -9,24 +9,27 @@
 namespace ormc::detail {
 
 SqlFragment::SqlFragment(Dialect dialect) : dialect_(dialect) {}
+SqlFragment::SqlFragment(Dialect dialect, bool qualified)
+    : dialect_(dialect), qualified_(qualified) {}
 SqlFragment::~SqlFragment() = default;
 SqlFragment::SqlFragment(const SqlFragment&) = default;
 SqlFragment::SqlFragment(SqlFragment&&) noexcept = default;
 SqlFragment& SqlFragment::operator=(const SqlFragment&) = default;
 SqlFragment& SqlFragment::operator=(SqlFragment&&) noexcept = default;
 
-SqlFragment& SqlFragment::in_query(std::string_view column, const QueryState& q,
+SqlFragment& SqlFragment::in_query(ColumnName column, const QueryState& q,
                                    const ModelStatements& (*statements)(Dialect),
                                    std::string_view model, std::string_view selected) {
-  sql::in_query(sql_, column, take_subquery(q, statements, model, selected));
+  sql::Fragment subquery = take_subquery(q, statements, model, selected);
+  sql::in_query(sql_, name(column), subquery);
   return *this;
 }
 
-SqlFragment& SqlFragment::compare_query(std::string_view column, sql::Comparison op,
-                                        const QueryState& q,
+SqlFragment& SqlFragment::compare_query(ColumnName column, sql::Comparison op, const QueryState& q,
                                         const ModelStatements& (*statements)(Dialect),
                                         std::string_view model, std::string_view selected) {
-  sql::compare_query(sql_, column, op, take_subquery(q, statements, model, selected));
+  sql::Fragment subquery = take_subquery(q, statements, model, selected);
+  sql::compare_query(sql_, name(column), op, subquery);
   return *this;
 }
 
@@ -52,11 +55,23 @@ SqlFragment& SqlFragment::key_set(std::string_view column, std::string encoded) 
   return *this;
 }
 
-void SqlFragment::json_value(std::string_view column, const std::vector<sql::JsonStep>& path,
+std::string_view SqlFragment::name(const ColumnName& column) {
+  if (!qualified_ || !column.model) return column.sql;
+  scratch_ = sql::qualified(sql::identifier(column.model(dialect_).table_name), column.sql);
+  return scratch_;
+}
+
+SqlFragment& SqlFragment::compare_columns(ColumnName left, sql::Comparison op, ColumnName right) {
+  const std::string first(name(left));
+  sql::compare_columns(sql_, first, op, name(right));
+  return *this;
+}
+
+void SqlFragment::json_value(ColumnName column, const std::vector<sql::JsonStep>& path,
                              sql::JsonScalar type) {
   dialect_specific_ = true;
   std::vector<std::string> params;
-  sql::renderer(dialect_).json_value(sql_, column, path, type, params);
+  sql::renderer(dialect_).json_value(sql_, name(column), path, type, params);
   for (std::string& p : params)
     values_.push_back(to_bound(p));
 }

@@ -12,14 +12,6 @@
 
 namespace ormc::detail {
 namespace {
-/// The sink's function for the statement's backend.
-auto sink_for(const ProjectionSink& sink, sqlite::Statement&) {
-  return sink.append_sqlite;
-}
-auto sink_for(const ProjectionSink& sink, postgres::Statement&) {
-  return sink.append_postgresql;
-}
-
 /// Runs the model's INSERT for `row` on a leased statement and writes a database-assigned key
 /// back: from RETURNING where the dialect has it, else from the connection's last insert id.
 template <class Connection, class Statement>
@@ -433,7 +425,7 @@ void read_projection(Database& db, const QueryState& q,
     bind_where(*statement, index, q);
     bind_having(*statement, index, q);
     bind_limit(*statement, index, q);
-    auto append = sink_for(sink, *statement);
+    auto append = sink.append_for(*statement);
     while (statement->step())
       append(*statement, sink.rows);
   });

@@ -61,6 +61,37 @@ std::string string_literal(std::string_view text) {
   return quoted(text, '\'');
 }
 
+std::string qualified(std::string_view alias, std::string_view expression) {
+  std::string out;
+  out.reserve(expression.size() + 2 * (alias.size() + 1));
+  for (std::size_t i = 0; i < expression.size();) {
+    const char quote = expression[i];
+    if (quote != '"' && quote != '\'') {
+      out += expression[i++];
+      continue;
+    }
+    // A quoted token runs to its closing quote; a doubled quote inside it is part of it.
+    std::size_t end = i + 1;
+    while (end < expression.size()) {
+      if (expression[end] != quote) {
+        ++end;
+      } else if (end + 1 < expression.size() && expression[end + 1] == quote) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    if (quote == '"') out.append(alias).append(".");
+    out.append(expression.substr(i, end + 1 - i));
+    i = end + 1;
+  }
+  return out;
+}
+
+void compare_columns(Fragment& f, std::string_view left, Comparison op, std::string_view right) {
+  f.sql(left).sql(comparison_sql(op)).sql(right);
+}
+
 void compare(Fragment& f, std::string_view column, Comparison op) {
   compare_written(f.sql(column), op);
 }

@@ -55,6 +55,16 @@ std::string Renderer::render(const Fragment& f, unsigned first) const {
   return out;
 }
 
+void Renderer::from(Fragment& f, const Select& s) const {
+  f.sql(s.table);
+  if (!s.alias.empty()) f.sql(" AS ").sql(s.alias);
+  for (const Join& join : s.joins) {
+    f.sql(join.left ? " LEFT JOIN " : " JOIN ").sql(join.table);
+    if (!join.alias.empty()) f.sql(" AS ").sql(join.alias);
+    f.sql(" ON ").append(join.on);
+  }
+}
+
 void Renderer::where(Fragment& f, const std::vector<Fragment>& conditions) const {
   for (std::size_t i = 0; i < conditions.size(); ++i)
     f.sql(i ? " AND " : " WHERE ").append(conditions[i]);
@@ -133,7 +143,8 @@ std::string Renderer::render(const Select& s) const {
 
 Fragment Renderer::select_fragment(const Select& s) const {
   Fragment f;
-  f.sql("SELECT ").sql(s.columns).sql(" FROM ").sql(s.table);
+  f.sql("SELECT ").sql(s.columns).sql(" FROM ");
+  from(f, s);
   where(f, s.where);
   for (std::size_t i = 0; i < s.group_by.size(); ++i)
     f.sql(i ? ", " : " GROUP BY ").sql(s.group_by[i]);
@@ -148,11 +159,12 @@ Fragment Renderer::select_fragment(const Select& s) const {
 // are limited a subquery selecting `column` of just those rows.
 void Renderer::rows_of(Fragment& f, const Select& from, std::string_view column) const {
   if (!from.limit && !from.offset) {
-    f.sql(from.table);
+    this->from(f, from);
     where(f, from.where);
     return;
   }
-  f.sql("(SELECT ").sql(column).sql(" FROM ").sql(from.table);
+  f.sql("(SELECT ").sql(column).sql(" FROM ");
+  this->from(f, from);
   where(f, from.where);
   order_by(f, from.order);
   limit_offset(f, from.limit, from.offset);

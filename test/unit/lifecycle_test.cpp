@@ -63,6 +63,41 @@ TEST_P(LifecycleTest, SoftDeleteHidesRowsUntilRestored) {
   EXPECT_EQ(m->posts.with_deleted().count(), 1);
 }
 
+TEST_P(LifecycleTest, JoinsSkipSoftDeletedRowsOfEveryJoinedModel) {
+  User ann, bob;
+  ann.name = "ann";
+  bob.name = "bob";
+  m->users.insert(ann);
+  m->users.insert(bob);
+  Post kept, gone;
+  kept.author_id = gone.author_id = ann.id;
+  kept.title = "kept";
+  gone.title = "gone";
+  m->posts.insert(kept);
+  m->posts.insert(gone);
+  Comment on_kept, on_gone;
+  on_kept.post_id = kept.id;
+  on_gone.post_id = gone.id;
+  on_kept.text = on_gone.text = "first";
+  m->comments.insert(on_kept);
+  m->comments.insert(on_gone);
+  ASSERT_TRUE(m->posts.remove(gone));
+
+  // The soft-deleted post is not a row of the join, whichever side it is on. "user" is a
+  // reserved word on PostgreSQL: every qualified name is quoted.
+  auto posts = m->posts.join<User>(Post_::author_id == User_::id).all();
+  ASSERT_EQ(posts.size(), 1u);
+  EXPECT_EQ(std::get<0>(posts[0]).title, "kept");
+  auto comments = m->comments.join<Post>().all();
+  ASSERT_EQ(comments.size(), 1u);
+  EXPECT_EQ(std::get<0>(comments[0]).id, on_kept.id);
+  // A left join keeps the user, with only the live post, and bob with none.
+  auto users = m->users.left_join<Post>(Post_::author_id == User_::id).order_by(User_::name).all();
+  ASSERT_EQ(users.size(), 2u);
+  EXPECT_EQ(std::get<1>(users[0])->title, "kept");
+  EXPECT_FALSE(std::get<1>(users[1]).has_value());
+}
+
 TEST_P(LifecycleTest, UuidKeysAreChosenOnTheClient) {
   Note a, b;
   a.text = "a";

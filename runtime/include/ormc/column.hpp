@@ -22,6 +22,8 @@
 
 namespace ormc {
 
+template <class Model> struct ModelTraits;
+
 namespace detail {
 template <class T> struct unwrap_optional { using type = T; };
 template <class T> struct unwrap_optional<std::optional<T>> { using type = T; };
@@ -142,33 +144,66 @@ template <class E> constexpr bool uses_aggregate() {
     return false;
 }
 
+/// Column-like C as conditions write it: its SQL and its model's table (ColumnName).
+template <class C> ColumnName column_name() {
+  return {C::sql, &ModelTraits<typename C::model_type>::statements};
+}
+
+/// The models a condition over columns of several uses, as its model_type: models<A, B>.
+template <class... M> struct models {};
+template <class T> struct model_list { using type = models<T>; };
+template <class... M> struct model_list<models<M...>> { using type = models<M...>; };
+template <class Set, class List> struct add_models { using type = Set; };
+template <class... S, class M, class... Rest> struct add_models<models<S...>, models<M, Rest...>> {
+  using type = typename add_models<
+      std::conditional_t<(std::is_same_v<S, M> || ...), models<S...>, models<S..., M>>,
+      models<Rest...>>::type;
+};
+template <class Set> struct one_model { using type = Set; };
+template <class M> struct one_model<models<M>> { using type = M; };
+/// The model_type of a condition over columns of A and of B: A when they are the same.
+template <class A, class B>
+using model_union_t = typename one_model<
+    typename add_models<typename model_list<A>::type, typename model_list<B>::type>::type>::type;
+/// Whether a condition's model_type names more than one model.
+template <class T> constexpr bool is_model_set = false;
+template <class... M> constexpr bool is_model_set<models<M...>> = true;
+/// Whether every model of a condition's model_type is one of M.
+template <class T, class... M> struct uses_only;
+template <class U, class... M> constexpr bool is_one_of = (std::is_same_v<U, M> || ...);
+template <class... U, class... M> struct uses_only<models<U...>, M...> {
+  static constexpr bool value = (is_one_of<U, M...> && ...);
+};
+template <class T, class... M>
+constexpr bool uses_only_v = uses_only<typename model_list<T>::type, M...>::value;
+
 template <Column C, class V> struct comparison {
   using model_type = typename C::model_type;
   static constexpr bool aggregates = is_aggregate<C>();
   sql::Comparison op;
   V value;
-  void write(SqlFragment& f) const { f.compare(C::sql, op, value); }
+  void write(SqlFragment& f) const { f.compare(column_name<C>(), op, value); }
 };
 
 template <Column C> struct null_test {
   using model_type = typename C::model_type;
   static constexpr bool aggregates = is_aggregate<C>();
   bool is_null;
-  void write(SqlFragment& f) const { f.null_test(C::sql, is_null); }
+  void write(SqlFragment& f) const { f.null_test(column_name<C>(), is_null); }
 };
 
 template <Column C, class V> struct membership {
   using model_type = typename C::model_type;
   static constexpr bool aggregates = is_aggregate<C>();
   std::vector<V> values;
-  void write(SqlFragment& f) const { f.in_list(C::sql, values); }
+  void write(SqlFragment& f) const { f.in_list(column_name<C>(), values); }
 };
 
 template <Column C, class V> struct range {
   using model_type = typename C::model_type;
   static constexpr bool aggregates = is_aggregate<C>();
   V low, high;
-  void write(SqlFragment& f) const { f.between(C::sql, low, high); }
+  void write(SqlFragment& f) const { f.between(column_name<C>(), low, high); }
 };
 
 template <Column C> struct pattern {
@@ -176,7 +211,7 @@ template <Column C> struct pattern {
   static constexpr bool aggregates = is_aggregate<C>();
   std::string text;
   bool fold_case = false;
-  void write(SqlFragment& f) const { f.like(C::sql, text, fold_case); }
+  void write(SqlFragment& f) const { f.like(column_name<C>(), text, fold_case); }
 };
 
 /// `column IN (subquery)`.
@@ -185,7 +220,7 @@ template <Column C, class S, bool G> struct in_subquery {
   static constexpr bool aggregates = is_aggregate<C>();
   Subquery<S, G> query;
   void write(SqlFragment& f) const {
-    f.in_query(C::sql, *query.state, query.statements, query.model, S::sql);
+    f.in_query(column_name<C>(), *query.state, query.statements, query.model, S::sql);
   }
 };
 
@@ -196,12 +231,20 @@ template <Column C, class S> struct subquery_comparison {
   sql::Comparison op;
   Subquery<S, false> query;
   void write(SqlFragment& f) const {
-    f.compare_query(C::sql, op, *query.state, query.statements, query.model, S::sql);
+    f.compare_query(column_name<C>(), op, *query.state, query.statements, query.model, S::sql);
   }
 };
 
+/// `left op right`, two columns (of one model, or of two joined ones).
+template <Column L, Column R> struct column_comparison {
+  using model_type = model_union_t<typename L::model_type, typename R::model_type>;
+  static constexpr bool aggregates = is_aggregate<L>() || is_aggregate<R>();
+  sql::Comparison op;
+  void write(SqlFragment& f) const { f.compare_columns(column_name<L>(), op, column_name<R>()); }
+};
+
 template <Condition L, Condition R> struct both {
-  using model_type = typename L::model_type;
+  using model_type = model_union_t<typename L::model_type, typename R::model_type>;
   static constexpr bool aggregates = uses_aggregate<L>() || uses_aggregate<R>();
   L left;
   R right;
@@ -251,6 +294,12 @@ template <Column C, class V> auto compare(sql::Comparison op, V&& value) {
                   "ormc: the subquery's value does not match the column's type (see 'C' and "
                   "'V' below)");
     return subquery_comparison<C, S>{op, value};
+  } else if constexpr (Column<std::remove_cvref_t<V>>) {
+    using R = std::remove_cvref_t<V>;
+    static_assert(comparable<typename C::value_type,
+                             typename unwrap_optional<typename R::value_type>::type>(),
+                  "ormc: the two columns' types do not match (see 'C' and 'V' below)");
+    return column_comparison<C, R>{op};
   } else {
     return compare_value<C>(op, std::forward<V>(value));
   }
@@ -290,20 +339,20 @@ template <Column C, class T> struct json_comparison {
   std::vector<sql::JsonStep> path;
   sql::Comparison op;
   T value;
-  void write(SqlFragment& f) const { f.json_compare(C::sql, path, json_scalar<T>(), op, value); }
+  void write(SqlFragment& f) const {
+    f.json_compare(column_name<C>(), path, json_scalar<T>(), op, value);
+  }
 };
 
 template <Column C, class T> struct json_null_test {
   using model_type = typename C::model_type;
   std::vector<sql::JsonStep> path;
   bool is_null;
-  void write(SqlFragment& f) const { f.json_null_test(C::sql, path, json_scalar<T>(), is_null); }
+  void write(SqlFragment& f) const {
+    f.json_null_test(column_name<C>(), path, json_scalar<T>(), is_null);
+  }
 };
 
-template <class L, class R> void check_same_model() {
-  static_assert(std::is_same_v<typename L::model_type, typename R::model_type>,
-                "ormc: a condition mixes columns of two models (see 'L' and 'R' below)");
-}
 } // namespace detail
 
 template <Column C, class V> auto operator==(C, V&& v) {
@@ -325,12 +374,12 @@ template <Column C, class V> auto operator>=(C, V&& v) {
   return detail::compare<C>(sql::Comparison::greater_equal, std::forward<V>(v));
 }
 
+/// Conditions over columns of two models combine into one over both, which only a join's
+/// where() takes.
 template <Condition L, Condition R> auto operator&&(L l, R r) {
-  detail::check_same_model<L, R>();
   return detail::both<L, R>{std::move(l), std::move(r), sql::Logical::all};
 }
 template <Condition L, Condition R> auto operator||(L l, R r) {
-  detail::check_same_model<L, R>();
   return detail::both<L, R>{std::move(l), std::move(r), sql::Logical::any};
 }
 template <Condition E> auto operator!(E e) {

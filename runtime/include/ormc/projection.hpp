@@ -41,6 +41,9 @@ struct ProjectionSink {
   void* rows;
   void (*append_sqlite)(sqlite::Statement& s, void* rows);
   void (*append_postgresql)(postgres::Statement& s, void* rows);
+
+  auto append_for(sqlite::Statement&) const noexcept { return append_sqlite; }
+  auto append_for(postgres::Statement&) const noexcept { return append_postgresql; }
 };
 
 /// Runs the SELECT of `columns` over the query (WHERE, GROUP BY, HAVING, order, limit) and

@@ -67,6 +67,9 @@ public:
 
   /// Adds a condition; several are joined with AND.
   template <Condition E> Query where(E condition) const {
+    static_assert(!detail::is_model_set<typename E::model_type>,
+                  "ormc: a condition mixes columns of two models; a join's where() takes it: "
+                  "m.orders.join<Customer>().where(...) (see 'E' below)");
     static_assert(std::is_same_v<typename E::model_type, Model>,
                   "ormc: the condition uses columns of another model (see 'E' below)");
     static_assert(!detail::uses_aggregate<E>(),
@@ -230,6 +233,8 @@ public:
   /// The model's statements in `dialect`. Out of line: a unit that reads a projection refers
   /// to the generated source's instance instead of instantiating the model's statements.
   static const ModelStatements& statements(Dialect dialect);
+  /// The model's codec, for the library's joins. Out of line for the same reason.
+  static const detail::ModelCodec& codec();
 
 private:
   /// Copies with one more condition or ORDER BY term: out of line, so that where() and
@@ -349,6 +354,10 @@ template <class Model> auto Query<Model>::begin() const -> iterator {
 
 template <class Model> auto Query<Model>::statements(Dialect dialect) -> const ModelStatements& {
   return traits::statements(dialect);
+}
+
+template <class Model> auto Query<Model>::codec() -> const detail::ModelCodec& {
+  return detail::model_codec<Model>;
 }
 
 template <class Model> auto Query<Model>::sql(Dialect dialect) const -> std::string {

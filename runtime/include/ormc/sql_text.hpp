@@ -21,6 +21,16 @@ namespace ormc::detail {
 
 class QueryState;
 
+/// A column (or an expression or aggregate of columns) as a condition names it: its SQL, and
+/// the model whose table it belongs to, so that a query over several tables (a join) can
+/// qualify it. Without a model it is written as it is.
+struct ColumnName {
+  ColumnName(std::string_view text) : sql(text) {} // NOLINT: plain SQL converts
+  ColumnName(std::string_view text, const ModelStatements& (*of)(Dialect)) : sql(text), model(of) {}
+  std::string_view sql;
+  const ModelStatements& (*model)(Dialect) = nullptr;
+};
+
 /// A condition's SQL with its parameters' values: a condition is written into one when it is
 /// added to a query, so the query keeps text and values, not the condition's type.
 class SqlFragment {
@@ -28,6 +38,8 @@ public:
   // Out of line, as push_value(): every where() builds one, and its call site should only
   // call (a fragment's vector and strings inlined at each site cost compile time per condition).
   explicit SqlFragment(Dialect dialect);
+  /// With `qualified`, each column is written qualified by its model's table (a join's).
+  SqlFragment(Dialect dialect, bool qualified);
   ~SqlFragment();
   SqlFragment(const SqlFragment&);
   SqlFragment(SqlFragment&&) noexcept;
@@ -35,28 +47,30 @@ public:
   SqlFragment& operator=(SqlFragment&&) noexcept;
 
   /// `column op value`.
-  template <class T> SqlFragment& compare(std::string_view column, sql::Comparison op, const T& v) {
-    sql::compare(sql_, column, op);
+  template <class T> SqlFragment& compare(ColumnName column, sql::Comparison op, const T& v) {
+    sql::compare(sql_, name(column), op);
     return value(v);
   }
-  SqlFragment& null_test(std::string_view column, bool is_null) {
-    sql::null_test(sql_, column, is_null);
+  SqlFragment& null_test(ColumnName column, bool is_null) {
+    sql::null_test(sql_, name(column), is_null);
     return *this;
   }
-  template <class V> SqlFragment& in_list(std::string_view column, const std::vector<V>& values) {
-    sql::in_list(sql_, column, values.size());
+  template <class V> SqlFragment& in_list(ColumnName column, const std::vector<V>& values) {
+    sql::in_list(sql_, name(column), values.size());
     for (const V& v : values)
       value(v);
     return *this;
   }
-  template <class V> SqlFragment& between(std::string_view column, const V& low, const V& high) {
-    sql::between(sql_, column);
+  template <class V> SqlFragment& between(ColumnName column, const V& low, const V& high) {
+    sql::between(sql_, name(column));
     return value(low).value(high);
   }
-  SqlFragment& like(std::string_view column, const std::string& pattern, bool fold_case) {
-    (fold_case ? sql::ilike : sql::like)(sql_, column);
+  SqlFragment& like(ColumnName column, const std::string& pattern, bool fold_case) {
+    (fold_case ? sql::ilike : sql::like)(sql_, name(column));
     return value(pattern);
   }
+  /// `left op right`: two columns.
+  SqlFragment& compare_columns(ColumnName left, sql::Comparison op, ColumnName right);
   SqlFragment& never() {
     sql::never(sql_);
     return *this;
@@ -83,13 +97,13 @@ public:
   /// `value at path in JSON column op v`, `... IS [NOT] NULL`. Paths are written in each
   /// dialect's syntax: the fragment is then valid for that dialect only.
   template <class T>
-  SqlFragment& json_compare(std::string_view column, const std::vector<sql::JsonStep>& path,
+  SqlFragment& json_compare(ColumnName column, const std::vector<sql::JsonStep>& path,
                             sql::JsonScalar type, sql::Comparison op, const T& v) {
     json_value(column, path, type);
     sql::compare_written(sql_, op);
     return value(v);
   }
-  SqlFragment& json_null_test(std::string_view column, const std::vector<sql::JsonStep>& path,
+  SqlFragment& json_null_test(ColumnName column, const std::vector<sql::JsonStep>& path,
                               sql::JsonScalar type, bool is_null) {
     json_value(column, path, type);
     sql::null_test_written(sql_, is_null);
@@ -109,10 +123,10 @@ public:
   /// `column IN (subquery)`, `column op (subquery)`: the SELECT of `selected` over `q` (a
   /// query of the model whose statements these are), with its parameters' values. Its text
   /// names tables as dialect() does: the fragment is then valid for that dialect only.
-  SqlFragment& in_query(std::string_view column, const QueryState& q,
+  SqlFragment& in_query(ColumnName column, const QueryState& q,
                         const ModelStatements& (*statements)(Dialect), std::string_view model,
                         std::string_view selected);
-  SqlFragment& compare_query(std::string_view column, sql::Comparison op, const QueryState& q,
+  SqlFragment& compare_query(ColumnName column, sql::Comparison op, const QueryState& q,
                              const ModelStatements& (*statements)(Dialect), std::string_view model,
                              std::string_view selected);
 
@@ -125,8 +139,10 @@ public:
   std::span<const BoundValue> values() const noexcept { return values_; }
 
 private:
-  void json_value(std::string_view column, const std::vector<sql::JsonStep>& path,
-                  sql::JsonScalar type);
+  /// The column's SQL as this fragment writes it: qualified by its table when qualified_.
+  /// Valid until the next call.
+  std::string_view name(const ColumnName& column);
+  void json_value(ColumnName column, const std::vector<sql::JsonStep>& path, sql::JsonScalar type);
   /// The next parameter's value, converted as bind_value() converts it.
   template <class T> SqlFragment& value(const T& v) {
     return push_value(to_bound(v, static_cast<int>(values_.size()) + 1));
@@ -138,7 +154,9 @@ private:
                               std::string_view model, std::string_view selected);
 
   Dialect dialect_;
+  bool qualified_ = false;
   bool dialect_specific_ = false;
+  std::string scratch_; // name()'s
   sql::Fragment sql_;
   std::vector<BoundValue> values_;
 };

@@ -6,6 +6,7 @@
 #include <ormc/auto_values.hpp>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
+#include <ormc/join.hpp>
 #include <ormc/key.hpp>
 #include <ormc/model.hpp>
 #include <ormc/query.hpp>
@@ -134,6 +135,16 @@ public:
 
   /// A query over the whole table, to refine with where(), order_by(), limit() ...
   Query<Model> query() const { return Query<Model>(*db_); }
+
+  /// This model's rows joined with B's along the one foreign key between them (either way),
+  /// or on `on`: a JoinQuery, see ormc/join.hpp.
+  template <class B> auto join() const { return joins().template join<B>(); }
+  template <class B, Condition E> auto join(E on) const { return joins().template join<B>(on); }
+  /// join(), keeping rows with no B: their B is an empty std::optional.
+  template <class B> auto left_join() const { return joins().template left_join<B>(); }
+  template <class B, Condition E> auto left_join(E on) const {
+    return joins().template left_join<B>(on);
+  }
   template <Condition E> Query<Model> where(E condition) const {
     return query().where(std::move(condition));
   }
@@ -172,6 +183,9 @@ private:
   template <class C>
   static constexpr bool is_key_column = std::is_same_v<std::tuple<C>, typename traits::key_columns>;
 
+  JoinQuery<Model> joins() const {
+    return JoinQuery<Model>(*db_, detail::join_from(Query<Model>::codec()));
+  }
   std::vector<Model> raw_rows(std::string_view sql, std::span<const detail::BoundValue> parameters);
   void insert_span(std::span<Model> rows);
   template <class Iterator> void insert_each(Iterator first, Iterator last);

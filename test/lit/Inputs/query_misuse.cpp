@@ -19,10 +19,16 @@ void misuse(Models& m) {
 #elif CASE == 8
   m.orders.query().update((shop::Order_::line_count * shop::Order_::line_count).set(1));
 #elif CASE == 9
-  struct Pair { std::string customer; std::size_t lines; };
+  struct Pair {
+    std::string customer;
+    std::size_t lines;
+  };
   m.orders.query().select<Pair>(shop::Order_::customer); // a member without its column
 #elif CASE == 10
-  struct Pair { std::string customer; std::int32_t lines; };
+  struct Pair {
+    std::string customer;
+    std::int32_t lines;
+  };
   m.orders.query().select<Pair>(shop::Order_::customer, shop::Order_::line_count); // size_t
 #elif CASE == 11
   shop::Order order;
@@ -41,11 +47,37 @@ void misuse(Models& m) {
   m.orders.where(shop::Order_::line_count > m.orders.query().subquery(shop::Order_::line_count));
 #elif CASE == 18
   m.orders.where(shop::Order_::customer.in(m.skus.query().subquery(shop::Sku_::stock)));
+#elif CASE == 19
+  m.orders.join<shop::Sku>(); // no foreign key between them
+#elif CASE == 20
+  m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code).where(AuditEntry_::id == 1);
+#elif CASE == 21
+  m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
+      .join<shop::Sku>(shop::Order_::customer == shop::Sku_::code);
+#elif CASE == 22
+  m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::stock);
+#elif CASE == 23
+  m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
+      .all<std::pair<shop::Sku, shop::Order>>();
 #else
+  std::vector<std::tuple<shop::Order, shop::Sku, std::optional<AuditEntry>>> joined =
+      m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
+          .left_join<AuditEntry>(AuditEntry_::what == shop::Order_::customer)
+          .where(shop::Sku_::stock > 1u || shop::Order_::status == shop::placed)
+          .order_by(AuditEntry_::at.desc(), shop::Order_::id)
+          .all();
+  std::vector<std::tuple<std::string, std::optional<long>>> columns =
+      m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
+          .left_join<AuditEntry>(AuditEntry_::what == shop::Order_::customer)
+          .select(shop::Sku_::code, AuditEntry_::id);
   m.orders.where(shop::Order_::customer.in(m.skus.query().subquery(shop::Sku_::code)) &&
                  shop::Order_::line_count <=
                      m.orders.query().subquery(ormc::max(shop::Order_::line_count)));
-  struct Lines { std::string customer; std::int64_t orders; std::int64_t most; };
+  struct Lines {
+    std::string customer;
+    std::int64_t orders;
+    std::int64_t most;
+  };
   m.orders.where(shop::Order_::status == shop::placed)
       .group_by(shop::Order_::customer)
       .having(ormc::count<shop::Order>() > 1)
@@ -54,7 +86,10 @@ void misuse(Models& m) {
                      ormc::max(shop::Order_::line_count + shop::Order_::line_count));
   shop::Order order;
   m.orders.update(order, shop::Order_::customer, shop::Order_::line_count);
-  struct Pair { std::string customer; std::size_t lines; };
+  struct Pair {
+    std::string customer;
+    std::size_t lines;
+  };
   m.orders.query().select<Pair>(shop::Order_::customer, shop::Order_::line_count);
   m.orders.where(shop::Order_::customer == "x" && shop::Order_::status == shop::placed);
   m.orders.where(shop::Order_::line_count * shop::Order_::line_count > 4)

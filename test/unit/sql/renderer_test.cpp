@@ -196,6 +196,42 @@ TEST(SqlRows, SelectsOrderNullsLastAndLimit) {
                                 "\"b\" DESC NULLS LAST, \"id\" LIMIT ?2 OFFSET ?3");
 }
 
+TEST(SqlRows, JoinsFollowTheTableTheirConditionsParametersBeforeWheres) {
+  Fragment on;
+  compare_columns(on, "\"album\".\"artist_id\"", Comparison::equal, "\"artist\".\"id\"");
+  Fragment live;
+  null_test(live, "\"track\".\"deleted_at\"", true);
+  compare(live.sql(" AND "), "\"track\".\"ms\"", Comparison::greater);
+  Select s{"\"album\".\"title\"",
+           "\"music\".\"album\"",
+           {equals("\"artist\".\"name\"")},
+           {},
+           false,
+           false};
+  s.alias = "\"album\"";
+  s.joins = {{false, "\"artist\"", "", on}, {true, "\"music\".\"track\"", "\"track\"", live}};
+  EXPECT_EQ(
+      postgres().render(s),
+      "SELECT \"album\".\"title\" FROM \"music\".\"album\" AS \"album\" JOIN \"artist\" ON "
+      "\"album\".\"artist_id\" = \"artist\".\"id\" LEFT JOIN \"music\".\"track\" AS \"track\" ON "
+      "\"track\".\"deleted_at\" IS NULL AND \"track\".\"ms\" > $1 WHERE \"artist\".\"name\" = $2");
+  EXPECT_EQ(
+      sqlite().render(Aggregate{"count", "*", s}),
+      "SELECT count(*) FROM \"music\".\"album\" AS \"album\" JOIN \"artist\" ON "
+      "\"album\".\"artist_id\" = \"artist\".\"id\" LEFT JOIN \"music\".\"track\" AS \"track\" ON "
+      "\"track\".\"deleted_at\" IS NULL AND \"track\".\"ms\" > ?1 WHERE \"artist\".\"name\" = ?2");
+}
+
+TEST(SqlNames, QualifiedPrefixesEveryQuotedIdentifierAndNoLiteral) {
+  EXPECT_EQ(qualified("\"t\"", "\"a\""), "\"t\".\"a\"");
+  EXPECT_EQ(qualified("\"t\"", "(CAST(\"a\" AS BIGINT) * \"b\"\"c\")"),
+            "(CAST(\"t\".\"a\" AS BIGINT) * \"t\".\"b\"\"c\")");
+  EXPECT_EQ(qualified("\"t\"", "sum(\"x\") + count(*)"), "sum(\"t\".\"x\") + count(*)");
+  EXPECT_EQ(qualified("\"t\"", "json_extract(\"doc\", '$.\"k\"''s')"),
+            "json_extract(\"t\".\"doc\", '$.\"k\"''s')");
+  EXPECT_EQ(qualified("\"t\"", "count(*)"), "count(*)");
+}
+
 TEST(SqlRows, AnOffsetWithoutLimitIsLimitMinusOneOnSqliteOnly) {
   Select s{"*", "\"t\"", {}, {{"\"id\"", false, false}}, false, true};
   EXPECT_EQ(sqlite().render(s), "SELECT * FROM \"t\" ORDER BY \"id\" LIMIT -1 OFFSET ?1");

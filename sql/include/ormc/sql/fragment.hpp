@@ -45,6 +45,10 @@ std::string identifier(std::string_view name);
 std::string column_list(const std::vector<std::string>& quoted_columns);
 /// The name an identifier() quoted: `"a""b"` gives `a"b`.
 std::string unquote_identifier(std::string_view quoted);
+/// `expression` (SQL this layer wrote) with each quoted identifier in it prefixed by `alias.`
+/// (`alias` quoted): a column of one table among several, `"album"."title"`. String literals
+/// are left as they are.
+std::string qualified(std::string_view alias, std::string_view expression);
 /// `'text'` with embedded quotes doubled.
 std::string string_literal(std::string_view text);
 
@@ -61,6 +65,7 @@ enum class Comparison { equal, not_equal, less, less_equal, greater, greater_equ
 enum class Logical { all, any }; // AND, OR
 
 void compare(Fragment& f, std::string_view column, Comparison op); // column op ?
+void compare_columns(Fragment& f, std::string_view left, Comparison op, std::string_view right);
 void null_test(Fragment& f, std::string_view column, bool is_null);
 /// ` op ?` and ` IS [NOT] NULL` after an expression already written (Renderer::json_value()).
 void compare_written(Fragment& f, Comparison op);

@@ -193,6 +193,8 @@ protected:
   /// Whether comments are COMMENT ON statements (else SQL comments in CREATE TABLE).
   virtual bool comments_as_statements() const = 0;
 
+  /// The table of FROM, with its alias and joins.
+  void from(Fragment& f, const Select& s) const;
   void where(Fragment& f, const std::vector<Fragment>& conditions) const;
   void order_by(Fragment& f, const std::vector<OrderTerm>& order) const;
   void rows_of(Fragment& f, const Select& from, std::string_view column) const;

@@ -40,6 +40,14 @@ struct OrderTerm {
   bool nullable = false;
 };
 
+/// `[LEFT] JOIN table [AS alias] ON on` after a Select's table.
+struct Join {
+  bool left = false;
+  std::string table;
+  std::string alias; // quoted; "" when the table is named as it is
+  Fragment on;       // its parameters come before the WHERE's
+};
+
 /// SELECT columns FROM table WHERE where... (AND) GROUP BY group_by HAVING having... (AND)
 /// ORDER BY order LIMIT ? OFFSET ?.
 struct Select {
@@ -51,6 +59,8 @@ struct Select {
   bool offset = false;                    // one parameter, after the limit's
   std::vector<std::string> group_by = {}; // quoted columns
   std::vector<Fragment> having = {};      // its parameters follow where's
+  std::string alias = {};                 // the table's, quoted; "" when named as it is
+  std::vector<Join> joins = {};           // after the table, in order
 };
 
 /// `SELECT function(argument)` over a Select's rows; a limited Select becomes a subquery.
