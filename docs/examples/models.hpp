@@ -10,7 +10,8 @@ namespace shop {
 
 enum class Status : std::uint8_t { open, paid, shipped };
 
-struct ORMC_TABLE() Customer {
+/// With its variants: Customer_Create, Customer_Update, Customer_Search (examples/variants.cpp).
+struct ORMC_TABLE(variants) Customer {
   ORMC_ID() std::int64_t id = 0;
   ORMC_COLUMN(unique) std::string email;
   std::string name;

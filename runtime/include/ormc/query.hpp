@@ -16,6 +16,7 @@
 #include <ormc/query_state.hpp>
 #include <ormc/row_fields.hpp>
 #include <ormc/table_ops.hpp>
+#include <span>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -219,6 +220,11 @@ public:
                                    detail::now());
   }
 
+  /// update() of quoted `columns` to `values` (converted as their members bind), for the
+  /// Update variant, whose columns are known only when it runs.
+  std::int64_t update_columns(std::span<const std::string_view> columns,
+                              std::span<const detail::BoundValue> values) const;
+
   /// An input iterator over the rows; the statement runs when it is created.
   using iterator = detail::query_iterator<Model>;
 
@@ -354,6 +360,14 @@ template <class Model> auto Query<Model>::begin() const -> iterator {
 
 template <class Model> auto Query<Model>::statements(Dialect dialect) -> const ModelStatements& {
   return traits::statements(dialect);
+}
+
+template <class Model>
+auto Query<Model>::update_columns(std::span<const std::string_view> columns,
+                                  std::span<const detail::BoundValue> values) const
+    -> std::int64_t {
+  return detail::update_matching(*db_, state_, &Query::statements, traits::name, columns, values,
+                                 detail::now());
 }
 
 template <class Model> auto Query<Model>::codec() -> const detail::ModelCodec& {

@@ -13,6 +13,7 @@
 #include <ormc/table_ops.hpp>
 #include <ormc/transaction.hpp>
 #include <ormc/validation.hpp>
+#include <ormc/variants.hpp>
 #include <ranges>
 #include <span>
 #include <string>
@@ -136,6 +137,25 @@ public:
   /// A query over the whole table, to refine with where(), order_by(), limit() ...
   Query<Model> query() const { return Query<Model>(*db_); }
 
+  // With ormc:table(variants) (see ormc/variants.hpp):
+  /// Inserts the row `fields` make (hooks, validation and ormc's own columns as insert()) and
+  /// returns it, its key set.
+  template <class Fields> Model create(const Fields& fields) {
+    check_variant<Fields>();
+    Model row = ModelVariants<Model>::from_create(fields);
+    insert(row);
+    return row;
+  }
+  /// Writes the members `changes` sets to the row with this key, and nothing else (its
+  /// updated_at too): hooks, validation and the version check as update(row, columns...).
+  /// Returns the row as it now is; NotFound if there is none.
+  template <class Changes> Model update(const key_type& key, const Changes& changes);
+  /// The rows that meet every filter `search` sets: a query to refine.
+  template <class Search> Query<Model> search(const Search& search) const {
+    check_variant<Search>();
+    return ModelVariants<Model>::filter(query(), search);
+  }
+
   /// This model's rows joined with B's along the one foreign key between them (either way),
   /// or on `on`: a JoinQuery, see ormc/join.hpp.
   template <class B> auto join() const { return joins().template join<B>(); }
@@ -207,6 +227,20 @@ private:
   [[noreturn]] void throw_missed_update(const Model& row);
   static constexpr bool has_version = !std::is_void_v<typename traits::version_column>;
 
+  /// create(), update(key, changes) and search() take the model's own variants.
+  template <class Variant> static constexpr void check_variant() {
+    static_assert(detail::has_variants<Model>,
+                  "ormc: create(), update(key, changes) and search() need the model's variants: "
+                  "ormc:table(variants)");
+    if constexpr (detail::has_variants<Model>) {
+      using variants = ModelVariants<Model>;
+      static_assert(std::is_same_v<Variant, typename variants::create_type> ||
+                        std::is_same_v<Variant, typename variants::update_type> ||
+                        std::is_same_v<Variant, typename variants::search_type>,
+                    "ormc: a variant of another model (see 'Variant' below)");
+    }
+  }
+
   /// DELETE by key, or on a soft-delete model (unless `purge`) the UPDATE that marks the row.
   bool delete_by_key(const key_type& key, bool purge, Model* row);
 
@@ -270,6 +304,32 @@ template <class Model> template <Column... C> auto Table<Model>::update(Model& r
   if (changed == 0) throw_missed_update(row);
   if constexpr (has_version) ++(row.*version::member);
   traits::finish_update(row);
+}
+
+template <class Model>
+template <class Changes>
+auto Table<Model>::update(const key_type& key, const Changes& changes) -> Model {
+  check_variant<Changes>();
+  std::optional<Model> row = get(key);
+  if (!row)
+    throw NotFound(std::string("update: no ") + std::string(traits::name) + " row with key " +
+                   detail::describe_key(key));
+  std::vector<std::string_view> columns;
+  ModelVariants<Model>::apply(changes, *row, columns);
+  if (columns.empty()) return *row; // nothing to write
+  traits::prepare_update(*row);
+  using stamp = typename traits::updated_at_column;
+  if constexpr (!std::is_void_v<stamp>) columns.push_back(stamp::sql); // the row's own stamp
+  const std::vector<detail::BoundValue> values = ModelVariants<Model>::values(*row, columns);
+  auto matching = query().with_deleted().where(detail::key_equals<Model>{traits::key(*row)});
+  if constexpr (has_version) {
+    using version = typename traits::version_column;
+    matching = matching.where(version{} == (*row).*version::member); // the update advances it
+  }
+  if (matching.update_columns(columns, values) == 0) throw_missed_update(*row);
+  if constexpr (has_version) ++((*row).*traits::version_column::member);
+  traits::finish_update(*row);
+  return *row;
 }
 
 template <class Model> auto Table<Model>::update(const Model& row) -> void {

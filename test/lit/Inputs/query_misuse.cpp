@@ -59,6 +59,8 @@ void misuse(Models& m) {
 #elif CASE == 23
   m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
       .all<std::pair<shop::Sku, shop::Order>>();
+#elif CASE == 24
+  m.orders.search(shop::Order{}); // Order has no ormc:table(variants)
 #else
   std::vector<std::tuple<shop::Order, shop::Sku, std::optional<AuditEntry>>> joined =
       m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)

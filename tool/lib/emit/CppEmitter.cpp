@@ -80,9 +80,12 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
   for (const std::string& include : includes)
     p.print("#include \"$i$\"\n", {{"i", include}});
   bool json = false;
-  for (const ir::Model& m : schema.models)
+  bool variants = false;
+  for (const ir::Model& m : schema.models) {
     for (const ir::Column& c : m.columns)
       json |= m.inputFile == input && c.type.kind == ir::TypeKind::Json;
+    variants |= m.inputFile == input && m.variants;
+  }
   p.print("\n"
           "#include <ormc/auto_values.hpp>\n"
           "#include <ormc/column.hpp>\n");
@@ -90,21 +93,29 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
   if (json) p.print("#include <ormc/json.hpp>\n");
   p.print("#include <ormc/model.hpp>\n"
           "#include <ormc/table.hpp>\n"
-          "#include <ormc/validation.hpp>\n"
-          "\n"
-          "#include <optional>\n"
-          "#include <string_view>\n"
+          "#include <ormc/validation.hpp>\n");
+  if (variants) p.print("#include <ormc/variants.hpp>\n");
+  p.print("\n");
+  // The variants' JSON reading is defined in the source: the header needs only the name.
+  if (variants) p.print("#include <nlohmann/json_fwd.hpp>\n");
+  p.print("#include <optional>\n");
+  if (variants) p.print("#include <span>\n");
+  p.print("#include <string_view>\n"
           "#include <tuple>\n"
           "#include <vector>\n"
           "\n");
   for (const ir::Model& m : schema.models)
-    if (m.inputFile == input) printColumns(p, schema, m);
+    if (m.inputFile == input) {
+      printColumns(p, schema, m);
+      if (m.variants) printVariantStructs(p, schema, m);
+    }
   p.print("namespace ormc {\n\n");
   printEnumNames(p, schema, input);
   for (const ir::Model& m : schema.models)
     if (m.inputFile == input) {
       printTraits(p, m, context);
       p.print("\n");
+      if (m.variants) printVariantTraits(p, m);
     }
   // The Models container is in $schema$.ormc.hpp, which includes every model's header: a file
   // that includes only this one recompiles only when these models change.
@@ -146,6 +157,10 @@ std::string emitInputSource(const CppContext& context, const std::string& input,
   std::size_t base = models.size() / parts, extra = models.size() % parts;
   std::size_t begin = (part - 1) * base + std::min<std::size_t>(part - 1, extra);
   std::size_t end = begin + base + (part <= extra ? 1 : 0);
+  bool variants = false;
+  for (std::size_t i = begin; i < end; ++i)
+    variants |= models[i]->variants;
+  if (variants) p.print("#include <ormc/variants_json.hpp>\n\n");
   if (begin == end)
     p.print("// No models in this part: $input$ has fewer models than parts.\n",
             {{"input", llvm::sys::path::filename(input)}});
@@ -153,6 +168,8 @@ std::string emitInputSource(const CppContext& context, const std::string& input,
     p.print("template class ormc::Table<::$type$>;\n"
             "template class ormc::Query<::$type$>;\n",
             {{"type", models[i]->qualifiedName}});
+  for (std::size_t i = begin; i < end; ++i)
+    if (models[i]->variants) printVariantDefinitions(p, *models[i]);
   return p.take();
 }
 

@@ -44,6 +44,12 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context);
 /// ormc::EnumNames<E> for each enum the models of `input` store as text (storage=text).
 void printEnumNames(Printer& p, const ir::Schema& schema, const std::string& input);
 
+/// ormc:table(variants): `struct Task_Create`, `Task_Update`, `Task_Search` in the model's
+/// namespace; the ormc::ModelVariants<Task> declarations; their definitions, for the source.
+void printVariantStructs(Printer& p, const ir::Schema& schema, const ir::Model& m);
+void printVariantTraits(Printer& p, const ir::Model& m);
+void printVariantDefinitions(Printer& p, const ir::Model& m);
+
 /// `<schema>.ormc.hpp`: the tables with their relation helpers, and the Models container.
 std::string emitModelsHeader(const CppContext& context);
 

@@ -242,7 +242,11 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   p.print(".columns = $c$,\n", {{"c", rawLiteral(s.columns)}});
   p.print(".key = $k$,\n", {{"k", rawLiteral(s.key)}});
   p.print(".key_columns = $d$_key_columns,\n", {{"d", name}});
-  if (!inserted.empty()) p.print(".insert_columns = $d$_insert_columns,\n", {{"d", name}});
+  // Every member named, an empty one too: GCC's -Wmissing-field-initializers warns otherwise.
+  if (inserted.empty())
+    p.print(".insert_columns = {},\n");
+  else
+    p.print(".insert_columns = $d$_insert_columns,\n", {{"d", name}});
   p.print(".insert = $s$,\n", {{"s", rawLiteral(s.insert)}});
   p.print(".insert_returns_key = $b$,\n", {{"b", d.insert_returns_key() ? "true" : "false"}});
   p.print(".select_all = $s$,\n", {{"s", rawLiteral(s.selectAll)}});

@@ -153,6 +153,7 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   model.comment = textOr(t.find("comment"), "");
   if (const an::Argument* check = t.find("check")) model.checks.push_back(check->value.text);
   model.accessor = textOr(t.find("accessor"), pluralize(snakeCase(model.name)));
+  model.variants = an::flagValue(t.find("variants"));
   model.loc = reader_.convert(record.getLocation());
   model.declaredIn = model.loc.file;
   addMembers(record, model, "", 0);

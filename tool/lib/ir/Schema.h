@@ -219,6 +219,8 @@ struct Model {
   std::string renamedFrom; // ormc:table(renamed_from=...): the table's name before, for migrations
   std::string comment;
   std::string accessor;   // member of the generated Models container: order_lines
+  /// ormc:table(variants): generate <Model>_Create, _Update and _Search with the model.
+  bool variants = false;
   std::string declaredIn; // header that declares the struct
   /// How C++ code includes declaredIn: relative to an include path of the parse
   /// (`shop/models.hpp`); "" when none holds it.

@@ -353,6 +353,7 @@ Model readModel(const Reader& r) {
   m.renamedFrom = r.string("renamed_from", "");
   m.comment = r.string("comment", "");
   m.accessor = r.string("accessor");
+  m.variants = r.boolean("variants", false);
   m.declaredIn = readingSnapshot ? r.string("declared_in", "") : r.string("declared_in");
   m.includeAs = r.string("include_as", "");
   m.inputFile = readingSnapshot ? r.string("input", "") : r.string("input");
@@ -382,6 +383,7 @@ nlohmann::ordered_json modelJson(const Model& m, LocationPolicy locations) {
   if (!m.renamedFrom.empty()) j["renamed_from"] = m.renamedFrom;
   if (!m.comment.empty()) j["comment"] = m.comment;
   j["accessor"] = m.accessor;
+  if (m.variants) j["variants"] = true;
   if (locations == LocationPolicy::Include) {
     j["declared_in"] = m.declaredIn;
     if (!m.includeAs.empty()) j["include_as"] = m.includeAs;

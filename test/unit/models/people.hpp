@@ -1,0 +1,24 @@
+// A model with its operation variants (ormc:table(variants)): Person_Create, Person_Update and
+// Person_Search, beside ormc's own columns (timestamps, a version) that no variant takes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ormc/annotations.hpp>
+#include <ormc/decimal.hpp>
+#include <ormc/mixins.hpp>
+#include <string>
+
+namespace unit {
+
+struct ORMC_TABLE(variants, accessor = people) Person : ormc::mixins::Timestamps {
+  ORMC_ID() std::int64_t id = 0;
+  ORMC_COLUMN(max_length = 12, not_empty) std::string name;
+  std::optional<std::int32_t> age;
+  std::string email = "nobody@example.org";
+  ormc::decimal<10, 2> balance;
+  bool active = true;
+  ORMC_VERSION() std::int32_t version = 0;
+};
+
+} // namespace unit
