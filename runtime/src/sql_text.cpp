@@ -55,6 +55,24 @@ SqlFragment& SqlFragment::key_set(std::string_view column, std::string encoded) 
   return *this;
 }
 
+SqlFragment& SqlFragment::exists(const ModelStatements& (*statements)(Dialect),
+                                 const SqlFragment& condition) {
+  const ModelStatements& sql = statements(dialect_);
+  const std::string alias = sql::identifier(sql.table_name);
+  sql::Select select;
+  select.columns = "1";
+  select.table = std::string(sql.table);
+  if (select.table != alias) select.alias = alias;
+  if (!sql.soft_delete.empty())
+    sql::null_test(select.where.emplace_back(), sql::qualified(alias, sql.soft_delete), true);
+  select.where.push_back(condition.sql());
+  dialect_specific_ = true; // the subquery names its table as this dialect does
+  for (const BoundValue& v : condition.values())
+    values_.push_back(v);
+  sql::exists(sql_, sql::renderer(dialect_).select_fragment(select));
+  return *this;
+}
+
 std::string_view SqlFragment::name(const ColumnName& column) {
   if (!qualified_ || !column.model) return column.sql;
   scratch_ = sql::qualified(sql::identifier(column.model(dialect_).table_name), column.sql);

@@ -88,6 +88,10 @@ std::string qualified(std::string_view alias, std::string_view expression) {
   return out;
 }
 
+void exists(Fragment& f, const Fragment& query) {
+  f.sql("EXISTS (").append(query).sql(")");
+}
+
 void compare_columns(Fragment& f, std::string_view left, Comparison op, std::string_view right) {
   f.sql(left).sql(comparison_sql(op)).sql(right);
 }

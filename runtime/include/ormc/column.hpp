@@ -430,6 +430,44 @@ template <Column C, class S, bool G> auto in(C, const Subquery<S, G>& query) {
   return detail::in_subquery<C, S, G>{query};
 }
 
+namespace detail {
+/// The models of a condition's model_type other than M.
+template <class Set, class M> struct without_model;
+template <class M> struct without_model<models<>, M> { using type = models<>; };
+template <class M, class First, class... Rest> struct without_model<models<First, Rest...>, M> {
+  using rest = typename without_model<models<Rest...>, M>::type;
+  using type = std::conditional_t<std::is_same_v<First, M>, rest,
+                                  typename add_models<models<First>, rest>::type>;
+};
+
+/// `EXISTS (SELECT 1 FROM inner WHERE condition)`, the condition naming the outer rows.
+template <class Inner, Condition E> struct exists_test {
+  using others =
+      typename without_model<typename model_list<typename E::model_type>::type, Inner>::type;
+  using model_type = typename one_model<others>::type;
+  static constexpr bool aggregates = false;
+  E condition;
+  void write(SqlFragment& f) const {
+    SqlFragment inner(f.dialect(), true);
+    condition.write(inner);
+    f.exists(&ModelTraits<Inner>::statements, inner);
+  }
+};
+} // namespace detail
+
+/// Whether a row of Inner meets `condition`, which names columns of Inner and of the query's
+/// own model (a correlated subquery): the artists with an album, `m.artists.where(
+/// ormc::exists<Album>(Album_::artist_id == Artist_::artist_id))`; negated with `!`.
+template <class Inner, Condition E> auto exists(E condition) {
+  using test = detail::exists_test<Inner, E>;
+  static_assert(
+      !std::is_same_v<typename test::others, detail::models<>> &&
+          !detail::is_model_set<typename test::model_type>,
+      "ormc: exists<B>(condition) correlates B with the query's model: the condition names "
+      "columns of B and of that one model (see 'E' below)");
+  return test{std::move(condition)};
+}
+
 /// `col BETWEEN low AND high`.
 template <Column C, class V> auto between(C, V&& low, V&& high) {
   static_assert(detail::comparable<typename C::value_type, V>(),

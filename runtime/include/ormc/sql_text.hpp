@@ -130,6 +130,11 @@ public:
                              const ModelStatements& (*statements)(Dialect), std::string_view model,
                              std::string_view selected);
 
+  /// `EXISTS (SELECT 1 FROM table WHERE condition)`: `condition` written qualified (it names
+  /// columns of this fragment's rows too: a correlated subquery) over the table of the model
+  /// whose statements these are, its live rows only. Valid for dialect() only.
+  SqlFragment& exists(const ModelStatements& (*statements)(Dialect), const SqlFragment& condition);
+
   Dialect dialect() const noexcept { return dialect_; }
   /// Whether the text is only valid for written_for()'s dialect.
   bool dialect_specific() const noexcept { return dialect_specific_; }

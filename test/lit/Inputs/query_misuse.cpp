@@ -59,6 +59,8 @@ void misuse(Models& m) {
 #elif CASE == 23
   m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
       .all<std::pair<shop::Sku, shop::Order>>();
+#elif CASE == 25
+  m.orders.where(ormc::exists<shop::Sku>(shop::Sku_::stock > 1u)); // names no order column
 #elif CASE == 24
   m.orders.search(shop::Order{}); // Order has no ormc:table(variants)
 #else

@@ -81,6 +81,36 @@ TEST_P(SubqueryTest, ParametersAreNumberedAcrossTheOuterAndInnerQueries) {
             0);
 }
 
+TEST_P(SubqueryTest, ExistsCorrelatesAnotherModelsRowsWithEachRowOfTheQuery) {
+  // The artists with an album, and the one without (NOT EXISTS).
+  auto with_album = m->artists.where(ormc::exists<Album>(Album_::artist_id == Artist_::artist_id))
+                        .order_by(Artist_::artist_id)
+                        .select(Artist_::artist_id);
+  EXPECT_EQ(with_album, (std::vector<std::tuple<std::int32_t>>{{1}, {2}}));
+  auto without = m->artists.where(!ormc::exists<Album>(Album_::artist_id == Artist_::artist_id))
+                     .select(Artist_::artist_id);
+  EXPECT_EQ(without, (std::vector<std::tuple<std::int32_t>>{{3}}));
+  // Values inside the subquery are numbered among the outer query's: before and after it.
+  auto titled = m->artists.where(Artist_::artist_id > 0)
+                    .where(ormc::exists<Album>(Album_::artist_id == Artist_::artist_id &&
+                                               Album_::title.like("%Wild%")))
+                    .where(Artist_::name != "nobody")
+                    .select(Artist_::name);
+  EXPECT_EQ(titled, (std::vector<std::tuple<std::optional<std::string>>>{{"Accept"}}));
+  // The tracks on a line of invoice 1.
+  auto sold = m->tracks
+                  .where(ormc::exists<InvoiceLine>(InvoiceLine_::track_id == Track_::track_id &&
+                                                   InvoiceLine_::invoice_id == 1))
+                  .order_by(Track_::track_id)
+                  .select(Track_::track_id);
+  EXPECT_EQ(sold, (std::vector<std::tuple<std::int32_t>>{{2}, {4}}));
+  EXPECT_NE(
+      m->artists.where(ormc::exists<Album>(Album_::artist_id == Artist_::artist_id))
+          .sql(db->dialect())
+          .find(R"(EXISTS (SELECT 1 FROM "Album" WHERE "Album"."ArtistId" = "Artist"."ArtistId"))"),
+      std::string::npos);
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(SubqueryTest);
 
 } // namespace

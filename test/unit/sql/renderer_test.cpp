@@ -222,6 +222,14 @@ TEST(SqlRows, JoinsFollowTheTableTheirConditionsParametersBeforeWheres) {
       "\"track\".\"deleted_at\" IS NULL AND \"track\".\"ms\" > ?1 WHERE \"artist\".\"name\" = ?2");
 }
 
+TEST(SqlFragments, ExistsWrapsASubqueryKeepingItsParametersInOrder) {
+  Select inner{"1", "\"album\"", {equals("\"album\".\"title\"")}, {}, false, false};
+  Fragment f = equals("\"a\"");
+  exists(f.sql(" AND "), sqlite().select_fragment(inner));
+  EXPECT_EQ(postgres().render(f),
+            "\"a\" = $1 AND EXISTS (SELECT 1 FROM \"album\" WHERE \"album\".\"title\" = $2)");
+}
+
 TEST(SqlNames, QualifiedPrefixesEveryQuotedIdentifierAndNoLiteral) {
   EXPECT_EQ(qualified("\"t\"", "\"a\""), "\"t\".\"a\"");
   EXPECT_EQ(qualified("\"t\"", "(CAST(\"a\" AS BIGINT) * \"b\"\"c\")"),

@@ -76,6 +76,8 @@ void in_list(Fragment& f, std::string_view column, std::size_t count); // count 
 void in_query(Fragment& f, std::string_view column, const Fragment& query);
 void compare_query(Fragment& f, std::string_view column, Comparison op, const Fragment& query);
 void between(Fragment& f, std::string_view column); // two parameters
+/// `EXISTS (query)`: a subquery (Renderer::select_fragment()), its parameters in its order.
+void exists(Fragment& f, const Fragment& query);
 /// `column LIKE ? ESCAPE '\'`: case-sensitive on every dialect (SQLite connections turn
 /// case_sensitive_like on), `\` escaping `%`, `_` and itself on every dialect.
 void like(Fragment& f, std::string_view column);
