@@ -155,6 +155,13 @@ std::vector<TableColumns> columns_of(const JoinState& state, Dialect dialect) {
 
 } // namespace
 
+JoinState::JoinState() = default;
+JoinState::~JoinState() = default;
+JoinState::JoinState(const JoinState&) = default;
+JoinState::JoinState(JoinState&&) noexcept = default;
+JoinState& JoinState::operator=(const JoinState&) = default;
+JoinState& JoinState::operator=(JoinState&&) noexcept = default;
+
 JoinState join_from(const ModelCodec& codec) {
   JoinState state;
   state.tables.push_back({&codec, false, nullptr});
@@ -238,9 +245,7 @@ void read_join_projection(Database& db, const JoinState& state, std::span<const 
     auto statement = conn.prepare(
         sql::renderer(conn.dialect_v).render(select_of(state, conn.dialect_v, selected)));
     bind_join(*statement, state);
-    auto append = sink.append_for(*statement);
-    while (statement->step())
-      append(*statement, sink.rows);
+    read_rows(*statement, sink);
   });
 }
 

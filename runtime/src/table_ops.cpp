@@ -425,9 +425,7 @@ void read_projection(Database& db, const QueryState& q,
     bind_where(*statement, index, q);
     bind_having(*statement, index, q);
     bind_limit(*statement, index, q);
-    auto append = sink.append_for(*statement);
-    while (statement->step())
-      append(*statement, sink.rows);
+    read_rows(*statement, sink);
   });
 }
 

@@ -165,7 +165,7 @@ private:
     static_assert((!detail::is_aggregate<C>() && ...),
                   "ormc: a join's select() of an aggregate (see 'C' below)");
     if constexpr (!detail::is_tuple<S>::value) {
-      static_assert(detail::field_count<S> == sizeof...(C),
+      static_assert(detail::has_fields<S, sizeof...(C)>,
                     "ormc: select<S>() names one column per member of S (see 'S' and 'C' below)");
       static_assert(detail::members_match<S, C...>(),
                     "ormc: each member of S has the type of its column in select<S>(), in order "
@@ -173,9 +173,9 @@ private:
     }
     std::vector<S> rows;
     const detail::ColumnName columns[] = {detail::column_name<C>()...};
-    detail::read_join_projection(*db_, state_, columns,
-                                 {&rows, &detail::append_row<sqlite::Statement, S, C...>,
-                                  &detail::append_row<postgres::Statement, S, C...>});
+    detail::read_join_projection(
+        *db_, state_, columns,
+        {&rows, &detail::append_places<S, sizeof...(C)>, detail::cell_readers<C...>});
     return rows;
   }
 

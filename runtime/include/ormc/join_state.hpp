@@ -37,6 +37,14 @@ struct JoinOrder {
 };
 
 struct JoinState {
+  // Out of line, in the library: every JoinQuery a call chain makes copies and destroys one.
+  JoinState();
+  ~JoinState();
+  JoinState(const JoinState&);
+  JoinState(JoinState&&) noexcept;
+  JoinState& operator=(const JoinState&);
+  JoinState& operator=(JoinState&&) noexcept;
+
   std::vector<JoinedTable> tables;                            // [0]: the model the join starts from
   std::vector<std::shared_ptr<const SqlFragment>> conditions; // joined with AND
   std::vector<JoinOrder> order; // each table's key follows, so that the order is total

@@ -10,6 +10,8 @@
 #include <ormc/query_state.hpp>
 #include <ormc/row_fields.hpp>
 #include <ormc/sqlite/statement.hpp>
+#include <ormc/storage.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -35,16 +37,58 @@ template <class... C> struct column_list {
   static constexpr std::string_view sql{text.data(), size};
 };
 
-/// How the library's statement loop hands each result row to the typed code: `append` reads
-/// the row into a new element of the std::vector at `rows`, one function per backend.
+/// How one selected column's value is read from a result row into its place, per backend. It
+/// depends only on the value's type and storage, so every select of a std::int64_t column (of
+/// any model, into any struct) shares one pair of functions.
+struct CellReader {
+  void (*sqlite)(sqlite::Statement& s, int column, void* place);
+  void (*postgresql)(postgres::Statement& s, int column, void* place);
+
+  auto read_for(sqlite::Statement&) const noexcept { return sqlite; }
+  auto read_for(postgres::Statement&) const noexcept { return postgresql; }
+};
+
+template <class Statement, Storage S, class T>
+void read_cell(Statement& s, int column, void* place) {
+  T& out = *static_cast<T*>(place);
+  if constexpr (S == Storage::native)
+    s.read(column, out);
+  else
+    s.read(column, stored_member<S, T>{out});
+}
+template <Storage S, class T>
+inline constexpr CellReader cell_reader{&read_cell<sqlite::Statement, S, T>,
+                                        &read_cell<postgres::Statement, S, T>};
+/// The readers of columns C..., in order.
+template <class... C>
+inline constexpr std::array<CellReader, sizeof...(C)> cell_readers{
+    cell_reader<C::time_storage, typename C::value_type>...};
+
+/// How the library's statement loop hands each result row to the typed code: `append` adds an
+/// element to the std::vector at `rows` and writes the address of each of its members (or tuple
+/// elements) to `places`, which `cells` then read the row's columns into, in order.
 struct ProjectionSink {
   void* rows;
-  void (*append_sqlite)(sqlite::Statement& s, void* rows);
-  void (*append_postgresql)(postgres::Statement& s, void* rows);
-
-  auto append_for(sqlite::Statement&) const noexcept { return append_sqlite; }
-  auto append_for(postgres::Statement&) const noexcept { return append_postgresql; }
+  void (*append)(void* rows, void** places);
+  std::span<const CellReader> cells;
 };
+
+/// Steps `statement` through its rows, appending each through `sink`. Compiled once, in the
+/// library.
+void read_rows(sqlite::Statement& statement, const ProjectionSink& sink);
+void read_rows(postgres::Statement& statement, const ProjectionSink& sink);
+
+/// `n`: how many members a struct Row has (select<Row>() checked it).
+template <class Row, std::size_t n> void append_places(void* rows, void** places) {
+  Row& row = static_cast<std::vector<Row>*>(rows)->emplace_back();
+  auto members = [&] {
+    if constexpr (is_tuple<Row>::value)
+      return std::apply([](auto&... m) { return std::tie(m...); }, row);
+    else
+      return fields_of<n>(row);
+  }();
+  std::apply([&](auto&... m) { ((*places++ = &m), ...); }, members);
+}
 
 /// Runs the SELECT of `columns` over the query (WHERE, GROUP BY, HAVING, order, limit) and
 /// appends each row through `sink`. Compiled once, in the library.
@@ -59,25 +103,13 @@ constexpr bool members_match(std::index_sequence<I...>) {
                          typename C::value_type> &&
           ...);
 }
+/// (True when S has another number of members: has_fields reports that.)
 template <class S, class... C> constexpr bool members_match() {
-  using places = decltype(fields_of(std::declval<S&>()));
-  return members_match<places, C...>(std::index_sequence_for<C...>{});
-}
-
-template <class... C, class Statement, class Tuple, std::size_t... I>
-void read_columns(Statement& statement, Tuple& row, std::index_sequence<I...>) {
-  (statement.read(static_cast<int>(I),
-                  as_stored<std::tuple_element_t<I, std::tuple<C...>>>(std::get<I>(row))),
-   ...);
-}
-
-template <class Statement, class Row, class... C> void append_row(Statement& s, void* rows) {
-  Row& row = static_cast<std::vector<Row>*>(rows)->emplace_back();
-  if constexpr (is_tuple<Row>::value) {
-    read_columns<C...>(s, row, std::index_sequence_for<C...>{});
+  if constexpr (!has_fields<S, sizeof...(C)>) {
+    return true;
   } else {
-    auto fields = fields_of(row);
-    read_columns<C...>(s, fields, std::index_sequence_for<C...>{});
+    using places = decltype(fields_of<sizeof...(C)>(std::declval<S&>()));
+    return members_match<places, C...>(std::index_sequence_for<C...>{});
   }
 }
 
@@ -87,7 +119,7 @@ template <class Row, class... C>
 std::vector<Row> project(Database& db, const QueryState& q,
                          const ModelStatements& (*statements)(Dialect), std::string_view model) {
   if constexpr (!is_tuple<Row>::value) {
-    static_assert(field_count<Row> == sizeof...(C),
+    static_assert(has_fields<Row, sizeof...(C)>,
                   "ormc: select<S>() names one column per member of S (see 'Row' and 'C' below)");
     static_assert(members_match<Row, C...>(),
                   "ormc: each member of S has the type of its column in select<S>(), in order "
@@ -95,8 +127,7 @@ std::vector<Row> project(Database& db, const QueryState& q,
   }
   std::vector<Row> rows;
   read_projection(db, q, statements, model, column_list<C...>::sql,
-                  {&rows, &append_row<sqlite::Statement, Row, C...>,
-                   &append_row<postgres::Statement, Row, C...>});
+                  {&rows, &append_places<Row, sizeof...(C)>, cell_readers<C...>});
   return rows;
 }
 

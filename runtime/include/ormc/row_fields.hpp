@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 
 namespace ormc::detail {
 
@@ -32,11 +33,23 @@ template <class S, class... A> constexpr std::size_t count_fields() {
 /// How many data members the aggregate S has.
 template <class S> inline constexpr std::size_t field_count = count_fields<S>();
 
+template <std::size_t> using any_member_at = any_member;
+template <class S, std::size_t... I> constexpr bool takes_initializers(std::index_sequence<I...>) {
+  return requires {
+    S{any_member_at<I>{}...};
+  };
+}
+/// Whether the aggregate S has exactly N data members: what select<S>() knows to expect, checked
+/// with two initializations rather than counted up from one (field_count's cost, which a call
+/// site with a struct of its own pays per struct).
+template <class S, std::size_t N>
+inline constexpr bool has_fields = takes_initializers<S>(std::make_index_sequence<N>{}) &&
+                                   !takes_initializers<S>(std::make_index_sequence<N + 1>{});
+
 inline constexpr std::size_t max_fields = 16;
 
-/// References to the members of `s`, in declaration order.
-template <class S> auto fields_of(S& s) {
-  constexpr std::size_t n = field_count<S>;
+/// References to the members of `s`, in declaration order; `n` is how many it has.
+template <std::size_t n, class S> auto fields_of(S& s) {
   static_assert(std::is_aggregate_v<S>, "ormc: a row struct is an aggregate (plain members, no "
                                         "constructors) or a std::tuple (see 'S' below)");
   static_assert(n >= 1 && n <= max_fields,
@@ -90,6 +103,10 @@ template <class S> auto fields_of(S& s) {
     auto& [m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16] = s;
     return std::tie(m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16);
   }
+}
+/// fields_of(), counting the members.
+template <class S> auto fields_of(S& s) {
+  return fields_of<field_count<S>>(s);
 }
 
 } // namespace ormc::detail

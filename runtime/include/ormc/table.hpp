@@ -222,6 +222,11 @@ private:
   bool remove_row(const Model& row);
 
   void write_update(const Model& row);
+  /// update(row, columns...): `values_of` appends the named members' values (read after the
+  /// before-update hooks); with `stamp_it` the updated_at column is written too.
+  void update_members(Model& row, std::span<const std::string_view> columns,
+                      void (*values_of)(const Model&, std::vector<detail::BoundValue>&),
+                      bool stamp_it);
   /// After an update that changed no row: VersionConflict when the row is there (at another
   /// version), else NotFound.
   [[noreturn]] void throw_missed_update(const Model& row);
@@ -279,29 +284,44 @@ template <class Model> template <Column... C> auto Table<Model>::update(Model& r
   static_assert((requires { C::member; } && ...),
                 "ormc: update(row, columns...) names columns, not expressions (see 'C' below)");
   using stamp = typename traits::updated_at_column;
-  using version = typename traits::version_column;
   static_assert(
-      !(std::is_same_v<C, version> || ...),
+      !(std::is_same_v<C, typename traits::version_column> || ...),
       "ormc: update(row, columns...) sets the ormc:version column itself (see 'C' below)");
+  // The call site names the columns and converts their members; the rest (hooks, the stamp,
+  // the version, the statement) is update_members(), compiled once with the model.
+  static constexpr std::string_view columns[] = {C::sql...};
+  update_members(
+      row, columns,
+      [](const Model& r, std::vector<detail::BoundValue>& values) {
+        (values.push_back(detail::to_bound(C{}.set(r.*C::member).value)), ...);
+      },
+      !(std::is_same_v<C, stamp> || ...));
+}
+
+template <class Model>
+auto Table<Model>::update_members(Model& row, std::span<const std::string_view> columns,
+                                  void (*values_of)(const Model&, std::vector<detail::BoundValue>&),
+                                  bool stamp_it) -> void {
+  using stamp = typename traits::updated_at_column;
+  using version = typename traits::version_column;
   traits::prepare_update(row);
+  std::vector<std::string_view> names(columns.begin(), columns.end());
+  std::vector<detail::BoundValue> values;
+  values.reserve(names.size() + 2);
+  values_of(row, values);
+  if constexpr (!std::is_void_v<stamp>) {
+    if (stamp_it) {
+      names.push_back(stamp::sql);
+      values.push_back(detail::to_bound(stamp{}.set(row.*stamp::member).value));
+    }
+  }
   auto matching = query().with_deleted().where(detail::key_equals<Model>{traits::key(row)});
-  auto stamps = [&] {
-    if constexpr (!std::is_void_v<stamp> && !(std::is_same_v<C, stamp> || ...))
-      return std::tuple(stamp{}.set(row.*stamp::member));
-    else
-      return std::tuple();
-  };
-  auto versions = [&] {
-    if constexpr (has_version)
-      return std::tuple(version{}.set(row.*version::member + 1));
-    else
-      return std::tuple();
-  };
-  if constexpr (has_version) matching = matching.where(version{} == row.*version::member);
-  std::int64_t changed =
-      std::apply([&](auto... sets) { return matching.update(sets...); },
-                 std::tuple_cat(std::tuple(C{}.set(row.*C::member)...), stamps(), versions()));
-  if (changed == 0) throw_missed_update(row);
+  if constexpr (has_version) {
+    names.push_back(version::sql);
+    values.push_back(detail::to_bound(version{}.set(row.*version::member + 1).value));
+    matching = matching.where(version{} == row.*version::member);
+  }
+  if (matching.update_columns(names, values) == 0) throw_missed_update(row);
   if constexpr (has_version) ++(row.*version::member);
   traits::finish_update(row);
 }
