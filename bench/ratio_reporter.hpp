@@ -17,6 +17,11 @@ struct RatioTarget {
   double target;        // subject/baseline must be at most this; 0 = report only
   std::string note;
   std::string counter = ""; // "" compares time; else a counter both runs set (the smallest)
+  /// For a benchmark that measures subject and baseline at once (compile/fifty_models/paired):
+  /// `counter` and `baseline_counter` are its two figures and `ratio_counter` their ratio in
+  /// each repetition; the medians over the repetitions are reported.
+  std::string baseline_counter = "";
+  std::string ratio_counter = "";
 };
 
 class RatioReporter : public benchmark::ConsoleReporter {
@@ -28,6 +33,9 @@ public:
   void ReportRuns(const std::vector<Run>& runs) override {
     ConsoleReporter::ReportRuns(runs);
     for (const Run& run : runs) {
+      if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "median")
+        for (const auto& [counter, value] : run.counters)
+          medians_[run.run_name.function_name + "#" + counter] = value.value;
       if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
       std::string name = run.run_name.function_name;
       double seconds = run.GetAdjustedRealTime() /
@@ -47,21 +55,41 @@ public:
     std::printf("\n%-34s %-30s %10s %10s %8s %8s\n", "ormc", "baseline", "ormc s", "base s",
                 "ratio", "target");
     for (const RatioTarget& t : targets_) {
+      if (!t.ratio_counter.empty()) {
+        print_paired(t);
+        continue;
+      }
       std::string suffix = t.counter.empty() ? "" : "#" + t.counter;
-      auto s = best_.find(t.subject + suffix), b = best_.find(t.baseline + suffix);
+      std::string baseline_suffix = t.baseline_counter.empty() ? suffix : "#" + t.baseline_counter;
+      auto s = best_.find(t.subject + suffix), b = best_.find(t.baseline + baseline_suffix);
       if (s == best_.end() || b == best_.end()) continue;
       double ratio = s->second / b->second;
       std::string verdict = t.target == 0 ? "" : (ratio <= t.target ? "  met" : "  MISSED");
       std::string subject = t.subject + (t.counter.empty() ? "" : " (" + t.counter + ")");
+      std::string baseline =
+          t.baseline + (t.baseline_counter.empty() ? "" : " (" + t.baseline_counter + ")");
       std::printf("%-34s %-30s %10.4f %10.4f %7.3fx %7.2fx%s %s\n", subject.c_str(),
-                  t.baseline.c_str(), s->second, b->second, ratio, t.target, verdict.c_str(),
+                  baseline.c_str(), s->second, b->second, ratio, t.target, verdict.c_str(),
                   t.note.c_str());
     }
   }
 
 private:
+  void print_paired(const RatioTarget& t) const {
+    auto s = medians_.find(t.subject + "#" + t.counter);
+    auto b = medians_.find(t.subject + "#" + t.baseline_counter);
+    auto r = medians_.find(t.subject + "#" + t.ratio_counter);
+    if (s == medians_.end() || b == medians_.end() || r == medians_.end()) return;
+    std::string verdict = t.target == 0 ? "" : (r->second <= t.target ? "  met" : "  MISSED");
+    std::string subject = t.subject + " (" + t.counter + ")";
+    std::string baseline = "(" + t.baseline_counter + ")";
+    std::printf("%-34s %-30s %10.4f %10.4f %7.3fx %7.2fx%s %s\n", subject.c_str(), baseline.c_str(),
+                s->second, b->second, r->second, t.target, verdict.c_str(), t.note.c_str());
+  }
+
   std::vector<RatioTarget> targets_;
   std::map<std::string, double> best_;
+  std::map<std::string, double> medians_; // of each counter over a benchmark's repetitions
 };
 
 } // namespace bench

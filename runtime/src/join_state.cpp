@@ -169,7 +169,7 @@ JoinState join_from(const ModelCodec& codec) {
 }
 
 JoinState with_join(const JoinState& state, Dialect dialect, const ModelCodec& codec, bool left,
-                    std::optional<SqlFragment> on) {
+                    SqlFragment* on) {
   const std::string_view name = codec.statements(dialect).table_name;
   for (const JoinedTable& table : state.tables)
     if (statements_of(table, dialect).table_name == name)

@@ -1,12 +1,24 @@
 #include "database_url.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <ormc/pool.hpp>
 
 namespace ormc {
 
+struct Pool::State {
+  mutable std::mutex mutex;
+  std::condition_variable returned;
+  std::vector<std::unique_ptr<Database>> all;
+  std::vector<Database*> idle;
+  std::vector<std::unique_ptr<Database>> retired; // came back inside a transaction
+  std::size_t opening = 0;                        // connections being opened outside the lock
+};
+
 Pool::Pool(std::string url, std::size_t max_connections, const ConnectOptions& options)
-    : url_(std::move(url)), max_(max_connections), options_(options) {
+    : url_(std::move(url)), max_(max_connections), options_(options),
+      state_(std::make_unique<State>()) {
   if (max_ == 0) throw UsageError("a Pool needs room for at least one connection");
   // Each connection to sqlite::memory: is a database of its own: the pool's connections would
   // not see each other's rows.
@@ -36,44 +48,44 @@ Pool::Lease Pool::acquire(std::chrono::milliseconds timeout) {
 }
 
 std::size_t Pool::opened() const {
-  std::lock_guard lock(mutex_);
-  return all_.size();
+  std::lock_guard lock(state_->mutex);
+  return state_->all.size();
 }
 
 Pool::Lease Pool::acquire_until(std::chrono::steady_clock::time_point deadline, bool forever) {
-  std::unique_lock lock(mutex_);
-  auto ready = [&] { return !idle_.empty() || all_.size() + opening_ < max_; };
+  std::unique_lock lock(state_->mutex);
+  auto ready = [&] { return !state_->idle.empty() || state_->all.size() + state_->opening < max_; };
   if (forever) {
-    returned_.wait(lock, ready);
-  } else if (!returned_.wait_until(lock, deadline, ready)) {
+    state_->returned.wait(lock, ready);
+  } else if (!state_->returned.wait_until(lock, deadline, ready)) {
     throw PoolTimeout("no database connection became free in time (pool of " +
                       std::to_string(max_) + ")");
   }
-  if (!idle_.empty()) {
-    Database* db = idle_.back();
-    idle_.pop_back();
+  if (!state_->idle.empty()) {
+    Database* db = state_->idle.back();
+    state_->idle.pop_back();
     return Lease(*this, db);
   }
-  ++opening_; // connect without holding the lock: it may take a network round trip
+  ++state_->opening; // connect without holding the lock: it may take a network round trip
   lock.unlock();
   std::unique_ptr<Database> db;
   try {
     db = std::make_unique<Database>(url_, options_);
   } catch (...) {
     lock.lock();
-    --opening_;
-    returned_.notify_one();
+    --state_->opening;
+    state_->returned.notify_one();
     throw;
   }
   lock.lock();
-  --opening_;
-  all_.push_back(std::move(db));
-  return Lease(*this, all_.back().get());
+  --state_->opening;
+  state_->all.push_back(std::move(db));
+  return Lease(*this, state_->all.back().get());
 }
 
 std::size_t Pool::abandoned_transactions() const {
-  std::lock_guard lock(mutex_);
-  return retired_.size();
+  std::lock_guard lock(state_->mutex);
+  return state_->retired.size();
 }
 
 void Pool::give_back(Database* db) noexcept {
@@ -91,17 +103,17 @@ void Pool::give_back(Database* db) noexcept {
     backend.note_failure(); // so that the Transaction's commit() fails instead of "succeeding"
   }
   {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(state_->mutex);
     if (abandoned) {
-      auto it =
-          std::find_if(all_.begin(), all_.end(), [&](const auto& p) { return p.get() == db; });
-      retired_.push_back(std::move(*it));
-      all_.erase(it);
+      auto it = std::find_if(state_->all.begin(), state_->all.end(),
+                             [&](const auto& p) { return p.get() == db; });
+      state_->retired.push_back(std::move(*it));
+      state_->all.erase(it);
     } else {
-      idle_.push_back(db);
+      state_->idle.push_back(db);
     }
   }
-  returned_.notify_one();
+  state_->returned.notify_one();
 }
 
 } // namespace ormc

@@ -6,6 +6,7 @@
 // RUN: %ormc --emit=sqlite %s -- %flags | FileCheck %s --check-prefix=SQLITE
 // RUN: %ormc --emit=sqlite %s -- %flags | %sqlite3 :memory:
 // RUN: rm -rf %t && %ormc --output-dir %t %s -- %flags && FileCheck %s --check-prefix=CPP < %t/composite-key.ormc.hpp
+// RUN: FileCheck %s --check-prefix=SQL < %t/composite-key.ormc.cpp
 // RUN: %ormc --emit=postgresql %s -- %flags | FileCheck %s --check-prefix=REF
 // RUN: FileCheck %s --check-prefix=HELPERS < %t/schema.ormc.hpp
 #pragma once
@@ -49,12 +50,12 @@ struct [[clang::annotate("ormc:table")]] Reading {
 // CPP:        using key_type = std::tuple<decltype(::Reading::sensor), decltype(::Reading::tag_id)>;
 // CPP-NEXT:   using key_columns = std::tuple<::Reading_columns::sensor_, ::Reading_columns::tag_id_>;
 // CPP:        static constexpr bool key_assigned_by_database = false;
-// CPP:        static constexpr std::string_view sqlite_key_columns[] = {R"sql("sensor")sql", R"sql("tag_id")sql"};
-// CPP:        .key = R"sql("sensor", "tag_id")sql",
-// CPP:        .select_all = R"sql(SELECT "sensor", "tag_id", "value" FROM "reading" ORDER BY "sensor", "tag_id")sql",
-// CPP:        .select_by_key = R"sql(SELECT "sensor", "tag_id", "value" FROM "reading" WHERE "sensor" = ?1 AND "tag_id" = ?2)sql",
-// CPP:        .update = R"sql(UPDATE "reading" SET "value" = ?1 WHERE "sensor" = ?2 AND "tag_id" = ?3)sql",
-// CPP:        .upsert_by_key = R"sql(INSERT INTO "reading" ("sensor", "tag_id", "value") VALUES (?1, ?2, ?3) ON CONFLICT ("sensor", "tag_id") DO UPDATE SET "value" = excluded."value")sql",
+// SQL:        static constexpr std::string_view sqlite_key_columns[] = {R"sql("sensor")sql", R"sql("tag_id")sql"};
+// SQL:        .key = R"sql("sensor", "tag_id")sql",
+// SQL:        .select_all = R"sql(SELECT "sensor", "tag_id", "value" FROM "reading" ORDER BY "sensor", "tag_id")sql",
+// SQL:        .select_by_key = R"sql(SELECT "sensor", "tag_id", "value" FROM "reading" WHERE "sensor" = ?1 AND "tag_id" = ?2)sql",
+// SQL:        .update = R"sql(UPDATE "reading" SET "value" = ?1 WHERE "sensor" = ?2 AND "tag_id" = ?3)sql",
+// SQL:        .upsert_by_key = R"sql(INSERT INTO "reading" ("sensor", "tag_id", "value") VALUES (?1, ?2, ?3) ON CONFLICT ("sensor", "tag_id") DO UPDATE SET "value" = excluded."value")sql",
 // CPP:        static key_type key(const model_type& row) { return {row.sensor, row.tag_id}; }
 // CPP:        static void bind_update(Statement& s, const model_type& row) {
 // CPP-NEXT:     s.bind(1, row.value);

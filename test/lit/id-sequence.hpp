@@ -6,6 +6,7 @@
 // RUN: %ormc --emit=sqlite %s -- %flags | FileCheck %s --check-prefix=SQLITE
 // RUN: %ormc --emit=sqlite %s -- %flags | %sqlite3 :memory:
 // RUN: rm -rf %t && %ormc --output-dir %t %s -- %flags && FileCheck %s --check-prefix=CPP < %t/id-sequence.ormc.hpp
+// RUN: FileCheck %s --check-prefix=SQL < %t/id-sequence.ormc.cpp
 #pragma once
 #include <cstdint>
 #include <string>
@@ -21,5 +22,5 @@ struct [[clang::annotate("ormc:table(schema=shop)")]] Genre {
 // SQLITE:      CREATE TABLE IF NOT EXISTS "genre" (
 // SQLITE-NEXT:   "genre_id" INTEGER PRIMARY KEY NOT NULL,
 // CPP:      static constexpr bool key_assigned_by_database = true;
-// CPP:      .sync_key = R"sql(SELECT setval('"shop"."genre_genre_id_seq"', GREATEST((SELECT max("genre_id") FROM "shop"."genre"), nextval('"shop"."genre_genre_id_seq"'))))sql",
-// CPP-NEXT: .key_sequence = R"sql("shop"."genre_genre_id_seq")sql",
+// SQL:      .sync_key = R"sql(SELECT setval('"shop"."genre_genre_id_seq"', GREATEST((SELECT max("genre_id") FROM "shop"."genre"), nextval('"shop"."genre_genre_id_seq"'))))sql",
+// SQL-NEXT: .key_sequence = R"sql("shop"."genre_genre_id_seq")sql",

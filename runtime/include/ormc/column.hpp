@@ -145,9 +145,9 @@ template <class E> constexpr bool uses_aggregate() {
 }
 
 /// Column-like C as conditions write it: its SQL and its model's table (ColumnName).
-template <class C> ColumnName column_name() {
-  return {C::sql, &ModelTraits<typename C::model_type>::statements};
-}
+// A constant, not a function: each column a condition names would otherwise add one.
+template <class C>
+inline constexpr ColumnName column_name{C::sql, &ModelTraits<typename C::model_type>::statements};
 
 /// The models a condition over columns of several uses, as its model_type: models<A, B>.
 template <class... M> struct models {};
@@ -182,28 +182,28 @@ template <Column C, class V> struct comparison {
   static constexpr bool aggregates = is_aggregate<C>();
   sql::Comparison op;
   V value;
-  void write(SqlFragment& f) const { f.compare(column_name<C>(), op, value); }
+  void write(SqlFragment& f) const { f.compare(column_name<C>, op, value); }
 };
 
 template <Column C> struct null_test {
   using model_type = typename C::model_type;
   static constexpr bool aggregates = is_aggregate<C>();
   bool is_null;
-  void write(SqlFragment& f) const { f.null_test(column_name<C>(), is_null); }
+  void write(SqlFragment& f) const { f.null_test(column_name<C>, is_null); }
 };
 
 template <Column C, class V> struct membership {
   using model_type = typename C::model_type;
   static constexpr bool aggregates = is_aggregate<C>();
   std::vector<V> values;
-  void write(SqlFragment& f) const { f.in_list(column_name<C>(), values); }
+  void write(SqlFragment& f) const { f.in_list(column_name<C>, values); }
 };
 
 template <Column C, class V> struct range {
   using model_type = typename C::model_type;
   static constexpr bool aggregates = is_aggregate<C>();
   V low, high;
-  void write(SqlFragment& f) const { f.between(column_name<C>(), low, high); }
+  void write(SqlFragment& f) const { f.between(column_name<C>, low, high); }
 };
 
 template <Column C> struct pattern {
@@ -211,7 +211,7 @@ template <Column C> struct pattern {
   static constexpr bool aggregates = is_aggregate<C>();
   std::string text;
   bool fold_case = false;
-  void write(SqlFragment& f) const { f.like(column_name<C>(), text, fold_case); }
+  void write(SqlFragment& f) const { f.like(column_name<C>, text, fold_case); }
 };
 
 /// `column IN (subquery)`.
@@ -220,7 +220,7 @@ template <Column C, class S, bool G> struct in_subquery {
   static constexpr bool aggregates = is_aggregate<C>();
   Subquery<S, G> query;
   void write(SqlFragment& f) const {
-    f.in_query(column_name<C>(), *query.state, query.statements, query.model, S::sql);
+    f.in_query(column_name<C>, *query.state, query.statements, query.model, S::sql);
   }
 };
 
@@ -231,7 +231,7 @@ template <Column C, class S> struct subquery_comparison {
   sql::Comparison op;
   Subquery<S, false> query;
   void write(SqlFragment& f) const {
-    f.compare_query(column_name<C>(), op, *query.state, query.statements, query.model, S::sql);
+    f.compare_query(column_name<C>, op, *query.state, query.statements, query.model, S::sql);
   }
 };
 
@@ -240,7 +240,7 @@ template <Column L, Column R> struct column_comparison {
   using model_type = model_union_t<typename L::model_type, typename R::model_type>;
   static constexpr bool aggregates = is_aggregate<L>() || is_aggregate<R>();
   sql::Comparison op;
-  void write(SqlFragment& f) const { f.compare_columns(column_name<L>(), op, column_name<R>()); }
+  void write(SqlFragment& f) const { f.compare_columns(column_name<L>, op, column_name<R>); }
 };
 
 template <Condition L, Condition R> struct both {
@@ -279,8 +279,6 @@ template <Column C> struct ordering {
   bool descending;
 };
 
-template <Column C, class V> auto compare_value(sql::Comparison op, V&& value);
-
 template <Column C, class V> auto compare(sql::Comparison op, V&& value) {
   if constexpr (is_subquery<std::remove_cvref_t<V>>::value) {
     using Q = std::remove_cvref_t<V>;
@@ -300,19 +298,16 @@ template <Column C, class V> auto compare(sql::Comparison op, V&& value) {
                              typename unwrap_optional<typename R::value_type>::type>(),
                   "ormc: the two columns' types do not match (see 'C' and 'V' below)");
     return column_comparison<C, R>{op};
-  } else {
-    return compare_value<C>(op, std::forward<V>(value));
+  } else { // a value (in this function: each layer is one more per condition to compile)
+    static_assert(C::time_storage != Storage::json,
+                  "ormc: a JSON column is compared at a path: col.path<T>(\"key\", 0) == value "
+                  "(see 'C' below)");
+    static_assert(comparable<typename C::value_type, V>(),
+                  "ormc: the value's type does not match the column's type (see 'C' and 'V' "
+                  "below)");
+    using S = decltype(stored_for<C>(std::forward<V>(value)));
+    return comparison<C, S>{op, stored_for<C>(std::forward<V>(value))};
   }
-}
-
-template <Column C, class V> auto compare_value(sql::Comparison op, V&& value) {
-  static_assert(C::time_storage != Storage::json,
-                "ormc: a JSON column is compared at a path: col.path<T>(\"key\", 0) == value "
-                "(see 'C' below)");
-  static_assert(comparable<typename C::value_type, V>(),
-                "ormc: the value's type does not match the column's type (see 'C' and 'V' below)");
-  using S = decltype(stored_for<C>(std::forward<V>(value)));
-  return comparison<C, S>{op, stored_for<C>(std::forward<V>(value))};
 }
 
 /// What a value at a JSON path is compared as, for a C++ type T.
@@ -340,7 +335,7 @@ template <Column C, class T> struct json_comparison {
   sql::Comparison op;
   T value;
   void write(SqlFragment& f) const {
-    f.json_compare(column_name<C>(), path, json_scalar<T>(), op, value);
+    f.json_compare(column_name<C>, path, json_scalar<T>(), op, value);
   }
 };
 
@@ -349,7 +344,7 @@ template <Column C, class T> struct json_null_test {
   std::vector<sql::JsonStep> path;
   bool is_null;
   void write(SqlFragment& f) const {
-    f.json_null_test(column_name<C>(), path, json_scalar<T>(), is_null);
+    f.json_null_test(column_name<C>, path, json_scalar<T>(), is_null);
   }
 };
 

@@ -40,8 +40,8 @@ template <class J> using model_of_t = typename joined_model<J>::type;
 /// How many foreign key columns of A reference B's table.
 template <class A, class B> constexpr int references() {
   int n = 0;
-  for (const ForeignKeyShape& key : ModelTraits<A>::sqlite.foreign_keys)
-    if (key.target_table == ModelTraits<B>::sqlite.table_name) ++n;
+  for (std::string_view table : ModelTraits<A>::referenced_tables)
+    if (table == ModelTraits<B>::table_name) ++n;
   return n;
 }
 /// How many foreign key columns link B with any of M, either way.
@@ -65,6 +65,10 @@ template <class Row, std::size_t I> void* part_of(void* rows) {
   else
     return &part;
 }
+/// The join `Next`: `state` with B joined (defined below JoinQuery, which it constructs).
+template <class Next, class B, bool Left, class... Models, class... On>
+Next join_next(Database& db, const JoinState& state, On... on);
+
 template <class Row, std::size_t... I>
 JoinSink join_sink(std::vector<Row>& rows, std::index_sequence<I...>) {
   static constexpr std::array<void* (*)(void*), sizeof...(I)> parts{&part_of<Row, I>...};
@@ -104,10 +108,10 @@ public:
   template <Column C> JoinQuery order_by(detail::ordering<C> ordering) const {
     check_models<typename C::model_type>();
     static_assert(!detail::is_aggregate<C>(), "ormc: a join's order_by() of an aggregate");
-    return {*db_, detail::with_order(state_, db_->dialect(), detail::column_name<C>(),
-                                     ordering.descending,
-                                     is_left<typename C::model_type> ||
-                                         detail::is_optional_v<typename C::value_type>)};
+    return {*db_,
+            detail::with_order(state_, db_->dialect(), detail::column_name<C>, ordering.descending,
+                               is_left<typename C::model_type> ||
+                                   detail::is_optional_v<typename C::value_type>)};
   }
   template <class First, class... Rest> JoinQuery order_by(First first, Rest... rest) const {
     return order_by(first).order_by(rest...);
@@ -172,7 +176,7 @@ private:
                     "(see 'S' and 'C' below)");
     }
     std::vector<S> rows;
-    const detail::ColumnName columns[] = {detail::column_name<C>()...};
+    const detail::ColumnName columns[] = {detail::column_name<C>...};
     detail::read_join_projection(
         *db_, state_, columns,
         {&rows, &detail::append_places<S, sizeof...(C)>, detail::cell_readers<C...>});
@@ -185,29 +189,37 @@ private:
   }
 
   template <class B, bool Left, class... On> auto joined(On... on) const {
-    static_assert(!detail::is_one_of<B, Base, detail::model_of_t<Joined>...>,
-                  "ormc: a model is joined once (see 'B' below)");
     using Next = JoinQuery<Base, Joined..., std::conditional_t<Left, std::optional<B>, B>>;
-    std::optional<detail::SqlFragment> condition;
-    if constexpr (sizeof...(On) == 0) {
-      static_assert(detail::links<B, Base, detail::model_of_t<Joined>...>() == 1,
-                    "ormc: join<B>() follows the one foreign key between B and a joined model; "
-                    "there is none or more than one: name the condition, join<B>(A_::x == "
-                    "B_::y) (see 'B' below)");
-    } else {
-      using E = std::tuple_element_t<0, std::tuple<On...>>;
-      static_assert(
-          detail::uses_only_v<typename E::model_type, Base, B, detail::model_of_t<Joined>...>,
-          "ormc: a join's condition uses a model not joined (see 'E' below)");
-      condition.emplace(db_->dialect(), true);
-      (on.write(*condition), ...);
-    }
-    return Next(*db_, detail::with_join(state_, db_->dialect(), Query<B>::codec(), Left,
-                                        std::move(condition)));
+    return detail::join_next<Next, B, Left, Base, detail::model_of_t<Joined>...>(*db_, state_,
+                                                                                 on...);
   }
 
   Database* db_;
   detail::JoinState state_;
 };
+
+namespace detail {
+/// `Next`, the join of `Models` so far (`state`) with B: on the condition `on`, or without one
+/// along the one foreign key between B and one of them. A free function, so that a join
+/// started by Table::join<B>() instantiates only the JoinQuery it returns.
+template <class Next, class B, bool Left, class... Models, class... On>
+Next join_next(Database& db, const JoinState& state, On... on) {
+  static_assert(!is_one_of<B, Models...>, "ormc: a model is joined once (see 'B' below)");
+  if constexpr (sizeof...(On) == 0) {
+    static_assert(links<B, Models...>() == 1,
+                  "ormc: join<B>() follows the one foreign key between B and a joined model; "
+                  "there is none or more than one: name the condition, join<B>(A_::x == "
+                  "B_::y) (see 'B' below)");
+    return Next(db, with_join(state, db.dialect(), Query<B>::codec(), Left, nullptr));
+  } else {
+    using E = std::tuple_element_t<0, std::tuple<On...>>;
+    static_assert(uses_only_v<typename E::model_type, B, Models...>,
+                  "ormc: a join's condition uses a model not joined (see 'E' below)");
+    SqlFragment condition(db.dialect(), true);
+    (on.write(condition), ...);
+    return Next(db, with_join(state, db.dialect(), Query<B>::codec(), Left, &condition));
+  }
+}
+} // namespace detail
 
 } // namespace ormc

@@ -62,11 +62,12 @@ struct JoinSink {
 
 /// A join starting from the model of `codec`.
 JoinState join_from(const ModelCodec& codec);
-/// `state` joined with the model of `codec`. Without `on`, along the one foreign key between it
-/// and a table before it (UsageError naming both models when there is none, or more than one;
-/// JoinQuery checks that at compile time too). Throws UsageError when its table is there already.
+/// `state` joined with the model of `codec`, on `on`; without it (null), along the one foreign key
+/// between it and a table before it (UsageError naming both models when there is none, or more than
+/// one; JoinQuery checks that at compile time too). Throws UsageError when its table is there
+/// already.
 JoinState with_join(const JoinState& state, Dialect dialect, const ModelCodec& codec, bool left,
-                    std::optional<SqlFragment> on);
+                    SqlFragment* on);
 JoinState with_condition(const JoinState& state, SqlFragment condition);
 /// `state` with one more ORDER BY term, `column` qualified for `dialect`.
 JoinState with_order(const JoinState& state, Dialect dialect, ColumnName column, bool descending,

@@ -1,10 +1,8 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <string>
@@ -77,12 +75,10 @@ private:
   const std::string url_;
   const std::size_t max_;
   const ConnectOptions options_;
-  mutable std::mutex mutex_;
-  std::condition_variable returned_;
-  std::vector<std::unique_ptr<Database>> all_;
-  std::vector<Database*> idle_;
-  std::vector<std::unique_ptr<Database>> retired_; // came back inside a transaction
-  std::size_t opening_ = 0;                        // connections being opened outside the lock
+  // The connections and the lock over them, in the library: <mutex> and <condition_variable>
+  // stay out of every unit that includes <ormc/ormc.hpp>.
+  struct State;
+  std::unique_ptr<State> state_;
 };
 
 } // namespace ormc

@@ -78,16 +78,21 @@ struct ProjectionSink {
 void read_rows(sqlite::Statement& statement, const ProjectionSink& sink);
 void read_rows(postgres::Statement& statement, const ProjectionSink& sink);
 
-/// `n`: how many members a struct Row has (select<Row>() checked it).
+/// The address of each element of `parts` (a std::tuple, of values or of references).
+template <class Tuple, std::size_t... I>
+void write_places(Tuple& parts, void** places, std::index_sequence<I...>) {
+  ((places[I] = &std::get<I>(parts)), ...);
+}
+/// `n`: how many members a struct Row has (select<Row>() checked it). Plain index folds, not
+/// std::apply: this is instantiated per call site, and each layer is a function to compile.
 template <class Row, std::size_t n> void append_places(void* rows, void** places) {
   Row& row = static_cast<std::vector<Row>*>(rows)->emplace_back();
-  auto members = [&] {
-    if constexpr (is_tuple<Row>::value)
-      return std::apply([](auto&... m) { return std::tie(m...); }, row);
-    else
-      return fields_of<n>(row);
-  }();
-  std::apply([&](auto&... m) { ((*places++ = &m), ...); }, members);
+  if constexpr (is_tuple<Row>::value) {
+    write_places(row, places, std::make_index_sequence<n>{});
+  } else {
+    auto members = fields_of<n>(row);
+    write_places(members, places, std::make_index_sequence<n>{});
+  }
 }
 
 /// Runs the SELECT of `columns` over the query (WHERE, GROUP BY, HAVING, order, limit) and

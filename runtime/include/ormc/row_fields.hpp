@@ -34,17 +34,19 @@ template <class S, class... A> constexpr std::size_t count_fields() {
 template <class S> inline constexpr std::size_t field_count = count_fields<S>();
 
 template <std::size_t> using any_member_at = any_member;
-template <class S, std::size_t... I> constexpr bool takes_initializers(std::index_sequence<I...>) {
-  return requires {
-    S{any_member_at<I>{}...};
-  };
-}
+// Variables, not constexpr functions: a function would be one more for the compiler to keep
+// per struct a call site selects into.
+template <class S, class Indexes> inline constexpr bool takes_initializers = false;
+template <class S, std::size_t... I>
+inline constexpr bool takes_initializers<S, std::index_sequence<I...>> = requires {
+  S{any_member_at<I>{}...};
+};
 /// Whether the aggregate S has exactly N data members: what select<S>() knows to expect, checked
 /// with two initializations rather than counted up from one (field_count's cost, which a call
 /// site with a struct of its own pays per struct).
 template <class S, std::size_t N>
-inline constexpr bool has_fields = takes_initializers<S>(std::make_index_sequence<N>{}) &&
-                                   !takes_initializers<S>(std::make_index_sequence<N + 1>{});
+inline constexpr bool has_fields = takes_initializers<S, std::make_index_sequence<N>> &&
+                                   !takes_initializers<S, std::make_index_sequence<N + 1>>;
 
 inline constexpr std::size_t max_fields = 16;
 

@@ -25,8 +25,9 @@ class QueryState;
 /// the model whose table it belongs to, so that a query over several tables (a join) can
 /// qualify it. Without a model it is written as it is.
 struct ColumnName {
-  ColumnName(std::string_view text) : sql(text) {} // NOLINT: plain SQL converts
-  ColumnName(std::string_view text, const ModelStatements& (*of)(Dialect)) : sql(text), model(of) {}
+  constexpr ColumnName(std::string_view text) : sql(text) {} // NOLINT: plain SQL converts
+  constexpr ColumnName(std::string_view text, const ModelStatements& (*of)(Dialect))
+      : sql(text), model(of) {}
   std::string_view sql;
   const ModelStatements& (*model)(Dialect) = nullptr;
 };

@@ -158,13 +158,11 @@ public:
 
   /// This model's rows joined with B's along the one foreign key between them (either way),
   /// or on `on`: a JoinQuery, see ormc/join.hpp.
-  template <class B> auto join() const { return joins().template join<B>(); }
-  template <class B, Condition E> auto join(E on) const { return joins().template join<B>(on); }
+  template <class B> auto join() const { return joined<B, false>(); }
+  template <class B, Condition E> auto join(E on) const { return joined<B, false>(on); }
   /// join(), keeping rows with no B: their B is an empty std::optional.
-  template <class B> auto left_join() const { return joins().template left_join<B>(); }
-  template <class B, Condition E> auto left_join(E on) const {
-    return joins().template left_join<B>(on);
-  }
+  template <class B> auto left_join() const { return joined<B, true>(); }
+  template <class B, Condition E> auto left_join(E on) const { return joined<B, true>(on); }
   template <Condition E> Query<Model> where(E condition) const {
     return query().where(std::move(condition));
   }
@@ -203,8 +201,10 @@ private:
   template <class C>
   static constexpr bool is_key_column = std::is_same_v<std::tuple<C>, typename traits::key_columns>;
 
-  JoinQuery<Model> joins() const {
-    return JoinQuery<Model>(*db_, detail::join_from(Query<Model>::codec()));
+  template <class B, bool Left, class... On> auto joined(On... on) const {
+    using Next = JoinQuery<Model, std::conditional_t<Left, std::optional<B>, B>>;
+    return detail::join_next<Next, B, Left, Model>(*db_, detail::join_from(Query<Model>::codec()),
+                                                   on...);
   }
   std::vector<Model> raw_rows(std::string_view sql, std::span<const detail::BoundValue> parameters);
   void insert_span(std::span<Model> rows);

@@ -1,6 +1,7 @@
 #include "catalog_rows.hpp"
 #include "database_url.hpp"
 #include "postgres/impl.hpp"
+#include "statement_cache.hpp"
 #include "statement_text.hpp"
 
 #include <ormc/error.hpp>
@@ -105,7 +106,7 @@ void Connection::Impl::drop() noexcept {
 }
 
 Connection::Connection(std::string conninfo, const ConnectOptions& options)
-    : impl_(std::make_unique<Impl>()) {
+    : impl_(std::make_unique<Impl>()), cache_(std::make_unique<StatementCache<Statement>>()) {
   ConnectOptions from_url;
   std::string url = conninfo; // as given, for a message
   from_url.statement_timeout = detail::take_statement_timeout(conninfo, Dialect::postgresql, url);
@@ -117,7 +118,7 @@ Connection::Connection(std::string conninfo, const ConnectOptions& options)
 }
 
 Connection::~Connection() {
-  cache_.clear();
+  cache_->clear();
   impl_->drop();
 }
 
@@ -142,7 +143,7 @@ void Connection::rollback() {
 }
 
 StatementLease<Statement> Connection::prepare(std::string_view sql) {
-  return cache_.lease(sql, [&](std::string_view text) {
+  return cache_->lease(sql, [&](std::string_view text) {
     return std::make_unique<Statement>(*this, "ormc_" + std::to_string(next_statement_++), text);
   });
 }

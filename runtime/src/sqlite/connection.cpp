@@ -2,6 +2,7 @@
 #include "database_url.hpp"
 #include "sqlite/error.hpp"
 #include "sqlite/step_timer.hpp"
+#include "statement_cache.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -14,7 +15,7 @@
 namespace ormc::sqlite {
 
 Connection::Connection(const std::string& path, const ConnectOptions& options)
-    : timer_(std::make_unique<StepTimer>()) {
+    : timer_(std::make_unique<StepTimer>()), cache_(std::make_unique<StatementCache<Statement>>()) {
   timer_->timeout = *ormc::detail::resolve_options(options, {}).statement_timeout;
   bool memory = path == ":memory:" || path.empty();
   SqliteJournal journal = options.sqlite_journal.value_or(
@@ -78,7 +79,7 @@ void Connection::set_journal_mode(const char* mode) {
 }
 
 Connection::~Connection() {
-  cache_.clear(); // statements are finalized before the connection closes
+  cache_->clear(); // statements are finalized before the connection closes
   sqlite3_close_v2(db_);
 }
 
@@ -118,7 +119,7 @@ StepTimer* Connection::timed_steps() const noexcept {
 }
 
 StatementLease<Statement> Connection::prepare(std::string_view sql) {
-  return cache_.lease(sql, [&](std::string_view text) {
+  return cache_->lease(sql, [&](std::string_view text) {
     return std::make_unique<Statement>(db_, *this, text, timed_steps());
   });
 }

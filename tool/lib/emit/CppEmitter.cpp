@@ -98,7 +98,8 @@ std::string emitInputHeader(const CppContext& context, const std::string& input)
   p.print("\n");
   // The variants' JSON reading is defined in the source: the header needs only the name.
   if (variants) p.print("#include <nlohmann/json_fwd.hpp>\n");
-  p.print("#include <optional>\n");
+  p.print("#include <array>\n"
+          "#include <optional>\n");
   if (variants) p.print("#include <span>\n");
   p.print("#include <string_view>\n"
           "#include <tuple>\n"
@@ -164,6 +165,8 @@ std::string emitInputSource(const CppContext& context, const std::string& input,
   if (begin == end)
     p.print("// No models in this part: $input$ has fewer models than parts.\n",
             {{"input", llvm::sys::path::filename(input)}});
+  for (std::size_t i = begin; i < end; ++i)
+    printStatementsDefinition(p, *models[i], context);
   for (std::size_t i = begin; i < end; ++i)
     p.print("template class ormc::Table<::$type$>;\n"
             "template class ormc::Query<::$type$>;\n",

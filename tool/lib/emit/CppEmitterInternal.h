@@ -41,6 +41,8 @@ void printColumns(Printer& p, const ir::Schema& schema, const ir::Model& m);
 
 /// `template <> struct ormc::ModelTraits<Task> { ... };`
 void printTraits(Printer& p, const ir::Model& m, const CppContext& context);
+/// `ormc::ModelTraits<Task>::statements()`, with each dialect's SQL: in the generated source.
+void printStatementsDefinition(Printer& p, const ir::Model& m, const CppContext& context);
 /// ormc::EnumNames<E> for each enum the models of `input` store as text (storage=text).
 void printEnumNames(Printer& p, const ir::Schema& schema, const std::string& input);
 

@@ -316,19 +316,19 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
           {{"columns", keyColumns},
            {"name", m.qualifiedName},
            {"auto", keys.front()->autoIncrement ? "true" : "false"}});
-  for (Dialect dialect : sql::all_dialects()) {
-    printStatements(p, m, sql::renderer(dialect), context);
-    p.print("\n");
-  }
-  p.print("static const ModelStatements& statements(Dialect dialect) {\n");
-  p.indent();
-  p.print("switch (dialect) {\n");
-  for (Dialect dialect : sql::all_dialects())
-    p.print("case Dialect::$e$:\n  return $e$;\n", {{"e", sql::renderer(dialect).name()}});
-  p.print("default:\n  throw_unsupported_dialect(name, dialect);\n");
-  p.print("}\n");
-  p.outdent();
-  p.print("}\n\n");
+  // join<B>() counts the foreign keys between two models at compile time; the SQL text itself
+  // is compiled once, in the source: a unit that includes the header never reads it.
+  std::vector<sql::CatalogForeignKey> references =
+      catalogShape(context.schema, m, sql::renderer(sql::all_dialects().front())).foreign_keys;
+  p.print("static constexpr std::string_view table_name = $t$;\n"
+          "static constexpr std::array<std::string_view, $n$> referenced_tables = {",
+          {{"t", rawLiteral(m.table)}, {"n", std::to_string(references.size())}});
+  for (std::size_t i = 0; i < references.size(); ++i)
+    p.print("$sep$$t$", {{"sep", i ? ", " : ""}, {"t", rawLiteral(references[i].target_table)}});
+  p.print(
+      "};\n"
+      "// The statements of each dialect: defined in the generated source, with the table's code.\n"
+      "static const ModelStatements& statements(Dialect dialect);\n\n");
 
   if (keys.size() == 1)
     p.print("static key_type& key(model_type& row) { return $k$; }\n"
@@ -403,13 +403,33 @@ void printTraits(Printer& p, const ir::Model& m, const CppContext& context) {
     if (!c.primaryKey) p.print("r.read($n$, $v$);\n", {{"n", position(&c)}, {"v", memberValue(c)}});
   p.outdent();
   p.print("} catch (const ormc::DataError& e) {\n"
-          "  ormc::detail::throw_read_error(name, key_read, key(row), e, $d$_shape);\n"
+          "  ormc::detail::throw_read_error(name, key_read, key(row), e,\n"
+          "                                 statements(Dialect::$d$).shape);\n"
           "}\n",
           {{"d", sql::renderer(sql::all_dialects().front()).name()}}); // same columns in each
   p.outdent();
   p.print("}\n");
   p.outdent();
   p.print("};\n");
+}
+
+void printStatementsDefinition(Printer& p, const ir::Model& m, const CppContext& context) {
+  p.print(
+      "// The statements of $name$, in each dialect.\n"
+      "const ormc::ModelStatements& ormc::ModelTraits<::$name$>::statements(Dialect dialect) {\n",
+      {{"name", m.qualifiedName}});
+  p.indent();
+  for (Dialect dialect : sql::all_dialects()) {
+    printStatements(p, m, sql::renderer(dialect), context);
+    p.print("\n");
+  }
+  p.print("switch (dialect) {\n");
+  for (Dialect dialect : sql::all_dialects())
+    p.print("case Dialect::$e$:\n  return $e$;\n", {{"e", sql::renderer(dialect).name()}});
+  p.print("default:\n  throw_unsupported_dialect(name, dialect);\n");
+  p.print("}\n");
+  p.outdent();
+  p.print("}\n\n");
 }
 
 void printEnumNames(Printer& p, const ir::Schema& schema, const std::string& input) {

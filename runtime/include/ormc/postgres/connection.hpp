@@ -5,7 +5,7 @@
 #include <ormc/backend.hpp>
 #include <ormc/connect_options.hpp>
 #include <ormc/postgres/statement.hpp>
-#include <ormc/statement_cache.hpp>
+#include <ormc/statement_lease.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -54,7 +54,8 @@ public:
 private:
   friend class Statement;
   std::unique_ptr<Impl> impl_;
-  StatementCache<Statement> cache_;
+  // Behind a pointer so that the cache's containers stay out of every user unit.
+  std::unique_ptr<StatementCache<Statement>> cache_;
   unsigned next_statement_ = 0;
 };
 

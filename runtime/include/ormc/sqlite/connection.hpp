@@ -5,7 +5,7 @@
 #include <ormc/backend.hpp>
 #include <ormc/connect_options.hpp>
 #include <ormc/sqlite/statement.hpp>
-#include <ormc/statement_cache.hpp>
+#include <ormc/statement_lease.hpp>
 #include <string>
 #include <string_view>
 
@@ -52,7 +52,8 @@ private:
 
   sqlite3* db_ = nullptr;
   std::unique_ptr<StepTimer> timer_; // the statement timeout; statements point at it
-  StatementCache<Statement> cache_;
+  // Behind a pointer so that the cache's containers stay out of every user unit.
+  std::unique_ptr<StatementCache<Statement>> cache_;
 };
 
 } // namespace ormc::sqlite
