@@ -60,17 +60,10 @@ public:
         continue;
       }
       std::string suffix = t.counter.empty() ? "" : "#" + t.counter;
-      std::string baseline_suffix = t.baseline_counter.empty() ? suffix : "#" + t.baseline_counter;
-      auto s = best_.find(t.subject + suffix), b = best_.find(t.baseline + baseline_suffix);
+      auto s = best_.find(t.subject + suffix), b = best_.find(t.baseline + suffix);
       if (s == best_.end() || b == best_.end()) continue;
-      double ratio = s->second / b->second;
-      std::string verdict = t.target == 0 ? "" : (ratio <= t.target ? "  met" : "  MISSED");
-      std::string subject = t.subject + (t.counter.empty() ? "" : " (" + t.counter + ")");
-      std::string baseline =
-          t.baseline + (t.baseline_counter.empty() ? "" : " (" + t.baseline_counter + ")");
-      std::printf("%-34s %-30s %10.4f %10.4f %7.3fx %7.2fx%s %s\n", subject.c_str(),
-                  baseline.c_str(), s->second, b->second, ratio, t.target, verdict.c_str(),
-                  t.note.c_str());
+      print_row(t, t.subject + (t.counter.empty() ? "" : " (" + t.counter + ")"), t.baseline,
+                s->second, b->second, s->second / b->second);
     }
   }
 
@@ -80,11 +73,14 @@ private:
     auto b = medians_.find(t.subject + "#" + t.baseline_counter);
     auto r = medians_.find(t.subject + "#" + t.ratio_counter);
     if (s == medians_.end() || b == medians_.end() || r == medians_.end()) return;
-    std::string verdict = t.target == 0 ? "" : (r->second <= t.target ? "  met" : "  MISSED");
-    std::string subject = t.subject + " (" + t.counter + ")";
-    std::string baseline = "(" + t.baseline_counter + ")";
+    print_row(t, t.subject + " (" + t.counter + ")", "(" + t.baseline_counter + ")", s->second,
+              b->second, r->second);
+  }
+  static void print_row(const RatioTarget& t, const std::string& subject,
+                        const std::string& baseline, double ormc, double base, double ratio) {
+    std::string verdict = t.target == 0 ? "" : (ratio <= t.target ? "  met" : "  MISSED");
     std::printf("%-34s %-30s %10.4f %10.4f %7.3fx %7.2fx%s %s\n", subject.c_str(), baseline.c_str(),
-                s->second, b->second, r->second, t.target, verdict.c_str(), t.note.c_str());
+                ormc, base, ratio, t.target, verdict.c_str(), t.note.c_str());
   }
 
   std::vector<RatioTarget> targets_;

@@ -65,9 +65,10 @@ template <class Row, std::size_t I> void* part_of(void* rows) {
   else
     return &part;
 }
-/// The join `Next`: `state` with B joined (defined below JoinQuery, which it constructs).
-template <class Next, class B, bool Left, class... Models, class... On>
-Next join_next(Database& db, const JoinState& state, On... on);
+/// JoinQuery<Parts..., B> (B optional when Left): `state` with B joined (defined below
+/// JoinQuery, which it constructs).
+template <class B, bool Left, class... Parts, class... On>
+auto join_next(Database& db, const JoinState& state, On... on);
 
 template <class Row, std::size_t... I>
 JoinSink join_sink(std::vector<Row>& rows, std::index_sequence<I...>) {
@@ -189,9 +190,7 @@ private:
   }
 
   template <class B, bool Left, class... On> auto joined(On... on) const {
-    using Next = JoinQuery<Base, Joined..., std::conditional_t<Left, std::optional<B>, B>>;
-    return detail::join_next<Next, B, Left, Base, detail::model_of_t<Joined>...>(*db_, state_,
-                                                                                 on...);
+    return detail::join_next<B, Left, Base, Joined...>(*db_, state_, on...);
   }
 
   Database* db_;
@@ -199,21 +198,24 @@ private:
 };
 
 namespace detail {
-/// `Next`, the join of `Models` so far (`state`) with B: on the condition `on`, or without one
-/// along the one foreign key between B and one of them. A free function, so that a join
-/// started by Table::join<B>() instantiates only the JoinQuery it returns.
-template <class Next, class B, bool Left, class... Models, class... On>
-Next join_next(Database& db, const JoinState& state, On... on) {
-  static_assert(!is_one_of<B, Models...>, "ormc: a model is joined once (see 'B' below)");
+/// The join of `Parts` so far (`state`; a left-joined one is std::optional) with B: on the
+/// condition `on`, or without one along the one foreign key between B and one of them. A free
+/// function, so that a join started by Table::join<B>() instantiates only the JoinQuery it
+/// returns.
+template <class B, bool Left, class... Parts, class... On>
+auto join_next(Database& db, const JoinState& state, On... on) {
+  using Next = JoinQuery<Parts..., std::conditional_t<Left, std::optional<B>, B>>;
+  static_assert(!is_one_of<B, model_of_t<Parts>...>,
+                "ormc: a model is joined once (see 'B' below)");
   if constexpr (sizeof...(On) == 0) {
-    static_assert(links<B, Models...>() == 1,
+    static_assert(links<B, model_of_t<Parts>...>() == 1,
                   "ormc: join<B>() follows the one foreign key between B and a joined model; "
                   "there is none or more than one: name the condition, join<B>(A_::x == "
                   "B_::y) (see 'B' below)");
     return Next(db, with_join(state, db.dialect(), Query<B>::codec(), Left, nullptr));
   } else {
     using E = std::tuple_element_t<0, std::tuple<On...>>;
-    static_assert(uses_only_v<typename E::model_type, B, Models...>,
+    static_assert(uses_only_v<typename E::model_type, B, model_of_t<Parts>...>,
                   "ormc: a join's condition uses a model not joined (see 'E' below)");
     SqlFragment condition(db.dialect(), true);
     (on.write(condition), ...);

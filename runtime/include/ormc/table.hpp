@@ -202,9 +202,7 @@ private:
   static constexpr bool is_key_column = std::is_same_v<std::tuple<C>, typename traits::key_columns>;
 
   template <class B, bool Left, class... On> auto joined(On... on) const {
-    using Next = JoinQuery<Model, std::conditional_t<Left, std::optional<B>, B>>;
-    return detail::join_next<Next, B, Left, Model>(*db_, detail::join_from(Query<Model>::codec()),
-                                                   on...);
+    return detail::join_next<B, Left, Model>(*db_, detail::join_from(Query<Model>::codec()), on...);
   }
   std::vector<Model> raw_rows(std::string_view sql, std::span<const detail::BoundValue> parameters);
   void insert_span(std::span<Model> rows);
