@@ -75,6 +75,23 @@ int main() {
     std::printf("left join: %s, order %s\n", name.c_str(),
                 order ? std::to_string(*order).c_str() : "none");
 
+  // A scalar subquery: one value per row, here each customer's order count and largest order.
+  struct CustomerOrders {
+    std::string name;
+    std::int64_t orders = 0;
+    std::optional<std::int64_t> largest_cents;
+  };
+  for (const CustomerOrders& c :
+       m.customers.query()
+           .order_by(Customer_::name)
+           .select<CustomerOrders>(Customer_::name,
+                                   ormc::scalar<shop::Order>(ormc::count<shop::Order>(),
+                                                             Order_::customer_id == Customer_::id),
+                                   ormc::scalar<shop::Order>(ormc::max(Order_::total_cents),
+                                                             Order_::customer_id == Customer_::id)))
+    std::printf("%s: %lld orders, largest %s\n", c.name.c_str(), static_cast<long long>(c.orders),
+                c.largest_cents ? std::to_string(*c.largest_cents).c_str() : "none");
+
   std::int64_t shipped =
       m.orders.where(Order_::status == shop::Status::paid)
           .update(Order_::status.set(shop::Status::shipped), Order_::note.set("sent"));

@@ -89,9 +89,9 @@ std::vector<sql::Fragment> where_of(const QueryState& q, const ModelStatements& 
   return where;
 }
 
-sql::Select select_of(const QueryState& q, const ModelStatements& sql, std::string_view columns) {
-  sql::Select select{std::string(columns), std::string(sql.table), where_of(q, sql),
-                     order_of(q, sql),     q.limit.has_value(),    q.offset.has_value()};
+sql::Select select_of(const QueryState& q, const ModelStatements& sql, sql::Fragment columns) {
+  sql::Select select{std::move(columns), std::string(sql.table), where_of(q, sql),
+                     order_of(q, sql),   q.limit.has_value(),    q.offset.has_value()};
   for (std::string_view column : q.group_by)
     select.group_by.emplace_back(column);
   for (const auto& condition : q.having)
@@ -101,7 +101,7 @@ sql::Select select_of(const QueryState& q, const ModelStatements& sql, std::stri
 
 sql::Fragment subquery_of(const QueryState& q, const ModelStatements& sql, Dialect dialect,
                           std::string_view columns) {
-  sql::Select select = select_of(q, sql, columns);
+  sql::Select select = select_of(q, sql, std::string(columns));
   if (!q.limit && !q.offset) select.order.clear();
   return sql::renderer(dialect).select_fragment(select);
 }
@@ -118,12 +118,12 @@ std::vector<BoundValue> parameters_of(const QueryState& q) {
 
 std::string select_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
                        std::string_view columns) {
-  return sql::renderer(dialect).render(select_of(q, sql, columns));
+  return sql::renderer(dialect).render(select_of(q, sql, std::string(columns)));
 }
 
 std::string summary_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
                         std::string_view function, std::string_view argument) {
-  sql::Select rows = select_of(q, sql, "");
+  sql::Select rows = select_of(q, sql, {});
   if (function == "exists") return sql::renderer(dialect).render(sql::Exists{std::move(rows)});
   return sql::renderer(dialect).render(
       sql::Aggregate{std::string(function), std::string(argument), std::move(rows)});

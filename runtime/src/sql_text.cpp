@@ -55,12 +55,12 @@ SqlFragment& SqlFragment::key_set(std::string_view column, std::string encoded) 
   return *this;
 }
 
-SqlFragment& SqlFragment::exists(const ModelStatements& (*statements)(Dialect),
-                                 const SqlFragment& condition) {
+sql::Fragment SqlFragment::correlated(const ModelStatements& (*statements)(Dialect),
+                                      std::string columns, const SqlFragment& condition) {
   const ModelStatements& sql = statements(dialect_);
   const std::string alias = sql::identifier(sql.table_name);
   sql::Select select;
-  select.columns = "1";
+  select.columns = std::move(columns);
   select.table = std::string(sql.table);
   if (select.table != alias) select.alias = alias;
   if (!sql.soft_delete.empty())
@@ -69,7 +69,32 @@ SqlFragment& SqlFragment::exists(const ModelStatements& (*statements)(Dialect),
   dialect_specific_ = true; // the subquery names its table as this dialect does
   for (const BoundValue& v : condition.values())
     values_.push_back(v);
-  sql::exists(sql_, sql::renderer(dialect_).select_fragment(select));
+  return sql::renderer(dialect_).select_fragment(select);
+}
+
+SqlFragment& SqlFragment::exists(const ModelStatements& (*statements)(Dialect),
+                                 const SqlFragment& condition) {
+  sql::exists(sql_, correlated(statements, "1", condition));
+  return *this;
+}
+
+SqlFragment& SqlFragment::select_item(ColumnName column) {
+  sql::select_item(sql_, name(column));
+  return *this;
+}
+
+SqlFragment& SqlFragment::select_correlated(const ModelStatements& (*statements)(Dialect),
+                                            ColumnName aggregate, const SqlFragment& condition) {
+  const std::string inner = sql::qualified(sql::identifier(statements(dialect_).table_name),
+                                           aggregate.sql); // the inner table's
+  sql::select_query(sql_, correlated(statements, inner, condition));
+  return *this;
+}
+
+SqlFragment& SqlFragment::select_query(const QueryState& q,
+                                       const ModelStatements& (*statements)(Dialect),
+                                       std::string_view model, std::string_view selected) {
+  sql::select_query(sql_, take_subquery(q, statements, model, selected));
   return *this;
 }
 

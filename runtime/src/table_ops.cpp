@@ -414,19 +414,40 @@ void read_raw(Database& db, const ModelCodec& codec, std::string_view sql,
   });
 }
 
-void read_projection(Database& db, const QueryState& q,
-                     const ModelStatements& (*statements)(Dialect), std::string_view model,
-                     std::string_view columns, ProjectionSink sink) {
+namespace {
+/// SELECT `columns` over the query, the SELECT list's parameters (`values`) bound first.
+void run_projection(Database& db, const QueryState& q,
+                    const ModelStatements& (*statements)(Dialect), std::string_view model,
+                    const sql::Fragment& columns, std::span<const BoundValue> values,
+                    const ProjectionSink& sink) {
   db.with_connection([&](auto& conn) {
     check_dialect(q, conn.dialect_v, model);
-    auto statement =
-        conn.prepare(select_sql(q, statements(conn.dialect_v), conn.dialect_v, columns));
+    auto statement = conn.prepare(
+        sql::renderer(conn.dialect_v).render(select_of(q, statements(conn.dialect_v), columns)));
     int index = 1;
+    bind_values(*statement, index, values);
     bind_where(*statement, index, q);
     bind_having(*statement, index, q);
     bind_limit(*statement, index, q);
     read_rows(*statement, sink);
   });
+}
+} // namespace
+
+void read_projection(Database& db, const QueryState& q,
+                     const ModelStatements& (*statements)(Dialect), std::string_view model,
+                     std::string_view columns, ProjectionSink sink) {
+  run_projection(db, q, statements, model, std::string(columns), {}, sink);
+}
+
+void read_projection(Database& db, const QueryState& q,
+                     const ModelStatements& (*statements)(Dialect), std::string_view model,
+                     const SqlFragment& columns, ProjectionSink sink) {
+  if (columns.written_for() != db.dialect()) // a scalar subquery names tables per dialect
+    throw UsageError("a select() of " + std::string(model) + " was written for " +
+                     std::string(to_string(columns.written_for())) + ", not " +
+                     std::string(to_string(db.dialect())));
+  run_projection(db, q, statements, model, columns.sql(), columns.values(), sink);
 }
 
 std::string query_text(const QueryState& q, const ModelCodec& codec, Dialect dialect) {

@@ -92,6 +92,15 @@ void exists(Fragment& f, const Fragment& query) {
   f.sql("EXISTS (").append(query).sql(")");
 }
 
+void select_item(Fragment& f, std::string_view column) {
+  if (!f.empty()) f.sql(", ");
+  f.sql(column);
+}
+void select_query(Fragment& f, const Fragment& query) {
+  if (!f.empty()) f.sql(", ");
+  f.sql("(").append(query).sql(")");
+}
+
 void compare_columns(Fragment& f, std::string_view left, Comparison op, std::string_view right) {
   f.sql(left).sql(comparison_sql(op)).sql(right);
 }

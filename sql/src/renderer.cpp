@@ -143,7 +143,7 @@ std::string Renderer::render(const Select& s) const {
 
 Fragment Renderer::select_fragment(const Select& s) const {
   Fragment f;
-  f.sql("SELECT ").sql(s.columns).sql(" FROM ");
+  f.sql("SELECT ").append(s.columns).sql(" FROM ");
   from(f, s);
   where(f, s.where);
   for (std::size_t i = 0; i < s.group_by.size(); ++i)

@@ -70,15 +70,16 @@ public:
 
   /// One tuple per group: select(Order_::customer_id, ormc::count<Order>()) gives
   /// std::vector<std::tuple<std::int64_t, std::int64_t>>.
-  template <Column... C> std::vector<std::tuple<typename C::value_type...>> select(C...) const {
+  template <Column... C>
+  std::vector<std::tuple<typename C::value_type...>> select(C... columns) const {
     check_selected<C...>();
-    return detail::project<std::tuple<typename C::value_type...>, C...>(
-        *db_, state_, &Query<Model>::statements, traits::name);
+    return detail::project<std::tuple<typename C::value_type...>>(
+        *db_, state_, &Query<Model>::statements, traits::name, columns...);
   }
   /// One S per group: any aggregate struct with one member per column, of its type, in order.
-  template <class S, Column... C> std::vector<S> select(C...) const {
+  template <class S, Column... C> std::vector<S> select(C... columns) const {
     check_selected<C...>();
-    return detail::project<S, C...>(*db_, state_, &Query<Model>::statements, traits::name);
+    return detail::project<S>(*db_, state_, &Query<Model>::statements, traits::name, columns...);
   }
 
   /// A grouped column or an aggregate, one value per group, as a subquery for in():

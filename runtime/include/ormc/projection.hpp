@@ -9,6 +9,7 @@
 #include <ormc/postgres/statement.hpp>
 #include <ormc/query_state.hpp>
 #include <ormc/row_fields.hpp>
+#include <ormc/scalar.hpp>
 #include <ormc/sqlite/statement.hpp>
 #include <ormc/storage.hpp>
 #include <span>
@@ -100,6 +101,11 @@ template <class Row, std::size_t n> void append_places(void* rows, void** places
 void read_projection(Database& db, const QueryState& q,
                      const ModelStatements& (*statements)(Dialect), std::string_view model,
                      std::string_view columns, ProjectionSink sink);
+/// The same with a SELECT list written when the query runs (a scalar subquery's), its values
+/// bound before the query's.
+void read_projection(Database& db, const QueryState& q,
+                     const ModelStatements& (*statements)(Dialect), std::string_view model,
+                     const SqlFragment& columns, ProjectionSink sink);
 
 /// Whether each member of a struct (its fields_of() places) has the type of its column.
 template <class Places, class... C, std::size_t... I>
@@ -122,7 +128,8 @@ template <class S, class... C> constexpr bool members_match() {
 /// members take them in order. One statement: the WHERE, GROUP BY, HAVING, order and limit.
 template <class Row, class... C>
 std::vector<Row> project(Database& db, const QueryState& q,
-                         const ModelStatements& (*statements)(Dialect), std::string_view model) {
+                         const ModelStatements& (*statements)(Dialect), std::string_view model,
+                         const C&... columns) {
   if constexpr (!is_tuple<Row>::value) {
     static_assert(has_fields<Row, sizeof...(C)>,
                   "ormc: select<S>() names one column per member of S (see 'Row' and 'C' below)");
@@ -131,8 +138,11 @@ std::vector<Row> project(Database& db, const QueryState& q,
                   "(see 'Row' and 'C' below)");
   }
   std::vector<Row> rows;
-  read_projection(db, q, statements, model, column_list<C...>::sql,
-                  {&rows, &append_places<Row, sizeof...(C)>, cell_readers<C...>});
+  const ProjectionSink sink{&rows, &append_places<Row, sizeof...(C)>, cell_readers<C...>};
+  if constexpr ((Column<C> && ...)) // the SELECT list known when compiled
+    read_projection(db, q, statements, model, column_list<C...>::sql, sink);
+  else
+    read_projection(db, q, statements, model, written_columns(db.dialect(), columns...), sink);
   return rows;
 }
 

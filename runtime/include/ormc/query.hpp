@@ -160,18 +160,20 @@ public:
 
   /// Chosen columns of the matching rows, as tuples: select(Task_::id, Task_::title) gives
   /// std::vector<std::tuple<std::int64_t, std::string>>.
-  template <Column... C> std::vector<std::tuple<typename C::value_type...>> select(C...) const {
+  /// A scalar subquery (ormc::scalar()) is read like a column.
+  template <Selectable... C>
+  std::vector<std::tuple<typename C::value_type...>> select(C... columns) const {
     check_selected<C...>();
-    return detail::project<std::tuple<typename C::value_type...>, C...>(
-        *db_, state_, &Query::statements, traits::name);
+    return detail::project<std::tuple<typename C::value_type...>>(*db_, state_, &Query::statements,
+                                                                  traits::name, columns...);
   }
   /// Chosen columns of the matching rows, each row read straight into an S: any aggregate
   /// struct with one member per column, in order, of the column's type.
   ///   struct Line { std::int64_t id; std::string title; };
   ///   std::vector<Line> lines = q.select<Line>(Task_::id, Task_::title);
-  template <class S, Column... C> std::vector<S> select(C...) const {
+  template <class S, Selectable... C> std::vector<S> select(C... columns) const {
     check_selected<C...>();
-    return detail::project<S, C...>(*db_, state_, &Query::statements, traits::name);
+    return detail::project<S>(*db_, state_, &Query::statements, traits::name, columns...);
   }
 
   /// One column (or expression, or aggregate) of the matching rows, as a subquery for a
@@ -250,7 +252,7 @@ private:
 
   template <class... C> static constexpr void check_selected() {
     static_assert(sizeof...(C) > 0, "ormc: select() needs at least one column");
-    static_assert((std::is_same_v<typename C::model_type, Model> && ...),
+    static_assert((detail::selects_from<C, Model> && ...),
                   "ormc: select() names a column of another model");
     static_assert((!detail::is_aggregate<C>() && ...),
                   "ormc: select() of an aggregate needs groups: group_by(...).select(...), or "

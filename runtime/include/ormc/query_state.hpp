@@ -59,7 +59,7 @@ void check_dialect(const QueryState& q, Dialect dialect, std::string_view model)
 std::vector<sql::Fragment> where_of(const QueryState& q, const ModelStatements& sql);
 /// The query as the SQL layer's Select of `columns`: where_of(), the order (the key last, so
 /// that it is total and pages are stable), limit and offset.
-sql::Select select_of(const QueryState& q, const ModelStatements& sql, std::string_view columns);
+sql::Select select_of(const QueryState& q, const ModelStatements& sql, sql::Fragment columns);
 std::string select_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
                        std::string_view columns);
 /// One value over the query's rows: `function(argument)` (count, sum, ...; argument a quoted

@@ -136,6 +136,18 @@ public:
   /// whose statements these are, its live rows only. Valid for dialect() only.
   SqlFragment& exists(const ModelStatements& (*statements)(Dialect), const SqlFragment& condition);
 
+  // A SELECT list, written when a select() names a scalar subquery: its values bind first.
+  /// One more column, expression or aggregate.
+  SqlFragment& select_item(ColumnName column);
+  /// `(SELECT aggregate FROM table WHERE condition)`: one value per outer row, `condition`
+  /// (written qualified) correlating the live rows of the model whose statements these are
+  /// with the outer query's. Valid for dialect() only.
+  SqlFragment& select_correlated(const ModelStatements& (*statements)(Dialect),
+                                 ColumnName aggregate, const SqlFragment& condition);
+  /// `(subquery)`: one value from another query (in_query()'s arguments).
+  SqlFragment& select_query(const QueryState& q, const ModelStatements& (*statements)(Dialect),
+                            std::string_view model, std::string_view selected);
+
   Dialect dialect() const noexcept { return dialect_; }
   /// Whether the text is only valid for written_for()'s dialect.
   bool dialect_specific() const noexcept { return dialect_specific_; }
@@ -156,6 +168,10 @@ private:
   SqlFragment& push_value(BoundValue v);
   /// The subquery's text for in_query()/compare_query(); its values are appended here, where
   /// its parameters stand among this fragment's.
+  /// SELECT `columns` FROM the table of `statements`'s model, its live rows that meet
+  /// `condition` (qualified, naming outer rows too); the condition's values appended here.
+  sql::Fragment correlated(const ModelStatements& (*statements)(Dialect), std::string columns,
+                           const SqlFragment& condition);
   sql::Fragment take_subquery(const QueryState& q, const ModelStatements& (*statements)(Dialect),
                               std::string_view model, std::string_view selected);
 

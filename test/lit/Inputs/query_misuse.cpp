@@ -63,6 +63,19 @@ void misuse(Models& m) {
   m.orders.where(ormc::exists<shop::Sku>(shop::Sku_::stock > 1u)); // names no order column
 #elif CASE == 24
   m.orders.search(shop::Order{}); // Order has no ormc:table(variants)
+#elif CASE == 26
+  m.skus.query().select(shop::Sku_::code, // one value per row: an aggregate
+                        ormc::scalar<shop::Order>(shop::Order_::line_count,
+                                                  shop::Order_::customer == shop::Sku_::code));
+#elif CASE == 27
+  m.skus.query().select(
+      shop::Sku_::code, // the condition names no sku column
+      ormc::scalar<shop::Order>(ormc::count<shop::Order>(), shop::Order_::customer == "x"));
+#elif CASE == 28
+  m.skus.query().select(
+      shop::Sku_::code, // a grouped subquery gives many values
+      ormc::scalar(
+          m.orders.query().group_by(shop::Order_::customer).subquery(ormc::count<shop::Order>())));
 #else
   std::vector<std::tuple<shop::Order, shop::Sku, std::optional<AuditEntry>>> joined =
       m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
@@ -96,6 +109,16 @@ void misuse(Models& m) {
   };
   m.orders.query().select<Pair>(shop::Order_::customer, shop::Order_::line_count);
   m.orders.where(shop::Order_::customer == "x" && shop::Order_::status == shop::placed);
+  struct SkuOrders {
+    std::string code;
+    std::int64_t orders;
+    std::optional<std::size_t> most_lines;
+  };
+  m.skus.query().select<SkuOrders>(
+      shop::Sku_::code,
+      ormc::scalar<shop::Order>(ormc::count<shop::Order>(),
+                                shop::Order_::customer == shop::Sku_::code),
+      ormc::scalar(m.orders.query().subquery(ormc::max(shop::Order_::line_count))));
   m.orders.where(shop::Order_::line_count * shop::Order_::line_count > 4)
       .order_by((shop::Order_::line_count + shop::Order_::line_count).desc());
 #endif

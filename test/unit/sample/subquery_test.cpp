@@ -111,6 +111,76 @@ TEST_P(SubqueryTest, ExistsCorrelatesAnotherModelsRowsWithEachRowOfTheQuery) {
       std::string::npos);
 }
 
+TEST_P(SubqueryTest, AScalarSubqueryInSelectGivesOneValuePerRowCorrelatedWithIt) {
+  // Each artist with its number of albums (0 for none).
+  struct AlbumCount {
+    std::int32_t artist_id;
+    std::int64_t albums;
+  };
+  const std::vector<AlbumCount> counts =
+      m->artists.query()
+          .order_by(Artist_::artist_id)
+          .select<AlbumCount>(
+              Artist_::artist_id,
+              ormc::scalar<Album>(ormc::count<Album>(), Album_::artist_id == Artist_::artist_id));
+  ASSERT_EQ(counts.size(), 3u);
+  EXPECT_EQ(counts[0].albums, 1);
+  EXPECT_EQ(counts[1].albums, 2);
+  EXPECT_EQ(counts[2].artist_id, 3);
+  EXPECT_EQ(counts[2].albums, 0);
+  // Each album with its longest track, among the album's conditions.
+  auto longest =
+      m->albums.where(Album_::album_id >= 2)
+          .order_by(Album_::album_id)
+          .select(Album_::album_id, ormc::scalar<Track>(ormc::max(Track_::milliseconds),
+                                                        Track_::album_id == Album_::album_id));
+  EXPECT_EQ(longest, (std::vector<std::tuple<std::int32_t, std::optional<std::int32_t>>>{
+                         {2, 342562}, {3, 252051}}));
+  // A decimal sum stays exact; an album whose lines were never sold sums to nothing.
+  auto sold = m->tracks.query()
+                  .order_by(Track_::track_id)
+                  .select(Track_::track_id,
+                          ormc::scalar<InvoiceLine>(ormc::sum(InvoiceLine_::unit_price),
+                                                    InvoiceLine_::track_id == Track_::track_id));
+  EXPECT_EQ(sold,
+            (std::vector<std::tuple<std::int32_t, std::optional<Price>>>{{1, std::nullopt},
+                                                                         {2, Price("0.99")},
+                                                                         {3, Price("1.99")},
+                                                                         {4, Price("0.99")},
+                                                                         {5, Price("1.92")}}));
+}
+
+TEST_P(SubqueryTest, AScalarSubqueryInSelectNumbersItsParametersBeforeTheQuerys) {
+  // Another query's one value in every row: its parameter (album 3) precedes the outer ones.
+  auto longest_of_album_3 =
+      m->tracks.where(Track_::album_id == 3).subquery(ormc::max(Track_::milliseconds));
+  auto q = m->tracks.where(Track_::milliseconds > 300000).where(Track_::name != "x");
+  auto rows = q.order_by(Track_::track_id)
+                  .select(Track_::track_id, ormc::scalar(longest_of_album_3),
+                          ormc::scalar<InvoiceLine>(ormc::count<InvoiceLine>(),
+                                                    InvoiceLine_::track_id == Track_::track_id &&
+                                                        InvoiceLine_::quantity > 1));
+  using Row = std::tuple<std::int32_t, std::optional<std::int32_t>, std::int64_t>;
+  EXPECT_EQ(rows, (std::vector<Row>{{1, 252051, 0}, {2, 252051, 0}, {5, 252051, 0}}));
+  auto many = m->tracks.where(Track_::track_id < 4)
+                  .order_by(Track_::track_id)
+                  .select(Track_::track_id,
+                          ormc::scalar<InvoiceLine>(ormc::count<InvoiceLine>(),
+                                                    InvoiceLine_::track_id == Track_::track_id &&
+                                                        InvoiceLine_::quantity > 1));
+  EXPECT_EQ(many, (std::vector<std::tuple<std::int32_t, std::int64_t>>{{1, 0}, {2, 0}, {3, 1}}));
+  // The same statement as the hook sees it: the subquery's parameter first.
+  std::string seen;
+  db->on_statement([&](const ormc::StatementEvent& e) { seen = e.sql; });
+  q.select(Track_::track_id, ormc::scalar(longest_of_album_3));
+  db->on_statement(nullptr);
+  const std::string p = db->dialect() == ormc::Dialect::postgresql ? "$" : "?";
+  EXPECT_EQ(seen,
+            R"(SELECT "TrackId", (SELECT max("Milliseconds") FROM "Track" WHERE "AlbumId" = )" + p +
+                R"(1) FROM "Track" WHERE "Milliseconds" > )" + p + R"(2 AND "Name" <> )" + p +
+                R"(3 ORDER BY "TrackId")");
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(SubqueryTest);
 
 } // namespace

@@ -230,6 +230,21 @@ TEST(SqlFragments, ExistsWrapsASubqueryKeepingItsParametersInOrder) {
             "\"a\" = $1 AND EXISTS (SELECT 1 FROM \"album\" WHERE \"album\".\"title\" = $2)");
 }
 
+TEST(SqlRows, ASelectListsScalarSubqueryParametersPrecedeTheWheres) {
+  Select inner{"max(\"ms\")", "\"track\"", {equals("\"album_id\"")}, {}, false, false};
+  Fragment columns;
+  select_item(columns, "\"id\"");
+  select_query(columns, sqlite().select_fragment(inner));
+  select_item(columns, "\"name\"");
+  Select outer{columns, "\"track\"", {equals("\"name\"")}, {}, true, false};
+  EXPECT_EQ(postgres().render(outer),
+            "SELECT \"id\", (SELECT max(\"ms\") FROM \"track\" WHERE \"album_id\" = $1), \"name\" "
+            "FROM \"track\" WHERE \"name\" = $2 LIMIT $3");
+  EXPECT_EQ(sqlite().render(outer),
+            "SELECT \"id\", (SELECT max(\"ms\") FROM \"track\" WHERE \"album_id\" = ?1), \"name\" "
+            "FROM \"track\" WHERE \"name\" = ?2 LIMIT ?3");
+}
+
 TEST(SqlNames, QualifiedPrefixesEveryQuotedIdentifierAndNoLiteral) {
   EXPECT_EQ(qualified("\"t\"", "\"a\""), "\"t\".\"a\"");
   EXPECT_EQ(qualified("\"t\"", "(CAST(\"a\" AS BIGINT) * \"b\"\"c\")"),

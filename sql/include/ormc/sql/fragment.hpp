@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ormc::sql {
@@ -14,6 +15,9 @@ namespace ormc::sql {
 class Fragment {
 public:
   Fragment() = default;
+  /// Text with no parameters: a SELECT list of columns known when the program was compiled.
+  Fragment(std::string text) : text_(std::move(text)) {} // NOLINT: plain SQL converts
+  Fragment(const char* text) : text_(text) {}            // NOLINT: likewise
 
   /// SQL text: a keyword or operator of this layer, or an identifier quoted by identifier().
   Fragment& sql(std::string_view text) {
@@ -78,6 +82,10 @@ void compare_query(Fragment& f, std::string_view column, Comparison op, const Fr
 void between(Fragment& f, std::string_view column); // two parameters
 /// `EXISTS (query)`: a subquery (Renderer::select_fragment()), its parameters in its order.
 void exists(Fragment& f, const Fragment& query);
+/// One more item of a SELECT list (Select::columns): a column or expression, or `(query)`, a
+/// scalar subquery with its parameters.
+void select_item(Fragment& f, std::string_view column);
+void select_query(Fragment& f, const Fragment& query);
 /// `column LIKE ? ESCAPE '\'`: case-sensitive on every dialect (SQLite connections turn
 /// case_sensitive_like on), `\` escaping `%`, `_` and itself on every dialect.
 void like(Fragment& f, std::string_view column);

@@ -51,7 +51,7 @@ struct Join {
 /// SELECT columns FROM table WHERE where... (AND) GROUP BY group_by HAVING having... (AND)
 /// ORDER BY order LIMIT ? OFFSET ?.
 struct Select {
-  std::string columns;
+  Fragment columns; // its parameters (a scalar subquery's) come first
   std::string table;
   std::vector<Fragment> where;
   std::vector<OrderTerm> order;
