@@ -1,3 +1,5 @@
+#include "time_text.hpp"
+
 #include <ormc/variants_json.hpp>
 
 namespace ormc {
@@ -24,6 +26,27 @@ void throw_unknown_search_field(std::string_view model, const std::string& key,
   for (std::string_view f : fields)
     names += (names.empty() ? "" : ", ") + std::string(f);
   throw_invalid_search(model, key, "no such field (the fields: " + names + ")");
+}
+
+std::int64_t search_micros(const std::string& text, std::string_view model,
+                           const std::string& field) {
+  if (std::optional<std::int64_t> micros = parse_iso_timestamp(text)) return *micros;
+  throw_invalid_search(model, field,
+                       "\"" + text + "\" is not an ISO 8601 time (2026-12-05T10:00:00Z)");
+}
+
+std::int64_t search_days(const std::string& text, std::string_view model,
+                         const std::string& field) {
+  if (std::optional<std::int64_t> days = parse_iso_date(text)) return *days;
+  throw_invalid_search(model, field, "\"" + text + "\" is not a date (YYYY-MM-DD)");
+}
+
+void throw_unknown_enumerator(std::string_view model, const std::string& field,
+                              const std::string& name, std::span<const std::string_view> names) {
+  std::string list;
+  for (std::string_view n : names)
+    list += (list.empty() ? "" : ", ") + std::string(n);
+  throw_invalid_search(model, field, "\"" + name + "\" is none of " + list);
 }
 
 std::string json_kind(const nlohmann::json& value) {

@@ -4,6 +4,8 @@
 // HTTP API receives, with every bad field, operator and value named. Model: models/people.hpp.
 #include "backend_fixture.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -140,6 +142,42 @@ TEST_P(VariantsTest, SearchFromJsonReadsValuesAndOperatorsCheckedAgainstEachColu
   EXPECT_EQ(names_from_json("{}").size(), 4u);
 }
 
+TEST_P(VariantsTest, SearchFromJsonReadsTimesDatesAndEnumsAsAnHttpClientWritesThem) {
+  using std::chrono::sys_days;
+  using namespace std::chrono_literals;
+  auto person = [&](const char* name, unit::Level tier, unit::Channel channel,
+                    std::optional<sys_days> born) {
+    return m->people.create(
+        Person_Create{.name = name, .tier = tier, .channel = channel, .born = born});
+  };
+  person("ann", unit::Level::gold, unit::Channel::phone, sys_days(2001y / 2 / 3));
+  person("bob", unit::Level::basic, unit::Channel::web, std::nullopt);
+  const Person cy = person("cy", unit::Level::gold, unit::Channel::web, sys_days(1999y / 12 / 31));
+  // An enum stored as its names is searched by name; one stored as its integer, by that integer.
+  EXPECT_EQ(names_from_json(R"({"tier": "gold"})"), (std::vector<std::string>{"ann", "cy"}));
+  EXPECT_EQ(names_from_json(R"({"tier": {"in": ["basic"]}, "channel": 1})"),
+            (std::vector<std::string>{"bob"}));
+  EXPECT_EQ(names_from_json(R"({"channel": {"ne": 1}})"), (std::vector<std::string>{"ann"}));
+  // Dates as YYYY-MM-DD.
+  EXPECT_EQ(names_from_json(R"({"born": {"lt": "2000-01-01"}})"), (std::vector<std::string>{"cy"}));
+  EXPECT_EQ(names_from_json(R"({"born": {"gte": "1999-12-31", "is_null": false}})"),
+            (std::vector<std::string>{"ann", "cy"}));
+  // Times as ISO 8601 text, a zone offset converted to UTC: cy was created last.
+  const sys_days day = std::chrono::floor<std::chrono::days>(cy.created_at);
+  const std::chrono::year_month_day date(day);
+  const std::chrono::hh_mm_ss time(cy.created_at - day);
+  char iso[40];
+  std::snprintf(iso, sizeof iso, "%04d-%02u-%02uT%02d:%02d:%02d.%06lldZ",
+                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()), static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()),
+                static_cast<long long>(time.subseconds().count()));
+  EXPECT_EQ(names_from_json((R"({"created_at": {"gte": ")" + std::string(iso) + R"("}})").c_str()),
+            (std::vector<std::string>{"cy"}));
+  EXPECT_EQ(names_from_json(R"({"created_at": {"gt": "2000-01-01T01:00:00+01:00"}})").size(), 3u);
+  EXPECT_EQ(names_from_json(R"({"created_at": {"lt": "2000-01-01T00:00:00Z"}})").size(), 0u);
+}
+
 TEST_P(VariantsTest, SearchFromJsonNamesEachFieldOperatorOrValueItCannotTake) {
   struct Case {
     const char* json;
@@ -149,7 +187,8 @@ TEST_P(VariantsTest, SearchFromJsonNamesEachFieldOperatorOrValueItCannotTake) {
   const Case cases[] = {
       {R"({"nmae": "ann"})", "nmae",
        "search of unit::Person, \"nmae\": no such field (the fields: created_at, updated_at, id, "
-       "name, age, email, balance, active, version)"},
+       "name, age, email, balance, active, tier, channel, born, last_seen, "
+       "version)"},
       {R"({"age": {"gtx": 3}})", "age.gtx",
        "search of unit::Person, \"age.gtx\": unknown operator (eq, ne, lt, lte, gt, gte, in, "
        "like, is_null)"},
@@ -168,6 +207,23 @@ TEST_P(VariantsTest, SearchFromJsonNamesEachFieldOperatorOrValueItCannotTake) {
        "the number 5.5"},
       {R"({"active": 1})", "active",
        "search of unit::Person, \"active\": expected true or false, got the integer 1"},
+      {R"({"tier": "platinum"})", "tier",
+       "search of unit::Person, \"tier\": \"platinum\" is none of basic, gold"},
+      {R"({"tier": 1})", "tier",
+       "search of unit::Person, \"tier\": expected an enumerator's name, got the integer 1"},
+      {R"({"channel": {"in": [1, 70000]}})", "channel.in[1]",
+       "search of unit::Person, \"channel.in[1]\": 70000 is out of the column's range"},
+      {R"({"born": "3 May 2001"})", "born",
+       "search of unit::Person, \"born\": \"3 May 2001\" is not a date (YYYY-MM-DD)"},
+      {R"({"born": 20010503})", "born",
+       "search of unit::Person, \"born\": expected a date as \"YYYY-MM-DD\", got the integer "
+       "20010503"},
+      {R"({"created_at": {"gt": "yesterday"}})", "created_at.gt",
+       "search of unit::Person, \"created_at.gt\": \"yesterday\" is not an ISO 8601 time "
+       "(2026-12-05T10:00:00Z)"},
+      {R"({"last_seen": {"gte": "2026-01-01T00:00:00.5Z"}})", "last_seen.gte",
+       "search of unit::Person, \"last_seen.gte\": 2026-01-01T00:00:00.5Z is finer than the "
+       "column's precision"},
       {R"([1, 2])", "", "search of unit::Person: expected a JSON object of fields, got an array"},
   };
   for (const Case& c : cases) {

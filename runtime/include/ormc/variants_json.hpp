@@ -3,12 +3,16 @@
 // value (equality) or an object of operators, each value checked against the column's type.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <ormc/decimal.hpp>
+#include <ormc/storage.hpp>
 #include <ormc/variants.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -24,6 +28,15 @@ void check_search_object(const nlohmann::json& object, std::string_view model);
                                              std::initializer_list<std::string_view> fields);
 /// "a string", "an integer", ...: what a JSON value is, for messages.
 std::string json_kind(const nlohmann::json& value);
+/// ISO 8601 text (`2026-12-05T10:00:00Z`, an offset, or no zone for UTC) as microseconds
+/// since 1970, or 'YYYY-MM-DD' as days; InvalidSearch naming `field` otherwise.
+std::int64_t search_micros(const std::string& text, std::string_view model,
+                           const std::string& field);
+std::int64_t search_days(const std::string& text, std::string_view model, const std::string& field);
+/// InvalidSearch: `name` is none of `names`.
+[[noreturn]] void throw_unknown_enumerator(std::string_view model, const std::string& field,
+                                           const std::string& name,
+                                           std::span<const std::string_view> names);
 
 /// `value` as a V, the type of a search's column; InvalidSearch naming `field` otherwise.
 template <class V>
@@ -62,6 +75,32 @@ V search_value(const nlohmann::json& value, std::string_view model, const std::s
       return V(value.get<std::string>());
     } catch (const Error& e) {
       throw_invalid_search(model, field, e.what());
+    }
+  } else if constexpr (is_date_v<V>) {
+    if (!value.is_string()) expected("a date as \"YYYY-MM-DD\"");
+    const std::chrono::sys_days day{
+        std::chrono::days(search_days(value.get<std::string>(), model, field))};
+    return V(day);
+  } else if constexpr (is_time_point<V>::value) {
+    if (!value.is_string()) expected("a time as ISO 8601 text (\"2026-12-05T10:00:00Z\")");
+    const std::chrono::sys_time<std::chrono::microseconds> at{
+        std::chrono::microseconds(search_micros(value.get<std::string>(), model, field))};
+    const V out = std::chrono::time_point_cast<typename V::duration>(at);
+    if (out != at) // a filter rounded to the column's precision would match other rows
+      throw_invalid_search(model, field,
+                           value.get<std::string>() + " is finer than the column's precision");
+    return out;
+  } else if constexpr (is_duration_v<V>) {
+    return V(search_value<typename V::rep>(value, model, field)); // a count of V's units
+  } else if constexpr (std::is_enum_v<V>) {
+    if constexpr (requires { EnumNames<V>::names; }) { // stored as names: named in JSON too
+      if (!value.is_string()) expected("an enumerator's name");
+      const std::string name = value.get<std::string>();
+      for (std::size_t i = 0; i < std::size(EnumNames<V>::names); ++i)
+        if (EnumNames<V>::names[i] == name) return EnumNames<V>::values[i];
+      throw_unknown_enumerator(model, field, name, EnumNames<V>::names);
+    } else { // stored as its integer: that integer
+      return static_cast<V>(search_value<std::underlying_type_t<V>>(value, model, field));
     }
   } else {
     throw_invalid_search(model, field, "this column's type is not read from JSON");
