@@ -75,6 +75,18 @@ int main() {
     std::printf("left join: %s, order %s\n", name.c_str(),
                 order ? std::to_string(*order).c_str() : "none");
 
+  // A join grouped by one model's column, aggregating the other's.
+  struct CustomerSpend {
+    std::string name;
+    std::int64_t cents = 0;
+  };
+  for (const CustomerSpend& c :
+       m.orders.join<shop::Customer>(Order_::customer_id == Customer_::id)
+           .group_by(Customer_::name)
+           .having(ormc::count<shop::Order>() >= 2)
+           .order_by(Customer_::name)
+           .select<CustomerSpend>(Customer_::name, ormc::sum(Order_::total_cents)))
+    std::printf("%s spent %lld cents\n", c.name.c_str(), static_cast<long long>(c.cents));
   // A scalar subquery: one value per row, here each customer's order count and largest order.
   struct CustomerOrders {
     std::string name;

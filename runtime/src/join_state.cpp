@@ -77,7 +77,7 @@ std::string all_columns(const JoinState& state, Dialect dialect) {
   return out;
 }
 
-sql::Select select_of(const JoinState& state, Dialect dialect, std::string columns) {
+sql::Select select_of(const JoinState& state, Dialect dialect, sql::Fragment columns) {
   sql::Select select;
   select.columns = std::move(columns);
   const ModelStatements& first = statements_of(state.tables.front(), dialect);
@@ -98,13 +98,17 @@ sql::Select select_of(const JoinState& state, Dialect dialect, std::string colum
   }
   for (const auto& condition : state.conditions)
     select.where.push_back(condition->sql());
+  select.group_by = state.group_by;
+  for (const auto& condition : state.having)
+    select.having.push_back(condition->sql());
   for (const JoinOrder& term : state.order)
     select.order.push_back({term.expression, term.descending, term.nullable});
-  for (const JoinedTable& table : state.tables) {
-    const ModelStatements& sql = statements_of(table, dialect);
-    for (std::string_view key : sql.key_columns)
-      select.order.push_back({column_of(sql, key), false, table.left});
-  }
+  if (state.group_by.empty()) // a group has no key
+    for (const JoinedTable& table : state.tables) {
+      const ModelStatements& sql = statements_of(table, dialect);
+      for (std::string_view key : sql.key_columns)
+        select.order.push_back({column_of(sql, key), false, table.left});
+    }
   select.limit = state.limit.has_value();
   select.offset = state.offset.has_value();
   return select;
@@ -115,6 +119,8 @@ template <class Statement> void bind_join(Statement& s, const JoinState& state) 
   for (std::size_t i = 1; i < state.tables.size(); ++i)
     bind_values(s, index, state.tables[i].on->values());
   for (const auto& condition : state.conditions)
+    bind_values(s, index, condition->values());
+  for (const auto& condition : state.having)
     bind_values(s, index, condition->values());
   if (state.limit) s.bind(index++, *state.limit);
   if (state.offset) s.bind(index++, *state.offset);
@@ -129,8 +135,14 @@ void check_dialect(const JoinState& state, Dialect dialect) {
   };
   for (std::size_t i = 1; i < state.tables.size(); ++i)
     check(*state.tables[i].on);
-  for (const auto& condition : state.conditions)
-    check(*condition);
+  for (const auto* conditions : {&state.conditions, &state.having})
+    for (const auto& condition : *conditions)
+      check(*condition);
+}
+
+/// `column` qualified by its table's alias, for `dialect`.
+std::string qualified_column(const ColumnName& column, Dialect dialect) {
+  return sql::qualified(alias_of(column.model(dialect)), column.sql);
 }
 
 /// Where each table's columns are in the statement, and which of them is its key's first.
@@ -192,8 +204,24 @@ JoinState with_condition(const JoinState& state, SqlFragment condition) {
 JoinState with_order(const JoinState& state, Dialect dialect, ColumnName column, bool descending,
                      bool nullable) {
   JoinState out = state;
-  out.order.push_back(
-      {sql::qualified(alias_of(column.model(dialect)), column.sql), descending, nullable});
+  out.order.push_back({qualified_column(column, dialect), descending, nullable});
+  return out;
+}
+
+JoinState with_group_by(const JoinState& state, Dialect dialect,
+                        std::span<const ColumnName> columns) {
+  if (!state.order.empty() || state.limit || state.offset)
+    throw UsageError("group_by() follows where(); order_by(), limit() and offset() apply to the "
+                     "groups, so they come after group_by()");
+  JoinState out = state;
+  for (const ColumnName& column : columns)
+    out.group_by.push_back(qualified_column(column, dialect));
+  return out;
+}
+
+JoinState with_having(const JoinState& state, SqlFragment condition) {
+  JoinState out = state;
+  out.having.push_back(std::make_shared<const SqlFragment>(std::move(condition)));
   return out;
 }
 
@@ -234,16 +262,19 @@ void read_joined(Database& db, const JoinState& state, JoinSink sink) {
   });
 }
 
+std::string join_projection_sql(const JoinState& state, Dialect dialect,
+                                std::span<const ColumnName> columns) {
+  sql::Fragment selected;
+  for (const ColumnName& column : columns)
+    sql::select_item(selected, qualified_column(column, dialect));
+  return sql::renderer(dialect).render(select_of(state, dialect, std::move(selected)));
+}
+
 void read_join_projection(Database& db, const JoinState& state, std::span<const ColumnName> columns,
                           ProjectionSink sink) {
   db.with_connection([&](auto& conn) {
     check_dialect(state, conn.dialect_v);
-    std::string selected;
-    for (const ColumnName& column : columns)
-      selected += (selected.empty() ? "" : ", ") +
-                  sql::qualified(alias_of(column.model(conn.dialect_v)), column.sql);
-    auto statement = conn.prepare(
-        sql::renderer(conn.dialect_v).render(select_of(state, conn.dialect_v, selected)));
+    auto statement = conn.prepare(join_projection_sql(state, conn.dialect_v, columns));
     bind_join(*statement, state);
     read_rows(*statement, sink);
   });

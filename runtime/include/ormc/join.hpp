@@ -78,6 +78,8 @@ JoinSink join_sink(std::vector<Row>& rows, std::index_sequence<I...>) {
 }
 } // namespace detail
 
+template <class Join, Column... G> class GroupedJoinQuery;
+
 /// A query over Base and the models joined to it, in order; a left-joined model appears as
 /// std::optional<Model> among Joined. Made by Table::join<B>() and Table::left_join<B>().
 template <class Base, class... Joined> class JoinQuery {
@@ -116,6 +118,18 @@ public:
   }
   template <class First, class... Rest> JoinQuery order_by(First first, Rest... rest) const {
     return order_by(first).order_by(rest...);
+  }
+
+  /// The joined rows in groups, one per value of `columns` (GROUP BY), of any joined model:
+  /// see GroupedJoinQuery. The join's conditions choose the rows that are grouped; order and
+  /// limit apply to the groups, so they follow group_by().
+  template <Column... G> GroupedJoinQuery<JoinQuery, G...> group_by(G...) const {
+    static_assert(sizeof...(G) > 0, "ormc: group_by() needs at least one column");
+    (check_models<typename G::model_type>(), ...);
+    static_assert((!detail::is_aggregate<G>() && ...),
+                  "ormc: group_by() of an aggregate (see 'G' below)");
+    const detail::ColumnName columns[] = {detail::column_name<G>...};
+    return {*db_, detail::with_group_by(state_, db_->dialect(), columns)};
   }
 
   JoinQuery limit(std::int64_t n) const { return {*db_, detail::with_limit(state_, n)}; }
@@ -157,6 +171,8 @@ public:
   std::string sql(Dialect dialect) const { return detail::join_sql(state_, dialect); }
 
 private:
+  template <class Join, Column... G> friend class GroupedJoinQuery;
+
   /// Whether model M is left-joined.
   template <class M>
   static constexpr bool is_left = (std::is_same_v<std::optional<M>, Joined> || ...);
@@ -168,7 +184,13 @@ private:
     static_assert(sizeof...(C) > 0, "ormc: select() needs at least one column");
     (check_models<typename C::model_type>(), ...);
     static_assert((!detail::is_aggregate<C>() && ...),
-                  "ormc: a join's select() of an aggregate (see 'C' below)");
+                  "ormc: a join's select() of an aggregate needs groups: group_by(...).select(...) "
+                  "(see 'C' below)");
+    return project_into<S, C...>(*db_, state_);
+  }
+  /// The rows of `state` read into S (a tuple or a struct), one member per column C.
+  template <class S, class... C>
+  static std::vector<S> project_into(Database& db, const detail::JoinState& state) {
     if constexpr (!detail::is_tuple<S>::value) {
       static_assert(detail::has_fields<S, sizeof...(C)>,
                     "ormc: select<S>() names one column per member of S (see 'S' and 'C' below)");
@@ -179,7 +201,7 @@ private:
     std::vector<S> rows;
     const detail::ColumnName columns[] = {detail::column_name<C>...};
     detail::read_join_projection(
-        *db_, state_, columns,
+        db, state, columns,
         {&rows, &detail::append_places<S, sizeof...(C)>, detail::cell_readers<C...>});
     return rows;
   }
@@ -225,3 +247,5 @@ auto join_next(Database& db, const JoinState& state, On... on) {
 } // namespace detail
 
 } // namespace ormc
+
+#include <ormc/grouped_join.hpp>

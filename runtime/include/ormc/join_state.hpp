@@ -48,6 +48,10 @@ struct JoinState {
   std::vector<JoinedTable> tables;                            // [0]: the model the join starts from
   std::vector<std::shared_ptr<const SqlFragment>> conditions; // joined with AND
   std::vector<JoinOrder> order; // each table's key follows, so that the order is total
+  /// group_by(): the qualified columns of GROUP BY, and the HAVING conditions (joined with
+  /// AND). A grouped join's order is its own terms only: a group has no key.
+  std::vector<std::string> group_by;
+  std::vector<std::shared_ptr<const SqlFragment>> having;
   std::optional<std::int64_t> limit;
   std::optional<std::int64_t> offset;
 };
@@ -72,6 +76,12 @@ JoinState with_condition(const JoinState& state, SqlFragment condition);
 /// `state` with one more ORDER BY term, `column` qualified for `dialect`.
 JoinState with_order(const JoinState& state, Dialect dialect, ColumnName column, bool descending,
                      bool nullable);
+/// `state` grouped by `columns`, each qualified for `dialect`. Throws UsageError when the join
+/// has an order, a limit or an offset: they apply to the groups, so they follow group_by().
+JoinState with_group_by(const JoinState& state, Dialect dialect,
+                        std::span<const ColumnName> columns);
+/// `state` with one more HAVING condition (written qualified).
+JoinState with_having(const JoinState& state, SqlFragment condition);
 JoinState with_limit(const JoinState& state, std::int64_t limit);
 JoinState with_offset(const JoinState& state, std::int64_t offset);
 
@@ -81,6 +91,10 @@ void read_joined(Database& db, const JoinState& state, JoinSink sink);
 /// Runs the join selecting `columns` (each qualified by its table), each row through `sink`.
 void read_join_projection(Database& db, const JoinState& state, std::span<const ColumnName> columns,
                           ProjectionSink sink);
+/// The SQL read_join_projection() runs in `dialect`.
+std::string join_projection_sql(const JoinState& state, Dialect dialect,
+                                std::span<const ColumnName> columns);
+/// How many rows the join has.
 std::int64_t count_joined(Database& db, const JoinState& state);
 /// The SQL read_joined() runs in `dialect`.
 std::string join_sql(const JoinState& state, Dialect dialect);

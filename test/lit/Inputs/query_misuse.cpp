@@ -76,6 +76,14 @@ void misuse(Models& m) {
       shop::Sku_::code, // a grouped subquery gives many values
       ormc::scalar(
           m.orders.query().group_by(shop::Order_::customer).subquery(ormc::count<shop::Order>())));
+#elif CASE == 29
+  m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
+      .group_by(shop::Sku_::code)
+      .select(shop::Sku_::code, shop::Order_::customer); // neither grouped nor aggregated
+#elif CASE == 30
+  m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
+      .group_by(shop::Sku_::code)
+      .select(AuditEntry_::id); // a model not joined
 #else
   std::vector<std::tuple<shop::Order, shop::Sku, std::optional<AuditEntry>>> joined =
       m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
@@ -109,6 +117,14 @@ void misuse(Models& m) {
   };
   m.orders.query().select<Pair>(shop::Order_::customer, shop::Order_::line_count);
   m.orders.where(shop::Order_::customer == "x" && shop::Order_::status == shop::placed);
+  std::vector<std::tuple<std::string, std::int64_t, std::size_t>> per_sku =
+      m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
+          .left_join<AuditEntry>(AuditEntry_::what == shop::Order_::customer)
+          .group_by(shop::Sku_::code)
+          .having(ormc::count<shop::Order>() > 1)
+          .order_by(ormc::count(AuditEntry_::id).desc())
+          .select(shop::Sku_::code, ormc::count(AuditEntry_::id),
+                  ormc::max(shop::Order_::line_count));
   struct SkuOrders {
     std::string code;
     std::int64_t orders;

@@ -135,6 +135,68 @@ TEST_P(JoinTest, TheSqlQualifiesEveryColumnByItsTable) {
             "ORDER BY \"Album\".\"AlbumId\", \"Artist\".\"ArtistId\"");
 }
 
+TEST_P(JoinTest, AJoinGroupsByAnyJoinedModelsColumnsWithAggregatesOverAnother) {
+  // The tracks of each artist, through their albums (track 5 has no album: not joined).
+  struct ArtistTracks {
+    std::optional<std::string> artist;
+    std::int64_t tracks;
+    std::int64_t ms;
+  };
+  auto by_artist = m->tracks.join<Album>().join<Artist>().group_by(Artist_::name);
+  const std::vector<ArtistTracks> all =
+      by_artist.order_by(Artist_::name)
+          .select<ArtistTracks>(Artist_::name, ormc::count<Track>(),
+                                ormc::sum(Track_::milliseconds));
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].artist, "AC/DC");
+  EXPECT_EQ(all[0].tracks, 1);
+  EXPECT_EQ(all[0].ms, 343719);
+  EXPECT_EQ(all[1].artist, "Accept");
+  EXPECT_EQ(all[1].tracks, 3);
+  EXPECT_EQ(all[1].ms, 342562 + 230619 + 252051);
+  // HAVING over an aggregate of one model, ordered by an aggregate.
+  auto busy = by_artist.having(ormc::count<Track>() >= 2)
+                  .order_by(ormc::sum(Track_::milliseconds).desc())
+                  .select(Artist_::name, ormc::max(Track_::milliseconds));
+  EXPECT_EQ(busy, (std::vector<std::tuple<std::optional<std::string>, std::int32_t>>{
+                      {"Accept", 342562}}));
+}
+
+TEST_P(JoinTest, ALeftJoinsGroupsCountNothingAndAggregateToEmptyWhereTheModelIsMissing) {
+  auto rows =
+      m->artists.left_join<Album>()
+          .group_by(Artist_::artist_id)
+          .order_by(Artist_::artist_id)
+          .select(Artist_::artist_id, ormc::count(Album_::album_id), ormc::max(Album_::title));
+  using Row = std::tuple<std::int32_t, std::int64_t, std::optional<std::string>>;
+  EXPECT_EQ(rows, (std::vector<Row>{{1, 1, "For Those About To Rock We Salute You"},
+                                    {2, 2, "Restless and Wild"},
+                                    {3, 0, std::nullopt}}));
+  // Grouped by a left-joined model's column: the rows without one are a group of their own.
+  auto by_album = m->artists.left_join<Album>()
+                      .group_by(Album_::artist_id)
+                      .order_by(Album_::artist_id)
+                      .select(Album_::artist_id, ormc::count<Artist>());
+  EXPECT_EQ(by_album, (std::vector<std::tuple<std::optional<std::int32_t>, std::int64_t>>{
+                          {1, 1}, {2, 2}, {std::nullopt, 1}}));
+}
+
+TEST_P(JoinTest, AGroupedJoinNumbersWhereHavingAndLimitInOrderAndOrdersOnlyAfterGrouping) {
+  auto grouped = m->tracks.join<Album>()
+                     .where(Track_::milliseconds > 1)
+                     .group_by(Album_::artist_id)
+                     .having(ormc::sum(Track_::milliseconds) > 400000)
+                     .limit(5);
+  EXPECT_EQ(grouped.select(Album_::artist_id), (std::vector<std::tuple<std::int32_t>>{{2}}));
+  EXPECT_EQ(grouped.sql(ormc::Dialect::postgresql, Album_::artist_id, ormc::count<Track>()),
+            "SELECT \"Album\".\"ArtistId\", count(*) FROM \"Track\" JOIN \"Album\" ON "
+            "\"Track\".\"AlbumId\" = \"Album\".\"AlbumId\" WHERE \"Track\".\"Milliseconds\" > $1 "
+            "GROUP BY \"Album\".\"ArtistId\" HAVING sum(\"Track\".\"Milliseconds\") > $2 LIMIT $3");
+  EXPECT_THROW(m->tracks.join<Album>().order_by(Track_::name).group_by(Album_::artist_id),
+               ormc::UsageError);
+  EXPECT_THROW(m->tracks.join<Album>().limit(2).group_by(Album_::artist_id), ormc::UsageError);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, JoinTest, testing::ValuesIn(unit::backend_urls()),
                          unit::backend_name);
 
