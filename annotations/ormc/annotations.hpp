@@ -56,6 +56,9 @@
 /// An integer member for optimistic locking: update() writes the row only if its version is
 /// still the one the row holds, and adds 1 (ormc::VersionConflict otherwise).
 #define ORMC_VERSION() ORMC_ANNOTATE("ormc:version")
+/// An embedding: std::vector<float> (dim = N required) or std::array<float, N>, searched with
+/// nearest(). Keys: dim, storage (pgvector: vector(N) on PostgreSQL).
+#define ORMC_VECTOR(...) ORMC_ANNOTATE("ormc:vector(" #__VA_ARGS__ ")")
 /// On a namespace, `namespace ORMC_SCHEMA(naming = PascalCase) chinook { ... }`: the defaults
 /// of the tables declared in that opening of it. Keys: naming, table_prefix, time_storage.
 #define ORMC_SCHEMA(...) ORMC_ANNOTATE("ormc:schema(" #__VA_ARGS__ ")")

@@ -5,6 +5,7 @@
 #include <optional>
 #include <ormc/annotations.hpp>
 #include <string>
+#include <vector>
 
 namespace shop {
 
@@ -31,6 +32,13 @@ struct ORMC_TABLE() Product {
   std::string name;
   std::int64_t price_cents = 0;
   ORMC_VERSION() std::int32_t version = 0;
+};
+
+/// An embedding per review, searched by distance (examples/vectors.cpp).
+struct ORMC_TABLE() Review {
+  ORMC_ID() std::int64_t id = 0;
+  std::string text;
+  ORMC_VECTOR(dim = 3) std::vector<float> embedding;
 };
 
 } // namespace shop

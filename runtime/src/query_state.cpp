@@ -18,7 +18,8 @@ namespace {
 /// The order's terms, then the key's columns: the ORDER BY, and what after() compares.
 std::vector<sql::OrderTerm> order_of(const QueryState& q, const ModelStatements& sql) {
   std::vector<sql::OrderTerm> terms;
-  terms.reserve(q.order.size() + sql.key_columns.size());
+  terms.reserve(q.order.size() + sql.key_columns.size() + 1);
+  if (q.nearest) terms.push_back({q.nearest->sql(), false, true}); // NULL vectors last
   for (const OrderTerm& term : q.order)
     terms.push_back({std::string(term.sql), term.descending, term.nullable});
   if (q.group_by.empty()) // a group has no key
@@ -61,12 +62,17 @@ template <class Statement> void bind_having_to(Statement& s, int& index, const Q
 }
 
 template <class Statement> void bind_limit_to(Statement& s, int& index, const QueryState& q) {
+  if (q.nearest) bind_values(s, index, q.nearest->values());
   if (q.limit) s.bind(index++, *q.limit);
   if (q.offset) s.bind(index++, *q.offset);
 }
 } // namespace
 
 void check_dialect(const QueryState& q, Dialect dialect, std::string_view model) {
+  if (q.nearest && q.nearest->written_for() != dialect)
+    throw UsageError(std::string("a nearest() of ") + std::string(model) + " was written for " +
+                     std::string(to_string(q.nearest->written_for())) + ", not " +
+                     std::string(to_string(dialect)));
   for (const auto* conditions : {&q.conditions, &q.having})
     for (const auto& condition : *conditions)
       if (condition->dialect_specific() && condition->written_for() != dialect)
@@ -111,6 +117,9 @@ std::vector<BoundValue> parameters_of(const QueryState& q) {
   auto keep = [&](const BoundValue& v) { out.push_back(v); };
   for_each_where_value(q, keep);
   for_each_having_value(q, keep);
+  if (q.nearest)
+    for (const BoundValue& v : q.nearest->values())
+      out.push_back(v);
   if (q.limit) out.push_back(to_bound(*q.limit));
   if (q.offset) out.push_back(to_bound(*q.offset));
   return out;
@@ -190,6 +199,16 @@ void bind_limit(sqlite::Statement& s, int& index, const QueryState& q) {
 }
 void bind_limit(postgres::Statement& s, int& index, const QueryState& q) {
   bind_limit_to(s, index, q);
+}
+
+QueryState with_nearest(const QueryState& q, SqlFragment distance, std::int64_t k) {
+  if (k < 1) throw UsageError("nearest(): k is " + std::to_string(k) + "; it finds at least 1 row");
+  if (q.nearest) throw UsageError("nearest() is called once per query");
+  if (q.after) throw UsageError("nearest() orders by distance; after() pages by columns");
+  QueryState out = q;
+  out.nearest = std::make_shared<const SqlFragment>(std::move(distance));
+  out.limit = k;
+  return out;
 }
 
 void check_changes_unlimited(const QueryState& q) {

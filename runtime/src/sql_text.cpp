@@ -119,6 +119,16 @@ void SqlFragment::json_value(ColumnName column, const std::vector<sql::JsonStep>
     values_.push_back(to_bound(p));
 }
 
+void SqlFragment::write_distance(ColumnName column, sql::VectorMetric metric, bool pgvector,
+                                 std::size_t size, std::size_t dimension) {
+  if (size != dimension)
+    throw UsageError("nearest() on column " + std::string(column.sql) + ": the vector searched " +
+                     "for has " + std::to_string(size) + " floats, the column " +
+                     std::to_string(dimension));
+  dialect_specific_ = true;
+  sql::renderer(dialect_).vector_distance(sql_, name(column), metric, pgvector);
+}
+
 sql::JsonStep json_step(std::string_view key) {
   // SQLite's JSON paths quote a key in double quotes, with no escape for one inside.
   if (key.find('"') != std::string_view::npos)
@@ -170,6 +180,11 @@ template <class Statement> void bind_to(Statement& s, int index, const BoundValu
     return;
   case BoundValue::Kind::numeric:
     s.bind_numeric(index, v.integer, v.scale);
+    return;
+  case BoundValue::Kind::vector:
+  case BoundValue::Kind::pgvector:
+    s.bind_vector(index, std::as_bytes(std::span(v.bytes.data(), v.bytes.size())),
+                  v.kind == BoundValue::Kind::pgvector);
     return;
   }
 }

@@ -184,19 +184,19 @@ Fragment keyset_after(const std::vector<OrderTerm>& order, const std::vector<boo
     f.sql(i ? " OR (" : "(");
     for (std::size_t j = 0; j < i; ++j) {
       if (null_values[j])
-        f.sql(order[j].expression).sql(" IS NULL AND ");
+        f.append(order[j].expression).sql(" IS NULL AND ");
       else
-        f.sql(order[j].expression).sql(" = ").param().sql(" AND ");
+        f.append(order[j].expression).sql(" = ").param().sql(" AND ");
     }
     const OrderTerm& term = order[i];
     const char* beyond = term.descending ? " < " : " > ";
     if (null_values[i]) {
       f.sql("1 = 0)"); // nothing sorts after a NULL in this term
     } else if (term.nullable) {
-      f.sql("(").sql(term.expression).sql(beyond).param();
-      f.sql(" OR ").sql(term.expression).sql(" IS NULL))");
+      f.sql("(").append(term.expression).sql(beyond).param();
+      f.sql(" OR ").append(term.expression).sql(" IS NULL))");
     } else {
-      f.sql(term.expression).sql(beyond).param().sql(")");
+      f.append(term.expression).sql(beyond).param().sql(")");
     }
   }
   f.sql(")");

@@ -53,6 +53,10 @@ std::string own_type(const ColumnDefinition& c) {
     return "NUMERIC(" + std::to_string(c.precision) + ", " + std::to_string(c.scale) + ")";
   case ColumnType::json:
     return "JSONB";
+  case ColumnType::vector:
+    return "REAL[]";
+  case ColumnType::vector_pgvector:
+    return "vector(" + std::to_string(c.dimension) + ")";
   }
   return "TEXT";
 }
@@ -139,6 +143,10 @@ std::vector<const char*> holding_types(ColumnType type) {
     return {"numeric"};
   case ColumnType::json:
     return {"jsonb", "json"};
+  case ColumnType::vector:
+    return {"real[]"};
+  case ColumnType::vector_pgvector:
+    return {"vector"};
   case ColumnType::text:
   case ColumnType::timestamp_text:
     return {}; // any: every type reads and writes as its text
@@ -181,6 +189,25 @@ public:
 
   // A parameter per step, typed so that -> picks a key (text) or an element (integer); the last
   // step ->> gives text, cast to the type compared.
+  // pgvector's operators, or the same measures over REAL[] pairs in double precision.
+  void vector_distance(Fragment& f, std::string_view column, VectorMetric metric,
+                       bool pgvector) const override {
+    if (pgvector) {
+      const char* op = metric == VectorMetric::l2       ? " <-> "
+                       : metric == VectorMetric::cosine ? " <=> "
+                                                        : " <#> ";
+      f.sql("(").sql(column).sql(op).param().sql("::vector)");
+      return;
+    }
+    const char* measure =
+        metric == VectorMetric::l2
+            ? "sqrt(sum((a::float8 - b) * (a::float8 - b)))"
+        : metric == VectorMetric::cosine
+            ? "1 - sum(a::float8 * b) / NULLIF(sqrt(sum(a::float8 * a)) * sqrt(sum(b::float8 * b)), 0)"
+            : "-sum(a::float8 * b)";
+    f.sql("(SELECT ").sql(measure).sql(" FROM unnest(").sql(column).sql(", ");
+    f.param().sql("::real[]) AS \"ormc_v\"(a, b))");
+  }
   void json_value(Fragment& f, std::string_view column, const std::vector<JsonStep>& path,
                   JsonScalar type, std::vector<std::string>& params) const override {
     f.sql("(").sql(column);
@@ -393,6 +420,9 @@ public:
   // With standard_conforming_strings off, a backslash in a '...' literal escapes the quote after
   // it, and a comment or default could end its literal early.
   std::string script_preamble() const override { return "SET standard_conforming_strings = on"; }
+  std::string create_extension(std::string_view name) const override {
+    return "CREATE EXTENSION IF NOT EXISTS " + identifier(name);
+  }
   // format_type() spells the DDL's types in lower case, two of them in long form.
   std::string catalog_type(const ColumnDefinition& c) const override {
     if (!declared_type(c).empty()) return canonical_type(declared_type(c));
@@ -442,6 +472,13 @@ protected:
       out += " DEFAULT nextval(" + string_literal(table_name(c.sequence)) + ")";
     if (const char* range = range_check(c.type))
       out += " CHECK (" + identifier(c.name) + " " + range + ")";
+    // REAL[] holds arrays of any shape; a vector is one dimension of so many floats, none NULL.
+    if (c.type == ColumnType::vector) {
+      const std::string column = identifier(c.name);
+      out += " CHECK (array_ndims(" + column + ") = 1 AND cardinality(" + column +
+             ") = " + std::to_string(c.dimension) + " AND array_position(" + column +
+             ", NULL) IS NULL)";
+    }
     return out;
   }
   std::string check(const ColumnCheck& c, ColumnType type,

@@ -73,7 +73,7 @@ void Renderer::where(Fragment& f, const std::vector<Fragment>& conditions) const
 void Renderer::order_by(Fragment& f, const std::vector<OrderTerm>& order) const {
   for (std::size_t i = 0; i < order.size(); ++i) {
     const OrderTerm& term = order[i];
-    f.sql(i ? ", " : " ORDER BY ").sql(term.expression);
+    f.sql(i ? ", " : " ORDER BY ").append(term.expression);
     if (term.descending) f.sql(" DESC");
     // NULLs last in either direction, the same on every backend (their defaults differ).
     if (term.nullable) f.sql(" NULLS LAST");

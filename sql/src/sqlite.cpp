@@ -24,6 +24,8 @@ const char* storage_type(ColumnType type) {
   case ColumnType::json:
     return "TEXT";
   case ColumnType::bytes:
+  case ColumnType::vector:
+  case ColumnType::vector_pgvector:
     return "BLOB";
   default:
     return "INTEGER"; // booleans, integers, enums, timestamps, decimals as units of 10^-scale
@@ -81,6 +83,8 @@ std::vector<const char*> keeping_affinities(ColumnType type) {
   case ColumnType::date: // never a well-formed number, so no affinity converts it
     return {"TEXT", "NUMERIC", "INTEGER", "REAL", "BLOB"};
   case ColumnType::bytes:
+  case ColumnType::vector:
+  case ColumnType::vector_pgvector:
     return {"BLOB", "TEXT", "NUMERIC", "INTEGER", "REAL"};
   default:
     return {"INTEGER", "NUMERIC", "BLOB"};
@@ -102,6 +106,15 @@ public:
   std::string placeholder(unsigned n) const override { return "?" + std::to_string(n); }
   bool insert_returns_key() const override { return false; }
 
+  // Functions each connection of the runtime registers (runtime/src/sqlite/vector_functions.cpp):
+  // a BLOB of floats each side.
+  void vector_distance(Fragment& f, std::string_view column, VectorMetric metric,
+                       bool /*pgvector*/) const override {
+    const char* function = metric == VectorMetric::l2       ? "ormc_l2_distance("
+                           : metric == VectorMetric::cosine ? "ormc_cosine_distance("
+                                                            : "ormc_negative_inner_product(";
+    f.sql(function).sql(column).sql(", ").param().sql(")");
+  }
   // SQLite has no array parameter; json_each() reads a JSON array bound as text.
   void in_key_set(Fragment& f, std::string_view column) const override {
     f.sql(column).sql(" IN (SELECT value FROM json_each(").param().sql("))");
@@ -271,6 +284,9 @@ protected:
       out += " CHECK (length(" + column + ") <= " + std::to_string(*c.max_length) + ")";
     // UUIDs are text in their canonical 36-character form; PostgreSQL has a type for them.
     if (c.type == ColumnType::uuid) out += " CHECK (length(" + column + ") = 36)";
+    // A vector is its floats, 4 bytes each: another writer's blob of another size is refused.
+    if (c.type == ColumnType::vector || c.type == ColumnType::vector_pgvector)
+      out += " CHECK (length(" + column + ") = " + std::to_string(4 * c.dimension) + ")";
     return out;
   }
   std::string literal(const Literal& value) const override {

@@ -33,6 +33,9 @@ cl::opt<std::string>
                     cl::desc("Namespace of the Models container (default: the models' own)"),
                     cl::cat(category));
 cl::opt<bool> werror("werror", cl::desc("Treat ormc's warnings as errors"), cl::cat(category));
+cl::opt<bool> pgvector("pgvector",
+                       cl::desc("Store vector columns as pgvector's vector(N) on PostgreSQL"),
+                       cl::cat(category));
 cl::opt<unsigned>
     jobs("j", cl::desc("Parse this many translation units at once (default: one per core)"),
          cl::value_desc("N"), cl::init(0), cl::cat(category));
@@ -139,6 +142,7 @@ int main(int argc, const char** argv) {
   options.schemaName = schemaName;
   options.modelsNamespace = modelsNamespace;
   options.warningsAsErrors = werror;
+  options.pgvector = pgvector;
   options.jobs = jobs;
   options.sourcesPerInput = sourcesPerInput;
   if (progress == "always")

@@ -35,12 +35,14 @@ struct BoundValue {
     date,
     decimal, // units of 10^-scale
     numeric, // ... bound as Storage::numeric
+    vector,   // a vector's floats (in `bytes`, little-endian): REAL[] or a BLOB
+    pgvector, // ... bound as Storage::pgvector
   };
   Kind kind = Kind::null;
   unsigned char scale = 0;  // decimal, numeric
   std::int64_t integer = 0; // boolean (0/1), integer, timestamps (µs since 1970), date (days)
   double real = 0;
-  std::string bytes; // text or blob
+  std::string bytes; // text, blob or a vector's floats
 
   bool is_null() const noexcept { return kind == Kind::null; }
 };
@@ -99,6 +101,10 @@ struct BoundValueSink {
   void bind_numeric(int, std::int64_t units, int scale) {
     bind_decimal(0, units, scale);
     value.kind = BoundValue::Kind::numeric;
+  }
+  void bind_vector(int index, std::span<const std::byte> floats, bool pgvector) {
+    bind_blob(index, floats);
+    value.kind = pgvector ? BoundValue::Kind::pgvector : BoundValue::Kind::vector;
   }
 };
 

@@ -160,7 +160,12 @@ public:
   /// The chosen columns, into any aggregate struct with one member per column, in order, each
   /// of the type select() gives it.
   template <class S, class... C> std::vector<S> select(C...) const {
-    return project<S, result_column<C>...>();
+    static_assert(sizeof...(C) > 0, "ormc: select() needs at least one column");
+    (check_models<typename C::model_type>(), ...);
+    static_assert((!detail::is_aggregate<C>() && ...),
+                  "ormc: a join's select() of an aggregate needs groups: group_by(...).select(...) "
+                  "(see 'C' below)");
+    return project_into<S, result_column<C>...>(*db_, state_);
   }
 
   /// How many rows the join has (within limit() and offset()).
@@ -180,14 +185,6 @@ private:
   using result_column =
       std::conditional_t<is_left<typename C::model_type>, detail::left_joined<C>, C>;
 
-  template <class S, class... C> std::vector<S> project() const {
-    static_assert(sizeof...(C) > 0, "ormc: select() needs at least one column");
-    (check_models<typename C::model_type>(), ...);
-    static_assert((!detail::is_aggregate<C>() && ...),
-                  "ormc: a join's select() of an aggregate needs groups: group_by(...).select(...) "
-                  "(see 'C' below)");
-    return project_into<S, C...>(*db_, state_);
-  }
   /// The rows of `state` read into S (a tuple or a struct), one member per column C.
   template <class S, class... C>
   static std::vector<S> project_into(Database& db, const detail::JoinState& state) {

@@ -24,6 +24,9 @@
 
 namespace ormc {
 
+/// How nearest() measures the distance between two vectors (pgvector's <->, <=>, <#>).
+using Metric = sql::VectorMetric;
+
 namespace detail {
 /// Query<Model>::iterator: an input iterator over the rows. Outside the Query, so that declaring
 /// Query<Model> extern (generated headers do) does not instantiate it in every unit.
@@ -107,6 +110,29 @@ public:
   Query with_deleted() const {
     Query q = *this;
     q.state_.with_deleted = true;
+    return q;
+  }
+
+  /// The `k` rows whose vector column C (ormc:vector) is nearest `to`, nearest first, among
+  /// the query's rows: `m.docs.where(Doc_::lang == "en").nearest(Doc_::embedding, q, 10)`.
+  /// By Euclidean distance, or Metric::cosine, or Metric::inner_product (largest first). Exact
+  /// over every row on SQLite and on REAL[] columns; pgvector's index serves storage=pgvector.
+  /// Rows without a vector come last; order_by() terms break ties.
+  template <Column C, class V>
+  Query nearest(C, const V& to, std::int64_t k, Metric metric = Metric::l2) const {
+    static_assert(detail::is_float_vector_v<typename detail::unwrap_optional<
+                      typename C::value_type>::type>,
+                  "ormc: nearest() searches a vector column, marked ormc:vector (see 'C' below)");
+    static_assert(std::is_same_v<typename C::model_type, Model>,
+                  "ormc: nearest() searches a column of another model (see 'C' below)");
+    static_assert(detail::is_float_vector_v<V>,
+                  "ormc: nearest() searches for a std::vector<float> or std::array<float, N> "
+                  "(see 'V' below)");
+    detail::SqlFragment distance(db_->dialect());
+    distance.distance(detail::column_name<C>, metric, C::time_storage == Storage::pgvector, to,
+                      C::dimension);
+    Query q = *this;
+    q.state_ = detail::with_nearest(state_, std::move(distance), k);
     return q;
   }
 
@@ -310,6 +336,7 @@ template <class Model> auto Query<Model>::with_order(detail::OrderTerm term) con
 }
 
 template <class Model> auto Query<Model>::after(const Model& last) const -> Query {
+  if (state_.nearest) throw UsageError("after() pages by columns; nearest() orders by distance");
   Query q = *this;
   std::vector<detail::BoundValue> values;
   for (const detail::OrderTerm& term : state_.order)

@@ -46,6 +46,9 @@ public:
   /// A grouped query's order is its own terms only: the key is not among the groups' columns.
   std::vector<std::string_view> group_by;
   std::vector<std::shared_ptr<const SqlFragment>> having;
+  /// nearest(): the distance of each row's vector from the one searched for, the first ORDER
+  /// BY term (its value bound with the limit's, after WHERE's and HAVING's).
+  std::shared_ptr<const SqlFragment> nearest;
   std::optional<std::int64_t> limit;
   std::optional<std::int64_t> offset;
 };
@@ -89,7 +92,7 @@ std::vector<BoundValue> parameters_of(const QueryState& q);
 /// The parameters of the HAVING conditions, from `index` on.
 void bind_having(sqlite::Statement& s, int& index, const QueryState& q);
 void bind_having(postgres::Statement& s, int& index, const QueryState& q);
-/// The parameters of the limit and offset.
+/// The parameters of the ORDER BY (nearest()'s vector), the limit and the offset.
 void bind_limit(sqlite::Statement& s, int& index, const QueryState& q);
 void bind_limit(postgres::Statement& s, int& index, const QueryState& q);
 
@@ -100,6 +103,10 @@ QueryState grouped(const QueryState& q, std::initializer_list<std::string_view> 
 /// `q` with one more HAVING condition, or one more ORDER BY term.
 QueryState with_having(const QueryState& q, SqlFragment condition);
 QueryState with_order(const QueryState& q, OrderTerm term);
+
+/// `q` ordered by `distance` first and limited to `k` rows: nearest(). Throws UsageError for
+/// k < 1, a second nearest(), or a query paged with after().
+QueryState with_nearest(const QueryState& q, SqlFragment distance, std::int64_t k);
 
 /// Throws UsageError: remove() and update() apply to all matching rows.
 void check_changes_unlimited(const QueryState& q);

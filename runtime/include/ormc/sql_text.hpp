@@ -148,6 +148,18 @@ public:
   SqlFragment& select_query(const QueryState& q, const ModelStatements& (*statements)(Dialect),
                             std::string_view model, std::string_view selected);
 
+  /// nearest()'s ORDER BY term: how far vector column `column` (of `dimension` floats) is from
+  /// `to` by `metric`. UsageError naming the column when `to` has another dimension. Valid for
+  /// dialect() only.
+  template <class V>
+  SqlFragment& distance(ColumnName column, sql::VectorMetric metric, bool pgvector, const V& to,
+                        std::size_t dimension) {
+    write_distance(column, metric, pgvector, to.size(), dimension);
+    BoundValue v = to_bound(to);
+    if (pgvector) v.kind = BoundValue::Kind::pgvector;
+    return push_value(std::move(v));
+  }
+
   Dialect dialect() const noexcept { return dialect_; }
   /// Whether the text is only valid for written_for()'s dialect.
   bool dialect_specific() const noexcept { return dialect_specific_; }
@@ -161,6 +173,8 @@ private:
   /// Valid until the next call.
   std::string_view name(const ColumnName& column);
   void json_value(ColumnName column, const std::vector<sql::JsonStep>& path, sql::JsonScalar type);
+  void write_distance(ColumnName column, sql::VectorMetric metric, bool pgvector,
+                      std::size_t size, std::size_t dimension);
   /// The next parameter's value, converted as bind_value() converts it.
   template <class T> SqlFragment& value(const T& v) {
     return push_value(to_bound(v, static_cast<int>(values_.size()) + 1));

@@ -4,9 +4,12 @@
 // (INTEGER microseconds on SQLite, TIMESTAMPTZ on PostgreSQL).
 #pragma once
 
+#include <array>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <type_traits>
+#include <vector>
 
 namespace ormc {
 
@@ -28,6 +31,8 @@ enum class Storage : unsigned char {
   enum_text, // its enumerator's name, as TEXT; a stored name that is not one is a DataError
   // ... and of a JSON column (nlohmann::json, or a type with to_json/from_json):
   json, // JSONB (PostgreSQL), TEXT with a json_valid() CHECK (SQLite); <ormc/json.hpp>
+  // ... and of a vector column (std::vector<float>, std::array<float, N>):
+  pgvector, // pgvector's vector(N) on PostgreSQL; natively REAL[] there, a BLOB on SQLite either way
 };
 
 /// The enumerators of an enum stored as text; generated code specializes it for each such enum.
@@ -57,6 +62,12 @@ inline constexpr bool is_date_v<std::chrono::time_point<
     std::chrono::system_clock, std::chrono::duration<Rep, std::ratio<86400>>>> =
     std::is_integral_v<Rep>;
 template <> inline constexpr bool is_date_v<std::chrono::year_month_day> = true;
+
+/// A vector member (ormc:vector): its floats, as REAL[] or vector(N) on PostgreSQL and a BLOB
+/// of little-endian floats on SQLite.
+template <class T> inline constexpr bool is_float_vector_v = false;
+template <> inline constexpr bool is_float_vector_v<std::vector<float>> = true;
+template <std::size_t N> inline constexpr bool is_float_vector_v<std::array<float, N>> = true;
 
 /// A duration member with an integer count: stored as that count, in the member's own unit.
 template <class T> inline constexpr bool is_duration_v = false;

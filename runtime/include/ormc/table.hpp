@@ -169,6 +169,11 @@ public:
   template <class Ordering> Query<Model> order_by(Ordering ordering) const {
     return query().order_by(ordering);
   }
+  /// The k rows whose vector column is nearest `to`: Query::nearest().
+  template <Column C, class V>
+  Query<Model> nearest(C column, const V& to, std::int64_t k, Metric metric = Metric::l2) const {
+    return query().nearest(column, to, k, metric);
+  }
 
   /// The rows with these keys, in key order, in one statement. A composite key's are tuples
   /// of its members, in declaration order: get_many({{1, 2}, {1, 3}}).

@@ -1,7 +1,9 @@
-// Field validation run by generated code before any SQL: max_length, min, max, not_empty.
+// Field validation run by generated code before any SQL: max_length, min, max, not_empty, and
+// a vector's dimension and finite floats.
 // Every violated field of a row is reported at once, in one ValidationError.
 #pragma once
 
+#include <cmath>
 #include <concepts>
 #include <cstddef>
 #include <optional>
@@ -68,6 +70,18 @@ template <class T, class L> bool above(const T& value, L max) {
 }
 template <class T> bool empty(const T& value) {
   return fails(value, [](const auto& v) { return v.empty(); });
+}
+/// A vector column's value: another number of floats than its dimension, or a NaN or infinity
+/// (which no distance orders, and pgvector refuses).
+template <class T> bool dimension_differs(const T& value, std::size_t dimension) {
+  return fails(value, [&](const auto& v) { return v.size() != dimension; });
+}
+template <class T> bool not_finite(const T& value) {
+  return fails(value, [](const auto& v) {
+    for (float f : v)
+      if (!std::isfinite(f)) return true;
+    return false;
+  });
 }
 
 /// Throws one ValidationError listing every violation, if there are any.

@@ -3,6 +3,8 @@
 // type at compile time.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -45,6 +47,13 @@ template <class T> inline constexpr bool is_stored_value = false;
 template <Storage S, class T> inline constexpr bool is_stored_value<stored_value<S, T>> = true;
 
 template <class T> inline constexpr bool dependent_false_v = false;
+
+/// A vector's floats as the bytes SQLite stores (little-endian, 4 each) and the statements bind.
+template <class V> std::span<const std::byte> float_bytes(const V& floats) noexcept {
+  static_assert(std::endian::native == std::endian::little,
+                "ormc: vector columns store little-endian floats; this machine is big-endian");
+  return std::as_bytes(std::span<const float>(floats.data(), floats.size()));
+}
 
 /// Throws DataError naming the statement parameter (bind) or result column (read).
 [[noreturn]] void throw_out_of_range(const char* place, int position, const char* what);
@@ -146,6 +155,9 @@ template <Storage S, class Statement, class T>
 void bind_stored(Statement& s, int index, const T& value) {
   if constexpr (S == Storage::json) {
     json_codec<T>::bind(s, index, value);
+  } else if constexpr (is_float_vector_v<T>) {
+    static_assert(S == Storage::pgvector, "ormc: a vector's storage is native or pgvector");
+    s.bind_vector(index, float_bytes(value), true);
   } else if constexpr (is_decimal_v<T>) {
     static_assert(S == Storage::numeric, "ormc: a decimal's storage is native or numeric");
     s.bind_numeric(index, value.units(), T::scale);
@@ -182,11 +194,13 @@ void bind_time_as(Statement& s, int index, std::chrono::sys_time<std::chrono::mi
   case Storage::numeric:
   case Storage::enum_text:
   case Storage::json:
+  case Storage::pgvector:
     break;
   }
   // The validator (storage-type) keeps these off time columns; a hand-edited ModelStatements
   // must not write a time as something else.
-  throw UsageError("ormc: a time column cannot be stored as a decimal, an enum name or JSON");
+  throw UsageError(
+      "ormc: a time column cannot be stored as a decimal, an enum name, JSON or a vector");
 }
 
 template <class Statement, class T> void bind_value(Statement& s, int index, const T& value) {
@@ -221,6 +235,8 @@ template <class Statement, class T> void bind_value(Statement& s, int index, con
     s.bind_text(index, value);
   } else if constexpr (is_bytes_v<T>) {
     s.bind_blob(index, std::as_bytes(std::span(value.data(), value.size())));
+  } else if constexpr (is_float_vector_v<T>) {
+    s.bind_vector(index, float_bytes(value), false);
   } else if constexpr (is_system_time_v<T>) {
     s.bind_timestamp(index, to_microseconds(value, index));
   } else if constexpr (is_date_v<T>) {
@@ -301,9 +317,27 @@ void read_time(Row& r, int column, std::chrono::time_point<std::chrono::system_c
   }
 }
 
+/// A vector column's floats into a std::vector (any number) or a std::array (exactly N).
+template <class Row, class T> void read_floats(Row& r, int column, T& out) {
+  std::span<const float> floats = r.read_vector(column);
+  if constexpr (std::is_same_v<T, std::vector<float>>) {
+    out.assign(floats.begin(), floats.end());
+  } else {
+    if (floats.size() != out.size()) {
+      const std::string why = "stored vector has " + std::to_string(floats.size()) +
+                              " floats; the member's std::array holds " +
+                              std::to_string(out.size());
+      throw_out_of_range("column", column, why.c_str());
+    }
+    std::copy(floats.begin(), floats.end(), out.begin());
+  }
+}
+
 template <Storage S, class Row, class T> void read_stored(Row& r, int column, T& out) {
   if constexpr (S == Storage::json) {
     json_codec<T>::read(r, column, out);
+  } else if constexpr (is_float_vector_v<T>) {
+    read_floats(r, column, out); // either text form reads
   } else if constexpr (is_decimal_v<T>) {
     static_assert(S == Storage::numeric, "ormc: a decimal's storage is native or numeric");
     out = T::from_units(r.read_numeric(column, T::precision, T::scale));
@@ -362,6 +396,8 @@ template <class Row, class T> void read_value(Row& r, int column, T& out) {
     std::span<const std::byte> bytes = r.read_blob(column);
     const auto* first = reinterpret_cast<const typename T::value_type*>(bytes.data());
     out.assign(first, first + bytes.size());
+  } else if constexpr (is_float_vector_v<T>) {
+    read_floats(r, column, out);
   } else if constexpr (is_system_time_v<T>) {
     out = from_microseconds<typename T::duration>(r.read_timestamp(column), column);
   } else if constexpr (is_date_v<T>) {

@@ -58,6 +58,9 @@ void Statement::bind_text(int index, std::string_view value) {
 void Statement::bind_blob(int index, std::span<const std::byte> value) {
   text::format_bytea(value.data(), value.size(), slot(index));
 }
+void Statement::bind_vector(int index, std::span<const std::byte> floats, bool pgvector) {
+  text::format_vector(floats.data(), floats.size(), pgvector, slot(index));
+}
 void Statement::bind_timestamp(int index, std::int64_t microseconds) {
   text::format_timestamp(microseconds, slot(index));
 }
@@ -182,6 +185,13 @@ std::span<const std::byte> Statement::read_blob(int column) {
     return 0;
   });
   return blob_;
+}
+std::span<const float> Statement::read_vector(int column) {
+  parse_field(column, [&](std::string_view v) {
+    text::parse_vector(v, floats_);
+    return 0;
+  });
+  return floats_;
 }
 std::int64_t Statement::read_timestamp(int column) {
   return parse_field(column, [](std::string_view v) { return text::parse_timestamp(v); });

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <ormc/error.hpp>
 
@@ -59,6 +60,25 @@ void format_double(double value, std::string& out) {
     auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     out.assign(buffer, result.ptr);
   }
+}
+
+void format_vector(const std::byte* floats, std::size_t size, bool pgvector, std::string& out) {
+  out.assign(1, pgvector ? '[' : '{');
+  char buffer[32];
+  for (std::size_t at = 0; at + sizeof(float) <= size; at += sizeof(float)) {
+    float value;
+    std::memcpy(&value, floats + at, sizeof value);
+    if (at) out += ',';
+    if (std::isnan(value)) {
+      out += "NaN";
+    } else if (std::isinf(value)) {
+      out += value > 0 ? "Infinity" : "-Infinity";
+    } else {
+      auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+      out.append(buffer, result.ptr);
+    }
+  }
+  out += pgvector ? ']' : '}';
 }
 
 void format_bytea(const std::byte* data, std::size_t size, std::string& out) {
@@ -187,6 +207,36 @@ std::int64_t parse_date(std::string_view text) {
     bad("date", text);
   if (!valid_date(year, month, day)) bad("date", text);
   return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+}
+
+void parse_vector(std::string_view text, std::vector<float>& out) {
+  out.clear();
+  const bool braces = text.size() >= 2 && text.front() == '{' && text.back() == '}';
+  const bool brackets = text.size() >= 2 && text.front() == '[' && text.back() == ']';
+  if (!braces && !brackets)
+    throw DataError("expected a vector as {1,2,...} or [1,2,...], got '" + std::string(text) + "'");
+  std::string_view items = text.substr(1, text.size() - 2);
+  while (!items.empty()) {
+    const std::size_t comma = items.find(',');
+    std::string_view item = items.substr(0, comma);
+    while (!item.empty() && item.front() == ' ')
+      item.remove_prefix(1);
+    float value = 0;
+    if (item == "NaN") {
+      value = std::numeric_limits<float>::quiet_NaN();
+    } else if (item == "Infinity" || item == "-Infinity") {
+      value = item[0] == '-' ? -std::numeric_limits<float>::infinity()
+                             : std::numeric_limits<float>::infinity();
+    } else {
+      auto [end, ec] = std::from_chars(item.data(), item.data() + item.size(), value);
+      if (ec != std::errc() || end != item.data() + item.size())
+        throw DataError("expected a vector of numbers, got '" + std::string(item) + "' in '" +
+                        std::string(text) + "'");
+    }
+    out.push_back(value);
+    if (comma == std::string_view::npos) break;
+    items.remove_prefix(comma + 1);
+  }
 }
 
 } // namespace ormc::postgres::text

@@ -1,5 +1,6 @@
 #include "catalog_rows.hpp"
 #include "database_url.hpp"
+#include "sqlite/vector_functions.hpp"
 #include "sqlite/error.hpp"
 #include "sqlite/step_timer.hpp"
 #include "statement_cache.hpp"
@@ -38,6 +39,10 @@ Connection::Connection(const std::string& path, const ConnectOptions& options)
   sqlite3_busy_timeout(db_, 5000);
   timer_->install(db_);
   try {
+    if (!register_vector_functions(db_))
+      throw ConnectionError("cannot register ormc's vector distance functions on '" + path +
+                                "': " + sqlite3_errmsg(db_),
+                            "", "", sqlite3_errcode(db_));
     execute("PRAGMA foreign_keys = ON");
     // LIKE as PostgreSQL has it: case-sensitive (ilike() is the case-insensitive one).
     execute("PRAGMA case_sensitive_like = ON");

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <ormc/decimal.hpp>
 #include <ormc/error.hpp>
 #include <ormc/sqlite/statement.hpp>
@@ -283,6 +284,16 @@ std::span<const std::byte> Statement::read_blob(int column) {
   const void* data = sqlite3_column_blob(stmt_, column);
   auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column));
   return {static_cast<const std::byte*>(data), data ? size : 0};
+}
+
+std::span<const float> Statement::read_vector(int column) {
+  std::span<const std::byte> bytes = read_blob(column);
+  if (bytes.size() % sizeof(float) != 0)
+    ormc::detail::throw_out_of_range("column", column,
+                                     "stored vector is not a whole number of 4-byte floats");
+  floats_.resize(bytes.size() / sizeof(float));
+  std::memcpy(floats_.data(), bytes.data(), bytes.size()); // little-endian, as float_bytes()
+  return floats_;
 }
 
 } // namespace ormc::sqlite

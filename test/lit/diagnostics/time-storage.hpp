@@ -12,11 +12,11 @@ template <int Precision, int Scale> class decimal {}; // the tool reads only the
 
 struct [[clang::annotate("ormc:table")]] Track {
   [[clang::annotate("ormc:id")]] std::int64_t id;
-  // CHECK: time-storage.hpp:[[@LINE+1]]:64: error: storage=text on 'name': a time storage applies to std::chrono::system_clock::time_point members, numeric to ormc::decimal ones, text to enums too; 'name' has type 'std::string' [storage-type]
+  // CHECK: time-storage.hpp:[[@LINE+1]]:64: error: storage=text on 'name': a time storage applies to std::chrono::system_clock::time_point members, numeric to ormc::decimal ones, text to enums too, pgvector to vectors; 'name' has type 'std::string' [storage-type]
   [[clang::annotate("ormc:column(storage=text)")]] std::string name;
   // CHECK: time-storage.hpp:[[@LINE+1]]:73: error: storage=text on 'amount': a decimal is stored natively (scaled INTEGER on SQLite) or as storage=numeric; 'amount' has type 'ormc::decimal<10, 2>' [storage-type]
   [[clang::annotate("ormc:column(storage=text)")]] ormc::decimal<10, 2> amount;
-  // CHECK: time-storage.hpp:[[@LINE+1]]:80: error: storage=numeric on 'at': a time storage applies to std::chrono::system_clock::time_point members, numeric to ormc::decimal ones, text to enums too; 'at' has type 'std::chrono::sys_seconds' [storage-type]
+  // CHECK: time-storage.hpp:[[@LINE+1]]:80: error: storage=numeric on 'at': a time storage applies to std::chrono::system_clock::time_point members, numeric to ormc::decimal ones, text to enums too, pgvector to vectors; 'at' has type 'std::chrono::sys_seconds' [storage-type]
   [[clang::annotate("ormc:column(storage=numeric)")]] std::chrono::sys_seconds at;
 };
 

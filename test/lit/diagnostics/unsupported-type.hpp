@@ -10,7 +10,7 @@
 
 struct [[clang::annotate("ormc:table")]] T {
   [[clang::annotate("ormc:id")]] std::int64_t id;
-  // CHECK: unsupported-type.hpp:[[@LINE+3]]:20: error: unsupported type 'std::string_view' for column 'view'; supported: bool, integers of 8 to 64 bits, enums, float, double, std::string, {{.*}}, ormc::decimal<precision, scale>, nlohmann::json (and any class marked ormc:column(json)), any type with an ormc::converter<T> specialization, and std::optional of these (or mark the member ormc:ignore) [unsupported-type]
+  // CHECK: unsupported-type.hpp:[[@LINE+3]]:20: error: unsupported type 'std::string_view' for column 'view'; supported: bool, integers of 8 to 64 bits, enums, float, double, std::string, {{.*}}, ormc::decimal<precision, scale>, nlohmann::json (and any class marked ormc:column(json)), std::vector<float> and std::array<float, N> marked ormc:vector, any type with an ormc::converter<T> specialization, and std::optional of these (or mark the member ormc:ignore) [unsupported-type]
   // CHECK-NEXT: std::string_view view;
   // CHECK: {{\[\[}}clang::annotate("ormc:ignore")]]
   std::string_view view;

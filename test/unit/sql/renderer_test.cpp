@@ -245,6 +245,47 @@ TEST(SqlRows, ASelectListsScalarSubqueryParametersPrecedeTheWheres) {
             "FROM \"track\" WHERE \"name\" = ?2 LIMIT ?3");
 }
 
+TEST(SqlRows, NearestOrdersByEachDialectsDistanceWithTheVectorAsAParameter) {
+  Fragment f;
+  sqlite().vector_distance(f, "\"e\"", VectorMetric::cosine, false);
+  EXPECT_EQ(sqlite().render(f), "ormc_cosine_distance(\"e\", ?1)");
+  Fragment l2, ip, pgvector;
+  postgres().vector_distance(l2, "\"e\"", VectorMetric::l2, false);
+  EXPECT_EQ(postgres().render(l2), "(SELECT sqrt(sum((a::float8 - b) * (a::float8 - b))) FROM "
+                                   "unnest(\"e\", $1::real[]) AS \"ormc_v\"(a, b))");
+  postgres().vector_distance(ip, "\"e\"", VectorMetric::inner_product, false);
+  EXPECT_EQ(postgres().render(ip),
+            "(SELECT -sum(a::float8 * b) FROM unnest(\"e\", $1::real[]) AS \"ormc_v\"(a, b))");
+  postgres().vector_distance(pgvector, "\"e\"", VectorMetric::inner_product, true);
+  EXPECT_EQ(postgres().render(pgvector), "(\"e\" <#> $1::vector)");
+  // As the first ORDER BY term its parameter follows WHERE's and precedes LIMIT's.
+  Select s{"\"id\"", "\"doc\"", {equals("\"lang\"")}, {{l2, false, true}}, true, false};
+  EXPECT_EQ(sqlite().render(s).substr(sqlite().render(s).find(" WHERE")),
+            " WHERE \"lang\" = ?1 ORDER BY (SELECT sqrt(sum((a::float8 - b) * (a::float8 - b))) "
+            "FROM unnest(\"e\", ?2::real[]) AS \"ormc_v\"(a, b)) NULLS LAST LIMIT ?3");
+}
+
+TEST(SqlSchema, VectorColumnsHoldTheirDimensionInEachDialect) {
+  ColumnDefinition c;
+  c.name = "e";
+  c.type = ColumnType::vector;
+  c.dimension = 3;
+  c.not_null = true;
+  CreateTable t;
+  t.table = {"", "doc"};
+  t.columns = {c};
+  EXPECT_NE(sqlite().render(t)[0].find("\"e\" BLOB NOT NULL CHECK (length(\"e\") = 12)"),
+            std::string::npos);
+  EXPECT_NE(postgres().render(t)[0].find(
+                "\"e\" REAL[] NOT NULL CHECK (array_ndims(\"e\") = 1 AND cardinality(\"e\") = 3 "
+                "AND array_position(\"e\", NULL) IS NULL)"),
+            std::string::npos);
+  t.columns[0].type = ColumnType::vector_pgvector;
+  EXPECT_NE(postgres().render(t)[0].find("\"e\" vector(3) NOT NULL"), std::string::npos);
+  EXPECT_EQ(postgres().create_extension("vector"), "CREATE EXTENSION IF NOT EXISTS \"vector\"");
+  EXPECT_EQ(sqlite().create_extension("vector"), "");
+}
+
 TEST(SqlNames, QualifiedPrefixesEveryQuotedIdentifierAndNoLiteral) {
   EXPECT_EQ(qualified("\"t\"", "\"a\""), "\"t\".\"a\"");
   EXPECT_EQ(qualified("\"t\"", "(CAST(\"a\" AS BIGINT) * \"b\"\"c\")"),

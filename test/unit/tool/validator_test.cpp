@@ -4,6 +4,7 @@
 #include "ir/SchemaJson.h"
 #include "validate/Validator.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 namespace ormc::validate {
@@ -50,6 +51,64 @@ TEST(ValidatorStorage, EachKindTakesItsOwnStorages) {
                             stored(K::Int64, S::UnixSeconds), stored(K::Json, S::Text)})
     EXPECT_EQ(ids(validateSchema(schemaWith(misfit))), std::vector<std::string>{"storage-type"})
         << ir::storageName(misfit.storage);
+}
+
+ir::Column vectorOf(int dimension, ir::Storage storage = ir::Storage::Native) {
+  ir::Column c = column("embedding", ir::TypeKind::Vector);
+  c.type.dimension = dimension;
+  c.storage = storage;
+  return c;
+}
+
+TEST(ValidatorVectors, AVectorIsSearchedByDistanceAndSurvivesTheIrsJson) {
+  for (ir::Storage fine : {ir::Storage::Native, ir::Storage::PgVector}) {
+    ir::Schema s = schemaWith(vectorOf(384, fine));
+    EXPECT_TRUE(validateSchema(s).empty());
+    ir::Schema back = ir::schemaFromSnapshot(ir::toJson(s, ir::LocationPolicy::Omit).dump());
+    EXPECT_EQ(back.models[0].columns[1].type.kind, ir::TypeKind::Vector);
+    EXPECT_EQ(back.models[0].columns[1].type.dimension, 384);
+    EXPECT_EQ(back.models[0].columns[1].storage, fine);
+  }
+  ir::Column unique = vectorOf(3), indexed = vectorOf(3), defaulted = vectorOf(3);
+  unique.unique = true;
+  indexed.indexed = true;
+  defaulted.defaultValue = ir::DefaultValue{ir::DefaultValue::Kind::String, "{1,2,3}"};
+  for (const ir::Column& misuse : {unique, indexed})
+    EXPECT_EQ(ids(validateSchema(schemaWith(misuse))), std::vector<std::string>{"vector-column"});
+  // A default is also no value of the type (default-type).
+  std::vector<std::string> found = ids(validateSchema(schemaWith(defaulted)));
+  EXPECT_NE(std::find(found.begin(), found.end(), "vector-column"), found.end());
+  for (ir::Column misfit :
+       {vectorOf(3, ir::Storage::Text), stored(ir::TypeKind::Float, ir::Storage::PgVector)})
+    EXPECT_EQ(ids(validateSchema(schemaWith(misfit))), std::vector<std::string>{"storage-type"});
+  // An IR whose vector has no dimension, or too many, is refused as it is read.
+  ir::Schema zero = schemaWith(vectorOf(0));
+  EXPECT_THROW(ir::schemaFromSnapshot(ir::toJson(zero, ir::LocationPolicy::Omit).dump()),
+               ir::IrFormatError);
+  ir::Schema huge = schemaWith(vectorOf(ir::kMaxVectorDimension + 1));
+  EXPECT_THROW(ir::schemaFromSnapshot(ir::toJson(huge, ir::LocationPolicy::Omit).dump()),
+               ir::IrFormatError);
+}
+
+TEST(ValidatorVectors, PgvectorsIndexMethodsTakeOnePgvectorColumnAndAMetricsOperatorClass) {
+  auto indexed = [](ir::Storage storage, std::string method, std::string opclass) {
+    ir::Schema s = schemaWith(vectorOf(3, storage));
+    ir::Index index;
+    index.name = "idx_track_embedding";
+    index.members = index.columns = {"embedding"};
+    index.method = std::move(method);
+    index.opclass = std::move(opclass);
+    s.models[0].indexes.push_back(index);
+    return ids(validateSchema(s));
+  };
+  EXPECT_TRUE(indexed(ir::Storage::PgVector, "hnsw", "vector_cosine_ops").empty());
+  EXPECT_TRUE(indexed(ir::Storage::PgVector, "ivfflat", "vector_l2_ops").empty());
+  EXPECT_EQ(indexed(ir::Storage::Native, "hnsw", "vector_ip_ops"),
+            std::vector<std::string>{"index-definition"});
+  EXPECT_EQ(indexed(ir::Storage::PgVector, "hnsw", ""),
+            std::vector<std::string>{"index-definition"});
+  EXPECT_EQ(indexed(ir::Storage::PgVector, "annoy", "vector_l2_ops"),
+            std::vector<std::string>{"index-definition"});
 }
 
 ir::Column versioned(ir::TypeKind kind, bool nullable = false) {

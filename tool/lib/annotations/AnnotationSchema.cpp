@@ -111,6 +111,7 @@ const std::vector<KindSpec>& kinds() {
       {"updated_at", Kind::UpdatedAt, {}},
       {"soft_delete", Kind::SoftDelete, {}},
       {"version", Kind::Version, {}},
+      {"vector", Kind::Vector, {{"dim", ValueForm::PositiveInteger}, {"storage", ValueForm::Storage}}},
       {"hook", Kind::Hook, {}, Positional::Event},
       {"schema",
        Kind::Schema,
@@ -124,7 +125,8 @@ const std::vector<KindSpec>& kinds() {
 /// The values of `storage=` (ir::Storage's names; the parser stays independent of the IR).
 const std::vector<std::string>& storages() {
   static const std::vector<std::string> words = {
-      "native", "text", "unix_seconds", "unix_millis", "unix_micros", "timestamp", "numeric"};
+      "native",    "text",    "unix_seconds", "unix_millis",
+      "unix_micros", "timestamp", "numeric", "pgvector"};
   return words;
 }
 

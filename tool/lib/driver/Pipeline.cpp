@@ -384,6 +384,7 @@ int run(Options& options) {
 
   Findings findings = models->findings();
   ir::Schema schema = models->schema();
+  if (options.pgvector) ir::preferPgvector(schema);
   // A fragment is checked as a whole only when merged: its models may refer to others'.
   if (!hasErrors(findings) && options.fragment.empty()) {
     // Unresolved relations are left out of the checks that follow, so both kinds report.

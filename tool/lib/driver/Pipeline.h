@@ -30,6 +30,7 @@ struct Options {
   std::string databaseUrl;      // --db: count the rows a migration's data loss would take
   std::string checkDatabaseUrl; // --check-db: compare this database with the models
   std::string embedMigrations;  // --embed-migrations: <stem>.hpp/.cpp holding the migrations
+  bool pgvector = false;        // --pgvector: vector columns without a storage are pgvector's
   std::unique_ptr<clang::tooling::CompilationDatabase> fixedCompilations; // from `-- flags`
   std::string fixedCompilationsError;
 };

@@ -139,6 +139,12 @@ SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& d) {
   SchemaDdl ddl;
   ddl.order = creationOrder(schema);
   if (!d.references_later_tables()) ddl.deferred = ddl.order.deferred;
+  bool pgvector = false;
+  for (const ir::Model& m : schema.models)
+    for (const ir::Column& c : m.columns)
+      pgvector = pgvector || c.storage == ir::Storage::PgVector;
+  if (std::string extension = pgvector ? d.create_extension("vector") : ""; !extension.empty())
+    ddl.start.push_back(std::move(extension));
   for (const ir::Model* m : ddl.order.models)
     for (const ir::ManyToMany& rel : m->manyToMany)
       if (!rel.table.empty())
@@ -175,6 +181,8 @@ std::string emitSchemaSql(const ir::Schema& schema, const sql::Renderer& dialect
           {{"version", kOrmcVersion}, {"dialect", dialect.name()}});
   if (std::string setup = dialect.script_preamble(); !setup.empty())
     p.print("$s$;\n", {{"s", setup}});
+  for (const std::string& statement : ddl.start)
+    p.print("$s$;\n", {{"s", statement}});
   for (const ir::Model* m : ddl.order.models) {
     p.print("\n");
     for (const std::string& statement : createTableStatements(schema, *m, dialect, ddl))

@@ -17,6 +17,8 @@ struct SchemaDdl {
   /// Foreign keys added after creation: where the dialect cannot reference later tables, those
   /// that close a cycle. Empty for SQLite, which accepts references to tables not created yet.
   std::set<std::pair<const ir::Model*, const ir::ForeignKey*>> deferred;
+  /// Run before any table: the extensions the columns' types need (pgvector's vector).
+  std::vector<std::string> start;
   /// Run after every table exists: join tables, then the deferred foreign keys.
   std::vector<std::string> finish;
   /// Drops every table: join tables, then the models in reverse creation order.

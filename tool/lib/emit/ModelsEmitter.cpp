@@ -2,6 +2,7 @@
 #include "emit/SqlSchema.h"
 #include "emit/Version.h"
 
+#include <algorithm>
 #include <llvm/ADT/SmallVector.h>
 #include <llvm/ADT/StringRef.h>
 
@@ -369,6 +370,10 @@ std::string emitModelsHeader(const CppContext& context) {
           "void create_schema() {\n");
   p.indent();
   p.print("ormc::Transaction transaction(db_);\n");
+  if (std::any_of(context.ddl.begin(), context.ddl.end(),
+                  [](const auto& d) { return !d.second.start.empty(); }))
+    p.print("for (std::string_view statement : start_statements(db_.dialect()))\n"
+            "  db_.execute(statement);\n");
   for (const ir::Model* m : context.ddl.front().second.order.models)
     p.print("$a$.create_table();\n", {{"a", m->accessor}});
   p.print("for (std::string_view statement : finish_statements(db_.dialect()))\n"
@@ -403,6 +408,9 @@ std::string emitModelsHeader(const CppContext& context) {
   p.outdent();
   p.print("private:\n");
   p.indent();
+  if (std::any_of(context.ddl.begin(), context.ddl.end(),
+                  [](const auto& d) { return !d.second.start.empty(); }))
+    printDialectStatements(p, "start_statements", context, &SchemaDdl::start);
   printDialectStatements(p, "finish_statements", context, &SchemaDdl::finish);
   printDialectStatements(p, "drop_statements", context, &SchemaDdl::drop);
   p.print("\normc::Database& db_;\n");

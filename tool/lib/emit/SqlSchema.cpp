@@ -17,7 +17,8 @@ sql::ColumnType timeType(ir::Storage storage) {
   case ir::Storage::UnixMicros:
     return sql::ColumnType::timestamp_micros;
   case ir::Storage::Timestamp:
-  case ir::Storage::Numeric: // not a time's storage (the front end refuses it)
+  case ir::Storage::Numeric: // not a time's storage (the validator refuses them)
+  case ir::Storage::PgVector:
     return sql::ColumnType::timestamp_plain;
   }
   return sql::ColumnType::timestamp;
@@ -65,6 +66,9 @@ sql::ColumnType columnType(const ir::Column& c) {
                                              : sql::ColumnType::decimal;
   case ir::TypeKind::Json:
     return sql::ColumnType::json;
+  case ir::TypeKind::Vector:
+    return c.storage == ir::Storage::PgVector ? sql::ColumnType::vector_pgvector
+                                              : sql::ColumnType::vector;
   }
   return sql::ColumnType::text;
 }
@@ -113,6 +117,7 @@ sql::ColumnDefinition columnDefinition(const ir::Column& c, const std::string& t
   if (c.maxLength) out.max_length = static_cast<std::uint64_t>(*c.maxLength);
   out.precision = c.type.precision;
   out.scale = c.type.scale;
+  out.dimension = c.type.dimension;
   out.primary_key = c.primaryKey;
   out.identity = c.autoIncrement;
   out.not_null = !c.nullable;

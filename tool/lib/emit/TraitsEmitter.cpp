@@ -20,9 +20,9 @@ std::vector<const ir::Hook*> hooksFor(const ir::Model& m, ir::HookEvent event) {
 void printValidation(Printer& p, const ir::Model& m) {
   bool any = false;
   for (const ir::Column& c : m.columns)
-    any = any || c.maxLength || c.min || c.max || c.notEmpty;
+    any = any || c.maxLength || c.min || c.max || c.notEmpty || c.type.kind == ir::TypeKind::Vector;
   if (!any) {
-    p.print("// $name$ has no max_length, min, max or not_empty rules.\n"
+    p.print("// $name$ has no max_length, min, max, not_empty or vector rules.\n"
             "static void validate(const model_type&) {}\n\n",
             {{"name", m.name}});
     return;
@@ -46,6 +46,12 @@ void printValidation(Printer& p, const ir::Model& m) {
     if (c.max)
       rule(c, "ormc::detail::above(" + member + ", " + *c.max + ")", "must be at most " + *c.max);
     if (c.notEmpty) rule(c, "ormc::detail::empty(" + member + ")", "must not be empty");
+    if (c.type.kind == ir::TypeKind::Vector) {
+      const std::string dim = std::to_string(c.type.dimension);
+      rule(c, "ormc::detail::dimension_differs(" + member + ", " + dim + ")",
+           "must hold " + dim + " floats");
+      rule(c, "ormc::detail::not_finite(" + member + ")", "must hold finite floats");
+    }
   }
   p.print("ormc::detail::throw_if_invalid(name, std::move(violations));\n");
   p.outdent();
@@ -97,6 +103,8 @@ const char* runtimeStorage(ir::Storage storage) {
     return "timestamp";
   case ir::Storage::Numeric:
     return "numeric";
+  case ir::Storage::PgVector:
+    return "pgvector";
   }
   return "native";
 }
@@ -473,16 +481,20 @@ void printColumns(Printer& p, const ir::Schema& schema, const ir::Model& m) {
           "struct $s$_columns {\n",
           {{"name", m.qualifiedName}, {"s", m.name}});
   p.indent();
-  for (const ir::Column& c : m.columns)
+  for (const ir::Column& c : m.columns) {
     p.print("struct $m$_ : ormc::column<$m$_, $type$, decltype($type$::$m$)$storage$> {\n"
             "  static constexpr std::string_view sql = $sql$;\n"
-            "  static constexpr auto member = &$type$::$m$;\n"
-            "};\n",
+            "  static constexpr auto member = &$type$::$m$;\n",
             {{"m", c.member},
              {"type", type},
              {"storage", columnStorage(c) == "native" ? std::string()
                                                       : ", ormc::Storage::" + columnStorage(c)},
              {"sql", rawLiteral(sql::identifier(c.name))}});
+    if (c.type.kind == ir::TypeKind::Vector) // nearest() checks the vector it searches for
+      p.print("  static constexpr std::size_t dimension = $n$;\n",
+              {{"n", std::to_string(c.type.dimension)}});
+    p.print("};\n");
+  }
   p.outdent();
   p.print("};\n\n"
           "/// Typed columns of $name$, for conditions and ordering: $s$_::$first$ == ...\n"

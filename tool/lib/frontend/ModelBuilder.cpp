@@ -355,12 +355,42 @@ void ModelBuilder::addHooks(const CXXRecordDecl& record, ir::Model& model) {
   }
 }
 
+bool ModelBuilder::vectorDimension(const ParsedAnnotation& vector, const FieldDecl& field,
+                                   ir::Column& c) {
+  const an::Argument* dim = vector.annotation.find("dim");
+  const int fixed = c.type.dimension; // std::array's N; 0 for a std::vector
+  if (!dim && fixed == 0) {
+    reader_.error("vector-dimension", field.getLocation(),
+                  "vector '" + field.getNameAsString() +
+                      "' needs its dimension: ormc:vector(dim=N), the floats each value holds");
+    return false;
+  }
+  const long long given = dim ? std::stoll(dim->value.text) : fixed;
+  if (fixed != 0 && given != fixed) {
+    reader_.error("vector-dimension", field.getLocation(),
+                  "ormc:vector(dim=" + std::to_string(given) + ") on '" +
+                      field.getNameAsString() + "', a std::array of " + std::to_string(fixed) +
+                      " floats");
+    return false;
+  }
+  if (given > ir::kMaxVectorDimension) {
+    reader_.error("vector-dimension", field.getLocation(),
+                  "vector '" + field.getNameAsString() + "' of " + std::to_string(given) +
+                      " dimensions; at most " + std::to_string(ir::kMaxVectorDimension) +
+                      " (pgvector's limit, kept on every storage)");
+    return false;
+  }
+  c.type.dimension = static_cast<int>(given);
+  return true;
+}
+
 std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
   if (field.isInvalidDecl()) return std::nullopt;
   auto parsed = reader_.parse(field);
   const ParsedAnnotation* column = nullptr;
   const ParsedAnnotation* belongsTo = nullptr;
   const ParsedAnnotation* id = nullptr;
+  const ParsedAnnotation* vector = nullptr;
   bool ignored = false;
   ir::ColumnRole role = ir::ColumnRole::None;
   for (const ParsedAnnotation& p : parsed) {
@@ -376,6 +406,9 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
       break;
     case an::Kind::BelongsTo:
       belongsTo = &p;
+      break;
+    case an::Kind::Vector:
+      vector = &p;
       break;
     case an::Kind::CreatedAt:
     case an::Kind::UpdatedAt:
@@ -400,7 +433,7 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     }
   }
   if (ignored) {
-    if (id || column || belongsTo || role != ir::ColumnRole::None)
+    if (id || column || belongsTo || vector || role != ir::ColumnRole::None)
       reader_.error("conflicting-annotations", field.getLocation(),
                     "member '" + field.getNameAsString() + "' is both ignored and a column");
     return std::nullopt;
@@ -424,7 +457,15 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
   }
   ASTContext& ctx = reader_.context();
   bool asJson = column && an::flagValue(column->annotation.find("json"));
-  auto mapped = mapType(field.getType(), ctx, asJson);
+  auto mapped = mapType(field.getType(), ctx, asJson, vector != nullptr);
+  if (!mapped && vector) {
+    PrintingPolicy policy(ctx.getLangOpts());
+    reader_.error("vector-column", field.getLocation(),
+                  "ormc:vector on '" + field.getNameAsString() + "' of type '" +
+                      field.getType().getAsString(policy) +
+                      "': a vector is a std::vector<float> or a std::array<float, N>");
+    return std::nullopt;
+  }
   if (!mapped && asJson) {
     PrintingPolicy policy(ctx.getLangOpts());
     reader_.error("unsupported-type", field.getLocation(),
@@ -505,6 +546,10 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
   // Whether the storage fits the type is the validator's to say (storage-type), so an IR read
   // from a fragment is checked the same way.
   const an::Argument* storage = options ? options->find("storage") : nullptr;
+  if (vector) {
+    storage = vector->annotation.find("storage");
+    if (!vectorDimension(*vector, field, c)) return std::nullopt;
+  }
   if (std::optional<ir::Storage> chosen =
           storage ? ir::storageFromName(storage->value.text) : std::nullopt)
     c.storage = *chosen;

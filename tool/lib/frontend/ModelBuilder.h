@@ -25,6 +25,10 @@ private:
   void addMembers(const clang::CXXRecordDecl& record, ir::Model& model, const std::string& mixin,
                   unsigned depth);
   std::optional<ir::Column> buildColumn(const clang::FieldDecl& field);
+  /// Sets the dimension of vector column `c` from ormc:vector(dim=N) and a std::array's N;
+  /// false (with a located error) when neither gives one, or the two differ.
+  bool vectorDimension(const ParsedAnnotation& vector, const clang::FieldDecl& field,
+                       ir::Column& c);
   void addStructAnnotations(ir::Model& model, const std::vector<ParsedAnnotation>& parsed);
   void addIndex(const ParsedAnnotation& p, ir::Model& model);
   void addManyToMany(const ParsedAnnotation& p, ir::Model& model);

@@ -207,7 +207,26 @@ std::optional<Converter> findConverter(QualType type, const ASTContext& ctx) {
   return std::nullopt;
 }
 
-std::optional<MappedType> mapType(QualType type, const ASTContext& ctx, bool asJson) {
+namespace {
+/// A std::vector<float> or std::array<float, N> as a vector column: dimension N, or 0.
+std::optional<ir::ColumnType> mapVectorType(QualType canonical, const ASTContext& ctx) {
+  ir::ColumnType out;
+  out.kind = ir::TypeKind::Vector;
+  if (const auto* spec = stdSpecialization(canonical, "std::vector"))
+    return templateTypeArg(spec, 0) == ctx.FloatTy ? std::optional(out) : std::nullopt;
+  const auto* spec = stdSpecialization(canonical, "std::array");
+  if (!spec || templateTypeArg(spec, 0) != ctx.FloatTy) return std::nullopt;
+  const TemplateArgumentList& args = spec->getTemplateArgs();
+  if (args.size() != 2 || args[1].getKind() != TemplateArgument::Integral) return std::nullopt;
+  const std::int64_t n = args[1].getAsIntegral().getExtValue();
+  if (n < 1 || n > ir::kMaxVectorDimension) return std::nullopt;
+  out.dimension = static_cast<int>(n);
+  return out;
+}
+} // namespace
+
+std::optional<MappedType> mapType(QualType type, const ASTContext& ctx, bool asJson,
+                                  bool asVector) {
   MappedType mapped;
   QualType canonical = type.getCanonicalType();
   if (const auto* spec = stdSpecialization(canonical, "std::optional")) {
@@ -218,7 +237,9 @@ std::optional<MappedType> mapType(QualType type, const ASTContext& ctx, bool asJ
   std::optional<ir::ColumnType> valueType;
   // nlohmann's ABI namespace is inline, so the path is the same in every version. Marked json,
   // any class (a user struct, a std::vector) is stored through its to_json/from_json.
-  if (asJson || stdSpecialization(canonical, "nlohmann::basic_json")) {
+  if (asVector) {
+    valueType = mapVectorType(canonical, ctx);
+  } else if (asJson || stdSpecialization(canonical, "nlohmann::basic_json")) {
     if (canonical->isRecordType()) {
       valueType.emplace();
       valueType->kind = ir::TypeKind::Json;
@@ -245,8 +266,8 @@ const char* supportedTypesDescription() {
          "std::chrono::system_clock::time_point, std::chrono::sys_days, "
          "std::chrono::year_month_day, std::chrono::duration with an integer count, "
          "ormc::decimal<precision, scale>, nlohmann::json (and any class marked "
-         "ormc:column(json)), any type with an ormc::converter<T> specialization, and "
-         "std::optional of these";
+         "ormc:column(json)), std::vector<float> and std::array<float, N> marked ormc:vector, "
+         "any type with an ormc::converter<T> specialization, and std::optional of these";
 }
 
 } // namespace ormc::frontend

@@ -5,7 +5,7 @@
 
 namespace ormc::ir {
 namespace {
-constexpr std::array<std::pair<TypeKind, const char*>, 19> kTypeNames = {{
+constexpr std::array<std::pair<TypeKind, const char*>, 20> kTypeNames = {{
     {TypeKind::Bool, "bool"},         {TypeKind::Int8, "int8"},
     {TypeKind::Int16, "int16"},       {TypeKind::Int32, "int32"},
     {TypeKind::Int64, "int64"},       {TypeKind::UInt8, "uint8"},
@@ -15,10 +15,10 @@ constexpr std::array<std::pair<TypeKind, const char*>, 19> kTypeNames = {{
     {TypeKind::Bytes, "bytes"},       {TypeKind::Timestamp, "timestamp"},
     {TypeKind::Uuid, "uuid"},         {TypeKind::Date, "date"},
     {TypeKind::Duration, "duration"}, {TypeKind::Decimal, "decimal"},
-    {TypeKind::Json, "json"},
+    {TypeKind::Json, "json"},         {TypeKind::Vector, "vector"},
 }};
 
-constexpr std::array<std::pair<Storage, const char*>, 7> kStorageNames = {{
+constexpr std::array<std::pair<Storage, const char*>, 8> kStorageNames = {{
     {Storage::Native, "native"},
     {Storage::Text, "text"},
     {Storage::UnixSeconds, "unix_seconds"},
@@ -26,6 +26,7 @@ constexpr std::array<std::pair<Storage, const char*>, 7> kStorageNames = {{
     {Storage::UnixMicros, "unix_micros"},
     {Storage::Timestamp, "timestamp"},
     {Storage::Numeric, "numeric"},
+    {Storage::PgVector, "pgvector"},
 }};
 
 constexpr std::array<std::pair<ReferentialAction, const char*>, 5> kActionNames = {{
@@ -157,6 +158,13 @@ const Model* Schema::find(const std::string& qualifiedName) const {
   for (const Model& m : models)
     if (m.qualifiedName == qualifiedName) return &m;
   return nullptr;
+}
+
+void preferPgvector(Schema& schema) {
+  for (Model& m : schema.models)
+    for (Column& c : m.columns)
+      if (c.type.kind == TypeKind::Vector && c.storage == Storage::Native)
+        c.storage = Storage::PgVector;
 }
 
 } // namespace ormc::ir

@@ -40,9 +40,13 @@ enum class TypeKind {
   Duration,  // std::chrono::duration with an integer count, stored as that count
   Decimal,   // ormc::decimal<precision, scale>: NUMERIC(p, s)
   Json,      // nlohmann::json, or a type with to_json/from_json (ormc:column(json)): JSONB
+  Vector,    // std::vector<float> or std::array<float, N> marked ormc:vector(dim=N): an embedding
 };
 
 const char* typeKindName(TypeKind kind);
+/// The most floats a vector column holds: pgvector's limit for vector(N), kept on every
+/// storage so that a schema can move to pgvector.
+constexpr int kMaxVectorDimension = 16000;
 std::optional<TypeKind> typeKindFromName(const std::string& name);
 bool isInteger(TypeKind kind);
 
@@ -61,6 +65,8 @@ struct ColumnType {
   int scale = 0;
   /// The member's C++ type when a user's ormc::converter<T> stores it as `kind` ("::Email").
   std::string converter;
+  /// Vector: how many floats each value holds (ormc:vector(dim=N), or std::array's N).
+  int dimension = 0;
 };
 
 /// How a Timestamp or Decimal column is stored (`ormc:column(storage=...)`,
@@ -73,6 +79,7 @@ enum class Storage {
   UnixMicros,
   Timestamp, // TIMESTAMP without time zone (PostgreSQL), ISO 8601 text (SQLite)
   Numeric,   // a decimal as the number itself on SQLite (REAL, NUMERIC affinity), not scaled
+  PgVector,  // a vector as pgvector's vector(N) on PostgreSQL (a BLOB on SQLite, as natively)
 };
 const char* storageName(Storage storage); // "unix_seconds"; the annotation's value
 std::optional<Storage> storageFromName(const std::string& name);
@@ -245,6 +252,10 @@ struct Model {
   /// (those whose members are all columns).
   std::vector<Reference> references() const;
 };
+
+struct Schema;
+/// Stores every vector column that chose no storage as pgvector's vector(N) (ormc --pgvector).
+void preferPgvector(Schema& schema);
 
 /// Everything one ormc run produces code for. Models keep a stable order (by input file, then
 /// source position) so that output is deterministic.

@@ -50,6 +50,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
     type["precision"] = c.type.precision;
     type["scale"] = c.type.scale;
   }
+  if (c.type.kind == TypeKind::Vector) type["dimension"] = c.type.dimension;
   if (!c.type.converter.empty()) type["converter"] = c.type.converter;
   type["cpp"] = c.type.spelling;
 
@@ -237,6 +238,12 @@ Column readColumn(const Reader& r) {
         c.type.scale > c.type.precision)
       throw IrFormatError(type.at("precision") +
                           ": a decimal has 1 to 18 digits and a scale of at most that many");
+  }
+  if (c.type.kind == TypeKind::Vector) {
+    c.type.dimension = static_cast<int>(type.integer("dimension"));
+    if (c.type.dimension < 1 || c.type.dimension > kMaxVectorDimension)
+      throw IrFormatError(type.at("dimension") + ": a vector has 1 to " +
+                          std::to_string(kMaxVectorDimension) + " dimensions");
   }
   if (r.has("storage")) {
     std::string storage = r.string("storage");

@@ -59,6 +59,14 @@ void checkColumnOptions(const ir::Column& c, Findings& out) {
                         "ormc:id(uuid) needs a std::string member, not " + member));
   if (c.check.find_first_not_of(" \t") == std::string::npos && !c.check.empty())
     out.push_back(error("validation-type", c.loc, "check on '" + c.member + "' is empty"));
+  // A vector is compared by distance (nearest()), never by equality: no key, unique, b-tree
+  // index, default or foreign key means anything for it.
+  if (c.type.kind == ir::TypeKind::Vector &&
+      (c.unique || c.indexed || c.defaultValue || c.references))
+    out.push_back(error("vector-column", c.loc,
+                        "vector '" + c.member +
+                            "' is searched by distance with nearest(); unique, index, default "
+                            "and belongs_to do not apply to it"));
 }
 
 /// created_at / updated_at / soft_delete / version: the right type, at most one of each.
@@ -93,7 +101,10 @@ void checkRoles(const ir::Model& m, Findings& out) {
 }
 
 void checkIndexes(const ir::Model& m, Findings& out) {
-  static const std::vector<std::string> methods = {"btree", "hash", "gin", "gist", "brin"};
+  static const std::vector<std::string> methods = {"btree", "hash",  "gin",
+                                                   "gist",  "brin",  "hnsw", "ivfflat"};
+  static const std::vector<std::string> vectorOpclasses = {"vector_l2_ops", "vector_cosine_ops",
+                                                           "vector_ip_ops"};
   for (const ir::Index& index : m.indexes) {
     for (std::size_t i = 0; i < index.members.size(); ++i)
       for (std::size_t j = 0; j < i; ++j)
@@ -104,7 +115,23 @@ void checkIndexes(const ir::Model& m, Findings& out) {
         std::find(methods.begin(), methods.end(), index.method) == methods.end())
       out.push_back(error("index-definition", index.loc,
                           "unknown index method '" + index.method +
-                              "'; expected btree, hash, gin, gist or brin"));
+                              "'; expected btree, hash, gin, gist, brin, hnsw or ivfflat"));
+    // pgvector's methods: one vector(N) column, and the operator class of the metric that
+    // nearest() orders by (without it, the index serves no query).
+    if (index.method == "hnsw" || index.method == "ivfflat") {
+      const ir::Column* c = index.members.size() == 1 ? m.column(index.members[0]) : nullptr;
+      if (!c || c->type.kind != ir::TypeKind::Vector || c->storage != ir::Storage::PgVector)
+        out.push_back(error("index-definition", index.loc,
+                            index.method + " (pgvector) indexes one vector column with "
+                                           "storage=pgvector; " +
+                                index.name + " does not"));
+      if (std::find(vectorOpclasses.begin(), vectorOpclasses.end(), index.opclass) ==
+          vectorOpclasses.end())
+        out.push_back(error("index-definition", index.loc,
+                            index.method + " needs the operator class of nearest()'s metric: "
+                                           "opclass=vector_l2_ops, vector_cosine_ops or "
+                                           "vector_ip_ops"));
+    }
     if (index.method == "hash" && index.members.size() > 1)
       out.push_back(error("index-definition", index.loc,
                           "a hash index covers one column; " + index.name + " lists " +

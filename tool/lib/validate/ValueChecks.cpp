@@ -127,10 +127,12 @@ void checkStorage(const ir::Column& c, Findings& out) {
   if (c.storage == ir::Storage::Native) return;
   bool isEnum = !c.type.enumType.empty();
   bool decimal = c.type.kind == ir::TypeKind::Decimal;
-  bool fits = isEnum ? c.storage == ir::Storage::Text
-              : decimal
-                  ? c.storage == ir::Storage::Numeric
-                  : c.type.kind == ir::TypeKind::Timestamp && c.storage != ir::Storage::Numeric;
+  bool vector = c.type.kind == ir::TypeKind::Vector;
+  bool fits = isEnum    ? c.storage == ir::Storage::Text
+              : decimal ? c.storage == ir::Storage::Numeric
+              : vector  ? c.storage == ir::Storage::PgVector
+                        : c.type.kind == ir::TypeKind::Timestamp &&
+                             c.storage != ir::Storage::Numeric && c.storage != ir::Storage::PgVector;
   std::string chosen = ir::storageName(c.storage);
   if (!fits)
     out.push_back(
@@ -140,8 +142,11 @@ void checkStorage(const ir::Column& c, Findings& out) {
                             "(storage=text)"
                    : decimal ? "a decimal is stored natively (scaled INTEGER on SQLite) or as "
                                "storage=numeric"
+                   : vector  ? "a vector is stored natively (REAL[] on PostgreSQL) or as "
+                               "storage=pgvector"
                              : "a time storage applies to std::chrono::system_clock::time_point "
-                               "members, numeric to ormc::decimal ones, text to enums too") +
+                               "members, numeric to ormc::decimal ones, text to enums too, "
+                               "pgvector to vectors") +
                   "; '" + c.member + "' has type '" + c.type.spelling + "'"));
 }
 

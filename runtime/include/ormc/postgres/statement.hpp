@@ -65,6 +65,8 @@ public:
   /// bind_text(): PostgreSQL parameters are copied as they are bound anyway.
   void bind_text_copy(int index, std::string_view value) { bind_text(index, value); }
   void bind_blob(int index, std::span<const std::byte> value);
+  /// A vector's floats (float_bytes()), as REAL[] text, or pgvector's with `pgvector`.
+  void bind_vector(int index, std::span<const std::byte> floats, bool pgvector);
   void bind_timestamp(int index, std::int64_t microseconds);       // TIMESTAMPTZ
   void bind_plain_timestamp(int index, std::int64_t microseconds); // TIMESTAMP, holding UTC
   void bind_iso_timestamp(int index, std::int64_t microseconds);   // TEXT in ISO 8601
@@ -78,6 +80,8 @@ public:
   double read_double(int column);
   void read_text(int column, std::string& out);
   std::span<const std::byte> read_blob(int column);
+  /// A REAL[] or vector column's floats, valid until the next read of one.
+  std::span<const float> read_vector(int column);
   std::int64_t read_timestamp(int column);
   std::int64_t read_plain_timestamp(int column);
   std::int64_t read_iso_timestamp(int column);
@@ -112,6 +116,7 @@ private:
   bool executed_ = false;    // run() since the last release()
   std::size_t next_row_ = 0; // rows consumed by step(); the current row is next_row_ - 1
   std::vector<std::byte> blob_;
+  std::vector<float> floats_; // read_vector()'s
   unsigned prepared_generation_ = 0; // the connection generation it was prepared on
   bool in_use_ = false;
 };

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -58,6 +59,10 @@ public:
   /// Text made for this binding (JSON a value serializes to): SQLite keeps a copy.
   void bind_text_copy(int index, std::string_view value);
   void bind_blob(int index, std::span<const std::byte> value);
+  /// A vector's floats (float_bytes()): a BLOB of little-endian floats, whatever the storage.
+  void bind_vector(int index, std::span<const std::byte> floats, bool /*pgvector*/) {
+    bind_blob(index, floats);
+  }
   void bind_timestamp(int index, std::int64_t microseconds) { bind_int64(index, microseconds); }
   /// Storage::iso_text and ::timestamp (SQLite has no TIMESTAMP): ISO 8601 text.
   void bind_iso_timestamp(int index, std::int64_t microseconds);
@@ -76,6 +81,8 @@ public:
   double read_double(int column);
   void read_text(int column, std::string& out);
   std::span<const std::byte> read_blob(int column);
+  /// A vector column's floats, valid until the next read of one.
+  std::span<const float> read_vector(int column);
   std::int64_t read_timestamp(int column) { return read_int64(column); }
   std::int64_t read_iso_timestamp(int column);
   std::int64_t read_plain_timestamp(int column) { return read_iso_timestamp(column); }
@@ -108,6 +115,7 @@ private:
   StatementUsage usage_;
   sqlite3_stmt* stmt_ = nullptr;
   std::string sql_;
+  std::vector<float> floats_; // read_vector()'s: a blob need not be aligned for floats
   bool in_use_ = false;
 };
 

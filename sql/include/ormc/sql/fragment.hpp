@@ -63,6 +63,10 @@ struct JsonStep {
 };
 /// What the value at a JSON path is compared as (Renderer::json_value()).
 enum class JsonScalar { text, integer, real, boolean };
+/// How near two vectors are (Renderer::vector_distance()), as pgvector's operators measure:
+/// Euclidean distance (<->), cosine distance (<=>), the negative inner product (<#>, so that
+/// smaller is nearer for each).
+enum class VectorMetric { l2, cosine, inner_product };
 
 // Conditions, written into a fragment. `column` is a quoted identifier.
 enum class Comparison { equal, not_equal, less, less_equal, greater, greater_equal };

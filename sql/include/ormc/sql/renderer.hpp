@@ -54,6 +54,12 @@ public:
   /// Appends a key (`text`: a string key, else the digits of an integer) to `set`.
   virtual void key_set_append(std::string& set, std::string_view key, bool text) const = 0;
   virtual void key_set_close(std::string& set) const = 0;
+  /// How far the vector column `column` is from a vector bound as one parameter, by `metric`
+  /// (smaller is nearer); NULL for a NULL vector, or a zero one by cosine. `pgvector`: the
+  /// column is pgvector's vector(N), whose operators an index serves; otherwise the distance is
+  /// computed exactly over every row.
+  virtual void vector_distance(Fragment& f, std::string_view column, VectorMetric metric,
+                               bool pgvector) const = 0;
   /// The value at `path` (at least one step) in the JSON column `column`, as `type`; NULL where
   /// the path leads nowhere or to a JSON null. Its parameters' values, in order, are appended to
   /// `params` as text. A key must not hold a double quote (SQLite's paths cannot name it).
@@ -137,6 +143,9 @@ public:
   /// A statement that a schema script runs first, so that it means the same on any server
   /// configuration ("" for none).
   virtual std::string script_preamble() const { return ""; }
+  /// The statement that makes a column type of an extension usable before the tables that use
+  /// it ("" where the dialect has no extensions): pgvector's `vector`.
+  virtual std::string create_extension(std::string_view /*name*/) const { return ""; }
   /// The column's type as the database's catalog reports it, for the runtime's schema check.
   virtual std::string catalog_type(const ColumnDefinition& c) const = 0;
   /// The type the schema declares for `c` in this dialect (ColumnDefinition::declared_types),

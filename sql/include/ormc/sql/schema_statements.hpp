@@ -43,6 +43,8 @@ enum class ColumnType {
   decimal,        // exact: NUMERIC(precision, scale), or an INTEGER count of 10^-scale units
   decimal_number, // NUMERIC(precision, scale), or the number as a REAL (schemas made elsewhere)
   json,           // JSONB, or TEXT holding valid JSON
+  vector,          // `dimension` floats: REAL[], or a BLOB of little-endian floats
+  vector_pgvector, // pgvector's vector(dimension) on PostgreSQL, else as `vector`
 };
 
 /// A DEFAULT value.
@@ -66,6 +68,7 @@ struct ColumnDefinition {
   std::optional<std::uint64_t> max_length; // text only
   int precision = 0;                       // decimals only
   int scale = 0;
+  int dimension = 0; // vectors only: the floats each value holds
   bool primary_key = false;
   bool identity = false; // the database assigns the value
   /// With `identity`: a sequence of the schema's own assigns it (PostgreSQL `DEFAULT

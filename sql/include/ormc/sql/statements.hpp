@@ -35,7 +35,7 @@ struct Upsert {
 
 /// One ORDER BY term. NULLs sort last in either direction on every dialect.
 struct OrderTerm {
-  std::string expression;
+  Fragment expression; // a column, or a distance with its parameter (nearest())
   bool descending = false;
   bool nullable = false;
 };
