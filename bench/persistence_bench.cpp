@@ -4,6 +4,7 @@
 //   ormc_persistence_bench [--benchmark_out=results.json --benchmark_out_format=json]
 // Sizes: ORMC_BENCH_SQLITE_ROWS (1000000), ORMC_BENCH_POSTGRES_ROWS (200000),
 // ORMC_BENCH_LOOKUPS (100000); PostgreSQL: ORMC_BENCH_POSTGRES_URL or ORMC_TEST_POSTGRES_URL.
+#include "bench_support.hpp"
 #include "ratio_reporter.hpp"
 #include "schema.ormc.hpp"
 
@@ -23,16 +24,6 @@
 namespace bench {
 namespace {
 using namespace std::chrono;
-
-std::size_t env_size(const char* name, std::size_t fallback) {
-  const char* v = std::getenv(name);
-  return v && *v ? static_cast<std::size_t>(std::strtoull(v, nullptr, 10)) : fallback;
-}
-std::string postgres_url() {
-  for (const char* name : {"ORMC_BENCH_POSTGRES_URL", "ORMC_TEST_POSTGRES_URL"})
-    if (const char* v = std::getenv(name); v && *v) return v;
-  return "";
-}
 
 /// The workload's rows, the same every run.
 std::vector<Person> make_people(std::size_t n) {
@@ -546,15 +537,6 @@ void postgres_iterate_raw(benchmark::State& state) {
     raw.exec("COMMIT");
     benchmark::DoNotOptimize(sum);
   }
-}
-
-void add(const char* name, void (*fn)(benchmark::State&), int repetitions) {
-  benchmark::RegisterBenchmark(name, fn)
-      ->Iterations(1)
-      ->Repetitions(repetitions)
-      ->ReportAggregatesOnly(false)
-      ->Unit(benchmark::kMillisecond)
-      ->UseRealTime();
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 // ratio to the loop and the cost per vector are printed.
 //   ormc_vector_bench      sizes: ORMC_BENCH_VECTORS (100000), ORMC_BENCH_REPETITIONS (3);
 //                          PostgreSQL: ORMC_BENCH_POSTGRES_URL or ORMC_TEST_POSTGRES_URL.
+#include "bench_support.hpp"
 #include "ratio_reporter.hpp"
 #include "schema.ormc.hpp"
 
@@ -25,14 +26,9 @@ namespace {
 constexpr std::size_t kDimension = 384;
 constexpr std::int64_t kTop = 10;
 
-std::size_t vector_count() {
-  const char* v = std::getenv("ORMC_BENCH_VECTORS");
-  return v && *v ? static_cast<std::size_t>(std::strtoull(v, nullptr, 10)) : 100000;
-}
-
 /// The embeddings, the same every run, one array of N x 384 floats, and the vector searched for.
 struct Workload {
-  std::size_t n = vector_count();
+  std::size_t n = env_size("ORMC_BENCH_VECTORS", 100000);
   std::vector<float> floats;
   std::vector<float> query;
   std::vector<std::int64_t> expected; // the loop's top 10 keys (1-based: insertion order)
@@ -142,27 +138,12 @@ void sqlite_nearest(benchmark::State& state) {
   search(state, loaded("sqlite:" + path));
 }
 
-std::string postgres_url() {
-  for (const char* name : {"ORMC_BENCH_POSTGRES_URL", "ORMC_TEST_POSTGRES_URL"})
-    if (const char* v = std::getenv(name); v && *v) return v;
-  return "";
-}
-
 void postgres_nearest(benchmark::State& state) {
   if (postgres_url().empty()) {
     state.SkipWithError("no PostgreSQL: set ORMC_BENCH_POSTGRES_URL");
     return;
   }
   search(state, loaded(postgres_url()));
-}
-
-void add(const char* name, void (*fn)(benchmark::State&), int repetitions) {
-  benchmark::RegisterBenchmark(name, fn)
-      ->Iterations(1)
-      ->Repetitions(repetitions)
-      ->ReportAggregatesOnly(false)
-      ->Unit(benchmark::kMillisecond)
-      ->UseRealTime();
 }
 
 } // namespace
@@ -172,8 +153,7 @@ int main(int argc, char** argv) {
   using namespace bench;
   benchmark::Initialize(&argc, argv);
   workload(); // made (and the loop's answer found) before anything is timed
-  const char* r = std::getenv("ORMC_BENCH_REPETITIONS");
-  const int reps = r && *r ? std::atoi(r) : 3;
+  const int reps = static_cast<int>(env_size("ORMC_BENCH_REPETITIONS", 3));
   add("vector/top10/loop", loop, reps);
   add("vector/top10/sqlite", sqlite_nearest, reps);
   add("vector/top10/postgresql", postgres_nearest, reps);
