@@ -265,7 +265,12 @@ std::string foreign_key_clause(const Renderer& r, const ForeignKey& fk) {
 }
 } // namespace
 
+bool Renderer::creates(const Index& index) const {
+  return has_index_methods() || (index.method != "hnsw" && index.method != "ivfflat");
+}
+
 std::string Renderer::index(const TableName& table, const Index& index, bool concurrently) const {
+  if (!creates(index)) return "";
   // CONCURRENTLY goes without IF NOT EXISTS: a build that failed leaves an invalid index of the
   // name, which the online step drops first (render_on_existing).
   std::string out = (concurrently ? "CREATE INDEX CONCURRENTLY " : "CREATE INDEX IF NOT EXISTS ") +
@@ -365,7 +370,8 @@ std::vector<std::string> Renderer::render(const CreateTable& s) const {
   statements.push_back(std::move(create));
 
   for (const Index& i : s.indexes)
-    statements.push_back(index(s.table, i));
+    if (std::string statement = index(s.table, i); !statement.empty())
+      statements.push_back(std::move(statement));
   if (comment_statements) {
     if (!s.comment.empty())
       statements.push_back("COMMENT ON TABLE " + table + " IS " + string_literal(s.comment));
@@ -396,7 +402,9 @@ std::string Renderer::render(const RenameTable& s) const {
 
 std::vector<std::string> Renderer::render(const RenameConstraint& s) const {
   if (!s.index) return {};
-  return {render(DropIndex{s.table, s.from}), index(s.table, *s.index)};
+  std::string renamed = index(s.table, *s.index);
+  if (renamed.empty()) return {};
+  return {render(DropIndex{s.table, s.from}), std::move(renamed)};
 }
 
 std::string Renderer::render(const DropIndex& s) const {
@@ -473,7 +481,8 @@ std::vector<std::string> Renderer::render(const RebuildTable& s) const {
   out.push_back(render(DropTable{s.table.table}));
   out.push_back(render(RenameTable{table.table, s.table.table.name}));
   for (const Index& i : s.table.indexes)
-    out.push_back(index(s.table.table, i));
+    if (std::string statement = index(s.table.table, i); !statement.empty())
+      out.push_back(std::move(statement));
   return out;
 }
 

@@ -38,6 +38,7 @@ struct ORMC_TABLE() ORMC_INDEX(point, method = hnsw, opclass = vector_cosine_ops
 // SQLITE:      "embedding" BLOB NOT NULL CHECK (length("embedding") = 1536),
 // SQLITE-NEXT: "position" BLOB CHECK (length("position") = 12),
 // SQLITE-NEXT: "sketch" BLOB NOT NULL CHECK (length("sketch") = 16)
+// SQLITE-NOT: CREATE INDEX
 
 // PG:      CREATE EXTENSION IF NOT EXISTS "vector";
 // PG:      "embedding" REAL[] NOT NULL CHECK (array_ndims("embedding") = 1 AND cardinality("embedding") = 384 AND array_position("embedding", NULL) IS NULL),

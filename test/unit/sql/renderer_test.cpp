@@ -283,6 +283,13 @@ TEST(SqlSchema, VectorColumnsHoldTheirDimensionInEachDialect) {
   t.columns[0].type = ColumnType::vector_pgvector;
   EXPECT_NE(postgres().render(t)[0].find("\"e\" vector(3) NOT NULL"), std::string::npos);
   EXPECT_EQ(postgres().create_extension("vector"), "CREATE EXTENSION IF NOT EXISTS \"vector\"");
+  // pgvector's index methods: only where indexes have methods (a b-tree of bytes serves none).
+  t.indexes.push_back({"idx_doc_e", {"e"}, "hnsw", "vector_l2_ops"});
+  EXPECT_EQ(postgres().render(t)[1],
+            "CREATE INDEX IF NOT EXISTS \"idx_doc_e\" ON \"doc\" USING hnsw (\"e\" vector_l2_ops)");
+  EXPECT_EQ(sqlite().render(t).size(), 1u);
+  EXPECT_FALSE(sqlite().creates(t.indexes[0]));
+  EXPECT_EQ(sqlite().render(CreateIndex{{"", "doc"}, t.indexes[0]}), "");
   EXPECT_EQ(sqlite().create_extension("vector"), "");
 }
 

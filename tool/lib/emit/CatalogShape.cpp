@@ -23,7 +23,7 @@ sql::TableShape catalogShape(const ir::Schema& schema, const ir::Model& m, const
   for (const sql::NamedColumns& u : table.unique)
     out.indexes.push_back({joined(u.columns), true});
   for (const sql::Index& i : table.indexes)
-    out.indexes.push_back({joined(i.columns), false});
+    if (d.creates(i)) out.indexes.push_back({joined(i.columns), false});
   // The catalogs list a foreign key column by column: (invoice_id -> invoice.id), ...
   for (const sql::ForeignKey& fk : table.foreign_keys)
     for (std::size_t i = 0; i < fk.columns.size(); ++i)

@@ -72,6 +72,19 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
   };
   if (std::string setup = d.script_preamble(); !setup.empty()) statements.push_back(setup);
   if (std::string setup = d.migration_preamble(); !setup.empty()) statements.push_back(setup);
+  // A first pgvector column (or a table with one) needs the extension that defines its type.
+  auto pgvector = [](const ir::Column* c) { return c && c->storage == ir::Storage::PgVector; };
+  bool needsExtension = false;
+  for (const Step& step : diff.steps) {
+    if (step.kind == Step::Kind::CreateTable && step.model)
+      for (const ir::Column& c : step.model->columns)
+        needsExtension = needsExtension || pgvector(&c);
+    if (step.kind == Step::Kind::AddColumn || step.kind == Step::Kind::AlterColumn)
+      needsExtension = needsExtension || pgvector(step.column);
+  }
+  if (needsExtension && !down)
+    for (const std::string& statement : ddl.start)
+      statements.push_back(statement);
   // Tables this dialect rebuilds: every step on them but a rename is the rebuild.
   std::set<const ir::Model*> rebuilt, done;
   if (!d.alters_tables())

@@ -146,6 +146,10 @@ public:
   /// The statement that makes a column type of an extension usable before the tables that use
   /// it ("" where the dialect has no extensions): pgvector's `vector`.
   virtual std::string create_extension(std::string_view /*name*/) const { return ""; }
+  /// Whether the dialect creates `index` at all: an index of pgvector's methods (hnsw,
+  /// ivfflat) only where indexes have methods; elsewhere it would be a b-tree over a vector's
+  /// bytes, which serves no query.
+  bool creates(const Index& index) const;
   /// The column's type as the database's catalog reports it, for the runtime's schema check.
   virtual std::string catalog_type(const ColumnDefinition& c) const = 0;
   /// The type the schema declares for `c` in this dialect (ColumnDefinition::declared_types),
