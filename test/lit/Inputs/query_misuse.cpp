@@ -84,6 +84,8 @@ void misuse(Models& m) {
   m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
       .group_by(shop::Sku_::code)
       .select(AuditEntry_::id); // a model not joined
+#elif CASE == 31
+  m.orders.nearest(shop::Order_::line_count, std::vector<float>{1, 2}, 3); // not a vector column
 #else
   std::vector<std::tuple<shop::Order, shop::Sku, std::optional<AuditEntry>>> joined =
       m.orders.join<shop::Sku>(shop::Order_::customer == shop::Sku_::code)
