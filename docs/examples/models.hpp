@@ -34,6 +34,12 @@ struct ORMC_TABLE() Product {
   ORMC_VERSION() std::int32_t version = 0;
 };
 
+/// Every change kept by the database, whoever makes it (examples/history.cpp).
+struct ORMC_TABLE(versioned) Price {
+  ORMC_ID() std::string sku;
+  std::int64_t cents = 0;
+};
+
 /// An embedding per review, searched by distance (examples/vectors.cpp).
 struct ORMC_TABLE() Review {
   ORMC_ID() std::int64_t id = 0;

@@ -28,6 +28,13 @@ std::vector<sql::OrderTerm> order_of(const QueryState& q, const ModelStatements&
   return terms;
 }
 
+/// A query of history (as_of()) reads; the rows it sees are versions, not the table's.
+void check_writable(const QueryState& q) {
+  if (q.history)
+    throw UsageError("update() or remove() of a query of history (as_of()): history is read "
+                     "only; write the table's rows, and the triggers keep their history");
+}
+
 std::vector<bool> null_values(const std::vector<BoundValue>& values) {
   std::vector<bool> out;
   out.reserve(values.size());
@@ -96,8 +103,9 @@ std::vector<sql::Fragment> where_of(const QueryState& q, const ModelStatements& 
 }
 
 sql::Select select_of(const QueryState& q, const ModelStatements& sql, sql::Fragment columns) {
-  sql::Select select{std::move(columns), std::string(sql.table), where_of(q, sql),
-                     order_of(q, sql),   q.limit.has_value(),    q.offset.has_value()};
+  sql::Select select{std::move(columns),  std::string(q.history ? sql.history_table : sql.table),
+                     where_of(q, sql),    order_of(q, sql),
+                     q.limit.has_value(), q.offset.has_value()};
   for (std::string_view column : q.group_by)
     select.group_by.emplace_back(column);
   for (const auto& condition : q.having)
@@ -140,6 +148,7 @@ std::string summary_sql(const QueryState& q, const ModelStatements& sql, Dialect
 
 std::string update_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
                        std::span<const std::string_view> columns, bool stamp) {
+  check_writable(q);
   sql::Update update{std::string(sql.table), {}, where_of(q, sql)};
   for (std::string_view column : columns)
     update.set.push_back({std::string(column), sql::parameter()});
@@ -153,6 +162,7 @@ std::string update_sql(const QueryState& q, const ModelStatements& sql, Dialect 
 
 std::string delete_sql(const QueryState& q, const ModelStatements& sql, Dialect dialect,
                        bool soft) {
+  check_writable(q);
   const sql::Renderer& r = sql::renderer(dialect);
   if (soft)
     return r.render(sql::Update{std::string(sql.table),

@@ -4,6 +4,7 @@
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
 #include <ormc/model.hpp>
+#include <ormc/sql/renderer.hpp>
 
 namespace ormc {
 namespace {
@@ -33,6 +34,17 @@ sql::TableShape found_shape(Database& db, const ModelStatements& model) {
   return out;
 }
 
+/// A versioned model's history table: every column of the model's, then the history's own, so
+/// that a history left behind by a change of its table is found before a trigger fails on it.
+sql::TableShape wanted_history_shape(const ModelStatements& model, Dialect dialect) {
+  sql::TableShape out;
+  for (const ColumnShape& c : model.shape)
+    out.columns.push_back({std::string(c.name), std::string(c.type), c.not_null});
+  for (const sql::ColumnDefinition& c : sql::history_own_columns())
+    out.columns.push_back({c.name, sql::renderer(dialect).catalog_type(c), c.not_null});
+  return out;
+}
+
 } // namespace
 
 void check_schema(Database& db, std::span<const ModelStatements* const> models) {
@@ -41,6 +53,14 @@ void check_schema(Database& db, std::span<const ModelStatements* const> models) 
     for (std::string& d : sql::schema_differences(std::string(model->table), wanted_shape(*model),
                                                   found_shape(db, *model)))
       differences.push_back(std::move(d));
+  for (const ModelStatements* model : models) {
+    if (model->history_table.empty()) continue;
+    const std::string table = std::string(model->table_name) + "_history";
+    for (std::string& d : sql::schema_differences(
+             std::string(model->history_table), wanted_history_shape(*model, db.dialect()),
+             {db.backend().table_columns(model->schema_name, table), {}, {}}))
+      differences.push_back(std::move(d));
+  }
   if (differences.empty()) return;
   std::string message = "the database does not match the models (" +
                         std::to_string(differences.size()) + " difference" +

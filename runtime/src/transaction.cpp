@@ -1,6 +1,7 @@
 #include <ormc/sql/renderer.hpp>
 #include <ormc/transaction.hpp>
 #include <string>
+#include <utility>
 
 namespace ormc {
 namespace {
@@ -32,6 +33,18 @@ Transaction::~Transaction() {
   }
 }
 
+void Transaction::set_actor(std::string_view actor) {
+  if (!active_)
+    throw UsageError("set_actor(): the transaction is already committed or rolled back");
+  db_.with_connection([&](auto& conn) {
+    auto statement = conn.prepare(sql::renderer(db_.dialect()).set_history_actor());
+    statement->bind(1, std::string(actor));
+    while (statement->step()) {
+    }
+  });
+  db_.actor_set_ = true;
+}
+
 void Transaction::commit() {
   finish(true);
 }
@@ -51,6 +64,10 @@ void Transaction::finish(bool commit) {
   backend.clear_transaction_failure(); // rolling back (to the savepoint) makes it usable again
   try {
     if (level_ == 0) {
+      const bool clear_actor = std::exchange(db_.actor_set_, false);
+      if (keep && clear_actor)
+        if (std::string clear = sql::renderer(db_.dialect()).clear_history_actor(); !clear.empty())
+          db_.execute(clear);
       if (keep)
         backend.commit();
       else

@@ -200,11 +200,10 @@ public:
       return;
     }
     const char* measure =
-        metric == VectorMetric::l2
-            ? "sqrt(sum((a::float8 - b) * (a::float8 - b)))"
-        : metric == VectorMetric::cosine
-            ? "1 - sum(a::float8 * b) / NULLIF(sqrt(sum(a::float8 * a)) * sqrt(sum(b::float8 * b)), 0)"
-            : "-sum(a::float8 * b)";
+        metric == VectorMetric::l2       ? "sqrt(sum((a::float8 - b) * (a::float8 - b)))"
+        : metric == VectorMetric::cosine ? "1 - sum(a::float8 * b) / NULLIF(sqrt(sum(a::float8 * "
+                                           "a)) * sqrt(sum(b::float8 * b)), 0)"
+                                         : "-sum(a::float8 * b)";
     f.sql("(SELECT ").sql(measure).sql(" FROM unnest(").sql(column).sql(", ");
     f.param().sql("::real[]) AS \"ormc_v\"(a, b))");
   }
@@ -492,6 +491,21 @@ protected:
   int explain_plan_column() const override { return 0; }
   bool has_index_methods() const override { return true; }
   bool comments_as_statements() const override { return true; }
+
+public:
+  // The history of versioned tables (sqlite_history.cpp / postgresql_history.cpp).
+  std::vector<std::string> history_triggers(const CreateTable& table, bool replace) const override {
+    return postgres_history_triggers(*this, table, replace);
+  }
+  std::vector<std::string> start_history(const CreateTable& table) const override {
+    return ormc::sql::start_history(*this, table, "now()");
+  }
+  std::vector<std::string> drop_history_triggers(const TableName& table) const override {
+    return postgres_drop_history_triggers(*this, table);
+  }
+  std::string set_history_actor() const override {
+    return "SELECT set_config('ormc.actor', $1, true)";
+  }
 };
 
 } // namespace

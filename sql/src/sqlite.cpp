@@ -302,10 +302,28 @@ protected:
   bool comments_as_statements() const override { return false; }
   // A STRICT table takes only its own type names: a schema's NVARCHAR(120) makes it a plain one.
   std::string table_options(const CreateTable& s) const override {
+    bool strict = true;
     for (const ColumnDefinition& c : s.columns)
-      if (!declared_type(c).empty() && !strict_type(declared_type(c))) return "";
-    return " STRICT";
+      if (!declared_type(c).empty() && !strict_type(declared_type(c))) strict = false;
+    if (s.without_rowid) return strict ? " STRICT, WITHOUT ROWID" : " WITHOUT ROWID";
+    return strict ? " STRICT" : "";
   }
+
+public:
+  // The history of versioned tables (sqlite_history.cpp / postgresql_history.cpp).
+  std::vector<std::string> history_triggers(const CreateTable& table, bool replace) const override {
+    return sqlite_history_triggers(*this, table, replace);
+  }
+  std::vector<std::string> start_history(const CreateTable& table) const override {
+    return ormc::sql::start_history(*this, table, sqlite_statement_time());
+  }
+  std::vector<std::string> drop_history_triggers(const TableName& table) const override {
+    return sqlite_drop_history_triggers(*this, table);
+  }
+  std::string set_history_actor() const override {
+    return "INSERT OR REPLACE INTO \"ormc_history_actor\" (\"id\", \"actor\") VALUES (1, ?1)";
+  }
+  std::string clear_history_actor() const override { return "DELETE FROM \"ormc_history_actor\""; }
 };
 
 } // namespace

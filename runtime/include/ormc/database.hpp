@@ -63,6 +63,7 @@ private:
   std::unique_ptr<Backend> backend_;
   Dialect dialect_;
   int depth_ = 0;
+  bool actor_set_ = false; // Transaction::set_actor() in the open transaction
 };
 
 /// Same as `Database(url)`; reads well at the call site: `auto db = ormc::open("sqlite:app.db");`

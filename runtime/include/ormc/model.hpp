@@ -73,6 +73,9 @@ struct ModelStatements {
   std::string_view sync_key;
   /// The key's sequence when the schema names one (quoted), else "" (an identity, or none).
   std::string_view key_sequence;
+  /// ormc:table(versioned): the quoted history table, which holds the model's columns and
+  /// then sql::HistoryColumns; "" for a model without history.
+  std::string_view history_table;
   /// How the soft_delete and updated_at columns store the times the runtime writes into them.
   Storage soft_delete_storage = Storage::native;
   Storage updated_at_storage = Storage::native;

@@ -10,6 +10,7 @@
 #include <ormc/error.hpp>
 #include <ormc/expression.hpp>
 #include <ormc/grouped_query.hpp>
+#include <ormc/history.hpp>
 #include <ormc/key.hpp>
 #include <ormc/model.hpp>
 #include <ormc/projection.hpp>
@@ -120,9 +121,9 @@ public:
   /// Rows without a vector come last; order_by() terms break ties.
   template <Column C, class V>
   Query nearest(C, const V& to, std::int64_t k, Metric metric = Metric::l2) const {
-    static_assert(detail::is_float_vector_v<typename detail::unwrap_optional<
-                      typename C::value_type>::type>,
-                  "ormc: nearest() searches a vector column, marked ormc:vector (see 'C' below)");
+    static_assert(
+        detail::is_float_vector_v<typename detail::unwrap_optional<typename C::value_type>::type>,
+        "ormc: nearest() searches a vector column, marked ormc:vector (see 'C' below)");
     static_assert(std::is_same_v<typename C::model_type, Model>,
                   "ormc: nearest() searches a column of another model (see 'C' below)");
     static_assert(detail::is_float_vector_v<V>,
@@ -135,6 +136,25 @@ public:
     q.state_ = detail::with_nearest(state_, std::move(distance), k);
     return q;
   }
+
+  /// ormc:table(versioned): the rows as they were at `at`, read from the history table; the
+  /// query's conditions, order and limit apply to those versions:
+  ///   m.docs.where(Doc_::lang == "en").as_of(last_week).order_by(Doc_::title).all()
+  /// Such a query reads only: its update() and remove() are UsageErrors.
+  template <class Duration>
+  Query as_of(std::chrono::sys_time<Duration> at) const requires traits::versioned {
+    Query q = *this;
+    q.state_ =
+        detail::as_of(state_, db_->dialect(), std::chrono::floor<std::chrono::microseconds>(at));
+    return q;
+  }
+
+  /// ormc:table(versioned): every version of the matching rows, by key and then version; with
+  /// `from` and `to`, those current at some time in [from, to) and the removals in it. What
+  /// Table::history() and Table::between() read.
+  std::vector<Version<Model>>
+  versions(std::optional<detail::timestamp> from = {},
+           std::optional<detail::timestamp> to = {}) const requires traits::versioned;
 
   Query limit(std::int64_t n) const {
     Query q = *this;
@@ -361,6 +381,18 @@ template <class Model> auto Query<Model>::first() const -> std::optional<Model> 
   detail::read_query(*db_, detail::model_codec<Model>, one.state_, detail::append_to(rows));
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
+}
+
+template <class Model>
+auto Query<Model>::versions(std::optional<detail::timestamp> from,
+                            std::optional<detail::timestamp> to) const
+    -> std::vector<Version<Model>>
+requires traits::versioned {
+  std::vector<Version<Model>> out;
+  detail::read_versions(*db_, detail::model_codec<Model>,
+                        detail::versions(state_, db_->dialect(), from, to),
+                        detail::append_versions(out));
+  return out;
 }
 
 template <class Model> auto Query<Model>::count() const -> std::int64_t {

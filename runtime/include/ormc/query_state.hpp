@@ -42,6 +42,9 @@ public:
   /// after(): the values of the order's terms in the row to continue after, then its key.
   std::optional<std::vector<BoundValue>> after;
   bool with_deleted = false;
+  /// The rows are the model's history table's (ormc:table(versioned)): as_of(), history().
+  /// Such a query reads only.
+  bool history = false;
   /// GroupedQuery: the quoted columns of GROUP BY, and the HAVING conditions (joined with AND).
   /// A grouped query's order is its own terms only: the key is not among the groups' columns.
   std::vector<std::string_view> group_by;

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <algorithm>
+#include <chrono>
 #include <concepts>
 #include <cstdint>
 #include <optional>
 #include <ormc/auto_values.hpp>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
+#include <ormc/history.hpp>
 #include <ormc/join.hpp>
 #include <ormc/key.hpp>
 #include <ormc/model.hpp>
@@ -127,6 +130,39 @@ public:
     if (restored) traits::set_deleted(row, std::nullopt);
     return restored;
   }
+
+  // With ormc:table(versioned), the history the database's triggers keep of every change, by
+  // whoever made it (see ormc/history.hpp):
+  /// Every version of the row with this key, oldest first; also those of a removed row, whose
+  /// last version is the removal.
+  std::vector<Version<Model>> history(const key_type& key) const requires traits::versioned {
+    return query().with_deleted().where(detail::key_equals<Model>{key}).versions();
+  }
+  /// The row with this key as it was at `at`; none when it did not exist then.
+  template <class Duration>
+  std::optional<Model> as_of(const key_type& key,
+                             std::chrono::sys_time<Duration> at) const requires traits::versioned {
+    return query().where(detail::key_equals<Model>{key}).as_of(at).first();
+  }
+  /// Every row as it was at `at`: a query to refine (Query::as_of()).
+  template <class Duration>
+  Query<Model> as_of(std::chrono::sys_time<Duration> at) const requires traits::versioned {
+    return query().as_of(at);
+  }
+  /// What changed in [from, to): every version current at some time in it, of every row, and
+  /// the removals in it; by key and then version.
+  template <class D1, class D2>
+  std::vector<Version<Model>>
+  between(std::chrono::sys_time<D1> from,
+          std::chrono::sys_time<D2> to) const requires traits::versioned {
+    return query().with_deleted().versions(std::chrono::floor<std::chrono::microseconds>(from),
+                                           std::chrono::floor<std::chrono::microseconds>(to));
+  }
+  /// Writes the row with this key back as it was in `version` (of history(key)): over the row
+  /// when it exists (update(), its ormc:version column kept current), else inserted with its
+  /// key. Hooks and validation run as there. Returns the row as written; NotFound when the key
+  /// has no such version.
+  Model restore(const key_type& key, std::int64_t version) requires traits::versioned;
 
   /// A query that also sees rows remove() marked deleted.
   Query<Model> with_deleted() const requires traits::soft_delete { return query().with_deleted(); }
@@ -395,6 +431,27 @@ template <class Model> auto Table<Model>::purge(const key_type& key) -> bool {
     traits::prepare_remove(*row);
   }
   return delete_by_key(key, true, nullptr);
+}
+
+template <class Model>
+auto Table<Model>::restore(const key_type& key, std::int64_t version)
+    -> Model requires traits::versioned {
+  std::vector<Version<Model>> versions = history(key);
+  auto found = std::find_if(versions.begin(), versions.end(),
+                            [&](const VersionInfo& v) { return v.version == version; });
+  if (found == versions.end())
+    detail::throw_no_version(traits::name, detail::describe_key(key), version);
+  Model row = std::move(found->row);
+  std::optional<Model> current =
+      query().with_deleted().where(detail::key_equals<Model>{key}).first();
+  if (current) {
+    if constexpr (has_version) // the version check is against the row as it is now
+      row.*traits::version_column::member = (*current).*traits::version_column::member;
+    update(row);
+  } else {
+    upsert_by_key(row);
+  }
+  return row;
 }
 
 template <class Model> auto Table<Model>::all() -> std::vector<Model> {

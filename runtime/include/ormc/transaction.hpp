@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ormc/database.hpp>
+#include <string_view>
 #include <type_traits>
 
 namespace ormc {
@@ -23,6 +24,11 @@ public:
   void commit();
   void rollback();
   bool active() const noexcept { return active_; }
+
+  /// Who makes this transaction's changes, as the history of versioned models records it
+  /// (ormc:table(versioned)), until the outermost transaction ends: PostgreSQL's SET LOCAL,
+  /// SQLite's row that the commit clears, so that a pooled connection never carries it on.
+  void set_actor(std::string_view actor);
 
 private:
   void finish(bool commit);

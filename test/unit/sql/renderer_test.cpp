@@ -293,6 +293,87 @@ TEST(SqlSchema, VectorColumnsHoldTheirDimensionInEachDialect) {
   EXPECT_EQ(sqlite().create_extension("vector"), "");
 }
 
+TEST(SqlHistory, AHistoryTableHoldsTheColumnsWithoutConstraintsKeyedByKeyAndVersion) {
+  ColumnDefinition id, code, amount;
+  id.name = "id", id.type = ColumnType::int64, id.primary_key = id.identity = id.not_null = true;
+  code.name = "code", code.type = ColumnType::text, code.not_null = true;
+  code.unique_constraint = "uq_contract_code";
+  code.check_constraint = "ck_contract_code";
+  code.checks = {{ColumnCheck::Kind::not_empty, "", {}}};
+  amount.name = "amount", amount.type = ColumnType::int32;
+  amount.default_value = Literal{Literal::Kind::number, "0"};
+  CreateTable t;
+  t.table = {"sales", "contract"};
+  t.columns = {id, code, amount};
+  t.unique = {{"uq_contract_pair", {"code", "amount"}}};
+  CreateTable h = history_table_definition(t);
+  EXPECT_EQ(h.table.schema, "sales");
+  EXPECT_EQ(h.table.name, "contract_history");
+  ASSERT_EQ(h.columns.size(), 8u);
+  EXPECT_FALSE(h.columns[0].primary_key || h.columns[0].identity);
+  EXPECT_TRUE(h.columns[1].unique_constraint.empty() && h.columns[1].checks.empty());
+  EXPECT_TRUE(h.columns[1].not_null);
+  EXPECT_EQ(h.columns[2].default_value->value, "0");
+  EXPECT_EQ(h.columns[3].name, "history_version");
+  EXPECT_FALSE(h.columns[5].not_null); // valid_to: NULL while current
+  EXPECT_TRUE(h.unique.empty());
+  ASSERT_TRUE(h.primary_key.has_value());
+  EXPECT_EQ(h.primary_key->columns, (std::vector<std::string>{"id", "history_version"}));
+  // Created, then the triggers: built-in SQL on SQLite, a plpgsql function on PostgreSQL, each
+  // finding the key's versions by every key column of the row.
+  std::vector<std::string> lite = sqlite().render(CreateHistory{t});
+  ASSERT_EQ(lite.size(), 5u); // the table, the actor's table, a trigger per event
+  EXPECT_EQ(lite[2].rfind("CREATE TRIGGER IF NOT EXISTS \"contract_history_insert\" AFTER INSERT "
+                          "ON \"contract\" FOR EACH ROW BEGIN ",
+                          0),
+            0u);
+  EXPECT_NE(lite[4].find("WHERE \"id\" = OLD.\"id\""), std::string::npos);
+  EXPECT_NE(lite[4].find("'delete'"), std::string::npos);
+  std::vector<std::string> pg = postgres().render(CreateHistory{t});
+  ASSERT_EQ(pg.size(), 5u); // schema, table, its comment, function, trigger
+  EXPECT_EQ(pg[2],
+            "COMMENT ON TABLE \"sales\".\"contract_history\" IS 'Every version of each row of "
+            "contract (ormc:table(versioned))'");
+  EXPECT_EQ(pg[3].rfind("CREATE OR REPLACE FUNCTION \"sales\".\"contract_history_write\"()", 0),
+            0u);
+  EXPECT_NE(pg[3].find("INSERT INTO \"sales\".\"contract_history\" (\"id\", \"code\", "
+                       "\"amount\", \"history_version\", \"history_valid_from\", "
+                       "\"history_valid_to\", \"history_operation\", \"history_actor\")"),
+            std::string::npos);
+  EXPECT_EQ(pg[4], "CREATE OR REPLACE TRIGGER \"contract_history\" AFTER INSERT OR UPDATE OR "
+                   "DELETE ON \"sales\".\"contract\" FOR EACH ROW EXECUTE FUNCTION "
+                   "\"sales\".\"contract_history_write\"()");
+  EXPECT_EQ(postgres().drop_history_triggers(t.table),
+            (std::vector<std::string>{
+                "DROP TRIGGER IF EXISTS \"contract_history\" ON \"sales\".\"contract\"",
+                "DROP FUNCTION IF EXISTS \"sales\".\"contract_history_write\"()"}));
+  // The actor: a transaction-local setting, or SQLite's one-row table cleared before commit.
+  EXPECT_EQ(postgres().set_history_actor(), "SELECT set_config('ormc.actor', $1, true)");
+  EXPECT_EQ(postgres().clear_history_actor(), "");
+  EXPECT_EQ(sqlite().clear_history_actor(), "DELETE FROM \"ormc_history_actor\"");
+}
+
+TEST(SqlHistory, StartingTheHistoryOfATableWithRowsMakesEachRowAVersion) {
+  ColumnDefinition a, b;
+  a.name = "a", a.type = ColumnType::text, a.primary_key = true;
+  b.name = "b", b.type = ColumnType::text;
+  CreateTable t;
+  t.table = {"", "pair"};
+  t.columns = {a, b};
+  t.primary_key = NamedColumns{"pk_pair", {"a", "b"}};
+  std::vector<std::string> start = postgres().start_history(t);
+  ASSERT_EQ(start.size(), 2u);
+  EXPECT_EQ(start[0], "UPDATE \"pair_history\" SET \"history_valid_to\" = now() WHERE "
+                      "\"history_valid_to\" IS NULL");
+  EXPECT_EQ(start[1],
+            "INSERT INTO \"pair_history\" (\"a\", \"b\", \"history_version\", "
+            "\"history_valid_from\", \"history_valid_to\", \"history_operation\", "
+            "\"history_actor\") SELECT \"pair\".\"a\", \"pair\".\"b\", coalesce((SELECT "
+            "max(\"history_version\") FROM \"pair_history\" WHERE \"pair_history\".\"a\" = "
+            "\"pair\".\"a\" AND \"pair_history\".\"b\" = \"pair\".\"b\"), 0) + 1, now(), NULL, "
+            "'insert', NULL FROM \"pair\"");
+}
+
 TEST(SqlNames, QualifiedPrefixesEveryQuotedIdentifierAndNoLiteral) {
   EXPECT_EQ(qualified("\"t\"", "\"a\""), "\"t\".\"a\"");
   EXPECT_EQ(qualified("\"t\"", "(CAST(\"a\" AS BIGINT) * \"b\"\"c\")"),

@@ -1,6 +1,7 @@
 // migrate::migrationSql(), a pure function of the models and a diff: the statements a migration
 // file holds. test/lit/Inputs/migrate/cases/ runs whole migrations on both backends; this covers
-// what needs a server those cases cannot have (pgvector).
+// what needs a server those cases cannot have (pgvector), and the order of what a versioned
+// table's history needs around each change.
 #include "diff_fixtures.hpp"
 #include "migrate/MigrationWriter.h"
 
@@ -54,6 +55,72 @@ TEST(MigrationWriter, AFirstPgvectorColumnCreatesTheExtensionBeforeAddingIt) {
   EXPECT_EQ(migrationSql(more, diffSchemas(after, more), Dialect::postgresql, 3, "title", false)
                 .find("EXTENSION"),
             std::string::npos);
+}
+
+/// The positions of `parts` in `text`, each found after the one before; npos where one is not.
+std::size_t inOrder(const std::string& text, std::initializer_list<std::string> parts) {
+  std::size_t at = 0;
+  for (const std::string& part : parts) {
+    at = text.find(part, at);
+    if (at == std::string::npos) return at;
+    ++at;
+  }
+  return at;
+}
+
+ir::Schema versioned(std::vector<ir::Column> more) {
+  ir::Schema s = docs(std::move(more));
+  s.models[0].versioned = true;
+  return s;
+}
+
+TEST(MigrationWriter, AVersionedTablesHistoryChangesWithItsColumnsAndItsTriggersAreWrittenAnew) {
+  ir::Schema before = versioned({column("title", ir::TypeKind::String)});
+  ir::Schema after = versioned(
+      {column("title", ir::TypeKind::String), column("lang", ir::TypeKind::String, true)});
+  const std::string pg =
+      migrationSql(after, diffSchemas(before, after), Dialect::postgresql, 2, "lang", false);
+  EXPECT_NE(inOrder(pg, {"DROP TRIGGER IF EXISTS \"doc_history\" ON \"doc\";",
+                         "ALTER TABLE \"doc\" ADD COLUMN \"lang\" TEXT;",
+                         "ALTER TABLE \"doc_history\" ADD COLUMN \"lang\" TEXT;",
+                         "CREATE OR REPLACE FUNCTION \"doc_history_write\"()", "NEW.\"lang\"",
+                         "CREATE OR REPLACE TRIGGER \"doc_history\""}),
+            std::string::npos)
+      << pg;
+  const std::string lite =
+      migrationSql(after, diffSchemas(before, after), Dialect::sqlite, 2, "lang", false);
+  EXPECT_NE(inOrder(lite, {"DROP TRIGGER IF EXISTS \"doc_history_insert\";",
+                           "ALTER TABLE \"doc_history\" ADD COLUMN \"lang\" TEXT;",
+                           "CREATE TRIGGER \"doc_history_insert\"", "NEW.\"lang\""}),
+            std::string::npos)
+      << lite;
+  // A table that becomes versioned gets its history and its rows as versions; one that stops
+  // being loses its triggers and keeps its history.
+  ir::Schema plain = docs({column("title", ir::TypeKind::String)});
+  const std::string start =
+      migrationSql(before, diffSchemas(plain, before), Dialect::postgresql, 2, "start", false);
+  EXPECT_NE(inOrder(start, {"CREATE TABLE IF NOT EXISTS \"doc_history\"",
+                            "CREATE OR REPLACE TRIGGER \"doc_history\"",
+                            "INSERT INTO \"doc_history\"", "FROM \"doc\";"}),
+            std::string::npos)
+      << start;
+  const std::string stop =
+      migrationSql(plain, diffSchemas(before, plain), Dialect::postgresql, 2, "stop", false);
+  EXPECT_NE(stop.find("DROP FUNCTION IF EXISTS \"doc_history_write\"();"), std::string::npos);
+  EXPECT_EQ(stop.find("DROP TABLE"), std::string::npos) << stop;
+  // A renamed table's history and triggers follow it.
+  ir::Schema renamed = before;
+  renamed.models[0].table = "document";
+  renamed.models[0].renamedFrom = "doc";
+  const std::string rename =
+      migrationSql(renamed, diffSchemas(before, renamed), Dialect::sqlite, 2, "rename", false);
+  EXPECT_NE(inOrder(rename, {"DROP TRIGGER IF EXISTS \"doc_history_insert\";",
+                             "ALTER TABLE \"doc_history\" RENAME TO \"document_history\";",
+                             "ALTER TABLE \"doc\" RENAME TO \"document\";",
+                             "CREATE TRIGGER \"document_history_insert\" AFTER INSERT ON "
+                             "\"document\""}),
+            std::string::npos)
+      << rename;
 }
 
 } // namespace

@@ -53,6 +53,29 @@ TEST(ValidatorStorage, EachKindTakesItsOwnStorages) {
         << ir::storageName(misfit.storage);
 }
 
+TEST(ValidatorHistory, AVersionedModelLeavesTheHistorysColumnsAndTableName) {
+  ir::Schema fine = schemaWith(column("history", ir::TypeKind::String));
+  fine.models[0].versioned = true;
+  EXPECT_TRUE(validateSchema(fine).empty());
+  ir::Schema back = ir::schemaFromSnapshot(ir::toJson(fine, ir::LocationPolicy::Omit).dump());
+  EXPECT_TRUE(back.models[0].versioned);
+  for (const char* taken : {"history_version", "history_valid_from", "history_valid_to",
+                            "history_operation", "history_actor"}) {
+    ir::Schema s = schemaWith(column(taken, ir::TypeKind::String));
+    EXPECT_TRUE(validateSchema(s).empty()) << "unversioned, " << taken << " is a name like any";
+    s.models[0].versioned = true;
+    EXPECT_EQ(ids(validateSchema(s)), std::vector<std::string>{"history-column"}) << taken;
+  }
+  ir::Schema clash = fine;
+  ir::Model other = clash.models[0];
+  other.name = other.qualifiedName = "TrackHistory";
+  other.table = "track_history";
+  other.accessor = "track_histories";
+  other.versioned = false;
+  clash.models.push_back(other);
+  EXPECT_EQ(ids(validateSchema(clash)), std::vector<std::string>{"duplicate-table"});
+}
+
 ir::Column vectorOf(int dimension, ir::Storage storage = ir::Storage::Native) {
   ir::Column c = column("embedding", ir::TypeKind::Vector);
   c.type.dimension = dimension;

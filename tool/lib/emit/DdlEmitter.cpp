@@ -165,13 +165,24 @@ SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& d) {
     for (const ir::ManyToMany& rel : (*it)->manyToMany)
       if (!rel.table.empty()) ddl.drop.push_back(d.render(sql::DropTable{joinTable(**it, rel)}));
   for (auto it = ddl.order.models.rbegin(); it != ddl.order.models.rend(); ++it)
+    if ((*it)->versioned) {
+      for (std::string& statement : d.drop_history_triggers(tableName(**it)))
+        ddl.drop.push_back(std::move(statement));
+      ddl.drop.push_back(d.render(sql::DropTable{sql::history_table(tableName(**it))}));
+    }
+  for (auto it = ddl.order.models.rbegin(); it != ddl.order.models.rend(); ++it)
     ddl.drop.push_back(d.render(sql::DropTable{tableName(**it)}));
   return ddl;
 }
 
 std::vector<std::string> createTableStatements(const ir::Schema& schema, const ir::Model& m,
                                                const sql::Renderer& dialect, const SchemaDdl& ddl) {
-  return dialect.render(describeTable(schema, m, ddl));
+  sql::CreateTable table = describeTable(schema, m, ddl);
+  std::vector<std::string> statements = dialect.render(table);
+  if (m.versioned)
+    for (std::string& statement : dialect.render(sql::CreateHistory{std::move(table)}))
+      statements.push_back(std::move(statement));
+  return statements;
 }
 
 std::string emitSchemaSql(const ir::Schema& schema, const sql::Renderer& dialect) {

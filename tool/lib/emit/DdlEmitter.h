@@ -42,7 +42,7 @@ sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& model,
                                const SchemaDdl& ddl = {});
 
 /// The statements that create one table, its indexes and comments, leaving out the foreign
-/// keys `ddl` defers.
+/// keys `ddl` defers; for a versioned model, then its history table and triggers.
 std::vector<std::string> createTableStatements(const ir::Schema& schema, const ir::Model& model,
                                                const sql::Renderer& dialect, const SchemaDdl& ddl);
 

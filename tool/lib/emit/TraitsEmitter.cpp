@@ -120,6 +120,8 @@ void printLifecycle(Printer& p, const ir::Model& m) {
                      !hooksFor(m, ir::HookEvent::AfterUpdate).empty();
   p.print(
       "static constexpr bool soft_delete = $soft$;\n"
+      "/// ormc:table(versioned): history(), as_of(), between() and restore(key, version).\n"
+      "static constexpr bool versioned = $versioned$;\n"
       "static constexpr bool has_remove_hooks = $remove$;\n"
       "static constexpr bool update_changes_row = $update$;\n"
       "/// The column prepare_update() stamps (void: none), which a partial update writes too.\n"
@@ -127,6 +129,7 @@ void printLifecycle(Printer& p, const ir::Model& m) {
       "/// The ormc:version column update() checks and increments (void: none).\n"
       "using version_column = $versionColumn$;\n\n",
       {{"soft", deleted ? "true" : "false"},
+       {"versioned", m.versioned ? "true" : "false"},
        {"remove", hooksFor(m, ir::HookEvent::BeforeRemove).empty() ? "false" : "true"},
        {"update", updated || version || updateHooks ? "true" : "false"},
        {"updatedColumn",
@@ -283,6 +286,8 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
           {{"c", changed.empty() ? "{}" : name + "_conflict_update_columns"}});
   p.print(".sync_key = $s$,\n", {{"s", rawLiteral(s.syncKey)}});
   p.print(".key_sequence = $s$,\n", {{"s", rawLiteral(s.keySequence)}});
+  p.print(".history_table = $t$,\n",
+          {{"t", rawLiteral(m.versioned ? d.table_name(sql::history_table(tableName(m))) : "")}});
   if (softDelete && softDelete->storage != ir::Storage::Native)
     p.print(".soft_delete_storage = ormc::Storage::$t$,\n",
             {{"t", runtimeStorage(softDelete->storage)}});

@@ -154,6 +154,7 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   if (const an::Argument* check = t.find("check")) model.checks.push_back(check->value.text);
   model.accessor = textOr(t.find("accessor"), pluralize(snakeCase(model.name)));
   model.variants = an::flagValue(t.find("variants"));
+  model.versioned = an::flagValue(t.find("versioned"));
   model.loc = reader_.convert(record.getLocation());
   model.declaredIn = model.loc.file;
   addMembers(record, model, "", 0);

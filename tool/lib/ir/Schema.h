@@ -228,6 +228,8 @@ struct Model {
   std::string accessor;   // member of the generated Models container: order_lines
   /// ormc:table(variants): generate <Model>_Create, _Update and _Search with the model.
   bool variants = false;
+  /// ormc:table(versioned): every change kept in `<table>_history` by database triggers.
+  bool versioned = false;
   std::string declaredIn; // header that declares the struct
   /// How C++ code includes declaredIn: relative to an include path of the parse
   /// (`shop/models.hpp`); "" when none holds it.

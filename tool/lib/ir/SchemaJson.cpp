@@ -361,6 +361,7 @@ Model readModel(const Reader& r) {
   m.comment = r.string("comment", "");
   m.accessor = r.string("accessor");
   m.variants = r.boolean("variants", false);
+  m.versioned = r.boolean("versioned", false);
   m.declaredIn = readingSnapshot ? r.string("declared_in", "") : r.string("declared_in");
   m.includeAs = r.string("include_as", "");
   m.inputFile = readingSnapshot ? r.string("input", "") : r.string("input");
@@ -391,6 +392,7 @@ nlohmann::ordered_json modelJson(const Model& m, LocationPolicy locations) {
   if (!m.comment.empty()) j["comment"] = m.comment;
   j["accessor"] = m.accessor;
   if (m.variants) j["variants"] = true;
+  if (m.versioned) j["versioned"] = true;
   if (locations == LocationPolicy::Include) {
     j["declared_in"] = m.declaredIn;
     if (!m.includeAs.empty()) j["include_as"] = m.includeAs;

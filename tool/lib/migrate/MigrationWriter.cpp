@@ -40,6 +40,16 @@ sql::RebuildTable rebuild(const ir::Schema& after, const ir::Model& m, const ir:
   }
   return out;
 }
+/// The history table rebuilt with its table (SQLite): the table's columns copied and converted
+/// as the table's are, then the history's own.
+sql::RebuildTable historyRebuild(const sql::RebuildTable& table) {
+  sql::RebuildTable out;
+  out.table = sql::history_table_definition(table.table);
+  out.copy = table.copy; // a column made NOT NULL takes the same value in the versions
+  for (std::string_view column : sql::HistoryColumns::all)
+    out.copy.push_back({std::string(column), std::string(column), "", std::nullopt});
+  return out;
+}
 } // namespace
 
 std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialect dialect,
@@ -91,12 +101,29 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
     for (const Step& step : diff.steps)
       if (step.rebuilds) rebuilt.insert(step.model);
   std::set<const ir::Model*> created;
+  // A versioned table's history follows each change of the table (sql::CreateHistory): its
+  // columns change with the table's, and its triggers are written anew at the end.
+  std::set<const ir::Model*> historyChanged;
+  auto hadHistory = [&](const ir::Model& m) {
+    auto previous = diff.previous.find(&m);
+    return m.versioned && previous != diff.previous.end() && previous->second->versioned;
+  };
   for (const Step& step : diff.steps) {
     const ir::Model& m = *step.model;
     sql::TableName table = emit::tableName(m);
-    if (rebuilt.count(&m) && step.kind != Step::Kind::RenameTable) {
-      if (done.insert(&m).second)
-        add(d.render(rebuild(after, m, *diff.previous.at(&m), diff, ddl)));
+    sql::TableName history = sql::history_table(table);
+    const bool mirrored = hadHistory(m);
+    // The old triggers would record the migration's own conversions with the old columns:
+    // dropped before the table's first change (a renamed table's, under its old name, below).
+    if (mirrored && historyChanged.insert(&m).second && step.kind != Step::Kind::RenameTable)
+      add(d.drop_history_triggers(table));
+    if (rebuilt.count(&m) && step.kind != Step::Kind::RenameTable &&
+        step.kind != Step::Kind::StartHistory && step.kind != Step::Kind::StopHistory) {
+      if (done.insert(&m).second) {
+        sql::RebuildTable rebuilt = rebuild(after, m, *diff.previous.at(&m), diff, ddl);
+        add(d.render(rebuilt));
+        if (mirrored) add(d.render(historyRebuild(rebuilt)));
+      }
       continue;
     }
     switch (step.kind) {
@@ -108,6 +135,11 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
       add(emit::joinTableStatements(after, m, *step.relation, d));
       break;
     case Step::Kind::RenameTable:
+      if (mirrored) { // the triggers are named after the table
+        sql::TableName before{m.schema, step.name};
+        add(d.drop_history_triggers(before));
+        add1(d.render(sql::RenameTable{sql::history_table(before), history.name}));
+      }
       add1(d.render(sql::RenameTable{{m.schema, step.name}, m.table}));
       break;
     case Step::Kind::RenameConstraint:
@@ -122,15 +154,23 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
     case Step::Kind::DropIndex:
       add1(d.render(sql::DropIndex{table, step.name}));
       break;
-    case Step::Kind::AddColumn:
-      add(d.render(sql::AddColumn{table, emit::columnDefinition(*step.column, m.table)}));
+    case Step::Kind::AddColumn: {
+      sql::ColumnDefinition column = emit::columnDefinition(*step.column, m.table);
+      add(d.render(sql::AddColumn{table, column}));
+      if (mirrored) add(d.render(sql::AddColumn{history, sql::history_column(column)}));
       break;
-    case Step::Kind::AlterColumn:
-      addChange(d.render(sql::AlterColumn{
+    }
+    case Step::Kind::AlterColumn: {
+      sql::AlterColumn alter{
           table, emit::columnDefinition(*step.previous, m.table),
           emit::columnDefinition(*step.column, m.table),
-          step.changes.type || step.changes.nullability ? step.column->convertUsing : ""}));
+          step.changes.type || step.changes.nullability ? step.column->convertUsing : ""};
+      addChange(d.render(alter));
+      if (mirrored && (step.changes.type || step.changes.nullability || step.changes.defaultValue))
+        addChange(d.render(sql::AlterColumn{history, sql::history_column(alter.from),
+                                            sql::history_column(alter.to), alter.convert}));
       break;
+    }
     case Step::Kind::AddConstraint:
       addToExisting(sql::AddConstraint{table, step.unique, step.check});
       break;
@@ -142,13 +182,27 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
       break;
     case Step::Kind::DropColumn:
       add1(d.render(sql::DropColumn{table, step.column->name}));
+      if (mirrored) add1(d.render(sql::DropColumn{history, step.column->name}));
       break;
-    case Step::Kind::DropTable:
+    case Step::Kind::DropTable: // of the snapshot's model: its history goes with it
+      if (!step.relation && m.versioned) add(d.drop_history_triggers(table));
       add1(d.render(
           sql::DropTable{step.relation ? sql::TableName{m.schema, step.relation->table} : table}));
+      if (!step.relation && m.versioned) add1(d.render(sql::DropTable{history}));
       break;
     case Step::Kind::RenameColumn:
       add1(d.render(sql::RenameColumn{table, step.column->renamedFrom, step.column->name}));
+      if (mirrored)
+        add1(d.render(sql::RenameColumn{history, step.column->renamedFrom, step.column->name}));
+      break;
+    case Step::Kind::StartHistory: {
+      sql::CreateTable described = emit::describeTable(after, m, ddl);
+      add(d.render(sql::CreateHistory{described}));
+      add(d.start_history(described));
+      break;
+    }
+    case Step::Kind::StopHistory:
+      add(d.drop_history_triggers(table));
       break;
     case Step::Kind::CreateIndex:
       if (created.count(&m))
@@ -158,6 +212,10 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
       break;
     }
   }
+  // The triggers of each versioned table the migration changed, written for its columns now
+  // (SQLite's went with a rebuilt table; PostgreSQL's function names the columns).
+  for (const ir::Model* m : ddl.order.models)
+    if (historyChanged.count(m)) add(d.history_triggers(emit::describeTable(after, *m, ddl), true));
   // Foreign keys that close a cycle among the new tables, once they all exist.
   for (const ir::Model* m : ddl.order.models)
     if (created.count(m))

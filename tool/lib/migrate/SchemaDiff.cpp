@@ -112,6 +112,14 @@ public:
         table_(quoted(after.table)) {}
 
   void run() {
+    changes();
+    // Its history starts or stops once the table is as the models describe it.
+    if (before_.versioned != after_.versioned)
+      out_.steps.push_back(step(after_.versioned ? Kind::StartHistory : Kind::StopHistory));
+  }
+
+private:
+  void changes() {
     if (before_.table != after_.table) {
       renameTable(); // alone: a rename with other changes is refused
       return;
@@ -132,7 +140,6 @@ public:
         if (step.kind == kind) out_.steps.push_back(std::move(step));
   }
 
-private:
   bool optionsChange() const {
     sql::CreateTable b = emit::describeTable(beforeSchema_, before_);
     sql::CreateTable a = emit::describeTable(afterSchema_, after_);

@@ -44,6 +44,8 @@ struct Step {
     CreateIndex,   // index
     AlterComment,  // of the table: text
     DropTable,     // model: the snapshot's (relation: its join table); only with allowDataLoss
+    StartHistory,  // ormc:table(versioned) added: the history table, its triggers, the rows
+    StopHistory,   // ormc:table(versioned) removed: the triggers dropped, the history kept
   };
   Kind kind = Kind::CreateTable;
   const ir::Model* model = nullptr;         // in the current schema

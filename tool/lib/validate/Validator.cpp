@@ -6,6 +6,7 @@
 
 #include <llvm/Support/Path.h>
 #include <map>
+#include <ormc/sql/schema_statements.hpp>
 
 namespace ormc::validate {
 namespace {
@@ -101,8 +102,8 @@ void checkRoles(const ir::Model& m, Findings& out) {
 }
 
 void checkIndexes(const ir::Model& m, Findings& out) {
-  static const std::vector<std::string> methods = {"btree", "hash",  "gin",
-                                                   "gist",  "brin",  "hnsw", "ivfflat"};
+  static const std::vector<std::string> methods = {"btree", "hash", "gin",    "gist",
+                                                   "brin",  "hnsw", "ivfflat"};
   static const std::vector<std::string> vectorOpclasses = {"vector_l2_ops", "vector_cosine_ops",
                                                            "vector_ip_ops"};
   for (const ir::Index& index : m.indexes) {
@@ -122,8 +123,9 @@ void checkIndexes(const ir::Model& m, Findings& out) {
       const ir::Column* c = index.members.size() == 1 ? m.column(index.members[0]) : nullptr;
       if (!c || c->type.kind != ir::TypeKind::Vector || c->storage != ir::Storage::PgVector)
         out.push_back(error("index-definition", index.loc,
-                            index.method + " (pgvector) indexes one vector column with "
-                                           "storage=pgvector; " +
+                            index.method +
+                                " (pgvector) indexes one vector column with "
+                                "storage=pgvector; " +
                                 index.name + " does not"));
       if (std::find(vectorOpclasses.begin(), vectorOpclasses.end(), index.opclass) ==
           vectorOpclasses.end())
@@ -141,6 +143,17 @@ void checkIndexes(const ir::Model& m, Findings& out) {
                           index.method + " has no default operator class for ormc's column "
                                          "types; name one, e.g. opclass=gin_trgm_ops (pg_trgm)"));
   }
+}
+
+/// ormc:table(versioned): the history table adds its columns beside the model's.
+void checkVersioned(const ir::Model& m, Findings& out) {
+  for (const ir::Column& c : m.columns)
+    for (std::string_view added : sql::HistoryColumns::all)
+      if (c.name == added)
+        out.push_back(error("history-column", c.loc,
+                            "column '" + c.name + "' of versioned table '" + m.table +
+                                "' has the name of a column ormc adds to its history table '" +
+                                m.table + "_history'; name the column otherwise"));
 }
 
 void checkModel(const ir::Model& m, Findings& out) {
@@ -195,6 +208,7 @@ void checkModel(const ir::Model& m, Findings& out) {
                               c.member + "' of type '" + c.type.spelling + "'"));
     checkColumnOptions(c, out);
   }
+  if (m.versioned) checkVersioned(m, out);
   checkRoles(m, out);
   checkIndexes(m, out);
   checkValues(m, out);
@@ -252,6 +266,15 @@ Findings validateSchema(const ir::Schema& schema) {
       out.push_back(std::move(f));
     }
   }
+  for (const ir::Model& m : schema.models)
+    if (m.versioned)
+      if (auto it = tables.find(sql::history_table({m.schema, m.table}).name); it != tables.end()) {
+        Finding f = error("duplicate-table", m.loc,
+                          "the history table of versioned '" + m.qualifiedName + "' would be '" +
+                              it->first + "', the table of '" + it->second->qualifiedName + "'");
+        f.notes.push_back(note(it->second->loc, "'" + it->second->qualifiedName + "' is here"));
+        out.push_back(std::move(f));
+      }
   for (const ir::Model& m : schema.models)
     for (const ir::ManyToMany& rel : m.manyToMany)
       if (!rel.table.empty())

@@ -150,6 +150,26 @@ public:
   /// ivfflat) only where indexes have methods; elsewhere it would be a b-tree over a vector's
   /// bytes, which serves no query.
   bool creates(const Index& index) const;
+  // ---- History of versioned tables (CreateHistory).
+  /// The history table, and the triggers that write it (safe to run again: IF NOT EXISTS).
+  std::vector<std::string> render(const CreateHistory& s) const;
+  /// The triggers alone, replacing any there are (a migration that changed the table's
+  /// columns rewrites them), or with `replace` false created only where missing.
+  virtual std::vector<std::string> history_triggers(const CreateTable& table,
+                                                    bool replace) const = 0;
+  /// The history of a table that already has rows (a migration making it versioned): any
+  /// version left current closed, and each row's state now its current version, operation
+  /// 'insert'.
+  virtual std::vector<std::string> start_history(const CreateTable& table) const = 0;
+  /// Drops the triggers and what they call; the history table and its rows stay.
+  virtual std::vector<std::string> drop_history_triggers(const TableName& table) const = 0;
+  /// Makes parameter 1 the actor the triggers record, until the transaction ends: PostgreSQL's
+  /// set_config(..., true), which SET LOCAL is, so that a pooled connection cannot carry it
+  /// to another user; SQLite's one-row table, whose write the transaction holds.
+  virtual std::string set_history_actor() const = 0;
+  /// Run before a transaction that set the actor commits ("" where its end forgets it).
+  virtual std::string clear_history_actor() const { return ""; }
+
   /// The column's type as the database's catalog reports it, for the runtime's schema check.
   virtual std::string catalog_type(const ColumnDefinition& c) const = 0;
   /// The type the schema declares for `c` in this dialect (ColumnDefinition::declared_types),

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ormc::sql {
@@ -38,11 +39,11 @@ enum class ColumnType {
   timestamp_seconds, // integer seconds since the Unix epoch
   timestamp_millis,
   timestamp_micros,
-  date,           // a calendar date: DATE, or 'YYYY-MM-DD' text
-  duration,       // an integer count of the member's unit
-  decimal,        // exact: NUMERIC(precision, scale), or an INTEGER count of 10^-scale units
-  decimal_number, // NUMERIC(precision, scale), or the number as a REAL (schemas made elsewhere)
-  json,           // JSONB, or TEXT holding valid JSON
+  date,            // a calendar date: DATE, or 'YYYY-MM-DD' text
+  duration,        // an integer count of the member's unit
+  decimal,         // exact: NUMERIC(precision, scale), or an INTEGER count of 10^-scale units
+  decimal_number,  // NUMERIC(precision, scale), or the number as a REAL (schemas made elsewhere)
+  json,            // JSONB, or TEXT holding valid JSON
   vector,          // `dimension` floats: REAL[], or a BLOB of little-endian floats
   vector_pgvector, // pgvector's vector(dimension) on PostgreSQL, else as `vector`
 };
@@ -124,6 +125,9 @@ struct CreateTable {
   std::vector<ForeignKey> foreign_keys;
   std::vector<Index> indexes;
   std::string comment;
+  /// SQLite: the rows live in the primary key's b-tree, without a rowid (ignored elsewhere): a
+  /// table written and sought only by a composite key (a history) writes one b-tree, not two.
+  bool without_rowid = false;
 };
 
 /// A column added to an existing table (a migration): its definition as in CreateTable.
@@ -250,5 +254,39 @@ struct SyncKey {
   std::string sequence; // the key's named sequence (ColumnDefinition::sequence), or ""; in
                         // the table's schema
 };
+
+/// ormc:table(versioned): the table `<name>_history` beside a table, holding every version of
+/// each of its rows, and triggers on the table that write it in the transaction of whatever
+/// statement changed the row (generated code, a bulk update, raw SQL, another program).
+/// A version is current from `valid_from` until `valid_to` (NULL: still current); a delete
+/// closes the row's version and adds a zero-length one, operation 'delete', holding the row as
+/// it was. The actor is what the writing transaction set (Renderer::set_history_actor()).
+struct CreateHistory {
+  CreateTable table; // the versioned table, as created
+};
+
+/// The columns a history table adds to the versioned table's own.
+struct HistoryColumns {
+  static constexpr std::string_view version = "history_version"; // 1, 2, ... for each key
+  static constexpr std::string_view valid_from = "history_valid_from";
+  static constexpr std::string_view valid_to = "history_valid_to";
+  static constexpr std::string_view operation = "history_operation"; // insert, update, delete
+  static constexpr std::string_view actor = "history_actor";
+  static constexpr std::string_view all[] = {version, valid_from, valid_to, operation, actor};
+};
+
+/// The history table of `table`: `<name>_history`, in the same schema.
+TableName history_table(const TableName& table);
+/// A column of a versioned table as its history table holds it: the type, nullability and
+/// default alone. The history of a value is not held to the table's constraints (a unique
+/// value repeats across versions; a CHECK may have changed since).
+ColumnDefinition history_column(const ColumnDefinition& column);
+/// The HistoryColumns as the history table defines them, in order.
+std::vector<ColumnDefinition> history_own_columns();
+/// The history table, as CreateHistory creates it: the table's columns (history_column()),
+/// then the HistoryColumns, its key the table's key and the version.
+CreateTable history_table_definition(const CreateTable& table);
+/// The columns of the table's primary key, in key order.
+std::vector<std::string> key_columns(const CreateTable& table);
 
 } // namespace ormc::sql
