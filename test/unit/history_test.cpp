@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <gtest/gtest.h>
+#include <ormc/pool.hpp>
 #include <ormc/raw_sql.hpp>
 #include <sqlite3.h>
 #include <string>
@@ -288,6 +289,35 @@ TEST_P(HistoryWritersTest, AnotherProgramsWritesAreRecordedWithoutOrmcsFunctions
     sqlite3_close(other);
   }
   EXPECT_EQ(amounts(sm.contracts.history(c.id)), (std::vector<std::int64_t>{1, 2}));
+}
+
+TEST_P(HistoryWritersTest, APooledConnectionDoesNotCarryOneUsersActorToTheNext) {
+  ormc::Pool pool(url, 1); // one connection: every lease is the same one
+  Contract c = contract("C-5", 1);
+  {
+    auto lease = pool.acquire();
+    Models pm(*lease);
+    ormc::Transaction tx(*lease);
+    tx.set_actor("alice");
+    pm.contracts.insert(c);
+    tx.commit();
+  }
+  {
+    auto lease = pool.acquire(); // the next user, not saying who they are
+    Models pm(*lease);
+    c.amount_cents = 2;
+    pm.contracts.update(c);
+    ormc::Transaction tx(*lease);
+    c.amount_cents = 3;
+    pm.contracts.update(c);
+    tx.commit();
+  }
+  auto lease = pool.acquire();
+  auto versions = Models(*lease).contracts.history(c.id);
+  ASSERT_EQ(versions.size(), 3u);
+  EXPECT_EQ(versions[0].actor, "alice");
+  EXPECT_FALSE(versions[1].actor.has_value()) << *versions[1].actor;
+  EXPECT_FALSE(versions[2].actor.has_value()) << *versions[2].actor;
 }
 
 constexpr int kContracts = 50;
