@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <llvm/ADT/SmallVector.h>
 #include <llvm/ADT/StringRef.h>
+#include <llvm/Support/Path.h>
 
 namespace ormc::emit {
 namespace {
@@ -327,6 +328,22 @@ void printDialectStatements(Printer& p, const std::string& function, const CppCo
   p.print("  }\n  return {};\n}\n");
 }
 
+/// `text` as a C++ string literal: names and paths, quotes and backslashes escaped.
+std::string cppString(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+/// The module a model comes from, as code includes its header: `shop/models.hpp`, or the
+/// header's file name (never a path of the machine that generated the code).
+std::string moduleOf(const ir::Model& m) {
+  return m.includeAs.empty() ? llvm::sys::path::filename(m.declaredIn).str() : m.includeAs;
+}
+
 } // namespace
 
 std::string emitModelsHeader(const CppContext& context) {
@@ -338,9 +355,11 @@ std::string emitModelsHeader(const CppContext& context) {
           {{"version", kOrmcVersion}});
   for (const std::string& input : schema.inputFiles)
     p.print("#include \"$h$\"\n", {{"h", generatedHeaderName(input)}});
-  p.print("\n#include <optional>\n#include <ormc/database.hpp>\n#include <ormc/related.hpp>\n"
-          "#include <ormc/table.hpp>\n#include <ormc/transaction.hpp>\n#include <span>\n"
-          "#include <string_view>\n\n");
+  p.print(
+      "\n#include <optional>\n#include <ormc/database.hpp>\n#include <ormc/related.hpp>\n"
+      "#include <ormc/metadata.hpp>\n#include <ormc/table.hpp>\n#include <ormc/transaction.hpp>\n"
+      "#include <span>\n"
+      "#include <string_view>\n\n");
   std::string ns =
       options.modelsNamespace.empty() ? commonNamespace(schema) : options.modelsNamespace;
   if (!ns.empty()) p.print("namespace $ns$ {\n\n", {{"ns", namespaceOpening(schema, ns)}});
@@ -393,6 +412,35 @@ std::string emitModelsHeader(const CppContext& context) {
     p.print("    &ormc::ModelTraits<::$t$>::statements(dialect),\n", {{"t", m.qualifiedName}});
   p.print("};\n"
           "ormc::check_schema(db_, tables);\n");
+  p.outdent();
+  p.print("}\n\n"
+          "/// The schema's tables as the generator wrote them down, in this connection's\n"
+          "/// dialect: model, module, name, columns (type, nullability, key), foreign keys.\n"
+          "std::vector<ormc::TableInfo> tables() const {\n");
+  p.indent();
+  p.print("ormc::Dialect dialect = db_.dialect();\n"
+          "return {\n");
+  for (const ir::Model& m : schema.models)
+    p.print("    {$n$, $mod$, $a$, &ormc::ModelTraits<::$t$>::statements(dialect)},\n",
+            {{"n", cppString(m.qualifiedName)},
+             {"mod", cppString(moduleOf(m))},
+             {"a", cppString(m.accessor)},
+             {"t", m.qualifiedName}});
+  p.print("};\n");
+  p.outdent();
+  p.print("}\n\n"
+          "/// The modules (headers) the models come from, each once, in the models' order.\n"
+          "static std::span<const std::string_view> modules() {\n");
+  p.indent();
+  std::vector<std::string> modules;
+  for (const ir::Model& m : schema.models)
+    if (std::find(modules.begin(), modules.end(), moduleOf(m)) == modules.end())
+      modules.push_back(moduleOf(m));
+  p.print("static constexpr std::string_view list[] = {\n");
+  for (const std::string& module : modules)
+    p.print("    $m$,\n", {{"m", cppString(module)}});
+  p.print("};\n"
+          "return list;\n");
   p.outdent();
   p.print("}\n\n"
           "/// Drops every table of the schema (and the rows in them), in one transaction: join\n"
