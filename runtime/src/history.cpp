@@ -75,6 +75,9 @@ void read_versions(Database& db, const ModelCodec& codec, const QueryState& q, V
   db.with_connection([&](auto& conn) {
     check_dialect(q, conn.dialect_v, codec.name);
     const ModelStatements& sql = codec.statements(conn.dialect_v);
+    if (sql.history_table.empty())
+      throw UsageError("history of " + std::string(codec.name) +
+                       ", which keeps none: mark it ormc:table(versioned)");
     std::string columns(sql.columns);
     for (std::string_view column : HistoryColumns::all)
       columns += ", " + sql::identifier(column);

@@ -103,6 +103,9 @@ std::vector<sql::Fragment> where_of(const QueryState& q, const ModelStatements& 
 }
 
 sql::Select select_of(const QueryState& q, const ModelStatements& sql, sql::Fragment columns) {
+  if (q.history && sql.history_table.empty())
+    throw UsageError("as_of() of table " + std::string(sql.table_name) +
+                     ", which keeps no history: mark its model ormc:table(versioned)");
   sql::Select select{std::move(columns),  std::string(q.history ? sql.history_table : sql.table),
                      where_of(q, sql),    order_of(q, sql),
                      q.limit.has_value(), q.offset.has_value()};

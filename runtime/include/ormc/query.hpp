@@ -151,10 +151,12 @@ public:
 
   /// ormc:table(versioned): every version of the matching rows, by key and then version; with
   /// `from` and `to`, those current at some time in [from, to) and the removals in it. What
-  /// Table::history() and Table::between() read.
-  std::vector<Version<Model>>
-  versions(std::optional<detail::timestamp> from = {},
-           std::optional<detail::timestamp> to = {}) const requires traits::versioned;
+  /// Table::history() and Table::between() read; UsageError for a model without history.
+  /// (Unconstrained, unlike them: Clang 14 instantiates every member of an explicitly
+  /// instantiated class, its constraints unchecked, so what they call must compile for any
+  /// model.)
+  std::vector<Version<Model>> versions(std::optional<detail::timestamp> from = {},
+                                       std::optional<detail::timestamp> to = {}) const;
 
   Query limit(std::int64_t n) const {
     Query q = *this;
@@ -386,8 +388,7 @@ template <class Model> auto Query<Model>::first() const -> std::optional<Model> 
 template <class Model>
 auto Query<Model>::versions(std::optional<detail::timestamp> from,
                             std::optional<detail::timestamp> to) const
-    -> std::vector<Version<Model>>
-requires traits::versioned {
+    -> std::vector<Version<Model>> {
   std::vector<Version<Model>> out;
   detail::read_versions(*db_, detail::model_codec<Model>,
                         detail::versions(state_, db_->dialect(), from, to),
