@@ -36,9 +36,10 @@ Transaction::~Transaction() {
 void Transaction::set_actor(std::string_view actor) {
   if (!active_)
     throw UsageError("set_actor(): the transaction is already committed or rolled back");
+  const std::string value(actor); // bound without a copy (SQLite): alive until the step
   db_.with_connection([&](auto& conn) {
     auto statement = conn.prepare(sql::renderer(db_.dialect()).set_history_actor());
-    statement->bind(1, std::string(actor));
+    statement->bind(1, value);
     while (statement->step()) {
     }
   });
