@@ -9,11 +9,18 @@
 namespace ormc {
 namespace {
 
+/// The model's columns, in the SQL layer's terms.
+std::vector<sql::CatalogColumn> columns_of(const ModelStatements& model) {
+  std::vector<sql::CatalogColumn> out;
+  for (const ColumnShape& c : model.shape)
+    out.push_back({std::string(c.name), std::string(c.type), c.not_null});
+  return out;
+}
+
 /// What the model's table should be, in the SQL layer's terms.
 sql::TableShape wanted_shape(const ModelStatements& model) {
   sql::TableShape out;
-  for (const ColumnShape& c : model.shape)
-    out.columns.push_back({std::string(c.name), std::string(c.type), c.not_null});
+  out.columns = columns_of(model);
   for (const IndexShape& i : model.indexes)
     out.indexes.push_back({std::string(i.columns), i.unique});
   for (const ForeignKeyShape& k : model.foreign_keys)
@@ -38,8 +45,7 @@ sql::TableShape found_shape(Database& db, const ModelStatements& model) {
 /// that a history left behind by a change of its table is found before a trigger fails on it.
 sql::TableShape wanted_history_shape(const ModelStatements& model, Dialect dialect) {
   sql::TableShape out;
-  for (const ColumnShape& c : model.shape)
-    out.columns.push_back({std::string(c.name), std::string(c.type), c.not_null});
+  out.columns = columns_of(model);
   for (const sql::ColumnDefinition& c : sql::history_own_columns())
     out.columns.push_back({c.name, sql::renderer(dialect).catalog_type(c), c.not_null});
   return out;
@@ -55,10 +61,11 @@ void check_schema(Database& db, std::span<const ModelStatements* const> models) 
       differences.push_back(std::move(d));
   for (const ModelStatements* model : models) {
     if (model->history_table.empty()) continue;
-    const std::string table = std::string(model->table_name) + "_history";
+    const sql::TableName history =
+        sql::history_table({std::string(model->schema_name), std::string(model->table_name)});
     for (std::string& d : sql::schema_differences(
              std::string(model->history_table), wanted_history_shape(*model, db.dialect()),
-             {db.backend().table_columns(model->schema_name, table), {}, {}}))
+             {db.backend().table_columns(history.schema, history.name), {}, {}}))
       differences.push_back(std::move(d));
   }
   if (differences.empty()) return;

@@ -16,8 +16,10 @@ bool decimal_digits(const std::string& type, int& precision, int& scale);
 std::string history_insert_columns(const CreateTable& table);
 /// `row."a", row."b"`: the table's columns of the trigger's row `row` (NEW or OLD).
 std::string history_row_values(const CreateTable& table, std::string_view row);
-/// `"k" = row."k" AND ...`: the history rows of the key of `row`.
-std::string history_key_match(const CreateTable& table, std::string_view row);
+/// `"k" = row."k" AND ...`: the history rows of the key of `row`; with `history` (the quoted
+/// history table), its columns qualified by it.
+std::string history_key_match(const CreateTable& table, std::string_view row,
+                              std::string_view history = "");
 /// The time of the statement being run, in microseconds since the Unix epoch: 'now' is the
 /// same throughout one sqlite3_step(), so the rows one statement changes share it. SQLite's
 /// clock counts milliseconds.

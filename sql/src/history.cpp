@@ -78,11 +78,13 @@ std::string history_row_values(const CreateTable& table, std::string_view row) {
   return out;
 }
 
-std::string history_key_match(const CreateTable& table, std::string_view row) {
+std::string history_key_match(const CreateTable& table, std::string_view row,
+                              std::string_view history) {
+  const std::string qualifier = history.empty() ? "" : std::string(history) + ".";
   std::string out;
   for (const std::string& k : key_columns(table))
-    out += (out.empty() ? "" : " AND ") + identifier(k) + " = " + std::string(row) + "." +
-           identifier(k);
+    out += (out.empty() ? "" : " AND ") + qualifier + identifier(k) + " = " + std::string(row) +
+           "." + identifier(k);
   return out;
 }
 
@@ -90,10 +92,8 @@ std::vector<std::string> start_history(const Renderer& r, const CreateTable& tab
                                        const std::string& now) {
   const std::string history = r.table_name(history_table(table.table));
   const std::string current = r.table_name(table.table);
-  std::string key_match; // the history rows of the key of the table's row
-  for (const std::string& k : key_columns(table))
-    key_match += (key_match.empty() ? "" : " AND ") + history + "." + identifier(k) + " = " +
-                 current + "." + identifier(k);
+  // The history rows of the key of the table's row, qualified: both tables have the columns.
+  const std::string key_match = history_key_match(table, current, history);
   return {"UPDATE " + history + " SET " + identifier(HistoryColumns::valid_to) + " = " + now +
               " WHERE " + identifier(HistoryColumns::valid_to) + " IS NULL",
           "INSERT INTO " + history + " (" + history_insert_columns(table) + ") SELECT " +

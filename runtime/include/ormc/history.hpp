@@ -60,7 +60,7 @@ QueryState versions(const QueryState& q, Dialect dialect, std::optional<timestam
                     std::optional<timestamp> to = {});
 /// The versions of `q` (a versions() query), by key and then version.
 void read_versions(Database& db, const ModelCodec& codec, const QueryState& q, VersionSink sink);
-/// UsageError: restore(key, version) found no such version.
+/// NotFound: restore(key, version) found no such version.
 [[noreturn]] void throw_no_version(std::string_view model, const std::string& key,
                                    std::int64_t version);
 } // namespace detail
