@@ -496,7 +496,9 @@ MigrationReport migrate(Database& db, std::span<const MigrationFile> files,
 std::int64_t migration_version(Database& db) {
   // Read, never created here: creating it takes the migration lock inside a transaction, which
   // would wait on a migrator that may itself be waiting for this transaction to end.
-  if (db.backend().table_columns("", kVersionTable.name).empty()) return 0;
+  if (db.with_connection(
+          [](Backend& backend) { return backend.table_columns("", kVersionTable.name).empty(); }))
+    return 0;
   std::map<std::int64_t, AppliedMigration> applied = applied_migrations(db);
   return applied.empty() ? 0 : applied.rbegin()->first;
 }

@@ -89,19 +89,10 @@ std::size_t Pool::abandoned_transactions() const {
 }
 
 void Pool::give_back(Database* db) noexcept {
-  bool abandoned = db->transaction_depth() > 0;
-  if (abandoned) {
-    // A Transaction still refers to this connection: roll its work back now, and keep the
-    // connection (alive, for that Transaction's own rollback later) out of the pool.
-    Backend& backend = db->backend();
-    backend.clear_transaction_failure(); // a ROLLBACK is always allowed
-    try {
-      backend.rollback();
-    } catch (...) {
-      // The connection is lost: the server has discarded the transaction with it.
-    }
-    backend.note_failure(); // so that the Transaction's commit() fails instead of "succeeding"
-  }
+  // A Transaction still refers to this connection (or a tenant's, on SQLite): its work is rolled
+  // back now, and the connection (alive, for that Transaction's own rollback later) kept out of
+  // the pool.
+  bool abandoned = db->roll_back_abandoned();
   {
     std::lock_guard lock(state_->mutex);
     if (abandoned) {

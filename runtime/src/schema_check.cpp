@@ -29,9 +29,8 @@ sql::TableShape wanted_shape(const ModelStatements& model) {
   return out;
 }
 
-sql::TableShape found_shape(Database& db, const ModelStatements& model) {
+sql::TableShape found_shape(Backend& backend, const ModelStatements& model) {
   sql::TableShape out;
-  Backend& backend = db.backend();
   out.columns = backend.table_columns(model.schema_name, model.table_name);
   if (out.columns.empty()) return out;
   if (!model.indexes.empty())
@@ -55,19 +54,22 @@ sql::TableShape wanted_history_shape(const ModelStatements& model, Dialect diale
 
 void check_schema(Database& db, std::span<const ModelStatements* const> models) {
   std::vector<std::string> differences;
-  for (const ModelStatements* model : models)
-    for (std::string& d : sql::schema_differences(std::string(model->table), wanted_shape(*model),
-                                                  found_shape(db, *model)))
-      differences.push_back(std::move(d));
-  for (const ModelStatements* model : models) {
-    if (model->history_table.empty()) continue;
-    const sql::TableName history =
-        sql::history_table({std::string(model->schema_name), std::string(model->table_name)});
-    for (std::string& d : sql::schema_differences(
-             std::string(model->history_table), wanted_history_shape(*model, db.dialect()),
-             {db.backend().table_columns(history.schema, history.name), {}, {}}))
-      differences.push_back(std::move(d));
-  }
+  // Through with_connection(): a tenant's catalog is its own schema's.
+  db.with_connection([&](Backend& backend) {
+    for (const ModelStatements* model : models)
+      for (std::string& d : sql::schema_differences(std::string(model->table), wanted_shape(*model),
+                                                    found_shape(backend, *model)))
+        differences.push_back(std::move(d));
+    for (const ModelStatements* model : models) {
+      if (model->history_table.empty()) continue;
+      const sql::TableName history =
+          sql::history_table({std::string(model->schema_name), std::string(model->table_name)});
+      for (std::string& d : sql::schema_differences(
+               std::string(model->history_table), wanted_history_shape(*model, db.dialect()),
+               {backend.table_columns(history.schema, history.name), {}, {}}))
+        differences.push_back(std::move(d));
+    }
+  });
   if (differences.empty()) return;
   std::string message = "the database does not match the models (" +
                         std::to_string(differences.size()) + " difference" +

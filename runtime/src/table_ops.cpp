@@ -9,6 +9,7 @@
 #include <ormc/sql/renderer.hpp>
 #include <ormc/sql_text.hpp>
 #include <ormc/table_ops.hpp>
+#include <type_traits>
 
 namespace ormc::detail {
 namespace {
@@ -303,11 +304,14 @@ bool restore_row(Database& db, const ModelCodec& codec, std::span<const BoundVal
 
 std::unique_ptr<RowStream> open_rows(Database& db, const ModelCodec& codec, const QueryState& q,
                                      bool paged) {
-  if (paged && db.dialect() == Dialect::postgresql)
-    return std::make_unique<CursorRows>(static_cast<postgres::Connection&>(db.backend()),
-                                        query_sql(q, codec, Dialect::postgresql),
-                                        db.transaction_depth() > 0, q, codec.postgresql);
+  // Outside a transaction the cursor is held past its DECLARE's: a tenant's runs in a
+  // transaction of its own.
+  const bool in_transaction = db.transaction_depth() > 0;
   return db.with_connection([&](auto& conn) -> std::unique_ptr<RowStream> {
+    if constexpr (std::is_same_v<std::remove_reference_t<decltype(conn)>, postgres::Connection>)
+      if (paged)
+        return std::make_unique<CursorRows>(conn, query_sql(q, codec, Dialect::postgresql),
+                                            in_transaction, q, codec.postgresql);
     auto statement = prepared_query(conn, codec, q);
     using Statement = std::remove_reference_t<decltype(*statement)>;
     const RowFunctions<Statement>& functions = codec.functions(*statement);

@@ -11,13 +11,22 @@ std::string savepoint(const Database& db, sql::Savepoint::Action action, int lev
 }
 } // namespace
 
-Transaction::Transaction(Database& db) : db_(db), level_(db.depth_) {
-  if (level_ == 0)
-    db_.backend().begin();
-  else
-    db_.execute(savepoint(db_, sql::Savepoint::Action::create, level_));
-  ++db_.depth_;
-  db_.backend().set_in_transaction(true);
+Transaction::Transaction(Database& db) : db_(db), level_(db.session_->depth) {
+  if (db_.dropped_) db_.enter_scope(); // throws
+  Backend& backend = *db_.backend_;
+  if (level_ == 0) {
+    db_.begin_transaction();
+  } else {
+    backend.execute(savepoint(db_, sql::Savepoint::Action::create, level_));
+  }
+  ++db_.session_->depth;
+  backend.set_in_transaction(true);
+  try {
+    db_.enter_scope(); // a tenant's search path, until the transaction ends
+  } catch (...) {
+    finish(false);
+    throw;
+  }
 }
 
 Transaction::~Transaction() {
@@ -28,8 +37,9 @@ Transaction::~Transaction() {
     // A destructor must not throw. The rollback failed because the connection is gone, and the
     // server discards an unfinished transaction with its session: nothing was committed.
     active_ = false;
-    db_.depth_ = level_;
-    db_.backend().set_in_transaction(level_ > 0);
+    db_.session_->depth = level_;
+    db_.session_->scope = nullptr;
+    db_.backend_->set_in_transaction(level_ > 0);
   }
 }
 
@@ -43,7 +53,7 @@ void Transaction::set_actor(std::string_view actor) {
     while (statement->step()) {
     }
   });
-  db_.actor_set_ = true;
+  db_.session_->actor_set = true;
 }
 
 void Transaction::commit() {
@@ -55,9 +65,9 @@ void Transaction::rollback() {
 
 void Transaction::finish(bool commit) {
   if (!active_) throw UsageError("transaction already committed or rolled back");
-  if (db_.depth_ != level_ + 1)
+  if (db_.session_->depth != level_ + 1)
     throw UsageError("an inner transaction is still open; finish it first");
-  Backend& backend = db_.backend();
+  Backend& backend = *db_.backend_;
   // A failed transaction cannot commit (PostgreSQL would answer COMMIT with a silent rollback):
   // it is rolled back, and commit() says so.
   bool failed = backend.transaction_failed();
@@ -65,17 +75,20 @@ void Transaction::finish(bool commit) {
   backend.clear_transaction_failure(); // rolling back (to the savepoint) makes it usable again
   try {
     if (level_ == 0) {
-      const bool clear_actor = std::exchange(db_.actor_set_, false);
+      const bool clear_actor = std::exchange(db_.session_->actor_set, false);
       if (keep && clear_actor)
         if (std::string clear = sql::renderer(db_.dialect()).clear_history_actor(); !clear.empty())
-          db_.execute(clear);
+          backend.execute(clear);
       if (keep)
         backend.commit();
       else
         backend.rollback();
     } else {
-      if (!keep) db_.execute(savepoint(db_, sql::Savepoint::Action::rollback_to, level_));
-      db_.execute(savepoint(db_, sql::Savepoint::Action::release, level_));
+      if (!keep) {
+        backend.execute(savepoint(db_, sql::Savepoint::Action::rollback_to, level_));
+        db_.session_->scope = nullptr; // a search path set since the savepoint is undone
+      }
+      backend.execute(savepoint(db_, sql::Savepoint::Action::release, level_));
     }
   } catch (const DatabaseError&) {
     // A failed transaction may be gone already (its connection lost, or rolled back by a Pool
@@ -83,7 +96,8 @@ void Transaction::finish(bool commit) {
     if (!(commit && failed)) throw;
   }
   active_ = false;
-  --db_.depth_;
+  --db_.session_->depth;
+  if (level_ == 0) db_.session_->scope = nullptr;
   backend.set_in_transaction(level_ > 0);
   if (commit && failed)
     throw TransactionAborted("commit: a statement of this transaction failed, so it was rolled "

@@ -410,6 +410,23 @@ public:
     return "SELECT pg_advisory_unlock(1869771107, hashtext(coalesce(current_schema(), '')))";
   }
   bool has_schemas() const override { return true; }
+  std::string set_search_path(std::string_view schema, bool local) const override {
+    return std::string(local ? "SET LOCAL" : "SET") + " search_path TO " +
+           (schema.empty() ? std::string("DEFAULT") : identifier(schema));
+  }
+  std::string begin_in_schema(std::string_view schema) const override {
+    return "BEGIN; " + set_search_path(schema, true);
+  }
+  std::string create_schema(std::string_view schema) const override {
+    return "CREATE SCHEMA IF NOT EXISTS " + identifier(schema);
+  }
+  std::string drop_schema(std::string_view schema) const override {
+    return "DROP SCHEMA IF EXISTS " + identifier(schema) + " CASCADE";
+  }
+  std::string schemas_with_prefix() const override {
+    return "SELECT nspname FROM pg_catalog.pg_namespace WHERE left(nspname, length($1)) = $1 "
+           "ORDER BY nspname";
+  }
   std::string migration_preamble() const override {
     return "SET LOCAL lock_timeout = " + std::string(kLockTimeout);
   }

@@ -47,6 +47,11 @@ public:
     hook_ = std::move(hook);
     with_parameters_ = hook_ && parameters == HookParameters::include;
   }
+  /// The same hook as `other` (a tenant's connection reports as its database's does).
+  void copy_statement_hook(const Backend& other) {
+    hook_ = other.hook_;
+    with_parameters_ = other.with_parameters_;
+  }
   /// Whether statements should time themselves; false costs one branch per statement.
   bool observed() const noexcept { return static_cast<bool>(hook_); }
   /// Whether statements should keep a text copy of each bound value for the hook.

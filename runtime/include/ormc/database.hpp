@@ -6,7 +6,10 @@
 #include <ormc/error.hpp>
 #include <ormc/postgres/connection.hpp>
 #include <ormc/sqlite/connection.hpp>
+#include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 namespace ormc {
 
@@ -30,7 +33,13 @@ public:
 
   Dialect dialect() const noexcept { return dialect_; }
   /// Runs SQL without parameters or results, e.g. a DDL script.
-  void execute(std::string_view sql) { backend_->execute(sql); }
+  void execute(std::string_view sql) {
+    if (!in_scope()) [[unlikely]]
+      return execute_scoped(sql);
+    backend_->execute(sql);
+  }
+  /// The connection itself, past any tenant's scope: what runs on it directly runs wherever
+  /// the connection happens to point. Use with_connection() for statements of a tenant.
   Backend& backend() noexcept { return *backend_; }
 
   /// Calls `hook` after every statement this connection runs, with its SQL and duration:
@@ -42,8 +51,57 @@ public:
   }
 
   /// Calls `f` with the concrete connection (sqlite::Connection&, ...), so that the code in `f`
-  /// binds and reads values without virtual calls.
+  /// binds and reads values without virtual calls. For a tenant (tenant()), `f` runs in that
+  /// tenant's scope: inside the open transaction, or else in a transaction of its own.
   template <class F> decltype(auto) with_connection(F&& f) {
+    if (!in_scope()) [[unlikely]]
+      return scoped([&]() -> decltype(auto) { return on_connection(f); });
+    return on_connection(f);
+  }
+
+  /// Nesting depth of open transactions (0 = none); see Transaction. A tenant on PostgreSQL
+  /// shares its connection, and so its transactions, with the database it came from.
+  int transaction_depth() const noexcept { return session_->depth; }
+
+  /// The same database for tenant `name`, whose tables are its own: on PostgreSQL the schema
+  /// `tenant_<name>` of this database, on SQLite the file `<stem>.tenant_<name><ext>` beside this
+  /// one (an in-memory database's tenants are in memory too). Its storage is created on first
+  /// use; create_schema() or migrate() on it then make its tables. What runs through the result
+  /// reads and writes that tenant only, and a pooled connection never keeps it: PostgreSQL
+  /// scopes each transaction (SET LOCAL search_path), and a statement outside any runs in a
+  /// transaction of its own. Tables of models with a schema of their own
+  /// (`ormc:table(schema=...)`) are shared by every tenant.
+  ///
+  /// A name is 1-30 of a-z, 0-9 and _. The result lives as long as this database; asking a
+  /// tenant for a tenant gives its sibling. Throws UsageError for a bad name.
+  Database& tenant(std::string_view name);
+  /// The tenant this database is ("" for the database itself).
+  const std::string& tenant_name() const noexcept { return tenant_; }
+  /// The tenants that have storage, in name order.
+  std::vector<std::string> tenants();
+  /// Removes tenant `name` with everything stored in it; false if it had no storage. Using its
+  /// database afterwards is a UsageError. On PostgreSQL it is part of the open transaction, if
+  /// any.
+  bool drop_tenant(std::string_view name);
+
+  /// Whether a transaction is open here or in one of this database's tenants; rolls all of them
+  /// back (Pool: a connection returned inside a transaction). Never throws.
+  bool roll_back_abandoned() noexcept;
+
+private:
+  friend class Transaction;
+  friend class ScopedTransaction;
+  struct Session {
+    int depth = 0;
+    bool actor_set = false; // Transaction::set_actor() in the open transaction
+    // Whose search path the open transaction has (PostgreSQL tenants); null: not known, as
+    // after a rollback to a savepoint.
+    const Database* scope = nullptr;
+  };
+  struct Tenants;
+
+  Database(Database& root, std::string name); // a tenant
+  template <class F> decltype(auto) on_connection(F& f) {
     switch (dialect_) {
     case Dialect::sqlite:
       return f(static_cast<sqlite::Connection&>(*backend_));
@@ -52,19 +110,64 @@ public:
     }
     throw_unsupported();
   }
-
-  /// Nesting depth of open transactions (0 = none); see Transaction.
-  int transaction_depth() const noexcept { return depth_; }
-
-private:
-  friend class Transaction;
+  /// False when statements must first enter this database's scope: a PostgreSQL tenant
+  /// outside a transaction, or inside one whose search path is another's; a dropped tenant.
+  bool in_scope() const noexcept {
+    return !dropped_ && (session_->depth > 0 ? session_->scope == this : schema_.empty());
+  }
+  template <class F> decltype(auto) scoped(F&& f);
+  /// BEGIN, in this database's scope where one statement can do both.
+  void begin_transaction();
+  /// Inside a transaction: points its search path here. Throws for a dropped tenant.
+  void enter_scope();
+  void execute_scoped(std::string_view sql);
   [[noreturn]] void throw_unsupported() const;
 
-  std::unique_ptr<Backend> backend_;
+  std::unique_ptr<Backend> owned_; // null for a tenant sharing its root's connection
+  Backend* backend_;
   Dialect dialect_;
-  int depth_ = 0;
-  bool actor_set_ = false; // Transaction::set_actor() in the open transaction
+  Session own_session_;
+  Session* session_ = &own_session_;
+  ConnectOptions options_;
+  Database* root_ = this;
+  std::string tenant_; // "" for a root
+  std::string schema_; // PostgreSQL tenant: its schema
+  bool dropped_ = false;
+  std::unique_ptr<Tenants> tenants_; // a root's tenants, made on first use
 };
+
+/// The transaction a tenant's statement runs in when none is open (see Database::tenant).
+class ScopedTransaction {
+public:
+  explicit ScopedTransaction(Database& db);
+  ~ScopedTransaction();
+  ScopedTransaction(const ScopedTransaction&) = delete;
+  ScopedTransaction& operator=(const ScopedTransaction&) = delete;
+  void commit();
+
+private:
+  void close() noexcept;
+  void roll_back() noexcept;
+
+  Database& db_;
+  bool open_ = true;
+};
+
+template <class F> decltype(auto) Database::scoped(F&& f) {
+  if (session_->depth > 0 || dropped_) {
+    enter_scope();
+    return f();
+  }
+  ScopedTransaction transaction(*this);
+  if constexpr (std::is_void_v<decltype(f())>) {
+    f();
+    transaction.commit();
+  } else {
+    decltype(auto) result = f();
+    transaction.commit();
+    return result;
+  }
+}
 
 /// Same as `Database(url)`; reads well at the call site: `auto db = ormc::open("sqlite:app.db");`
 /// works because the result is constructed in place.

@@ -67,6 +67,30 @@ MigrationReport migrate_down(Database& db, const std::filesystem::path& dir, std
 MigrationReport migrate_down(Database& db, std::span<const MigrationFile> files,
                              std::int64_t version);
 
+class Pool;
+
+/// One tenant's outcome of migrate_tenants().
+struct TenantMigration {
+  std::string tenant;
+  MigrationReport report; // what this call applied; empty when it failed
+  std::string error;      // why it failed; "" when it succeeded
+};
+
+struct TenantMigrationOptions {
+  std::size_t parallel = 0;         // tenants migrating at once; 0: as many as the pool lends
+  std::vector<std::string> tenants; // these only (a canary first, say); empty: every tenant
+};
+
+/// Migrates every tenant of the pool's database (Database::tenants()) as migrate() would,
+/// several at a time, each on a connection of its own. A tenant that fails keeps the migrations
+/// before the one that failed and is reported with its error, while the others go on; a later
+/// call resumes each tenant from where it stopped, applying only what is pending. Results are
+/// in tenant name order.
+std::vector<TenantMigration> migrate_tenants(Pool& pool, std::span<const MigrationFile> files,
+                                             const TenantMigrationOptions& options = {});
+std::vector<TenantMigration> migrate_tenants(Pool& pool, const std::filesystem::path& dir,
+                                             const TenantMigrationOptions& options = {});
+
 /// The highest version applied to the database; 0 before the first migration (creating the
 /// empty ormc_migrations table then).
 std::int64_t migration_version(Database& db);

@@ -149,4 +149,9 @@ std::int64_t Connection::last_insert_id() const noexcept {
   return sqlite3_last_insert_rowid(db_);
 }
 
+std::string Connection::path() const {
+  const char* file = sqlite3_db_filename(db_, "main");
+  return file ? file : "";
+}
+
 } // namespace ormc::sqlite

@@ -31,6 +31,13 @@ struct [[clang::annotate("ormc:table")]] Post {
   [[clang::annotate("ormc:belongs_to(Victim, name=\"author of post\", inverse=\"my-posts\")")]] std::int64_t author_id;
 };
 
+// A Models member name as a table's accessor would not compile (a model called Table, or Tenant
+// with accessor=tenant).
+// CHECK-DAG: hostile-values.hpp:[[@LINE+1]]:56: error: accessor 'tables' of 'Table' is a member of Models already; name the table's member with ormc:table(accessor=...) [invalid-name]
+struct [[clang::annotate("ormc:table(name=\"tbl\")")]] Table {
+  [[clang::annotate("ormc:id")]] std::int64_t id;
+};
+
 // CHECK-DAG: hostile-values.hpp:[[@LINE+2]]:84: error: accessor 'class' is not a C++ identifier; it names the table's member of Models [invalid-name]
 // CHECK-DAG: hostile-values.hpp:[[@LINE+1]]:84: error: table name holds a control character (a newline, tab or NUL); names are one line of text [invalid-name]
 struct [[clang::annotate("ormc:table(name=\"line\nbreak\", accessor=\"class\")")]] Newline {

@@ -39,6 +39,18 @@ ir::Column stored(ir::TypeKind kind, ir::Storage storage, const std::string& enu
   return c;
 }
 
+TEST(ValidatorNames, AnAccessorThatIsAlreadyAMemberOfModelsIsRefused) {
+  for (const char* taken : {"tenant", "tables", "database", "create_schema"}) {
+    ir::Schema s = schemaWith(column("title", ir::TypeKind::String));
+    s.models[0].accessor = taken;
+    Findings findings = validateSchema(s);
+    ASSERT_EQ(findings.size(), 1u) << taken;
+    EXPECT_EQ(findings[0].id, "invalid-name");
+    EXPECT_NE(findings[0].message.find("is a member of Models already"), std::string::npos);
+  }
+  EXPECT_TRUE(validateSchema(schemaWith(column("title", ir::TypeKind::String))).empty());
+}
+
 TEST(ValidatorStorage, EachKindTakesItsOwnStorages) {
   using K = ir::TypeKind;
   using S = ir::Storage;

@@ -382,6 +382,9 @@ std::string emitModelsHeader(const CppContext& context) {
     p.print(", $a$(db)", {{"a", m.accessor}});
   p.print(" {}\n\n"
           "ormc::Database& database() const { return db_; }\n\n"
+          "/// The same models for tenant `name` (ormc::Database::tenant()): every table, relation,\n"
+          "/// query and transaction of the result reads and writes that tenant's tables only.\n"
+          "Models tenant(std::string_view name) const { return Models(db_.tenant(name)); }\n\n"
           "/// Creates every table and index that does not exist yet, in one transaction: each\n"
           "/// table after the tables it references, then join tables and the foreign keys that\n"
           "/// close cycles. Tables that existed already must match the models (check_schema()),\n"

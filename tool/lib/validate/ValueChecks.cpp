@@ -5,12 +5,15 @@
 #include "validate/FindingBuilders.h"
 #include "validate/TextChecks.h"
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
 #include <optional>
 #include <ormc/sql/renderer.hpp>
+#include <string_view>
 
 namespace ormc::validate {
 namespace {
@@ -130,9 +133,10 @@ void checkStorage(const ir::Column& c, Findings& out) {
   bool vector = c.type.kind == ir::TypeKind::Vector;
   bool fits = isEnum    ? c.storage == ir::Storage::Text
               : decimal ? c.storage == ir::Storage::Numeric
-              : vector  ? c.storage == ir::Storage::PgVector
-                        : c.type.kind == ir::TypeKind::Timestamp &&
-                             c.storage != ir::Storage::Numeric && c.storage != ir::Storage::PgVector;
+              : vector
+                  ? c.storage == ir::Storage::PgVector
+                  : c.type.kind == ir::TypeKind::Timestamp && c.storage != ir::Storage::Numeric &&
+                        c.storage != ir::Storage::PgVector;
   std::string chosen = ir::storageName(c.storage);
   if (!fits)
     out.push_back(
@@ -192,6 +196,11 @@ void checkExpression(const std::string& expression, const ir::SourceLoc& loc, Fi
 
 } // namespace
 
+/// What the generated Models has besides the tables (ModelsEmitter).
+constexpr std::array<std::string_view, 10> kModelsMembers = {
+    "check_schema",      "create_schema", "database",         "drop_schema", "drop_statements",
+    "finish_statements", "modules",       "start_statements", "tables",      "tenant"};
+
 void checkValues(const ir::Model& m, Findings& out) {
   checkName(m.table, "table", m.loc, out);
   checkName(m.schema, "schema", m.loc, out);
@@ -199,6 +208,12 @@ void checkValues(const ir::Model& m, Findings& out) {
     out.push_back(error("invalid-name", m.loc,
                         "accessor '" + m.accessor +
                             "' is not a C++ identifier; it names the table's member of Models"));
+  else if (std::find(kModelsMembers.begin(), kModelsMembers.end(), m.accessor) !=
+           kModelsMembers.end())
+    out.push_back(error("invalid-name", m.loc,
+                        "accessor '" + m.accessor + "' of '" + m.name +
+                            "' is a member of Models already; name the table's member with "
+                            "ormc:table(accessor=...)"));
   for (const std::string& check : m.checks)
     checkExpression(check, m.loc, out);
   for (const ir::Column& c : m.columns) {

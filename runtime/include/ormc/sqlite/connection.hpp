@@ -44,6 +44,8 @@ public:
   std::int64_t last_insert_id() const noexcept;
 
   sqlite3* handle() const noexcept { return db_; }
+  /// The database file's absolute path; "" for an in-memory database.
+  std::string path() const;
 
 private:
   void set_journal_mode(const char* mode);

@@ -170,6 +170,20 @@ public:
   /// Run before a transaction that set the actor commits ("" where its end forgets it).
   virtual std::string clear_history_actor() const { return ""; }
 
+  /// Tenants with a schema each (has_schemas() dialects; "" elsewhere, where a tenant is a
+  /// database file of its own). Makes `schema` the only one unqualified names resolve in, "" the
+  /// connection's default again; `local`: until the transaction ends (SET LOCAL).
+  virtual std::string set_search_path(std::string_view /*schema*/, bool /*local*/) const {
+    return "";
+  }
+  /// A transaction begun with set_search_path(schema, true) in one round trip.
+  virtual std::string begin_in_schema(std::string_view /*schema*/) const { return ""; }
+  virtual std::string create_schema(std::string_view /*schema*/) const { return ""; }
+  /// Drops the schema and everything in it.
+  virtual std::string drop_schema(std::string_view /*schema*/) const { return ""; }
+  /// The names of the schemas that begin with parameter 1, in order.
+  virtual std::string schemas_with_prefix() const { return ""; }
+
   /// The column's type as the database's catalog reports it, for the runtime's schema check.
   virtual std::string catalog_type(const ColumnDefinition& c) const = 0;
   /// The type the schema declares for `c` in this dialect (ColumnDefinition::declared_types),
