@@ -84,6 +84,20 @@ cl::opt<std::string> embedMigrations(
     cl::value_desc("stem"), cl::cat(category));
 cl::opt<bool> merge("merge", cl::desc("Inputs are IR fragments: merge, check and emit them"),
                     cl::cat(category));
+cl::opt<bool> keepGoing("keep-going",
+                        cl::desc("With --merge: leave out each module (fragment) that cannot be "
+                                 "read or checked, write the rest, list the failed ones, exit 1"),
+                        cl::cat(category));
+cl::opt<std::string> onTableConflict(
+    "on-table-conflict",
+    cl::desc("With --merge: a table two modules define differently is an 'error' (default), or "
+             "with 'keep-first' a warning that keeps the first module's"),
+    cl::init("error"), cl::value_desc("error|keep-first"), cl::cat(category));
+cl::opt<std::string> mergeSummary(
+    "merge-summary",
+    cl::desc("With --merge: write what each module contributed (tables, columns), what it "
+             "shared and what failed, as JSON"),
+    cl::value_desc("file"), cl::cat(category));
 // `ormc import --db URL`: a subcommand with options of its own.
 cl::SubCommand importCommand("import", "Write annotated structs for an existing database's tables");
 cl::opt<std::string> importDatabase("db",
@@ -157,6 +171,14 @@ int main(int argc, const char** argv) {
   options.depFileTarget = depFileTarget;
   options.fragment = fragment;
   options.merge = merge;
+  options.keepGoing = keepGoing;
+  options.mergeSummary = mergeSummary;
+  if (onTableConflict == "keep-first") {
+    options.keepFirstTable = true;
+  } else if (onTableConflict != "error") {
+    llvm::errs() << "ormc: error: --on-table-conflict must be error or keep-first\n";
+    return 1;
+  }
   options.fixedCompilations = std::move(fixed);
   options.fixedCompilationsError = error;
   return ormc::driver::run(options);

@@ -2,6 +2,7 @@
 
 #include "diagnostics/DiagnosticReporter.h"
 #include "driver/DepFile.h"
+#include "driver/ModuleMerge.h"
 #include "driver/ProgressLine.h"
 #include "emit/CppEmitter.h"
 #include "emit/CppEmitterInternal.h"
@@ -72,6 +73,9 @@ std::string checkOptions(const Options& options) {
            "--fragment=<file>";
   if (options.merge && !options.fragment.empty())
     return "--merge reads fragments; it cannot write one";
+  if (!options.merge &&
+      (options.keepGoing || options.keepFirstTable || !options.mergeSummary.empty()))
+    return "--keep-going, --on-table-conflict and --merge-summary are for --merge";
   if (options.depFile.empty() && !options.depFileTarget.empty())
     return "--depfile-target needs --depfile";
   if (options.merge && options.fixedCompilations)
@@ -188,30 +192,26 @@ std::unique_ptr<frontend::ModelSet> parseInputs(Options& options,
 }
 
 /// The IR of previously extracted fragments (--merge).
-std::unique_ptr<frontend::ModelSet> readFragments(const std::vector<std::string>& files,
-                                                  DiagnosticReporter& reporter) {
-  std::vector<ir::Schema> fragments;
-  std::vector<std::string> inputs;
-  for (const std::string& file : files) {
-    auto buffer = llvm::MemoryBuffer::getFile(file);
+/// --merge: each fragment file as a module, read or with why it could not be.
+std::vector<ModuleInput> readModules(const std::vector<std::string>& given,
+                                     const std::vector<std::string>& files) {
+  std::vector<ModuleInput> modules;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    ModuleInput module{given[i], std::nullopt, ""};
+    auto buffer = llvm::MemoryBuffer::getFile(files[i]);
     if (!buffer) {
-      reporter.reportError("cannot read IR fragment '" + file +
-                           "': " + buffer.getError().message());
-      return nullptr;
+      module.readError =
+          "cannot read IR fragment '" + files[i] + "': " + buffer.getError().message();
+    } else {
+      try {
+        module.fragment = ir::schemaFromJson((*buffer)->getBuffer().str());
+      } catch (const ir::IrFormatError& e) {
+        module.readError = "'" + files[i] + "' is not an ormc IR fragment: " + e.what();
+      }
     }
-    try {
-      fragments.push_back(ir::schemaFromJson((*buffer)->getBuffer().str()));
-    } catch (const ir::IrFormatError& e) {
-      reporter.reportError("'" + file + "' is not an ormc IR fragment: " + e.what());
-      return nullptr;
-    }
-    for (const std::string& input : fragments.back().inputFiles)
-      if (std::find(inputs.begin(), inputs.end(), input) == inputs.end()) inputs.push_back(input);
+    modules.push_back(std::move(module));
   }
-  auto models = std::make_unique<frontend::ModelSet>(inputs);
-  for (ir::Schema& fragment : fragments)
-    models->add(frontend::CollectedModels{std::move(fragment.models), {}});
-  return models;
+  return modules;
 }
 
 /// --embed-migrations: the directory's ormc.sum and migrations as C++ sources; 1 on errors.
@@ -369,24 +369,46 @@ int run(Options& options) {
   std::vector<std::string> inputs;
   for (const std::string& source : options.sources)
     inputs.push_back(absolutePath(source));
-  for (const std::string& input : inputs)
-    if (!llvm::sys::fs::exists(input)) {
-      reporter.reportError("no such file: '" + input + "'");
-      return 1;
-    }
+  if (!options.merge)
+    for (const std::string& input : inputs)
+      if (!llvm::sys::fs::exists(input)) {
+        reporter.reportError("no such file: '" + input + "'");
+        return 1;
+      }
 
   std::set<std::string> dependencies;
-  std::unique_ptr<frontend::ModelSet> models =
-      options.merge ? readFragments(inputs, reporter)
-                    : parseInputs(options, inputs, reporter, dependencies);
-  if (!models) return 1;
-  if (options.merge) dependencies.insert(inputs.begin(), inputs.end());
-
-  Findings findings = models->findings();
-  ir::Schema schema = models->schema();
+  Findings findings;
+  ir::Schema schema;
+  std::string failedModules; // --keep-going left them out: the rest is written, the exit is 1
+  unsigned leftOutErrors = 0;
+  if (options.merge) {
+    MergeResult merged =
+        mergeModules(readModules(options.sources, inputs),
+                     options.keepFirstTable ? TableConflict::KeepFirst : TableConflict::Error,
+                     options.keepGoing);
+    dependencies.insert(inputs.begin(), inputs.end());
+    if (!options.mergeSummary.empty() &&
+        !writeOne(options.mergeSummary, mergeSummaryJson(merged), reporter))
+      return 1;
+    // Errors, but of modules left out: what the others make is still written.
+    for (const Finding& f : merged.leftOut)
+      reporter.report(f);
+    leftOutErrors = reporter.errors();
+    findings = std::move(merged.findings);
+    schema = std::move(merged.schema);
+    for (const ModuleSummary& m : merged.modules)
+      if (m.failed) failedModules += (failedModules.empty() ? "" : ", ") + m.name;
+  } else {
+    std::unique_ptr<frontend::ModelSet> models =
+        parseInputs(options, inputs, reporter, dependencies);
+    if (!models) return 1;
+    findings = models->findings();
+    schema = models->schema();
+  }
   if (options.pgvector) ir::preferPgvector(schema);
-  // A fragment is checked as a whole only when merged: its models may refer to others'.
-  if (!hasErrors(findings) && options.fragment.empty()) {
+  // A fragment is checked as a whole only when merged (mergeModules() checks it): its models may
+  // refer to others'.
+  if (!options.merge && !hasErrors(findings) && options.fragment.empty()) {
     // Unresolved relations are left out of the checks that follow, so both kinds report.
     Findings problems = validate::linkSchema(schema);
     Findings more = validate::validateSchema(schema);
@@ -397,7 +419,7 @@ int run(Options& options) {
     if (options.warningsAsErrors && f.severity == Severity::Warning) f.severity = Severity::Error;
     reporter.report(f);
   }
-  if (reporter.errors() != 0) return 1;
+  if (reporter.errors() != leftOutErrors) return 1;
 
   if (!options.fragment.empty()) {
     if (!writeOne(options.fragment, ir::toJson(schema, ir::LocationPolicy::Include).dump(1) + "\n",
@@ -426,6 +448,11 @@ int run(Options& options) {
                    ? absolutePath(options.fragment)
                    : absolutePath(options.outputDir) + "/" + options.schemaName + ".ormc.hpp";
     if (!writeOne(options.depFile, makeDepFile(target, dependencies), reporter)) return 1;
+  }
+  if (!failedModules.empty()) {
+    llvm::errs() << "ormc: left out, having failed: " << failedModules
+                 << "; the schema holds every other module's tables\n";
+    return 1;
   }
   return 0;
 }

@@ -20,11 +20,14 @@ struct Options {
   unsigned jobs = 0;            // parallel parses; 0 = one per core
   unsigned sourcesPerInput = 1; // --sources-per-input: generated sources per model header
   enum class Progress { Auto, Always, Never } progress = Progress::Auto;
-  std::string depFile;       // --depfile: where to write the inputs' dependencies
-  std::string depFileTarget; // --depfile-target: the rule's target (default: depFile's output)
-  std::string fragment;      // --fragment: write the IR of these inputs here, emit nothing
-  bool merge = false;        // --merge: sources are IR fragments to merge and emit
-  std::string migrationsDir; // --migrations-dir: write the next migration there
+  std::string depFile;         // --depfile: where to write the inputs' dependencies
+  std::string depFileTarget;   // --depfile-target: the rule's target (default: depFile's output)
+  std::string fragment;        // --fragment: write the IR of these inputs here, emit nothing
+  bool merge = false;          // --merge: sources are IR fragments to merge and emit
+  bool keepGoing = false;      // --keep-going: with --merge, leave failing modules out
+  bool keepFirstTable = false; // --on-table-conflict=keep-first: a warning, not an error
+  std::string mergeSummary;    // --merge-summary: what each module contributed, as JSON
+  std::string migrationsDir;   // --migrations-dir: write the next migration there
   std::string migrationName = "migration"; // --migration-name
   bool allowDataLoss = false;              // --allow-data-loss: migrations may drop
   std::string databaseUrl;      // --db: count the rows a migration's data loss would take
