@@ -66,6 +66,32 @@ std::filesystem::path tenant_file(const std::filesystem::path& root_path, std::s
                         std::string(name) + root_path.extension().string());
   return file;
 }
+
+/// Drops every table of a SQLite database (its indexes and triggers go with them), in one
+/// transaction.
+void empty_sqlite_database(sqlite::Connection& db) {
+  const sql::Renderer& r = sql::renderer(Dialect::sqlite);
+  std::vector<std::string> tables;
+  {
+    auto statement = db.prepare(r.catalog_tables());
+    statement->bind(1, std::string_view(""));
+    std::string name;
+    while (statement->step()) {
+      statement->read(0, name);
+      tables.push_back(name);
+    }
+  }
+  db.execute(r.migration_setup()); // foreign keys off: any order, as the whole file goes
+  db.begin();
+  try {
+    for (const std::string& table : tables)
+      db.execute(r.render(sql::DropTable{{"", table}}));
+    db.commit();
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+}
 } // namespace
 
 struct Database::Tenants {
@@ -98,7 +124,11 @@ Database::Database(Database& root, std::string name)
   // One connection, so one transaction state: the tenant scopes the root's transactions.
   session_ = root.session_;
   schema_ = std::string(kTenantPrefix) + tenant_;
-  root.execute(sql::renderer(dialect_).create_schema(schema_));
+  // Created only when missing: CREATE SCHEMA IF NOT EXISTS on two connections at once can still
+  // collide, which then only the first use of a new tenant can meet.
+  const std::vector<std::string> existing = root.tenants();
+  if (!std::binary_search(existing.begin(), existing.end(), tenant_))
+    root.execute(sql::renderer(dialect_).create_schema(schema_));
 }
 
 Database::~Database() = default;
@@ -169,18 +199,26 @@ bool Database::drop_tenant(std::string_view name) {
   }
   if (dialect_ == Dialect::postgresql) {
     execute(sql::renderer(dialect_).drop_schema(std::string(kTenantPrefix) + std::string(name)));
-  } else if (dropped) {
-    // Closed before its files go; an in-memory tenant goes with its connection.
+  } else if (const std::string path = static_cast<sqlite::Connection&>(*backend_).path();
+             !path.empty() && existed) {
+    const std::string file = tenant_file(path, name).string();
+    // Emptied before it goes: another connection that still has the file open (a pooled one,
+    // another process) then fails on its next statement instead of writing to a deleted file.
+    {
+      sqlite::Connection tenant(file, options_);
+      empty_sqlite_database(tenant);
+    }
+    if (dropped) dropped->owned_.reset(); // closed before its files go
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      std::filesystem::remove(file + suffix);
+  }
+  if (dropped && dropped->owned_ && dialect_ == Dialect::sqlite)
+    dropped->owned_.reset(); // an in-memory tenant goes with its connection
+  if (dropped && !dropped->owned_ && dialect_ == Dialect::sqlite) {
+    // Kept valid for backend(); every use of a dropped tenant is refused before reaching it.
     dropped->owned_ = std::make_unique<sqlite::Connection>(":memory:", options_);
     dropped->backend_ = dropped->owned_.get();
   }
-  if (dialect_ == Dialect::sqlite)
-    if (const std::string path = static_cast<sqlite::Connection&>(*backend_).path();
-        !path.empty()) {
-      const std::string file = tenant_file(path, name).string();
-      for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        std::filesystem::remove(file + suffix);
-    }
   if (dropped) {
     dropped->dropped_ = true;
     tenants_->dropped.push_back(std::move(dropped));
