@@ -23,6 +23,8 @@ int main() {
     tx.commit();
   }
   const auto before_sale = m.prices.history("desk").back().valid_from;    // both there by then
+  // SQLite keeps times to the millisecond: the changes below begin after that moment.
+  std::this_thread::sleep_for(std::chrono::milliseconds(5));
   m.prices.where(Price_::cents > 10000).update(Price_::cents.set(12000)); // bulk: recorded too
   ormc::execute(db, "UPDATE price SET cents = 1499 WHERE sku = 'lamp'");  // raw SQL: recorded
   for (const auto& v : m.prices.history("lamp"))
