@@ -1,6 +1,7 @@
 // docs/runtime.md (Tenants): one program serving two shops from one container. Each tenant's
 // tables are its own (here SQLite files beside the main one; on PostgreSQL a schema each), and
-// everything that runs through a tenant's models stays inside that tenant.
+// everything that runs through a tenant's models stays inside that tenant; a branch is a copy of
+// a tenant that then changes on its own.
 #include "schema.ormc.hpp"
 
 #include <cstdio>
@@ -32,6 +33,15 @@ int main() {
                   c.name.c_str());
   std::printf("the main database has %lld customers\n",
               static_cast<long long>(m.customers.count()));
+
+  // A branch: acme's tables and rows copied, then changed apart from acme.
+  shop::Models trial = acme.create_branch("trial"); // shop.branch_acme__trial.db
+  trial.customers.query().remove();
+  std::printf("branch trial of acme: %lld customers; acme: %lld\n",
+              static_cast<long long>(trial.customers.count()),
+              static_cast<long long>(acme.customers.count()));
+  acme.database().drop_branch("trial");
+
   db.drop_tenant("globex");
   std::printf("tenants left: %zu\n", db.tenants().size());
   std::filesystem::remove_all(dir);

@@ -1,4 +1,5 @@
 #include "database_url.hpp"
+#include "schema_copy.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -43,13 +44,25 @@ std::unique_ptr<Backend> checked_backend(std::unique_ptr<Backend> backend) {
 }
 
 constexpr std::string_view kTenantPrefix = "tenant_";
+constexpr std::string_view kBranchPrefix = "branch_";
+constexpr std::string_view kBranchSeparator = "__";
 constexpr std::size_t kMaxTenantName = 30; // the schema's name stays within PostgreSQL's 63 bytes
+constexpr std::size_t kMaxBranchName = 24; // branch_ + tenant + __ + branch: 63 bytes at most
+
+bool name_characters(std::string_view name) {
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
 
 bool valid_tenant_name(std::string_view name) {
-  return !name.empty() && name.size() <= kMaxTenantName &&
-         std::all_of(name.begin(), name.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-         });
+  return !name.empty() && name.size() <= kMaxTenantName && name_characters(name);
+}
+
+// No leading _ and no __: `branch_<tenant>__<branch>` then names one tenant's one branch.
+bool valid_branch_name(std::string_view name) {
+  return !name.empty() && name.size() <= kMaxBranchName && name_characters(name) &&
+         name.front() != '_' && name.find(kBranchSeparator) == std::string_view::npos;
 }
 
 void check_tenant_name(std::string_view name) {
@@ -59,12 +72,39 @@ void check_tenant_name(std::string_view name) {
                      "PostgreSQL schema and a SQLite file)");
 }
 
-/// SQLite: where tenant `name` of the database at `root_path` keeps its tables.
-std::filesystem::path tenant_file(const std::filesystem::path& root_path, std::string_view name) {
+void check_branch_name(std::string_view name) {
+  if (!valid_branch_name(name))
+    throw UsageError("branch '" + std::string(name) +
+                     "': a branch's name is 1-24 characters of a-z, 0-9 and _, beginning with "
+                     "a letter or digit, without __ (it names a PostgreSQL schema and a SQLite "
+                     "file)");
+}
+
+/// What a tenant's (branch "") or branch's schema or file is called.
+std::string storage_name(std::string_view tenant, std::string_view branch) {
+  if (branch.empty()) return std::string(kTenantPrefix) + std::string(tenant);
+  return std::string(kBranchPrefix) + std::string(tenant) + std::string(kBranchSeparator) +
+         std::string(branch);
+}
+
+/// The prefix of the storage names of tenants (tenant "") or of `tenant`'s branches.
+std::string storage_prefix(std::string_view tenant) {
+  if (tenant.empty()) return std::string(kTenantPrefix);
+  return std::string(kBranchPrefix) + std::string(tenant) + std::string(kBranchSeparator);
+}
+
+/// SQLite: the file of the tenant or branch `storage` of the database at `root_path`.
+std::filesystem::path storage_file(const std::filesystem::path& root_path,
+                                   std::string_view storage) {
   std::filesystem::path file = root_path;
-  file.replace_filename(root_path.stem().string() + "." + std::string(kTenantPrefix) +
-                        std::string(name) + root_path.extension().string());
+  file.replace_filename(root_path.stem().string() + "." + std::string(storage) +
+                        root_path.extension().string());
   return file;
+}
+
+void remove_sqlite_files(const std::string& file) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(file + suffix);
 }
 
 /// Drops every table of a SQLite database (its indexes and triggers go with them), in one
@@ -109,13 +149,14 @@ Database::Database(std::unique_ptr<Backend> backend)
     : owned_(checked_backend(std::move(backend))), backend_(owned_.get()),
       dialect_(backend_->dialect()) {}
 
-Database::Database(Database& root, std::string name)
+Database::Database(Database& root, std::string tenant, std::string branch)
     : backend_(root.backend_), dialect_(root.dialect_), options_(root.options_), root_(&root),
-      tenant_(std::move(name)) {
+      tenant_(std::move(tenant)), branch_(std::move(branch)),
+      storage_(storage_name(tenant_, branch_)) {
   if (dialect_ == Dialect::sqlite) {
     const std::string root_path = static_cast<sqlite::Connection&>(*root.backend_).path();
     owned_ = std::make_unique<sqlite::Connection>(
-        root_path.empty() ? std::string(":memory:") : tenant_file(root_path, tenant_).string(),
+        root_path.empty() ? std::string(":memory:") : storage_file(root_path, storage_).string(),
         options_);
     backend_ = owned_.get();
     backend_->copy_statement_hook(*root.backend_);
@@ -123,94 +164,199 @@ Database::Database(Database& root, std::string name)
   }
   // One connection, so one transaction state: the tenant scopes the root's transactions.
   session_ = root.session_;
-  schema_ = std::string(kTenantPrefix) + tenant_;
-  // Created only when missing: CREATE SCHEMA IF NOT EXISTS on two connections at once can still
-  // collide, which then only the first use of a new tenant can meet.
-  const std::vector<std::string> existing = root.tenants();
-  if (!std::binary_search(existing.begin(), existing.end(), tenant_))
-    root.execute(sql::renderer(dialect_).create_schema(schema_));
+  schema_ = storage_;
 }
 
 Database::~Database() = default;
 
-Database& Database::tenant(std::string_view name) {
-  if (root_ != this) return root_->tenant(name);
-  check_tenant_name(name);
-  if (!tenants_) tenants_ = std::make_unique<Tenants>();
-  auto found = tenants_->open.find(name);
-  if (found != tenants_->open.end()) return *found->second;
-  auto made = std::unique_ptr<Database>(new Database(*this, std::string(name)));
-  return *tenants_->open.emplace(std::string(name), std::move(made)).first->second;
-}
-
-std::vector<std::string> Database::tenants() {
-  if (root_ != this) return root_->tenants();
+std::vector<std::string> Database::stored_names(std::string_view prefix) {
   std::vector<std::string> names;
-  auto add = [&](std::string_view name) {
-    if (valid_tenant_name(name)) names.emplace_back(name);
-  };
   if (dialect_ == Dialect::postgresql) {
     with_connection([&](auto& conn) {
-      const std::string prefix(kTenantPrefix);
       auto statement = conn.prepare(sql::renderer(dialect_).schemas_with_prefix());
       statement->bind(1, prefix);
       std::string schema;
       while (statement->step()) {
         statement->read(0, schema);
-        add(std::string_view(schema).substr(prefix.size()));
+        names.push_back(schema.substr(prefix.size()));
       }
     });
   } else if (const std::string path = static_cast<sqlite::Connection&>(*backend_).path();
              !path.empty()) {
     const std::filesystem::path root_path(path);
-    const std::string begins = root_path.stem().string() + "." + std::string(kTenantPrefix);
+    const std::string begins = root_path.stem().string() + "." + std::string(prefix);
     const std::string ends = root_path.extension().string();
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(root_path.parent_path(), ec)) {
       const std::string file = entry.path().filename().string();
       if (file.size() > begins.size() + ends.size() && file.starts_with(begins) &&
           file.ends_with(ends))
-        add(std::string_view(file).substr(begins.size(),
-                                          file.size() - begins.size() - ends.size()));
+        names.push_back(file.substr(begins.size(), file.size() - begins.size() - ends.size()));
     }
   } else if (tenants_) {
-    for (const auto& [name, db] : tenants_->open)
-      names.push_back(name);
+    for (const auto& [storage, db] : tenants_->open)
+      if (storage.starts_with(prefix)) names.push_back(storage.substr(prefix.size()));
   }
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
 }
 
+Database& Database::child(std::string_view tenant, std::string_view branch, bool create) {
+  if (!tenants_) tenants_ = std::make_unique<Tenants>();
+  const std::string storage = storage_name(tenant, branch);
+  auto found = tenants_->open.find(storage);
+  if (found != tenants_->open.end()) return *found->second;
+  if (create && dialect_ == Dialect::postgresql) {
+    // Created only when missing: CREATE SCHEMA IF NOT EXISTS on two connections at once can
+    // still collide, which then only the first use of a new tenant can meet.
+    const std::vector<std::string> existing = stored_names(storage);
+    if (!std::binary_search(existing.begin(), existing.end(), std::string()))
+      execute(sql::renderer(dialect_).create_schema(storage));
+  }
+  auto made =
+      std::unique_ptr<Database>(new Database(*this, std::string(tenant), std::string(branch)));
+  return *tenants_->open.emplace(storage, std::move(made)).first->second;
+}
+
+Database& Database::tenant(std::string_view name) {
+  if (root_ != this) return root_->tenant(name);
+  check_tenant_name(name);
+  return child(name, "", true);
+}
+
+std::vector<std::string> Database::tenants() {
+  if (root_ != this) return root_->tenants();
+  std::vector<std::string> names = stored_names(kTenantPrefix);
+  std::erase_if(names, [](const std::string& name) { return !valid_tenant_name(name); });
+  return names;
+}
+
 bool Database::drop_tenant(std::string_view name) {
   if (root_ != this) return root_->drop_tenant(name);
   check_tenant_name(name);
-  const std::vector<std::string> existing = tenants();
-  const bool existed = std::binary_search(existing.begin(), existing.end(), name);
+  return drop_child(name, "");
+}
+
+std::string Database::describe() const {
+  if (branch_.empty()) return "tenant '" + tenant_ + "'";
+  return "branch '" + branch_ + "' of tenant '" + tenant_ + "'";
+}
+
+void Database::require_tenant(std::string_view what) const {
+  if (tenant_.empty())
+    throw UsageError(std::string(what) +
+                     ": branches are of a tenant, and this is the database itself; "
+                     "tenant(\"name\") gives a tenant");
+}
+
+Database& Database::create_branch(std::string_view name) {
+  require_tenant("create_branch()");
+  check_branch_name(name);
+  if (dropped_) enter_scope(); // throws
+  const std::string what = "create_branch('" + std::string(name) + "') of " + describe();
+  if (session_->depth > 0)
+    throw UsageError(what + ": a transaction is open on this connection; a branch is copied in "
+                            "a transaction of its own, so create it outside any");
+  const std::vector<std::string> existing = branches();
+  if (std::binary_search(existing.begin(), existing.end(), name))
+    throw UsageError(what + ": the branch exists already; drop_branch() it first");
+  Database& root = *root_;
+  const std::string storage = storage_name(tenant_, name);
+  if (dialect_ == Dialect::postgresql) {
+    detail::copy_postgres_schema(static_cast<postgres::Connection&>(*backend_), schema_, storage);
+    return root.child(tenant_, name, false);
+  }
+  auto& source = static_cast<sqlite::Connection&>(*backend_);
+  const std::string root_path = static_cast<sqlite::Connection&>(*root.backend_).path();
+  if (root_path.empty()) {
+    Database& made = root.child(tenant_, name, true);
+    try {
+      detail::copy_sqlite_database(source, static_cast<sqlite::Connection&>(*made.backend_));
+    } catch (...) {
+      root.tenants_->open.erase(storage);
+      throw;
+    }
+    return made;
+  }
+  // Copied beside it first, then renamed: the branch's file is whole or not there at all.
+  const std::string file = storage_file(root_path, storage).string();
+  const std::string partial = file + ".partial";
+  remove_sqlite_files(partial);
+  try {
+    {
+      ConnectOptions options = options_;
+      options.sqlite_journal = SqliteJournal::rollback;
+      sqlite::Connection target(partial, options);
+      detail::copy_sqlite_database(source, target);
+    }
+    std::filesystem::rename(partial, file);
+  } catch (...) {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-journal"})
+      std::filesystem::remove(partial + suffix, ignored);
+    throw;
+  }
+  return root.child(tenant_, name, false);
+}
+
+Database& Database::branch(std::string_view name) {
+  require_tenant("branch()");
+  check_branch_name(name);
+  Database& root = *root_;
+  if (root.tenants_ && root.tenants_->open.contains(storage_name(tenant_, name)))
+    return root.child(tenant_, name, false);
+  const std::vector<std::string> existing = branches();
+  if (!std::binary_search(existing.begin(), existing.end(), name))
+    throw NotFound("tenant '" + tenant_ + "' has no branch '" + std::string(name) +
+                   "' (create_branch() makes one)");
+  return root.child(tenant_, name, false);
+}
+
+std::vector<std::string> Database::branches() {
+  require_tenant("branches()");
+  std::vector<std::string> names = root_->stored_names(storage_prefix(tenant_));
+  std::erase_if(names, [](const std::string& name) { return !valid_branch_name(name); });
+  return names;
+}
+
+bool Database::drop_branch(std::string_view name) {
+  require_tenant("drop_branch()");
+  check_branch_name(name);
+  return root_->drop_child(tenant_, name);
+}
+
+bool Database::drop_child(std::string_view tenant, std::string_view branch) {
+  const std::string storage = storage_name(tenant, branch);
+  std::vector<std::string> existing = stored_names(storage_prefix(branch.empty() ? "" : tenant));
+  std::erase_if(existing, [&](const std::string& name) {
+    return branch.empty() ? !valid_tenant_name(name) : !valid_branch_name(name);
+  });
+  const bool existed =
+      std::binary_search(existing.begin(), existing.end(), branch.empty() ? tenant : branch);
   std::unique_ptr<Database> dropped;
   if (tenants_) {
-    if (auto found = tenants_->open.find(name); found != tenants_->open.end()) {
+    if (auto found = tenants_->open.find(storage); found != tenants_->open.end()) {
       if (found->second->owned_ && found->second->session_->depth > 0)
-        throw UsageError("drop_tenant('" + std::string(name) +
-                         "'): a transaction of that tenant is still open; finish it first");
+        throw UsageError("dropping " + found->second->describe() +
+                         ": a transaction of it is still open; finish it first");
       dropped = std::move(found->second);
       tenants_->open.erase(found);
     }
   }
   if (dialect_ == Dialect::postgresql) {
-    execute(sql::renderer(dialect_).drop_schema(std::string(kTenantPrefix) + std::string(name)));
+    execute(sql::renderer(dialect_).drop_schema(storage));
   } else if (const std::string path = static_cast<sqlite::Connection&>(*backend_).path();
              !path.empty() && existed) {
-    const std::string file = tenant_file(path, name).string();
+    const std::string file = storage_file(path, storage).string();
     // Emptied before it goes: another connection that still has the file open (a pooled one,
     // another process) then fails on its next statement instead of writing to a deleted file.
     {
-      sqlite::Connection tenant(file, options_);
-      empty_sqlite_database(tenant);
+      sqlite::Connection doomed(file, options_);
+      empty_sqlite_database(doomed);
     }
     if (dropped) dropped->owned_.reset(); // closed before its files go
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-      std::filesystem::remove(file + suffix);
+    remove_sqlite_files(file);
   }
   if (dropped && dropped->owned_ && dialect_ == Dialect::sqlite)
     dropped->owned_.reset(); // an in-memory tenant goes with its connection
@@ -250,8 +396,8 @@ bool Database::roll_back_abandoned() noexcept {
 
 void Database::enter_scope() {
   if (dropped_)
-    throw UsageError("tenant '" + tenant_ +
-                     "' was dropped (drop_tenant()); tenant() gives a new one of that name");
+    throw UsageError(describe() + " was dropped (drop_tenant(), drop_branch()); tenant() or "
+                                  "create_branch() gives a new one of that name");
   if (session_->scope == this) return;
   if (std::string set = sql::renderer(dialect_).set_search_path(schema_, true); !set.empty())
     backend_->execute(set);

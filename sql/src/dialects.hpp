@@ -34,6 +34,9 @@ std::vector<std::string> postgres_history_triggers(const Renderer& r, const Crea
                                                    bool replace);
 std::vector<std::string> postgres_drop_history_triggers(const Renderer& r, const TableName& table);
 
+/// Renderer::schema_copy() of PostgreSQL (postgresql_schema_copy.cpp).
+const SchemaCopy& postgres_schema_copy();
+
 const Renderer& sqlite_renderer();
 const Renderer& postgres_renderer();
 

@@ -427,6 +427,7 @@ public:
     return "SELECT nspname FROM pg_catalog.pg_namespace WHERE left(nspname, length($1)) = $1 "
            "ORDER BY nspname";
   }
+  const SchemaCopy* schema_copy() const override { return &postgres_schema_copy(); }
   std::string migration_preamble() const override {
     return "SET LOCAL lock_timeout = " + std::string(kLockTimeout);
   }

@@ -84,6 +84,29 @@ public:
   /// any.
   bool drop_tenant(std::string_view name);
 
+  /// Branches: a named copy of a tenant, tables and rows, that is then used (and migrated) like
+  /// the tenant itself and changes apart from it: a trial migration, a what-if, a test fixture.
+  /// On PostgreSQL the schema `branch_<tenant>__<name>`, on SQLite the file
+  /// `<stem>.branch_<tenant>__<name><ext>` (in memory for an in-memory database).
+  ///
+  /// Copies this tenant (or branch) as of one moment into the new branch `name` of its tenant,
+  /// and returns it. On PostgreSQL the copy is one transaction: tables, rows, sequences at their
+  /// positions, keys, indexes, history triggers and comments; a schema holding what a copy
+  /// cannot carry over (a view, a type, a procedure, row security) is refused, naming it, and
+  /// nothing is made. A name is 1-24 of a-z, 0-9 and _, beginning with a letter or digit,
+  /// without `__`. Throws UsageError for a bad name, a branch that exists already, a database
+  /// that is no tenant, or a transaction open on this connection.
+  Database& create_branch(std::string_view name);
+  /// Branch `name` of this database's tenant. Throws NotFound when it does not exist.
+  Database& branch(std::string_view name);
+  /// The branch this database is ("" for a tenant or the database itself).
+  const std::string& branch_name() const noexcept { return branch_; }
+  /// The branches of this database's tenant, in name order.
+  std::vector<std::string> branches();
+  /// Removes branch `name` of this database's tenant with everything stored in it; false if it
+  /// did not exist. As drop_tenant(); the tenant itself is untouched.
+  bool drop_branch(std::string_view name);
+
   /// Whether a transaction is open here or in one of this database's tenants; rolls all of them
   /// back (Pool: a connection returned inside a transaction). Never throws.
   bool roll_back_abandoned() noexcept;
@@ -100,7 +123,16 @@ private:
   };
   struct Tenants;
 
-  Database(Database& root, std::string name); // a tenant
+  Database(Database& root, std::string tenant, std::string branch); // a tenant or branch
+  /// The tenant or branch stored as `storage` (tenant_..., branch_...), opened once.
+  Database& child(std::string_view tenant, std::string_view branch, bool create);
+  bool drop_child(std::string_view tenant, std::string_view branch);
+  /// The names of the tenants' or branches' storage that begin with `prefix`, without it.
+  std::vector<std::string> stored_names(std::string_view prefix);
+  /// Throws UsageError naming `what` for the database itself, which has no branches.
+  void require_tenant(std::string_view what) const;
+  /// "tenant 'a'", "branch 'b' of tenant 'a'".
+  std::string describe() const;
   template <class F> decltype(auto) on_connection(F& f) {
     switch (dialect_) {
     case Dialect::sqlite:
@@ -130,8 +162,10 @@ private:
   Session* session_ = &own_session_;
   ConnectOptions options_;
   Database* root_ = this;
-  std::string tenant_; // "" for a root
-  std::string schema_; // PostgreSQL tenant: its schema
+  std::string tenant_;  // "" for a root
+  std::string branch_;  // "" for a tenant or root
+  std::string storage_; // a tenant's or branch's schema (PostgreSQL) or file's infix (SQLite)
+  std::string schema_;  // PostgreSQL tenant or branch: its schema
   bool dropped_ = false;
   std::unique_ptr<Tenants> tenants_; // a root's tenants, made on first use
 };

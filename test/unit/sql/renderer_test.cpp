@@ -917,6 +917,38 @@ TEST(SqlSchema, PostgresqlBuildsIndexesAndValidatesConstraintsOnline) {
   EXPECT_TRUE(on_sqlite.online_steps.empty());
 }
 
+TEST(SqlSchemaCopy, PostgresqlCopiesIntoTheBranchQuotedAndSQLiteCopiesFiles) {
+  EXPECT_EQ(sqlite().schema_copy(), nullptr); // a SQLite tenant is a file, copied whole
+  ASSERT_NE(postgres().schema_copy(), nullptr);
+  const SchemaCopy& q = *postgres().schema_copy();
+  const TableName copy{"branch_a__b", "order"}, source{"tenant_a", "order"};
+  EXPECT_EQ(q.create_table_like(copy, source),
+            R"(CREATE TABLE "branch_a__b"."order" (LIKE "tenant_a"."order" INCLUDING ALL )"
+            R"(EXCLUDING INDEXES))");
+  EXPECT_EQ(q.copy_rows(copy, source, {R"("select")", R"("id")"}),
+            R"(INSERT INTO "branch_a__b"."order" ("select", "id") OVERRIDING SYSTEM VALUE )"
+            R"(SELECT "select", "id" FROM "tenant_a"."order")");
+  EXPECT_EQ(q.create_sequence({"b", "n"}, {"bigint", 2, 1, 99, 5, 1, true}),
+            R"(CREATE SEQUENCE "b"."n" AS bigint INCREMENT BY 2 MINVALUE 1 MAXVALUE 99 )"
+            R"(START WITH 5 CACHE 1 CYCLE)");
+  // A type that is not one of the three a sequence can have is refused, never pasted in.
+  EXPECT_THROW(q.create_sequence({"b", "n"}, {"bigint; DROP TABLE x", 1, 1, 9, 1, 1, false}),
+               std::invalid_argument);
+  // A function's definition is made under the branch's name, or not at all.
+  const std::string head = "CREATE OR REPLACE FUNCTION tenant_a.f(";
+  EXPECT_EQ(q.create_function({"branch_a__b", "f"}, head + ")\n RETURNS trigger", head),
+            "CREATE FUNCTION \"branch_a__b\".\"f\"()\n RETURNS trigger");
+  EXPECT_EQ(q.create_function({"branch_a__b", "f"}, "CREATE FUNCTION other.f()", head), "");
+  EXPECT_EQ(q.comment_on_table({"b", "t"}, "it's"), R"(COMMENT ON TABLE "b"."t" IS 'it''s')");
+  EXPECT_EQ(q.add_constraint({"b", "t"}, "t_pkey", "PRIMARY KEY (id)"),
+            R"(ALTER TABLE "b"."t" ADD CONSTRAINT "t_pkey" PRIMARY KEY (id))");
+  // Every catalog query takes its schema as a parameter.
+  for (const std::string& query : {q.unsupported_objects(), q.sequences(), q.tables(),
+                                   q.identity_columns(), q.sequence_defaults(), q.constraints(),
+                                   q.indexes(), q.functions(), q.triggers(), q.table_comments()})
+    EXPECT_NE(query.find("nspname = $1"), std::string::npos) << query;
+}
+
 TEST(SqlDialects, EveryDialectHasARendererNamedForIt) {
   for (Dialect d : all_dialects())
     EXPECT_EQ(renderer(d).dialect(), d);

@@ -7,6 +7,7 @@
 #include <ormc/sql/catalog.hpp>
 #include <ormc/sql/dialect.hpp>
 #include <ormc/sql/fragment.hpp>
+#include <ormc/sql/schema_copy.hpp>
 #include <ormc/sql/schema_statements.hpp>
 #include <ormc/sql/statements.hpp>
 #include <string>
@@ -183,6 +184,9 @@ public:
   virtual std::string drop_schema(std::string_view /*schema*/) const { return ""; }
   /// The names of the schemas that begin with parameter 1, in order.
   virtual std::string schemas_with_prefix() const { return ""; }
+  /// Branches: how one schema is copied into another (null where a tenant is a file of its
+  /// own, which is copied whole).
+  virtual const SchemaCopy* schema_copy() const { return nullptr; }
 
   /// The column's type as the database's catalog reports it, for the runtime's schema check.
   virtual std::string catalog_type(const ColumnDefinition& c) const = 0;
