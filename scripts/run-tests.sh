@@ -8,13 +8,15 @@ build=${ORMC_BUILD_DIR:-$root/build}
 bash "$root/scripts/install-deps.sh"
 bash "$root/scripts/build.sh"
 cmake -S "$root" -B "$build-llvm14" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
   -DORMC_LLVM_VERSION=14 -DORMC_BUILD_EXAMPLES=OFF >/dev/null
 cmake --build "$build-llvm14" -j "$(nproc)" --target ormc_lit_deps
 # Everything again with AddressSanitizer and UndefinedBehaviorSanitizer (Clang, -O1 to keep the
-# build short), plus the libFuzzer targets; not the example app (integration/examples/tasks),
-# which the release build runs on both backends.
+# build short), plus the libFuzzer targets; not the example app (integration/examples/tasks)
+# nor the docs examples, which the release build runs (the same runtime paths as the unit tests).
 CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build-asan" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_FLAGS_RELEASE=-O1 -DCMAKE_C_FLAGS_RELEASE=-O1 -DORMC_SANITIZE=address,undefined \
-  -DORMC_BUILD_FUZZERS=ON -DORMC_BUILD_BENCHMARKS=OFF -DORMC_BUILD_EXAMPLES=OFF >/dev/null
+  -DORMC_BUILD_FUZZERS=ON -DORMC_BUILD_BENCHMARKS=OFF -DORMC_BUILD_EXAMPLES=OFF \
+  -DORMC_BUILD_DOCS_EXAMPLES=OFF >/dev/null
 cmake --build "$build-asan" -j "$(nproc)"
 bash "$root/scripts/with-postgres.sh" bash "$root/scripts/test-suites.sh"

@@ -35,9 +35,8 @@ class AllDependencies : public DependencyCollector {
 class CollectModelsAction : public ASTFrontendAction {
 public:
   CollectModelsAction(ModelSet& models, const std::vector<std::string>& inputFiles,
-                      std::vector<std::string>& dependencies, llvm::raw_ostream* diagnostics)
-      : models_(models), inputFiles_(inputFiles), dependencies_(dependencies),
-        diagnostics_(diagnostics) {}
+                      std::vector<std::string>& dependencies)
+      : models_(models), inputFiles_(inputFiles), dependencies_(dependencies) {}
 
 protected:
   bool BeginInvocation(CompilerInstance& ci) override {
@@ -61,7 +60,6 @@ private:
   ModelSet& models_;
   const std::vector<std::string>& inputFiles_;
   std::vector<std::string>& dependencies_;
-  llvm::raw_ostream* diagnostics_;
   std::shared_ptr<AllDependencies> collector_;
 };
 
@@ -72,7 +70,7 @@ public:
       : models_(models), inputFiles_(inputFiles), dependencies_(dependencies),
         diagnostics_(diagnostics) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<CollectModelsAction>(models_, inputFiles_, dependencies_, diagnostics_);
+    return std::make_unique<CollectModelsAction>(models_, inputFiles_, dependencies_);
   }
 
   /// FrontendActionFactory's own, except that clang's "N errors generated." goes where the
