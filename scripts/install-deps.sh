@@ -7,6 +7,8 @@ packages=(
   cmake ninja-build make g++ clang-14 llvm-14-dev libclang-14-dev libclang-cpp14-dev
   libsqlite3-dev sqlite3 libpqxx-dev libpq-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 python3
+  # scripts/check-ir-schema.py: the IR's published JSON Schema (docs/ir.md)
+  python3-jsonschema
   # The tool builds against LLVM 19 by default and against 14 (see tool/lib/compat/ClangCompat.h);
   # the tests cover both.
   # ClangConfig.cmake for 19 needs the clang-19 package (its targets name clang-19's binaries).

@@ -10,6 +10,9 @@ build=${ORMC_BUILD_DIR:-$root/build}
 status=0
 echo "== lit tests, ormc built against LLVM 14"
 python3 /usr/lib/llvm-14/build/utils/lit/lit.py -s "$build-llvm14/test/lit" || status=1
+echo "== the IR those tests wrote, against its published JSON Schema"
+python3 "$root/scripts/check-ir-schema.py" "$build-llvm14/test/lit" "$root/test/lit/Inputs" ||
+  status=1
 echo "== the output does not depend on the LLVM ormc was built against"
 bash "$root/scripts/compare-llvm-outputs.sh" "$build/bin/ormc" "$build-llvm14/bin/ormc" || status=1
 echo "== fuzzers, ${ORMC_FUZZ_SECONDS:-30}s each"
@@ -24,5 +27,5 @@ echo "== ctest under AddressSanitizer and UndefinedBehaviorSanitizer"
 # byte for byte what the LLVM 14 one does (compare-llvm-outputs.sh). Running it a third time
 # cost about 5 of CI's minutes.
 echo "== ctest (lit excepted: see above)"
-(cd "$build" && ctest --output-on-failure -j "$(nproc)" -E '^lit$') || status=1
+(cd "$build" && ctest --output-on-failure -j "$(nproc)" -E '^(lit|ir[.]schema)$') || status=1
 exit $status

@@ -415,11 +415,33 @@ nlohmann::ordered_json modelJson(const Model& m, LocationPolicy locations) {
   return j;
 }
 
+namespace {
+/// Refuses a document of another major version, or of a newer minor one, saying which ormc
+/// reads it.
+void checkVersion(const Reader& root) {
+  const std::string ours = "IR " + std::to_string(kIrVersion) + "." + std::to_string(kIrMinor);
+  const std::int64_t major = root.integer("ormc_ir_version");
+  if (major < kIrVersion)
+    throw IrFormatError("$.ormc_ir_version: IR version " + std::to_string(major) +
+                        " is an older ormc's; this ormc reads " + ours +
+                        " and older minors of it: write the file again with this ormc");
+  if (major > kIrVersion)
+    throw IrFormatError("$.ormc_ir_version: IR version " + std::to_string(major) +
+                        " is a newer ormc's; this ormc reads " + ours +
+                        " and older minors of it: read it with that ormc or a newer one");
+  const std::int64_t minor = root.has("ormc_ir_minor") ? root.integer("ormc_ir_minor") : 0;
+  if (minor > kIrMinor)
+    throw IrFormatError("$.ormc_ir_minor: IR " + std::to_string(major) + "." +
+                        std::to_string(minor) + " is a newer ormc's, with additions this ormc (" +
+                        ours + ") would leave out: read it with that ormc or a newer one");
+}
+} // namespace
+
 nlohmann::ordered_json toJson(const Schema& schema, LocationPolicy locations) {
   Json models = Json::array();
   for (const Model& m : schema.models)
     models.push_back(modelJson(m, locations));
-  Json out{{"ormc_ir_version", kIrVersion}};
+  Json out{{"ormc_ir_version", kIrVersion}, {"ormc_ir_minor", kIrMinor}};
   if (locations == LocationPolicy::Include) out["inputs"] = schema.inputFiles;
   out["models"] = std::move(models);
   return out;
@@ -429,8 +451,7 @@ Schema schemaFromJson(const std::string& text) {
   Json document = Json::parse(text, /*cb=*/nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) throw IrFormatError("not valid JSON");
   Reader root(document, "$");
-  if (root.integer("ormc_ir_version") != kIrVersion)
-    throw IrFormatError("$.ormc_ir_version: this ormc reads version " + std::to_string(kIrVersion));
+  checkVersion(root);
   Schema schema;
   if (!readingSnapshot || root.has("inputs")) {
     const Json& inputs = root.array("inputs");

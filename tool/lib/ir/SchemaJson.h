@@ -10,8 +10,14 @@
 
 namespace ormc::ir {
 
-/// Current layout version of the JSON form; bumped on incompatible changes.
+/// The JSON form's major version (`ormc_ir_version`): bumped by any change an older reader could
+/// misread: a field removed, renamed, retyped or given another meaning. Readers refuse any other.
+/// docs/ir.md has the rules, docs/ir/ormc-ir.schema.json the layout.
 inline constexpr int kIrVersion = 2;
+/// Its minor version (`ormc_ir_minor`, absent in 2.0 documents): bumped by additions (a new
+/// optional field, a new enumerator). ormc refuses a newer minor, whose additions it would
+/// silently leave out of a snapshot or a merge.
+inline constexpr int kIrMinor = 0;
 
 enum class LocationPolicy {
   Include, // --emit=ir and fragments: inputs, and where each model and column came from
