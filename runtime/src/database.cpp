@@ -2,11 +2,14 @@
 #include "schema_copy.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <ormc/database.hpp>
 #include <ormc/sql/renderer.hpp>
 #include <system_error>
+#include <unistd.h>
 
 namespace ormc {
 namespace {
@@ -290,7 +293,17 @@ Database& Database::create_branch(std::string_view name) {
       sqlite::Connection target(partial, options);
       detail::copy_sqlite_database(source, target);
     }
-    std::filesystem::rename(partial, file);
+    // A journal or WAL a crash left beside a dropped branch must not meet the new file.
+    for (const char* suffix : {"-wal", "-shm", "-journal"})
+      std::filesystem::remove(file + suffix);
+    // link() rather than rename(): a branch another process made meanwhile is not replaced.
+    if (::link(partial.c_str(), file.c_str()) != 0) {
+      const int error = errno;
+      throw UsageError(what + (error == EEXIST ? ": the branch exists already"
+                                               : ": cannot name the copy '" + file +
+                                                     "': " + std::strerror(error)));
+    }
+    std::filesystem::remove(partial);
   } catch (...) {
     std::error_code ignored;
     for (const char* suffix : {"", "-journal"})

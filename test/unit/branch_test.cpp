@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <ormc/migrate.hpp>
 #include <ormc/raw_sql.hpp>
+#include <ormc/sql/migration_files.hpp>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -169,6 +171,32 @@ TEST_P(BranchTest, BranchesAreListedReachedCopiedAgainAndDropped) {
   // The name again is a new copy, of the tenant as it is now.
   Models again = tenant->create_branch("b1");
   EXPECT_EQ(user_names(again), std::vector<std::string>{"ann"});
+}
+
+// A branch as a trial run of a migration: the branch is migrated, the tenant is not, until it
+// is migrated with the same files.
+TEST_P(BranchTest, AMigrationTriedOnABranchLeavesTheTenantAsItWas) {
+  seed();
+  Models trial = tenant->create_branch("trial");
+  constexpr std::string_view kAddNickname = R"(ALTER TABLE "user" ADD COLUMN "nickname" TEXT)";
+  const std::string sum = ormc::sql::write_migration_sum(
+      {{"0001_nickname.postgresql.sql", ormc::sql::migration_checksum(kAddNickname)},
+       {"0001_nickname.sqlite.sql", ormc::sql::migration_checksum(kAddNickname)}});
+  const std::vector<ormc::MigrationFile> files = {{"0001_nickname.postgresql.sql", kAddNickname},
+                                                  {"0001_nickname.sqlite.sql", kAddNickname},
+                                                  {"ormc.sum", sum}};
+  const std::string select_nickname = R"(SELECT count("nickname") FROM "user")";
+
+  EXPECT_EQ(ormc::migrate(trial.database(), files).applied, std::vector<std::int64_t>{1});
+  EXPECT_EQ(ormc::migration_version(trial.database()), 1);
+  EXPECT_EQ(ormc::migration_version(tenant->database()), 0);
+  EXPECT_NO_THROW(ormc::raw<std::tuple<std::int64_t>>(trial.database(), select_nickname));
+  EXPECT_THROW(ormc::raw<std::tuple<std::int64_t>>(tenant->database(), select_nickname),
+               ormc::DatabaseError);
+  EXPECT_EQ(user_names(trial), std::vector<std::string>{"ann"});
+
+  EXPECT_EQ(ormc::migrate(tenant->database(), files).applied, std::vector<std::int64_t>{1});
+  EXPECT_NO_THROW(ormc::raw<std::tuple<std::int64_t>>(tenant->database(), select_nickname));
 }
 
 TEST_P(BranchTest, WhatCannotBeABranchIsRefusedBeforeAnythingIsMade) {

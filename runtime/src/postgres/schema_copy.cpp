@@ -1,15 +1,11 @@
+// Branches on PostgreSQL: a tenant's schema copied into a new one, from its catalog.
 #include "schema_copy.hpp"
 
-#include "sqlite/error.hpp"
-
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <ormc/error.hpp>
 #include <ormc/sql/renderer.hpp>
 #include <ormc/sql/schema_copy.hpp>
-#include <sqlite3.h>
-#include <thread>
 #include <vector>
 
 namespace ormc::detail {
@@ -62,7 +58,7 @@ struct Function {
 
 void copy_postgres_schema(postgres::Connection& connection, const std::string& source,
                           const std::string& copy) {
-  const sql::Renderer& r = sql::renderer(Dialect::postgresql);
+  const sql::Renderer& r = sql::renderer(connection.dialect());
   const sql::SchemaCopy& q = *r.schema_copy();
   auto in = [](const std::string& schema, const std::string& name) {
     return sql::TableName{schema, name};
@@ -178,23 +174,6 @@ void copy_postgres_schema(postgres::Connection& connection, const std::string& s
     }
     throw;
   }
-}
-
-void copy_sqlite_database(sqlite::Connection& source, sqlite::Connection& copy) {
-  sqlite3_backup* backup = sqlite3_backup_init(copy.handle(), "main", source.handle(), "main");
-  const std::string what = "copy of '" + source.path() + "' into a branch";
-  if (!backup) sqlite::detail::throw_error(copy.handle(), sqlite3_errcode(copy.handle()), what);
-  // A writer holding the source makes the copy wait, as long as a statement would.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  int rc = sqlite3_backup_step(backup, -1);
-  while ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) &&
-         std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    rc = sqlite3_backup_step(backup, -1);
-  }
-  const int finished = sqlite3_backup_finish(backup);
-  if (rc != SQLITE_DONE) sqlite::detail::throw_error(copy.handle(), rc, what);
-  if (finished != SQLITE_OK) sqlite::detail::throw_error(copy.handle(), finished, what);
 }
 
 } // namespace ormc::detail
