@@ -154,12 +154,12 @@ Database::Database(std::unique_ptr<Backend> backend)
 
 Database::Database(Database& root, std::string tenant, std::string branch)
     : backend_(root.backend_), dialect_(root.dialect_), options_(root.options_), root_(&root),
-      tenant_(std::move(tenant)), branch_(std::move(branch)),
-      storage_(storage_name(tenant_, branch_)) {
+      tenant_(std::move(tenant)), branch_(std::move(branch)) {
+  const std::string storage = storage_name(tenant_, branch_);
   if (dialect_ == Dialect::sqlite) {
     const std::string root_path = static_cast<sqlite::Connection&>(*root.backend_).path();
     owned_ = std::make_unique<sqlite::Connection>(
-        root_path.empty() ? std::string(":memory:") : storage_file(root_path, storage_).string(),
+        root_path.empty() ? std::string(":memory:") : storage_file(root_path, storage).string(),
         options_);
     backend_ = owned_.get();
     backend_->copy_statement_hook(*root.backend_);
@@ -167,7 +167,7 @@ Database::Database(Database& root, std::string tenant, std::string branch)
   }
   // One connection, so one transaction state: the tenant scopes the root's transactions.
   session_ = root.session_;
-  schema_ = storage_;
+  schema_ = storage;
 }
 
 Database::~Database() = default;
@@ -192,7 +192,7 @@ std::vector<std::string> Database::stored_names(std::string_view prefix) {
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(root_path.parent_path(), ec)) {
       const std::string file = entry.path().filename().string();
-      if (file.size() > begins.size() + ends.size() && file.starts_with(begins) &&
+      if (file.size() >= begins.size() + ends.size() && file.starts_with(begins) &&
           file.ends_with(ends))
         names.push_back(file.substr(begins.size(), file.size() - begins.size() - ends.size()));
     }
@@ -205,18 +205,20 @@ std::vector<std::string> Database::stored_names(std::string_view prefix) {
   return names;
 }
 
+bool Database::has_storage(const std::string& storage) {
+  const std::vector<std::string> names = stored_names(storage);
+  return std::binary_search(names.begin(), names.end(), std::string());
+}
+
 Database& Database::child(std::string_view tenant, std::string_view branch, bool create) {
   if (!tenants_) tenants_ = std::make_unique<Tenants>();
   const std::string storage = storage_name(tenant, branch);
   auto found = tenants_->open.find(storage);
   if (found != tenants_->open.end()) return *found->second;
-  if (create && dialect_ == Dialect::postgresql) {
-    // Created only when missing: CREATE SCHEMA IF NOT EXISTS on two connections at once can
-    // still collide, which then only the first use of a new tenant can meet.
-    const std::vector<std::string> existing = stored_names(storage);
-    if (!std::binary_search(existing.begin(), existing.end(), std::string()))
-      execute(sql::renderer(dialect_).create_schema(storage));
-  }
+  // Created only when missing: CREATE SCHEMA IF NOT EXISTS on two connections at once can
+  // still collide, which then only the first use of a new tenant can meet.
+  if (create && dialect_ == Dialect::postgresql && !has_storage(storage))
+    execute(sql::renderer(dialect_).create_schema(storage));
   auto made =
       std::unique_ptr<Database>(new Database(*this, std::string(tenant), std::string(branch)));
   return *tenants_->open.emplace(storage, std::move(made)).first->second;
@@ -261,11 +263,10 @@ Database& Database::create_branch(std::string_view name) {
   if (session_->depth > 0)
     throw UsageError(what + ": a transaction is open on this connection; a branch is copied in "
                             "a transaction of its own, so create it outside any");
-  const std::vector<std::string> existing = branches();
-  if (std::binary_search(existing.begin(), existing.end(), name))
-    throw UsageError(what + ": the branch exists already; drop_branch() it first");
   Database& root = *root_;
   const std::string storage = storage_name(tenant_, name);
+  if (root.has_storage(storage))
+    throw UsageError(what + ": the branch exists already; drop_branch() it first");
   if (dialect_ == Dialect::postgresql) {
     detail::copy_postgres_schema(static_cast<postgres::Connection&>(*backend_), schema_, storage);
     return root.child(tenant_, name, false);
@@ -317,10 +318,8 @@ Database& Database::branch(std::string_view name) {
   require_tenant("branch()");
   check_branch_name(name);
   Database& root = *root_;
-  if (root.tenants_ && root.tenants_->open.contains(storage_name(tenant_, name)))
-    return root.child(tenant_, name, false);
-  const std::vector<std::string> existing = branches();
-  if (!std::binary_search(existing.begin(), existing.end(), name))
+  const std::string storage = storage_name(tenant_, name);
+  if (!(root.tenants_ && root.tenants_->open.contains(storage)) && !root.has_storage(storage))
     throw NotFound("tenant '" + tenant_ + "' has no branch '" + std::string(name) +
                    "' (create_branch() makes one)");
   return root.child(tenant_, name, false);
@@ -341,12 +340,7 @@ bool Database::drop_branch(std::string_view name) {
 
 bool Database::drop_child(std::string_view tenant, std::string_view branch) {
   const std::string storage = storage_name(tenant, branch);
-  std::vector<std::string> existing = stored_names(storage_prefix(branch.empty() ? "" : tenant));
-  std::erase_if(existing, [&](const std::string& name) {
-    return branch.empty() ? !valid_tenant_name(name) : !valid_branch_name(name);
-  });
-  const bool existed =
-      std::binary_search(existing.begin(), existing.end(), branch.empty() ? tenant : branch);
+  const bool existed = has_storage(storage);
   std::unique_ptr<Database> dropped;
   if (tenants_) {
     if (auto found = tenants_->open.find(storage); found != tenants_->open.end()) {

@@ -129,6 +129,8 @@ private:
   bool drop_child(std::string_view tenant, std::string_view branch);
   /// The names of the tenants' or branches' storage that begin with `prefix`, without it.
   std::vector<std::string> stored_names(std::string_view prefix);
+  /// Whether the tenant's or branch's schema or file `storage` exists.
+  bool has_storage(const std::string& storage);
   /// Throws UsageError naming `what` for the database itself, which has no branches.
   void require_tenant(std::string_view what) const;
   /// "tenant 'a'", "branch 'b' of tenant 'a'".
@@ -162,10 +164,9 @@ private:
   Session* session_ = &own_session_;
   ConnectOptions options_;
   Database* root_ = this;
-  std::string tenant_;  // "" for a root
-  std::string branch_;  // "" for a tenant or root
-  std::string storage_; // a tenant's or branch's schema (PostgreSQL) or file's infix (SQLite)
-  std::string schema_;  // PostgreSQL tenant or branch: its schema
+  std::string tenant_; // "" for a root
+  std::string branch_; // "" for a tenant or root
+  std::string schema_; // PostgreSQL tenant or branch: its schema
   bool dropped_ = false;
   std::unique_ptr<Tenants> tenants_; // a root's tenants, made on first use
 };
