@@ -56,6 +56,10 @@
 /// An integer member for optimistic locking: update() writes the row only if its version is
 /// still the one the row holds, and adds 1 (ormc::VersionConflict otherwise).
 #define ORMC_VERSION() ORMC_ANNOTATE("ormc:version")
+/// Row-level tenancy: a std::string or integer member naming the row's tenant. The tables of
+/// such models are shared by tenants; Database::row_tenant(id) fills it on insert and compares
+/// it in every statement, so that a tenant reads and writes its own rows only.
+#define ORMC_TENANT() ORMC_ANNOTATE("ormc:tenant")
 /// An embedding: std::vector<float> (dim = N required) or std::array<float, N>, searched with
 /// nearest(). Keys: dim, storage (pgvector: vector(N) on PostgreSQL).
 #define ORMC_VECTOR(...) ORMC_ANNOTATE("ormc:vector(" #__VA_ARGS__ ")")

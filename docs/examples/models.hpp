@@ -47,4 +47,12 @@ struct ORMC_TABLE() Review {
   ORMC_VECTOR(dim = 3) std::vector<float> embedding;
 };
 
+/// The rows of every shop in one table, each naming its shop (examples/tenants.cpp).
+struct ORMC_TABLE() ORMC_UNIQUE(shop, number) Invoice {
+  ORMC_ID() std::int64_t id = 0;
+  ORMC_TENANT() std::string shop;
+  std::string number;
+  std::int64_t total_cents = 0;
+};
+
 } // namespace shop

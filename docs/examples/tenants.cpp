@@ -1,7 +1,7 @@
 // docs/runtime.md (Tenants): one program serving two shops from one container. Each tenant's
 // tables are its own (here SQLite files beside the main one; on PostgreSQL a schema each), and
 // everything that runs through a tenant's models stays inside that tenant; a branch is a copy of
-// a tenant that then changes on its own.
+// a tenant that then changes on its own; row-level tenancy keeps many shops' rows in one table.
 #include "schema.ormc.hpp"
 
 #include <cstdio>
@@ -44,5 +44,25 @@ int main() {
 
   db.drop_tenant("globex");
   std::printf("tenants left: %zu\n", db.tenants().size());
+
+  // Row-level tenancy: both shops' invoices in one table of the main database, each shop
+  // reading and writing its own (the ormc:tenant member `shop`).
+  for (const char* name : {"acme", "globex"}) {
+    shop::Invoice invoice;
+    invoice.number = "2026-001"; // unique per shop
+    invoice.total_cents = name[0] == 'a' ? 1200 : 9900;
+    m.row_tenant(name).invoices.insert(invoice); // invoice.shop is now name
+  }
+  shop::Models globex = m.row_tenant("globex");
+  globex.invoices.query().update(shop::Invoice_::total_cents.set(0)); // globex's rows only
+  for (const char* name : {"acme", "globex"})
+    for (const shop::Invoice& i : m.row_tenant(name).invoices.all())
+      std::printf("%s: invoice %s of shop %s, %lld cents\n", name, i.number.c_str(), i.shop.c_str(),
+                  static_cast<long long>(i.total_cents));
+  try {
+    m.invoices.count(); // whose invoices?
+  } catch (const ormc::UsageError&) {
+    std::printf("invoices without a row tenant: refused\n");
+  }
   std::filesystem::remove_all(dir);
 }

@@ -4,6 +4,14 @@
 
 namespace ormc {
 
+const detail::BoundValue& Backend::row_tenant_for(std::string_view sql) const {
+  if (row_tenant_) return *row_tenant_;
+  throw UsageError("this statement reads or writes a table whose rows belong to tenants (a model "
+                   "with an ormc:tenant column), on a database without a row tenant: use the "
+                   "models of one tenant, models.row_tenant(id): " +
+                   std::string(sql));
+}
+
 void Backend::check_transaction_usable(std::string_view sql) const {
   if (!transaction_failed_) return;
   throw TransactionAborted(

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <ormc/bound_value.hpp>
 #include <ormc/database.hpp>
 #include <ormc/sql/renderer.hpp>
 #include <system_error>
@@ -141,6 +142,8 @@ struct Database::Tenants {
   std::map<std::string, std::unique_ptr<Database>, std::less<>> open;
   // Dropped tenants: no longer usable, but alive while Models objects may refer to them.
   std::vector<std::unique_ptr<Database>> dropped;
+  // Row tenants of this database (row_tenant()), by "t:<text>" or "i:<integer>".
+  std::map<std::string, std::unique_ptr<Database>, std::less<>> row_views;
 };
 
 Database::Database(std::string_view url, const ConnectOptions& options)
@@ -170,7 +173,35 @@ Database::Database(Database& root, std::string tenant, std::string branch)
   schema_ = storage;
 }
 
+Database::Database(Database& storage, std::unique_ptr<detail::BoundValue> row_tenant)
+    : backend_(storage.backend_), dialect_(storage.dialect_), session_(storage.session_),
+      options_(storage.options_), root_(storage.root_), tenant_(storage.tenant_),
+      branch_(storage.branch_), schema_(storage.schema_), storage_(&storage),
+      row_tenant_(std::move(row_tenant)) {}
+
 Database::~Database() = default;
+
+Database& Database::row_view(const std::string& key, std::unique_ptr<detail::BoundValue> id) {
+  if (storage_ != this) return storage_->row_view(key, std::move(id));
+  if (!tenants_) tenants_ = std::make_unique<Tenants>();
+  auto found = tenants_->row_views.find(key);
+  if (found != tenants_->row_views.end()) return *found->second;
+  auto made = std::unique_ptr<Database>(new Database(*this, std::move(id)));
+  return *tenants_->row_views.emplace(key, std::move(made)).first->second;
+}
+
+Database& Database::row_tenant(std::string_view id) {
+  if (id.empty())
+    throw UsageError("row_tenant(\"\"): a row tenant's id is not empty (an empty id is more "
+                     "likely a setting not read than a tenant)");
+  auto value = std::make_unique<detail::BoundValue>(detail::to_bound(id));
+  return row_view("t:" + std::string(id), std::move(value));
+}
+
+Database& Database::row_tenant(std::int64_t id) {
+  auto value = std::make_unique<detail::BoundValue>(detail::to_bound(id));
+  return row_view("i:" + std::to_string(id), std::move(value));
+}
 
 std::vector<std::string> Database::stored_names(std::string_view prefix) {
   std::vector<std::string> names;
@@ -256,6 +287,7 @@ void Database::require_tenant(std::string_view what) const {
 }
 
 Database& Database::create_branch(std::string_view name) {
+  if (storage_ != this) return storage_->create_branch(name);
   require_tenant("create_branch()");
   check_branch_name(name);
   if (dropped_) enter_scope(); // throws
@@ -315,6 +347,7 @@ Database& Database::create_branch(std::string_view name) {
 }
 
 Database& Database::branch(std::string_view name) {
+  if (storage_ != this) return storage_->branch(name);
   require_tenant("branch()");
   check_branch_name(name);
   Database& root = *root_;
@@ -402,17 +435,18 @@ bool Database::roll_back_abandoned() noexcept {
 }
 
 void Database::enter_scope() {
-  if (dropped_)
+  if (storage_->dropped_)
     throw UsageError(describe() + " was dropped (drop_tenant(), drop_branch()); tenant() or "
                                   "create_branch() gives a new one of that name");
-  if (session_->scope == this) return;
+  if (session_->scope == storage_) return;
   if (std::string set = sql::renderer(dialect_).set_search_path(schema_, true); !set.empty())
     backend_->execute(set);
-  session_->scope = this;
+  session_->scope = storage_;
 }
 
 void Database::begin_transaction() {
-  const std::string begin = dropped_ ? "" : sql::renderer(dialect_).begin_in_schema(schema_);
+  const std::string begin =
+      storage_->dropped_ ? "" : sql::renderer(dialect_).begin_in_schema(schema_);
   if (begin.empty()) {
     backend_->begin();
     session_->scope = root_; // a new transaction has the session's search path
@@ -428,11 +462,11 @@ void Database::begin_transaction() {
     }
     throw;
   }
-  session_->scope = this;
+  session_->scope = storage_;
 }
 
 void Database::execute_scoped(std::string_view sql) {
-  if (dropped_ || session_->depth > 0) {
+  if (storage_->dropped_ || session_->depth > 0) {
     enter_scope();
     backend_->execute(sql);
     return;

@@ -59,9 +59,12 @@ SqlFragment along_foreign_key(const JoinState& state, Dialect dialect, const Mod
   return on;
 }
 
-/// The live-rows test of a soft-delete table, qualified; empty for other tables.
+/// The rows of the table a join sees, qualified: the row tenant's (an ormc:tenant column) and
+/// live ones (soft delete); empty for other tables.
 sql::Fragment live_rows(const ModelStatements& sql) {
   sql::Fragment f;
+  if (!sql.tenant.empty()) sql::tenant_test(f, column_of(sql, sql.tenant));
+  if (!sql.tenant.empty() && !sql.soft_delete.empty()) f.sql(" AND ");
   if (!sql.soft_delete.empty()) sql::null_test(f, column_of(sql, sql.soft_delete), true);
   return f;
 }

@@ -25,4 +25,8 @@ std::vector<std::string_view> TableInfo::key() const {
   return out;
 }
 
+std::string TableInfo::tenant_column() const {
+  return statements->tenant.empty() ? std::string() : sql::unquote_identifier(statements->tenant);
+}
+
 } // namespace ormc

@@ -93,7 +93,8 @@ void check_dialect(const QueryState& q, Dialect dialect, std::string_view model)
 
 std::vector<sql::Fragment> where_of(const QueryState& q, const ModelStatements& sql) {
   std::vector<sql::Fragment> where;
-  where.reserve(q.conditions.size() + 2);
+  where.reserve(q.conditions.size() + 3);
+  if (!sql.tenant.empty()) sql::tenant_test(where.emplace_back(), sql.tenant);
   if (!sql.soft_delete.empty() && !q.with_deleted)
     sql::null_test(where.emplace_back(), sql.soft_delete, true);
   for (const auto& condition : q.conditions)

@@ -63,6 +63,8 @@ sql::Fragment SqlFragment::correlated(const ModelStatements& (*statements)(Diale
   select.columns = std::move(columns);
   select.table = std::string(sql.table);
   if (select.table != alias) select.alias = alias;
+  if (!sql.tenant.empty())
+    sql::tenant_test(select.where.emplace_back(), sql::qualified(alias, sql.tenant));
   if (!sql.soft_delete.empty())
     sql::null_test(select.where.emplace_back(), sql::qualified(alias, sql.soft_delete), true);
   select.where.push_back(condition.sql());

@@ -31,6 +31,17 @@ void insert_one(Connection& conn, const ModelCodec& codec, const ModelStatements
   }
 }
 
+/// An upsert met a row of another tenant (its guard kept it): from this tenant's side, the key
+/// or unique value is taken.
+[[noreturn]] void throw_other_tenants_row(const ModelCodec& codec, std::string_view conflict,
+                                          const std::string& sql) {
+  throw UniqueViolation("upsert of " + std::string(codec.name) + ": the row with this " +
+                            std::string(conflict) +
+                            " belongs to another tenant, and an upsert writes over its own "
+                            "tenant's rows only",
+                        sql, "23505", 0);
+}
+
 std::vector<std::string> strings(std::span<const std::string_view> names) {
   return {names.begin(), names.end()};
 }
@@ -215,7 +226,8 @@ void upsert_row(Database& db, const ModelCodec& codec, const void* row) {
     {
       auto statement = conn.prepare(sql.upsert_by_key);
       codec.functions(*statement).bind_all(*statement, row);
-      statement->execute();
+      if (statement->execute() == 0 && !sql.tenant.empty())
+        throw_other_tenants_row(codec, sql.key, statement->sql());
     }
     if (!sql.sync_key.empty()) conn.prepare(sql.sync_key)->step();
   });
@@ -232,12 +244,13 @@ void upsert_row_on(Database& db, const ModelCodec& codec, std::string_view confl
     for (std::string_view column : sql.conflict_update_columns)
       if (column != conflict) upsert.update.emplace_back(column);
     if (!sql.version.empty()) upsert.increment.emplace_back(sql.version);
+    upsert.guard = std::string(sql.tenant);
     // Nothing else to overwrite: the conflict column itself, so that the row still comes back.
     if (upsert.update.empty() && upsert.increment.empty()) upsert.update.emplace_back(conflict);
     auto statement = conn.prepare(sql::renderer(conn.dialect_v).render(upsert));
     const auto& functions = codec.functions(*statement);
     functions.bind_insert(*statement, 0, row);
-    statement->step();
+    if (!statement->step()) throw_other_tenants_row(codec, conflict, statement->sql());
     functions.read_key(*statement, 0, row);
   });
 }

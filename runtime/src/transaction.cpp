@@ -12,7 +12,7 @@ std::string savepoint(const Database& db, sql::Savepoint::Action action, int lev
 } // namespace
 
 Transaction::Transaction(Database& db) : db_(db), level_(db.session_->depth) {
-  if (db_.dropped_) db_.enter_scope(); // throws
+  if (db_.storage_->dropped_) db_.enter_scope(); // throws
   Backend& backend = *db_.backend_;
   if (level_ == 0) {
     db_.begin_transaction();

@@ -7,6 +7,8 @@ namespace ormc::sql {
 Fragment& Fragment::append(const Fragment& other) {
   for (std::size_t at : other.params_)
     params_.push_back(text_.size() + at);
+  for (std::size_t at : other.tenant_params_)
+    tenant_params_.push_back(text_.size() + at);
   text_ += other.text_;
   return *this;
 }
@@ -110,6 +112,9 @@ void compare(Fragment& f, std::string_view column, Comparison op) {
 }
 void null_test(Fragment& f, std::string_view column, bool is_null) {
   null_test_written(f.sql(column), is_null);
+}
+void tenant_test(Fragment& f, std::string_view column) {
+  f.sql(column).sql(" = ").tenant_param();
 }
 void in_query(Fragment& f, std::string_view column, const Fragment& query) {
   f.sql(column).sql(" IN (").append(query).sql(")");

@@ -40,19 +40,43 @@ std::string Renderer::table_name(const TableName& table) const {
   return identifier(table.schema) + "." + identifier(table.name);
 }
 
+namespace {
+constexpr std::string_view kTenantMarker = " /* ormc:tenant parameter ";
+} // namespace
+
 std::string Renderer::render(const Fragment& f, unsigned first) const {
   const std::string& text = f.text();
+  const auto& params = f.params();
+  const auto& tenant = f.tenant_params();
+  const unsigned tenant_number = first + static_cast<unsigned>(params.size());
   std::string out;
-  out.reserve(text.size() + 3 * f.params().size());
+  out.reserve(text.size() + 3 * (params.size() + tenant.size()) + kTenantMarker.size() + 8);
   std::size_t copied = 0;
   unsigned n = first;
-  for (std::size_t at : f.params()) {
+  // Both lists are in text order; a tenant mark and a parameter never share a place.
+  for (std::size_t p = 0, t = 0; p < params.size() || t < tenant.size();) {
+    const bool is_tenant = p == params.size() || (t < tenant.size() && tenant[t] < params[p]);
+    const std::size_t at = is_tenant ? tenant[t++] : params[p++];
     out.append(text, copied, at - copied);
-    out += placeholder(n++);
+    out += placeholder(is_tenant ? tenant_number : n++);
     copied = at;
   }
   out.append(text, copied, std::string::npos);
+  if (!tenant.empty())
+    out.append(kTenantMarker).append(std::to_string(tenant_number)).append(" */");
   return out;
+}
+
+unsigned tenant_parameter(std::string_view statement) {
+  const std::size_t at = statement.rfind(kTenantMarker);
+  if (at == std::string_view::npos) return 0;
+  unsigned n = 0;
+  for (std::size_t i = at + kTenantMarker.size(); i < statement.size(); ++i) {
+    const char c = statement[i];
+    if (c < '0' || c > '9') break;
+    n = n * 10 + static_cast<unsigned>(c - '0');
+  }
+  return n;
 }
 
 void Renderer::from(Fragment& f, const Select& s) const {
@@ -103,6 +127,8 @@ void Renderer::on_conflict(Fragment& f, const Upsert& s) const {
     f.sql(separator).sql(column).sql(" = ").sql(s.insert.table).sql(".").sql(column).sql(" + 1");
     separator = ", ";
   }
+  if (!s.guard.empty())
+    f.sql(" WHERE ").sql(s.insert.table).sql(".").sql(s.guard).sql(" = excluded.").sql(s.guard);
 }
 
 namespace {

@@ -75,7 +75,9 @@ TEST_P(MetadataTest, KeysReferencesModulesAndHistoryAreTheModelsOwn) {
   EXPECT_EQ(comment.references()[0].target_column, "id");
 
   const auto modules = Models::modules();
-  EXPECT_EQ(modules.size(), 11u);
+  EXPECT_EQ(modules.size(), 12u);
+  EXPECT_EQ(table(tables, "unit::shop::Charge").tenant_column(), "tenant_id");
+  EXPECT_EQ(comment.tenant_column(), "");
   for (std::string_view module : {"all_types.hpp", "blog.hpp", "history.hpp", "embeddings.hpp"})
     EXPECT_NE(std::find(modules.begin(), modules.end(), module), modules.end()) << module;
   for (const ormc::TableInfo& t : tables)

@@ -10,6 +10,10 @@
 
 namespace ormc {
 
+namespace detail {
+struct BoundValue;
+}
+
 /// A table's columns, indexes and foreign keys as the database's catalog describes them (see
 /// Backend::table_columns).
 using ExistingColumn = sql::CatalogColumn;
@@ -75,9 +79,19 @@ public:
   /// Throws TransactionAborted when an earlier statement of the open transaction failed.
   void check_transaction_usable(std::string_view sql) const;
 
+  /// Row-level tenancy: the tenant (Database::row_tenant()) whose rows the statements now
+  /// prepared read and write; null for none. Database sets it around each use of the
+  /// connection; a statement that compares an ormc:tenant column binds it when leased.
+  void set_row_tenant(const detail::BoundValue* id) noexcept { row_tenant_ = id; }
+  const detail::BoundValue* row_tenant() const noexcept { return row_tenant_; }
+  /// The row tenant for `sql`, which compares a model's ormc:tenant column with it; throws
+  /// UsageError when there is none, rather than read or write every tenant's rows.
+  const detail::BoundValue& row_tenant_for(std::string_view sql) const;
+
 private:
   StatementHook hook_;
   bool with_parameters_ = false;
+  const detail::BoundValue* row_tenant_ = nullptr;
   bool in_transaction_ = false;
   mutable bool transaction_failed_ = false;
 };

@@ -40,7 +40,7 @@ public:
   }
   /// The connection itself, past any tenant's scope: what runs on it directly runs wherever
   /// the connection happens to point. Use with_connection() for statements of a tenant.
-  Backend& backend() noexcept { return *backend_; }
+  Backend& backend() noexcept { return *storage_->backend_; }
 
   /// Calls `hook` after every statement this connection runs, with its SQL and duration:
   ///   db.on_statement([](const ormc::StatementEvent& e) { log(e.sql, e.duration); });
@@ -107,6 +107,22 @@ public:
   /// did not exist. As drop_tenant(); the tenant itself is untouched.
   bool drop_branch(std::string_view name);
 
+  /// Row-level tenancy: the same database (the same connection, transactions and tables) for
+  /// the rows of tenant `id`. Models with an `ormc:tenant` column share their tables among
+  /// tenants; through the result every statement on them compares that column with `id`:
+  /// get, all, count, queries, joins, relations, eager loading, update and remove (of a row and
+  /// in bulk), upsert (which never overwrites another tenant's row: UniqueViolation), and an
+  /// insert writes `id` into it. Without a row tenant, a statement on such a model is a
+  /// UsageError, not every tenant's rows. Raw SQL is the caller's own: it is not filtered.
+  ///
+  /// `id` is text (an ormc:tenant std::string column) or an integer (an integer column), and
+  /// not empty. The result lives as long as this database; asking it for another row tenant
+  /// gives its sibling. It combines with tenant() and branches: `db.tenant("eu").row_tenant(7)`.
+  Database& row_tenant(std::string_view id);
+  Database& row_tenant(std::int64_t id);
+  /// The row tenant of this database; null for none.
+  const detail::BoundValue* row_tenant_id() const noexcept { return row_tenant_.get(); }
+
   /// Whether a transaction is open here or in one of this database's tenants; rolls all of them
   /// back (Pool: a connection returned inside a transaction). Never throws.
   bool roll_back_abandoned() noexcept;
@@ -123,7 +139,10 @@ private:
   };
   struct Tenants;
 
-  Database(Database& root, std::string tenant, std::string branch); // a tenant or branch
+  Database(Database& root, std::string tenant, std::string branch);            // a tenant or branch
+  Database(Database& storage, std::unique_ptr<detail::BoundValue> row_tenant); // a row tenant
+  /// The row tenant `key` ("t:acme", "i:7") of this database's storage, made on first use.
+  Database& row_view(const std::string& key, std::unique_ptr<detail::BoundValue> id);
   /// The tenant or branch stored as `storage` (tenant_..., branch_...), opened once.
   Database& child(std::string_view tenant, std::string_view branch, bool create);
   bool drop_child(std::string_view tenant, std::string_view branch);
@@ -136,6 +155,18 @@ private:
   /// "tenant 'a'", "branch 'b' of tenant 'a'".
   std::string describe() const;
   template <class F> decltype(auto) on_connection(F& f) {
+    // The row tenant its statements bind, for this use of the connection only.
+    struct RowTenantScope {
+      Backend& backend;
+      const detail::BoundValue* previous;
+      RowTenantScope(Backend& b, const detail::BoundValue* id) noexcept
+          : backend(b), previous(b.row_tenant()) {
+        b.set_row_tenant(id);
+      }
+      ~RowTenantScope() { backend.set_row_tenant(previous); }
+      RowTenantScope(const RowTenantScope&) = delete;
+      RowTenantScope& operator=(const RowTenantScope&) = delete;
+    } row_tenant(*backend_, row_tenant_.get());
     switch (dialect_) {
     case Dialect::sqlite:
       return f(static_cast<sqlite::Connection&>(*backend_));
@@ -147,7 +178,8 @@ private:
   /// False when statements must first enter this database's scope: a PostgreSQL tenant
   /// outside a transaction, or inside one whose search path is another's; a dropped tenant.
   bool in_scope() const noexcept {
-    return !dropped_ && (session_->depth > 0 ? session_->scope == this : schema_.empty());
+    return !storage_->dropped_ &&
+           (session_->depth > 0 ? session_->scope == storage_ : schema_.empty());
   }
   template <class F> decltype(auto) scoped(F&& f);
   /// BEGIN, in this database's scope where one statement can do both.
@@ -167,6 +199,9 @@ private:
   std::string tenant_; // "" for a root
   std::string branch_; // "" for a tenant or root
   std::string schema_; // PostgreSQL tenant or branch: its schema
+  // Whose tables and scope these are: this database, or for a row tenant the one it views.
+  Database* storage_ = this;
+  std::unique_ptr<detail::BoundValue> row_tenant_; // null but for a row tenant
   bool dropped_ = false;
   std::unique_ptr<Tenants> tenants_; // a root's tenants, made on first use
 };
@@ -189,7 +224,7 @@ private:
 };
 
 template <class F> decltype(auto) Database::scoped(F&& f) {
-  if (session_->depth > 0 || dropped_) {
+  if (session_->depth > 0 || storage_->dropped_) {
     enter_scope();
     return f();
   }

@@ -8,6 +8,7 @@
 
 #include <ormc/model.hpp>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct TableInfo {
   std::span<const ForeignKeyShape> references() const noexcept { return statements->foreign_keys; }
   /// ormc:table(versioned): the table's history table, else "".
   bool versioned() const noexcept { return !statements->history_table.empty(); }
+  /// ormc:tenant: the column naming each row's tenant (rows of many tenants, see
+  /// Database::row_tenant()), else "".
+  std::string tenant_column() const;
 };
 
 } // namespace ormc

@@ -79,6 +79,9 @@ struct ModelStatements {
   /// How the soft_delete and updated_at columns store the times the runtime writes into them.
   Storage soft_delete_storage = Storage::native;
   Storage updated_at_storage = Storage::native;
+  /// The quoted ormc:tenant column, which every statement compares with the row tenant
+  /// (sql::tenant_test()); "" when the model's rows are not of tenants.
+  std::string_view tenant = {};
 };
 
 /// Compares the tables of `models` with the database's catalog; throws SchemaMismatch listing

@@ -60,8 +60,8 @@ public:
 /// dialect than `dialect`: its SQL differs by dialect.
 void check_dialect(const QueryState& q, Dialect dialect, std::string_view model);
 
-/// The query's conditions, for WHERE: the live-rows test of a soft-delete model, the
-/// conditions, the keyset position.
+/// The query's conditions, for WHERE: the row tenant's test of a model with an ormc:tenant
+/// column, the live-rows test of a soft-delete model, the conditions, the keyset position.
 std::vector<sql::Fragment> where_of(const QueryState& q, const ModelStatements& sql);
 /// The query as the SQL layer's Select of `columns`: where_of(), the order (the key last, so
 /// that it is total and pages are stable), limit and offset.

@@ -84,7 +84,7 @@ public:
     if constexpr (is_key_column<C>) {
       upsert_by_key(row);
     } else {
-      traits::prepare_insert(row);
+      prepare_insert(row);
       upsert_on(C::sql, row);
       traits::finish_insert(row);
     }
@@ -253,6 +253,17 @@ private:
   void upsert_by_key(Model& row);
   void upsert_on(std::string_view conflict, Model& row);
 
+  /// The generated prepare_insert() / prepare_update(), after the row's ormc:tenant member is
+  /// filled from the database's row tenant (a row of another tenant is refused).
+  void prepare_insert(Model& row) {
+    if constexpr (traits::row_tenancy) traits::fill_tenant(row, *db_);
+    traits::prepare_insert(row);
+  }
+  void prepare_update(Model& row) {
+    if constexpr (traits::row_tenancy) traits::fill_tenant(row, *db_);
+    traits::prepare_update(row);
+  }
+
   /// insert() once the row is prepared.
   void insert_prepared(Model& row);
 
@@ -299,7 +310,7 @@ template <class Model> auto Table<Model>::create_table() -> void {
 }
 
 template <class Model> auto Table<Model>::insert(Model& row) -> void {
-  traits::prepare_insert(row);
+  prepare_insert(row);
   insert_prepared(row);
 }
 
@@ -311,7 +322,7 @@ template <class Model> auto Table<Model>::get(const key_type& key) -> std::optio
 }
 
 template <class Model> auto Table<Model>::update(Model& row) -> void {
-  traits::prepare_update(row);
+  prepare_update(row);
   write_update(row);
   if constexpr (has_version) ++(row.*traits::version_column::member); // as the table now has it
   traits::finish_update(row);
@@ -344,7 +355,7 @@ auto Table<Model>::update_members(Model& row, std::span<const std::string_view> 
                                   bool stamp_it) -> void {
   using stamp = typename traits::updated_at_column;
   using version = typename traits::version_column;
-  traits::prepare_update(row);
+  prepare_update(row);
   std::vector<std::string_view> names(columns.begin(), columns.end());
   std::vector<detail::BoundValue> values;
   values.reserve(names.size() + 2);
@@ -377,7 +388,7 @@ auto Table<Model>::update(const key_type& key, const Changes& changes) -> Model 
   std::vector<std::string_view> columns;
   ModelVariants<Model>::apply(changes, *row, columns);
   if (columns.empty()) return *row; // nothing to write
-  traits::prepare_update(*row);
+  prepare_update(*row);
   using stamp = typename traits::updated_at_column;
   if constexpr (!std::is_void_v<stamp>) columns.push_back(stamp::sql); // the row's own stamp
   const std::vector<detail::BoundValue> values = ModelVariants<Model>::values(*row, columns);
@@ -484,7 +495,7 @@ template <class Iterator>
 auto Table<Model>::insert_each(Iterator first, Iterator last) -> void {
   std::vector<void*> addresses;
   for (Iterator row = first; row != last; ++row) {
-    traits::prepare_insert(*row);
+    prepare_insert(*row);
     addresses.push_back(&*row);
   }
   in_transaction(*db_, [&] { detail::insert_rows(*db_, detail::model_codec<Model>, addresses); });
@@ -493,7 +504,7 @@ auto Table<Model>::insert_each(Iterator first, Iterator last) -> void {
 }
 
 template <class Model> auto Table<Model>::upsert_by_key(Model& row) -> void {
-  traits::prepare_insert(row);
+  prepare_insert(row);
   if constexpr (traits::key_assigned_by_database) {
     if (traits::key(row) == key_type{}) { // no key yet: nothing to conflict with
       insert_prepared(row);

@@ -143,9 +143,11 @@ void Connection::rollback() {
 }
 
 StatementLease<Statement> Connection::prepare(std::string_view sql) {
-  return cache_->lease(sql, [&](std::string_view text) {
+  StatementLease<Statement> lease = cache_->lease(sql, [&](std::string_view text) {
     return std::make_unique<Statement>(*this, "ormc_" + std::to_string(next_statement_++), text);
   });
+  lease->bind_row_tenant();
+  return lease;
 }
 
 std::vector<ExistingColumn> Connection::table_columns(std::string_view schema,

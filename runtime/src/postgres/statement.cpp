@@ -2,14 +2,23 @@
 #include "postgres/text.hpp"
 #include "time_text.hpp"
 
+#include <ormc/bound_value.hpp>
 #include <ormc/decimal.hpp>
 #include <ormc/error.hpp>
+#include <ormc/sql/fragment.hpp>
 #include <pqxx/prepared_statement>
 
 namespace ormc::postgres {
 
 Statement::Statement(Connection& connection, std::string name, std::string_view sql)
-    : connection_(connection), usage_(connection), name_(std::move(name)), sql_(sql) {}
+    : connection_(connection), usage_(connection), name_(std::move(name)), sql_(sql),
+      tenant_parameter_(sql::tenant_parameter(sql)) {}
+
+void Statement::bind_row_tenant() {
+  if (tenant_parameter_ != 0)
+    ormc::detail::bind_bound(*this, static_cast<int>(tenant_parameter_),
+                             connection_.row_tenant_for(sql_));
+}
 
 std::size_t Statement::result_rows() const noexcept {
   return result_ ? result_->rows.size() : 0;

@@ -1,8 +1,8 @@
 #include "catalog_rows.hpp"
 #include "database_url.hpp"
-#include "sqlite/vector_functions.hpp"
 #include "sqlite/error.hpp"
 #include "sqlite/step_timer.hpp"
+#include "sqlite/vector_functions.hpp"
 #include "statement_cache.hpp"
 
 #include <algorithm>
@@ -124,9 +124,11 @@ StepTimer* Connection::timed_steps() const noexcept {
 }
 
 StatementLease<Statement> Connection::prepare(std::string_view sql) {
-  return cache_->lease(sql, [&](std::string_view text) {
+  StatementLease<Statement> lease = cache_->lease(sql, [&](std::string_view text) {
     return std::make_unique<Statement>(db_, *this, text, timed_steps());
   });
+  lease->bind_row_tenant();
+  return lease;
 }
 
 // One SQLite file is one schema (see the DDL emitter): the catalog queries ignore `schema`.

@@ -6,8 +6,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <ormc/bound_value.hpp>
 #include <ormc/decimal.hpp>
 #include <ormc/error.hpp>
+#include <ormc/sql/fragment.hpp>
 #include <ormc/sqlite/statement.hpp>
 #include <sqlite3.h>
 
@@ -30,7 +32,8 @@ const char* type_name(int type) {
 } // namespace
 
 Statement::Statement(sqlite3* db, const Backend& backend, std::string_view sql, StepTimer* timer)
-    : db_(db), timer_(timer), usage_(backend), sql_(sql) {
+    : db_(db), timer_(timer), usage_(backend), sql_(sql), backend_(backend),
+      tenant_parameter_(sql::tenant_parameter(sql)) {
   const char* tail = nullptr;
   int rc = sqlite3_prepare_v3(db_, sql_.data(), static_cast<int>(sql_.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt_, &tail);
@@ -47,6 +50,12 @@ Statement::Statement(sqlite3* db, const Backend& backend, std::string_view sql, 
 
 Statement::~Statement() {
   sqlite3_finalize(stmt_);
+}
+
+void Statement::bind_row_tenant() {
+  if (tenant_parameter_ != 0)
+    ormc::detail::bind_bound(*this, static_cast<int>(tenant_parameter_),
+                             backend_.row_tenant_for(sql_));
 }
 
 void Statement::check(int rc) {

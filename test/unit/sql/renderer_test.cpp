@@ -222,6 +222,43 @@ TEST(SqlRows, JoinsFollowTheTableTheirConditionsParametersBeforeWheres) {
       "\"track\".\"deleted_at\" IS NULL AND \"track\".\"ms\" > ?1 WHERE \"artist\".\"name\" = ?2");
 }
 
+// Row-level tenancy: the tenant is one parameter wherever it appears (the table, a joined one, a
+// subquery), numbered after every other, and the statement says which in a trailing comment
+// that tenant_parameter() reads back.
+TEST(SqlTenants, TheTenantIsOneParameterNumberedLastAndNamedAtTheEnd) {
+  Fragment inner_where;
+  tenant_test(inner_where, "\"charge\".\"tenant_id\"");
+  Select inner{"1", "\"charge\"", {inner_where, equals("\"charge\".\"cents\"")}, {}, false, false};
+  Fragment tenant;
+  tenant_test(tenant, "\"tenant_id\"");
+  Fragment correlated;
+  exists(correlated, postgres().select_fragment(inner));
+  Select outer{"\"id\"", "\"invoice\"", {tenant, equals("\"number\""), correlated},
+               {},       true,          false};
+  const std::string pg = postgres().render(outer);
+  EXPECT_EQ(pg, "SELECT \"id\" FROM \"invoice\" WHERE \"tenant_id\" = $4 AND \"number\" = $1 AND "
+                "EXISTS (SELECT 1 FROM \"charge\" WHERE \"charge\".\"tenant_id\" = $4 AND "
+                "\"charge\".\"cents\" = $2) LIMIT $3 /* ormc:tenant parameter 4 */");
+  EXPECT_EQ(tenant_parameter(pg), 4u);
+  const std::string lite = sqlite().render(Delete{"\"invoice\"", {equals("\"id\""), tenant}});
+  EXPECT_EQ(lite, "DELETE FROM \"invoice\" WHERE \"id\" = ?1 AND \"tenant_id\" = ?2 "
+                  "/* ormc:tenant parameter 2 */");
+  EXPECT_EQ(tenant_parameter(lite), 2u);
+  EXPECT_EQ(tenant_parameter(sqlite().explain(lite)), 2u);
+  EXPECT_EQ(tenant_parameter("SELECT 1"), 0u);
+  EXPECT_EQ(tenant_parameter(sqlite().render(Delete{"\"t\"", {equals("\"id\"")}})), 0u);
+}
+
+// An upsert guarded by a tenant column overwrites only a row of the same tenant.
+TEST(SqlTenants, AGuardedUpsertOverwritesOnlyARowWithTheSameValue) {
+  Upsert guarded{{"\"s\".\"t\"", {"\"id\"", "\"org\"", "\"a\""}, 1, ""}, {"\"id\""}, {"\"a\""}, {}};
+  guarded.guard = "\"org\"";
+  EXPECT_EQ(postgres().render(guarded),
+            "INSERT INTO \"s\".\"t\" (\"id\", \"org\", \"a\") VALUES ($1, $2, $3) ON CONFLICT "
+            "(\"id\") DO UPDATE SET \"a\" = excluded.\"a\" WHERE \"s\".\"t\".\"org\" = "
+            "excluded.\"org\"");
+}
+
 TEST(SqlFragments, ExistsWrapsASubqueryKeepingItsParametersInOrder) {
   Select inner{"1", "\"album\"", {equals("\"album\".\"title\"")}, {}, false, false};
   Fragment f = equals("\"a\"");

@@ -41,7 +41,7 @@ ir::Column stored(ir::TypeKind kind, ir::Storage storage, const std::string& enu
 
 TEST(ValidatorNames, AnAccessorThatIsAlreadyAMemberOfModelsIsRefused) {
   for (const char* taken :
-       {"tenant", "branch", "create_branch", "tables", "database", "create_schema"}) {
+       {"tenant", "branch", "create_branch", "row_tenant", "tables", "database", "create_schema"}) {
     ir::Schema s = schemaWith(column("title", ir::TypeKind::String));
     s.models[0].accessor = taken;
     Findings findings = validateSchema(s);

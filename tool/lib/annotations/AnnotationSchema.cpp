@@ -112,7 +112,10 @@ const std::vector<KindSpec>& kinds() {
       {"updated_at", Kind::UpdatedAt, {}},
       {"soft_delete", Kind::SoftDelete, {}},
       {"version", Kind::Version, {}},
-      {"vector", Kind::Vector, {{"dim", ValueForm::PositiveInteger}, {"storage", ValueForm::Storage}}},
+      {"tenant", Kind::Tenant, {}},
+      {"vector",
+       Kind::Vector,
+       {{"dim", ValueForm::PositiveInteger}, {"storage", ValueForm::Storage}}},
       {"hook", Kind::Hook, {}, Positional::Event},
       {"schema",
        Kind::Schema,
@@ -125,9 +128,9 @@ const std::vector<KindSpec>& kinds() {
 
 /// The values of `storage=` (ir::Storage's names; the parser stays independent of the IR).
 const std::vector<std::string>& storages() {
-  static const std::vector<std::string> words = {
-      "native",    "text",    "unix_seconds", "unix_millis",
-      "unix_micros", "timestamp", "numeric", "pgvector"};
+  static const std::vector<std::string> words = {"native",      "text",        "unix_seconds",
+                                                 "unix_millis", "unix_micros", "timestamp",
+                                                 "numeric",     "pgvector"};
   return words;
 }
 

@@ -27,6 +27,7 @@ enum class Kind {
   UpdatedAt,
   SoftDelete,
   Version, // optimistic locking: the row's version, checked and incremented by update()
+  Tenant,  // row-level tenancy: the row's tenant, filled on insert and filtered on every use
   Vector,  // an embedding: std::vector<float> or std::array<float, N>, dim=N floats
   // on a member function
   Hook,

@@ -69,8 +69,14 @@ CrudStatements crudStatements(const ir::Model& m, const sql::Renderer& d) {
     all.push_back(&c);
   const ir::Column* version = m.withRole(ir::ColumnRole::Version);
   std::string versionColumn = version ? sql::identifier(version->name) : "";
+  // Row-level tenancy: every statement compares the tenant column with the context's tenant
+  // (bound by the connection), and an upsert never overwrites another tenant's row.
+  const ir::Column* tenant = m.withRole(ir::ColumnRole::Tenant);
+  std::vector<sql::Fragment> ofTenant;
+  if (tenant) sql::tenant_test(ofTenant.emplace_back(), sql::identifier(tenant->name));
   sql::Upsert upsert{{table, quoted(all), 1, ""}, keyNames, quoted(conflictUpdateColumns(m)), {}};
   if (version) upsert.increment.push_back(versionColumn);
+  if (tenant) upsert.guard = sql::identifier(tenant->name);
   s.upsertByKey = d.render(upsert);
   if (key.autoIncrement) s.syncKey = d.render(sql::SyncKey{tableName(m), key.name, key.sequence});
   if (key.autoIncrement && !key.sequence.empty() && d.has_schemas())
@@ -85,11 +91,14 @@ CrudStatements crudStatements(const ir::Model& m, const sql::Renderer& d) {
   if (softDelete) live.push_back(isNull(deletedColumn, true));
   auto byKeyAnd = [&](std::vector<sql::Fragment> more) {
     std::vector<sql::Fragment> where = keyEquals(keyNames);
+    where.insert(where.end(), ofTenant.begin(), ofTenant.end());
     where.insert(where.end(), more.begin(), more.end());
     return where;
   };
 
-  sql::Select all_rows{columns, table, live, {}, false, false};
+  std::vector<sql::Fragment> visible = ofTenant; // the rows every read sees
+  visible.insert(visible.end(), live.begin(), live.end());
+  sql::Select all_rows{columns, table, visible, {}, false, false};
   for (const std::string& k : keyNames)
     all_rows.order.push_back({k, false, false});
   s.selectAll = d.render(all_rows);
@@ -102,12 +111,12 @@ CrudStatements crudStatements(const ir::Model& m, const sql::Renderer& d) {
   if (version) update.set.push_back({versionColumn, sql::incremented(versionColumn)});
   if (update.set.empty()) // a key-only table: nothing else to set
     update.set.push_back({keyNames.front(), sql::Fragment().sql(keyNames.front())});
-  update.where = keyEquals(keyNames);
+  update.where = byKeyAnd({});
   if (version) update.where.push_back(keyEquals({versionColumn}).front());
   s.update = d.render(update);
-  s.purge = d.render(sql::Delete{table, keyEquals(keyNames)});
+  s.purge = d.render(sql::Delete{table, byKeyAnd({})});
   s.remove = s.purge;
-  s.count = d.render(sql::Aggregate{"count", "*", {"", table, live, {}, false, false}});
+  s.count = d.render(sql::Aggregate{"count", "*", {"", table, visible, {}, false, false}});
   if (softDelete) {
     s.remove = d.render(sql::Update{
         table, {{deletedColumn, sql::parameter()}}, byKeyAnd({isNull(deletedColumn, true)})});

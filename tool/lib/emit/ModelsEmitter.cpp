@@ -380,23 +380,29 @@ std::string emitModelsHeader(const CppContext& context) {
   p.print("explicit Models(ormc::Database& db)\n    : db_(db)");
   for (const ir::Model& m : schema.models)
     p.print(", $a$(db)", {{"a", m.accessor}});
-  p.print(" {}\n\n"
-          "ormc::Database& database() const { return db_; }\n\n"
-          "/// The same models for tenant `name` (ormc::Database::tenant()): every table, relation,\n"
-          "/// query and transaction of the result reads and writes that tenant's tables only.\n"
-          "Models tenant(std::string_view name) const { return Models(db_.tenant(name)); }\n\n"
-          "/// The same models for branch `name` of this tenant (ormc::Database::branch()).\n"
-          "Models branch(std::string_view name) const { return Models(db_.branch(name)); }\n\n"
-          "/// Copies this tenant's tables and rows into its new branch `name`, and gives the\n"
-          "/// models for it (ormc::Database::create_branch()).\n"
-          "Models create_branch(std::string_view name) const {\n"
-          "  return Models(db_.create_branch(name));\n"
-          "}\n\n"
-          "/// Creates every table and index that does not exist yet, in one transaction: each\n"
-          "/// table after the tables it references, then join tables and the foreign keys that\n"
-          "/// close cycles. Tables that existed already must match the models (check_schema()),\n"
-          "/// else nothing is created and ormc::SchemaMismatch lists the differences.\n"
-          "void create_schema() {\n");
+  p.print(
+      " {}\n\n"
+      "ormc::Database& database() const { return db_; }\n\n"
+      "/// The same models for tenant `name` (ormc::Database::tenant()): every table, relation,\n"
+      "/// query and transaction of the result reads and writes that tenant's tables only.\n"
+      "Models tenant(std::string_view name) const { return Models(db_.tenant(name)); }\n\n"
+      "/// The same models for branch `name` of this tenant (ormc::Database::branch()).\n"
+      "Models branch(std::string_view name) const { return Models(db_.branch(name)); }\n\n"
+      "/// The same models for the rows of tenant `id` (ormc::Database::row_tenant()): the\n"
+      "/// tables of models with an ormc:tenant column are shared, and every statement on\n"
+      "/// them reads and writes this tenant's rows only.\n"
+      "Models row_tenant(std::string_view id) const { return Models(db_.row_tenant(id)); }\n"
+      "Models row_tenant(std::int64_t id) const { return Models(db_.row_tenant(id)); }\n\n"
+      "/// Copies this tenant's tables and rows into its new branch `name`, and gives the\n"
+      "/// models for it (ormc::Database::create_branch()).\n"
+      "Models create_branch(std::string_view name) const {\n"
+      "  return Models(db_.create_branch(name));\n"
+      "}\n\n"
+      "/// Creates every table and index that does not exist yet, in one transaction: each\n"
+      "/// table after the tables it references, then join tables and the foreign keys that\n"
+      "/// close cycles. Tables that existed already must match the models (check_schema()),\n"
+      "/// else nothing is created and ormc::SchemaMismatch lists the differences.\n"
+      "void create_schema() {\n");
   p.indent();
   p.print("ormc::Transaction transaction(db_);\n");
   if (std::any_of(context.ddl.begin(), context.ddl.end(),

@@ -116,6 +116,7 @@ void printLifecycle(Printer& p, const ir::Model& m) {
   const ir::Column* updated = m.withRole(ir::ColumnRole::UpdatedAt);
   const ir::Column* deleted = m.withRole(ir::ColumnRole::SoftDelete);
   const ir::Column* version = m.withRole(ir::ColumnRole::Version);
+  const ir::Column* tenant = m.withRole(ir::ColumnRole::Tenant);
   bool updateHooks = !hooksFor(m, ir::HookEvent::BeforeUpdate).empty() ||
                      !hooksFor(m, ir::HookEvent::AfterUpdate).empty();
   p.print(
@@ -131,11 +132,21 @@ void printLifecycle(Printer& p, const ir::Model& m) {
       {{"soft", deleted ? "true" : "false"},
        {"versioned", m.versioned ? "true" : "false"},
        {"remove", hooksFor(m, ir::HookEvent::BeforeRemove).empty() ? "false" : "true"},
-       {"update", updated || version || updateHooks ? "true" : "false"},
+       {"update", updated || version || tenant || updateHooks ? "true" : "false"},
        {"updatedColumn",
         updated ? "::" + columnsStructName(m) + "columns::" + updated->member + "_" : "void"},
        {"versionColumn",
         version ? "::" + columnsStructName(m) + "columns::" + version->member + "_" : "void"}});
+  p.print("/// ormc:tenant: rows of many tenants, each written and read through its own\n"
+          "/// Database::row_tenant().\n"
+          "static constexpr bool row_tenancy = $t$;\n",
+          {{"t", tenant ? "true" : "false"}});
+  if (tenant)
+    p.print("static void fill_tenant(model_type& row, const ormc::Database& db) {\n"
+            "  ormc::detail::fill_tenant(row.$m$, db, name, $c$);\n"
+            "}\n",
+            {{"m", tenant->member}, {"c", rawLiteral(tenant->name)}});
+  p.print("\n");
   printValidation(p, m);
 
   p.print("// Before an insert: the values ormc fills in, before_insert hooks, validation.\n"
@@ -294,6 +305,8 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   if (updatedAt && updatedAt->storage != ir::Storage::Native)
     p.print(".updated_at_storage = ormc::Storage::$t$,\n",
             {{"t", runtimeStorage(updatedAt->storage)}});
+  if (const ir::Column* tenant = m.withRole(ir::ColumnRole::Tenant))
+    p.print(".tenant = $s$,\n", {{"s", rawLiteral(sql::identifier(tenant->name))}});
   p.outdent();
   p.print("};\n");
 }

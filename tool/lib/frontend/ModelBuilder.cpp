@@ -369,9 +369,8 @@ bool ModelBuilder::vectorDimension(const ParsedAnnotation& vector, const FieldDe
   const long long given = dim ? std::stoll(dim->value.text) : fixed;
   if (fixed != 0 && given != fixed) {
     reader_.error("vector-dimension", field.getLocation(),
-                  "ormc:vector(dim=" + std::to_string(given) + ") on '" +
-                      field.getNameAsString() + "', a std::array of " + std::to_string(fixed) +
-                      " floats");
+                  "ormc:vector(dim=" + std::to_string(given) + ") on '" + field.getNameAsString() +
+                      "', a std::array of " + std::to_string(fixed) + " floats");
     return false;
   }
   if (given > ir::kMaxVectorDimension) {
@@ -414,15 +413,18 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
     case an::Kind::CreatedAt:
     case an::Kind::UpdatedAt:
     case an::Kind::SoftDelete:
-    case an::Kind::Version: {
+    case an::Kind::Version:
+    case an::Kind::Tenant: {
       ir::ColumnRole r = p.kind == an::Kind::CreatedAt   ? ir::ColumnRole::CreatedAt
                          : p.kind == an::Kind::UpdatedAt ? ir::ColumnRole::UpdatedAt
                          : p.kind == an::Kind::Version   ? ir::ColumnRole::Version
+                         : p.kind == an::Kind::Tenant    ? ir::ColumnRole::Tenant
                                                          : ir::ColumnRole::SoftDelete;
       if (role != ir::ColumnRole::None)
         reader_.error("conflicting-annotations", field.getLocation(),
                       "member '" + field.getNameAsString() +
-                          "' has more than one of created_at, updated_at, soft_delete, version");
+                          "' has more than one of created_at, updated_at, soft_delete, version, "
+                          "tenant");
       role = r;
       break;
     }

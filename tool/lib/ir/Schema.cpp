@@ -37,11 +37,12 @@ constexpr std::array<std::pair<ReferentialAction, const char*>, 5> kActionNames 
     {ReferentialAction::SetDefault, "set_default"},
 }};
 
-constexpr std::array<std::pair<ColumnRole, const char*>, 4> kRoleNames = {{
+constexpr std::array<std::pair<ColumnRole, const char*>, 5> kRoleNames = {{
     {ColumnRole::CreatedAt, "created_at"},
     {ColumnRole::UpdatedAt, "updated_at"},
     {ColumnRole::SoftDelete, "soft_delete"},
     {ColumnRole::Version, "version"},
+    {ColumnRole::Tenant, "tenant"},
 }};
 
 constexpr std::array<std::pair<HookEvent, const char*>, 5> kHookNames = {{

@@ -124,6 +124,7 @@ enum class ColumnRole {
   UpdatedAt,  // set to the current time on insert and on every update
   SoftDelete, // NULL while the row is live; remove() sets it, restore() clears it
   Version,    // optimistic locking: update() writes only over the version it read, and adds 1
+  Tenant,     // row-level tenancy: set from the context on insert, compared on every statement
 };
 const char* columnRoleName(ColumnRole role); // "created_at"; the annotation kind that sets it
 std::optional<ColumnRole> columnRoleFromName(const std::string& name);
@@ -225,7 +226,7 @@ struct Model {
   std::string schema;      // SQL schema, empty for the default one
   std::string renamedFrom; // ormc:table(renamed_from=...): the table's name before, for migrations
   std::string comment;
-  std::string accessor;   // member of the generated Models container: order_lines
+  std::string accessor; // member of the generated Models container: order_lines
   /// ormc:table(variants): generate <Model>_Create, _Update and _Search with the model.
   bool variants = false;
   /// ormc:table(versioned): every change kept in `<table>_history` by database triggers.

@@ -70,14 +70,24 @@ void checkColumnOptions(const ir::Column& c, Findings& out) {
                             "and belongs_to do not apply to it"));
 }
 
-/// created_at / updated_at / soft_delete / version: the right type, at most one of each.
+/// created_at / updated_at / soft_delete / version / tenant: the right type, at most one of each.
 void checkRoles(const ir::Model& m, Findings& out) {
   std::map<ir::ColumnRole, const ir::Column*> seen;
   for (const ir::Column& c : m.columns) {
     if (c.role == ir::ColumnRole::None) continue;
     const char* role = ir::columnRoleName(c.role);
     bool soft = c.role == ir::ColumnRole::SoftDelete;
-    if (c.role == ir::ColumnRole::Version) {
+    if (c.role == ir::ColumnRole::Tenant) {
+      // What Models::row_tenant() takes: text or a signed integer, always present.
+      bool typed = c.type.kind == ir::TypeKind::String || c.type.kind == ir::TypeKind::Int32 ||
+                   c.type.kind == ir::TypeKind::Int64;
+      bool wholeKey = c.primaryKey && m.keyColumns().size() == 1;
+      if (!typed || c.nullable || wholeKey)
+        out.push_back(error("role-type", c.loc,
+                            "ormc:tenant needs a std::string, std::int32_t or std::int64_t member "
+                            "that is not optional and not the whole key; '" +
+                                c.member + "' has type '" + c.type.spelling + "'"));
+    } else if (c.role == ir::ColumnRole::Version) {
       // Signed, so that the runtime's version + 1 is the database's: BIGINT or INTEGER.
       bool integer = c.type.kind == ir::TypeKind::Int32 || c.type.kind == ir::TypeKind::Int64;
       if (!integer || c.nullable || c.primaryKey || c.references)

@@ -197,10 +197,11 @@ void checkExpression(const std::string& expression, const ir::SourceLoc& loc, Fi
 } // namespace
 
 /// What the generated Models has besides the tables (ModelsEmitter).
-constexpr std::array<std::string_view, 12> kModelsMembers = {
-    "branch",   "check_schema",     "create_branch",   "create_schema",
-    "database", "drop_schema",      "drop_statements", "finish_statements",
-    "modules",  "start_statements", "tables",          "tenant"};
+constexpr std::array<std::string_view, 13> kModelsMembers = {
+    "branch",   "check_schema", "create_branch",    "create_schema",
+    "database", "drop_schema",  "drop_statements",  "finish_statements",
+    "modules",  "row_tenant",   "start_statements", "tables",
+    "tenant"};
 
 void checkValues(const ir::Model& m, Findings& out) {
   checkName(m.table, "table", m.loc, out);

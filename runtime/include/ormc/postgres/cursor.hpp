@@ -22,6 +22,7 @@ public:
                  "DECLARE " + name_ + " NO SCROLL CURSOR" + (in_transaction ? "" : " WITH HOLD") +
                      " FOR " + select),
         fetch_(connection, "", "FETCH FORWARD " + std::to_string(page_size) + " FROM " + name_) {
+    declare_.bind_row_tenant();
     int index = 1;
     bind(declare_, index);
     declare_.execute();

@@ -48,6 +48,9 @@ public:
   void release() noexcept;
 
   const std::string& sql() const noexcept { return sql_; }
+  /// Binds the connection's row tenant, when the statement compares a model's ormc:tenant
+  /// column with it (sql::tenant_parameter()); its connection does so for each lease.
+  void bind_row_tenant();
   /// Appends the bound parameters as one line of COPY's text format (tab-separated, escaped,
   /// \N for NULL), for Connection::copy_in().
   void append_copy_line(std::string& out) const;
@@ -116,8 +119,9 @@ private:
   bool executed_ = false;    // run() since the last release()
   std::size_t next_row_ = 0; // rows consumed by step(); the current row is next_row_ - 1
   std::vector<std::byte> blob_;
-  std::vector<float> floats_; // read_vector()'s
+  std::vector<float> floats_;        // read_vector()'s
   unsigned prepared_generation_ = 0; // the connection generation it was prepared on
+  unsigned tenant_parameter_ = 0;    // see bind_row_tenant()
   bool in_use_ = false;
 };
 

@@ -48,6 +48,9 @@ public:
   void release() noexcept;
 
   const std::string& sql() const noexcept { return sql_; }
+  /// Binds the connection's row tenant, when the statement compares a model's ormc:tenant
+  /// column with it (sql::tenant_parameter()); its connection does so for each lease.
+  void bind_row_tenant();
 
   // Primitives for detail::bind_value / read_value.
   void bind_null(int index);
@@ -116,6 +119,8 @@ private:
   sqlite3_stmt* stmt_ = nullptr;
   std::string sql_;
   std::vector<float> floats_; // read_vector()'s: a blob need not be aligned for floats
+  const Backend& backend_;
+  unsigned tenant_parameter_ = 0; // see bind_row_tenant()
   bool in_use_ = false;
 };
 

@@ -29,18 +29,33 @@ public:
     params_.push_back(text_.size());
     return *this;
   }
+  /// The row tenant here (a model's ormc:tenant column is compared with it): one parameter
+  /// however often it appears, numbered after every other, which the statement binds itself
+  /// (see tenant_parameter()).
+  Fragment& tenant_param() {
+    tenant_params_.push_back(text_.size());
+    return *this;
+  }
   /// `other`, its parameters after this fragment's.
   Fragment& append(const Fragment& other);
 
   const std::string& text() const noexcept { return text_; }
   /// Where, in text(), each parameter goes, in order.
   const std::vector<std::size_t>& params() const noexcept { return params_; }
+  /// Where, in text(), the row tenant goes.
+  const std::vector<std::size_t>& tenant_params() const noexcept { return tenant_params_; }
   bool empty() const noexcept { return text_.empty(); }
 
 private:
   std::string text_;
   std::vector<std::size_t> params_;
+  std::vector<std::size_t> tenant_params_;
 };
+
+/// The number of the row-tenant parameter of a statement Renderer::render() wrote, 0 when it
+/// has none. A statement with one ends in the comment `/* ormc:tenant parameter N */`, so that
+/// the connection can bind its tenant whoever built the statement, and a log shows the filter.
+unsigned tenant_parameter(std::string_view statement);
 
 /// `"name"` with embedded quotes doubled: the SQL standard's quoted identifier, which every
 /// dialect ormc supports accepts (generated column constants use it in every dialect).
@@ -75,6 +90,8 @@ enum class Logical { all, any }; // AND, OR
 void compare(Fragment& f, std::string_view column, Comparison op); // column op ?
 void compare_columns(Fragment& f, std::string_view left, Comparison op, std::string_view right);
 void null_test(Fragment& f, std::string_view column, bool is_null);
+/// `column = <row tenant>` (Fragment::tenant_param()).
+void tenant_test(Fragment& f, std::string_view column);
 /// ` op ?` and ` IS [NOT] NULL` after an expression already written (Renderer::json_value()).
 void compare_written(Fragment& f, Comparison op);
 void null_test_written(Fragment& f, bool is_null);

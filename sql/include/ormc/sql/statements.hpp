@@ -31,6 +31,9 @@ struct Upsert {
   /// Columns the overwrite adds 1 to (an ormc:version column), so that a row read before the
   /// upsert no longer updates.
   std::vector<std::string> increment;
+  /// Overwrites only a row whose `guard` column (quoted) holds the new row's value: a model's
+  /// ormc:tenant column, so that an upsert never writes over another tenant's row. "" for none.
+  std::string guard = {};
 };
 
 /// One ORDER BY term. NULLs sort last in either direction on every dialect.
