@@ -7,12 +7,11 @@
 //   ormc_history_bench     sizes: ORMC_BENCH_UPDATES (10000), ORMC_BENCH_ACCOUNTS (1000),
 //                          ORMC_BENCH_HOT_ACCOUNTS (10), ORMC_BENCH_REPETITIONS (3);
 //                          PostgreSQL: ORMC_BENCH_POSTGRES_URL or ORMC_TEST_POSTGRES_URL.
-#include "bench_support.hpp"
+#include "bench_databases.hpp"
 #include "ratio_reporter.hpp"
 #include "schema.ormc.hpp"
 
 #include <benchmark/benchmark.h>
-#include <filesystem>
 #include <ormc/ormc.hpp>
 #include <string>
 #include <vector>
@@ -70,20 +69,7 @@ void updates(benchmark::State& state, ormc::Database& db, const std::size_t kAcc
 }
 
 ormc::Database& sqlite() {
-  static const std::string path =
-      (std::filesystem::temp_directory_path() / "ormc-history-bench.db").string();
-  static ormc::Database db([] {
-    for (const char* suffix : {"", "-wal", "-shm"})
-      std::filesystem::remove(path + suffix);
-    return "sqlite:" + path;
-  }());
-  return db;
-}
-
-ormc::Database* postgres() {
-  if (postgres_url().empty()) return nullptr;
-  static ormc::Database db(postgres_url());
-  return &db;
+  return fresh_sqlite_file("ormc-history-bench.db");
 }
 
 template <class Row, bool Hot> void sqlite_updates(benchmark::State& state) {
@@ -91,7 +77,7 @@ template <class Row, bool Hot> void sqlite_updates(benchmark::State& state) {
 }
 
 template <class Row, bool Hot> void postgres_updates(benchmark::State& state) {
-  ormc::Database* db = postgres();
+  ormc::Database* db = postgres_database();
   if (!db) {
     state.SkipWithError("no PostgreSQL: set ORMC_BENCH_POSTGRES_URL");
     return;

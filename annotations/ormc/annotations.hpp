@@ -59,7 +59,8 @@
 /// Row-level tenancy: a std::string or integer member naming the row's tenant. The tables of
 /// such models are shared by tenants; Database::row_tenant(id) fills it on insert and compares
 /// it in every statement, so that a tenant reads and writes its own rows only.
-#define ORMC_TENANT() ORMC_ANNOTATE("ormc:tenant")
+/// ORMC_TENANT(row_security) adds a PostgreSQL row-level-security policy as a second wall.
+#define ORMC_TENANT(...) ORMC_ANNOTATE("ormc:tenant(" #__VA_ARGS__ ")")
 /// An embedding: std::vector<float> (dim = N required) or std::array<float, N>, searched with
 /// nearest(). Keys: dim, storage (pgvector: vector(N) on PostgreSQL).
 #define ORMC_VECTOR(...) ORMC_ANNOTATE("ormc:vector(" #__VA_ARGS__ ")")

@@ -142,7 +142,8 @@ struct Database::Tenants {
   std::map<std::string, std::unique_ptr<Database>, std::less<>> open;
   // Dropped tenants: no longer usable, but alive while Models objects may refer to them.
   std::vector<std::unique_ptr<Database>> dropped;
-  // Row tenants of this database (row_tenant()), by "t:<text>" or "i:<integer>".
+  // Row tenants of this database (row_tenant()), by "t:<text>" or "i:<integer>"; "pt:", "pi:"
+  // those that set the policies' tenant (RowSecurity::on).
   std::map<std::string, std::unique_ptr<Database>, std::less<>> row_views;
 };
 
@@ -181,26 +182,32 @@ Database::Database(Database& storage, std::unique_ptr<detail::BoundValue> row_te
 
 Database::~Database() = default;
 
-Database& Database::row_view(const std::string& key, std::unique_ptr<detail::BoundValue> id) {
-  if (storage_ != this) return storage_->row_view(key, std::move(id));
+Database& Database::row_view(std::string key, std::unique_ptr<detail::BoundValue> id,
+                             RowSecurity security) {
+  if (storage_ != this) return storage_->row_view(std::move(key), std::move(id), security);
+  // Setting the policies' tenant is its own scope (scope_key()): a view of its own.
+  const bool policies =
+      security == RowSecurity::on && !sql::renderer(dialect_).set_policy_tenant().empty();
+  if (policies) key = "p" + key;
   if (!tenants_) tenants_ = std::make_unique<Tenants>();
   auto found = tenants_->row_views.find(key);
   if (found != tenants_->row_views.end()) return *found->second;
   auto made = std::unique_ptr<Database>(new Database(*this, std::move(id)));
-  return *tenants_->row_views.emplace(key, std::move(made)).first->second;
+  made->row_security_ = policies;
+  return *tenants_->row_views.emplace(std::move(key), std::move(made)).first->second;
 }
 
-Database& Database::row_tenant(std::string_view id) {
+Database& Database::row_tenant(std::string_view id, RowSecurity security) {
   if (id.empty())
     throw UsageError("row_tenant(\"\"): a row tenant's id is not empty (an empty id is more "
                      "likely a setting not read than a tenant)");
   auto value = std::make_unique<detail::BoundValue>(detail::to_bound(id));
-  return row_view("t:" + std::string(id), std::move(value));
+  return row_view("t:" + std::string(id), std::move(value), security);
 }
 
-Database& Database::row_tenant(std::int64_t id) {
+Database& Database::row_tenant(std::int64_t id, RowSecurity security) {
   auto value = std::make_unique<detail::BoundValue>(detail::to_bound(id));
-  return row_view("i:" + std::to_string(id), std::move(value));
+  return row_view("i:" + std::to_string(id), std::move(value), security);
 }
 
 std::vector<std::string> Database::stored_names(std::string_view prefix) {
@@ -438,10 +445,29 @@ void Database::enter_scope() {
   if (storage_->dropped_)
     throw UsageError(describe() + " was dropped (drop_tenant(), drop_branch()); tenant() or "
                                   "create_branch() gives a new one of that name");
-  if (session_->scope == storage_) return;
-  if (std::string set = sql::renderer(dialect_).set_search_path(schema_, true); !set.empty())
-    backend_->execute(set);
-  session_->scope = storage_;
+  if (session_->scope == scope_key()) return;
+  // A known scope of the same storage has the search path already (row tenants of one schema).
+  if (!session_->scope || session_->scope->schema_ != schema_)
+    if (std::string set = sql::renderer(dialect_).set_search_path(schema_, true); !set.empty())
+      backend_->execute(set);
+  // Another row tenant's setting is never left for this scope's statements (raw SQL included).
+  if (row_security_ || session_->policy_tenant) set_policy_tenant();
+  session_->scope = scope_key();
+}
+
+void Database::set_policy_tenant() {
+  std::string id; // none: the policies then match no row
+  if (row_security_)
+    id = row_tenant_->kind == detail::BoundValue::Kind::text ? row_tenant_->bytes
+                                                             : std::to_string(row_tenant_->integer);
+  auto set = [&](auto& conn) {
+    auto statement = conn.prepare(sql::renderer(dialect_).set_policy_tenant());
+    statement->bind(1, id);
+    while (statement->step()) {
+    }
+  };
+  on_connection(set);
+  session_->policy_tenant = row_security_;
 }
 
 void Database::begin_transaction() {
@@ -466,6 +492,8 @@ void Database::begin_transaction() {
 }
 
 void Database::execute_scoped(std::string_view sql) {
+  if (row_security_ && session_->depth == 0) // the setting lasts as long as a transaction
+    return scoped([&] { backend_->execute(sql); });
   if (storage_->dropped_ || session_->depth > 0) {
     enter_scope();
     backend_->execute(sql);
@@ -512,6 +540,7 @@ void ScopedTransaction::close() noexcept {
   open_ = false;
   db_.session_->depth = 0;
   db_.session_->scope = nullptr;
+  db_.session_->policy_tenant = false;
   db_.backend_->set_in_transaction(false);
 }
 

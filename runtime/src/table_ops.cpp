@@ -111,13 +111,14 @@ void copy_rows(postgres::Connection& conn, const ModelCodec& codec, const ModelS
 
 /// SQLite runs one prepared INSERT per row (inside the caller's transaction); PostgreSQL sends
 /// multi-row INSERTs of up to 1000 rows (fewer when a row has many columns, under the
-/// 65535-parameter limit), or from copy_from_rows rows on, COPY.
+/// 65535-parameter limit), or from copy_from_rows rows on, COPY (but into a table with a
+/// row-level-security policy, which COPY cannot check).
 template <class Connection>
 void insert_many(Connection& conn, const ModelCodec& codec, std::span<void* const> rows) {
   const ModelStatements& sql = codec.statements(conn.dialect_v);
   const std::size_t columns = sql.insert_columns.size();
   if constexpr (std::is_same_v<Connection, postgres::Connection>) {
-    if (rows.size() >= copy_from_rows && columns > 0 &&
+    if (rows.size() >= copy_from_rows && columns > 0 && !sql.row_security &&
         (!codec.key_assigned_by_database || codec.integer_key)) {
       copy_rows(conn, codec, sql, rows);
       return;
@@ -172,19 +173,26 @@ private:
 
 class CursorRows final : public RowStream {
 public:
-  CursorRows(postgres::Connection& conn, const std::string& select, bool in_transaction,
-             const QueryState& q, const RowFunctions<postgres::Statement>& functions)
+  CursorRows(Database& db, postgres::Connection& conn, const std::string& select,
+             bool in_transaction, const QueryState& q,
+             const RowFunctions<postgres::Statement>& functions)
       : cursor_(conn, select, in_transaction,
                 [&](postgres::Statement& statement, int& index) {
                   bind_where(statement, index, q);
                   bind_limit(statement, index, q);
                 }),
-        functions_(functions) {}
-  bool next(void* row) override { return cursor_.next(functions_.read, row); }
+        functions_(functions), db_(in_transaction ? &db : nullptr) {}
+  bool next(void* row) override {
+    // A cursor of a transaction fetches as it goes: a row-security policy then reads the
+    // setting of the moment, which another row tenant's statement may have changed.
+    if (db_) db_->rejoin_scope();
+    return cursor_.next(functions_.read, row);
+  }
 
 private:
   postgres::Cursor cursor_;
   const RowFunctions<postgres::Statement>& functions_;
+  Database* db_; // null for a cursor held past its transaction, whose rows are read already
 };
 
 std::string query_sql(const QueryState& q, const ModelCodec& codec, Dialect dialect) {
@@ -323,7 +331,7 @@ std::unique_ptr<RowStream> open_rows(Database& db, const ModelCodec& codec, cons
   return db.with_connection([&](auto& conn) -> std::unique_ptr<RowStream> {
     if constexpr (std::is_same_v<std::remove_reference_t<decltype(conn)>, postgres::Connection>)
       if (paged)
-        return std::make_unique<CursorRows>(conn, query_sql(q, codec, Dialect::postgresql),
+        return std::make_unique<CursorRows>(db, conn, query_sql(q, codec, Dialect::postgresql),
                                             in_transaction, q, codec.postgresql);
     auto statement = prepared_query(conn, codec, q);
     using Statement = std::remove_reference_t<decltype(*statement)>;

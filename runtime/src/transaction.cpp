@@ -39,6 +39,7 @@ Transaction::~Transaction() {
     active_ = false;
     db_.session_->depth = level_;
     db_.session_->scope = nullptr;
+    if (level_ == 0) db_.session_->policy_tenant = false;
     db_.backend_->set_in_transaction(level_ > 0);
   }
 }
@@ -97,7 +98,10 @@ void Transaction::finish(bool commit) {
   }
   active_ = false;
   --db_.session_->depth;
-  if (level_ == 0) db_.session_->scope = nullptr;
+  if (level_ == 0) {
+    db_.session_->scope = nullptr;
+    db_.session_->policy_tenant = false; // SET LOCAL: gone with the transaction
+  }
   backend.set_in_transaction(level_ > 0);
   if (commit && failed)
     throw TransactionAborted("commit: a statement of this transaction failed, so it was rolled "

@@ -410,6 +410,25 @@ public:
     return "SELECT pg_advisory_unlock(1869771107, hashtext(coalesce(current_schema(), '')))";
   }
   bool has_schemas() const override { return true; }
+  // FORCE: the table's owner, which the application often connects as, is bound too (only a
+  // superuser or a BYPASSRLS role is not). An unset setting reads as NULL, which no row equals.
+  std::vector<std::string> render(const RowSecurity& s) const override {
+    const std::string table = table_name(s.table);
+    const std::string policy = identifier("ormc_tenant") + " ON " + table;
+    if (!s.policy)
+      return {"DROP POLICY IF EXISTS " + policy,
+              "ALTER TABLE " + table + " NO FORCE ROW LEVEL SECURITY",
+              "ALTER TABLE " + table + " DISABLE ROW LEVEL SECURITY"};
+    const std::string test = identifier(s.policy->column) +
+                             " = NULLIF(current_setting('ormc.tenant', true), '')" +
+                             (s.policy->integer ? "::bigint" : "");
+    return {"ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY", "DROP POLICY IF EXISTS " + policy,
+            "CREATE POLICY " + policy + " USING (" + test + ") WITH CHECK (" + test + ")"};
+  }
+  std::string set_policy_tenant() const override {
+    return "SELECT set_config('ormc.tenant', $1::text, true)";
+  }
   std::string set_search_path(std::string_view schema, bool local) const override {
     return std::string(local ? "SET LOCAL" : "SET") + " search_path TO " +
            (schema.empty() ? std::string("DEFAULT") : identifier(schema));

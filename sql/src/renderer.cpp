@@ -398,6 +398,9 @@ std::vector<std::string> Renderer::render(const CreateTable& s) const {
   for (const Index& i : s.indexes)
     if (std::string statement = index(s.table, i); !statement.empty())
       statements.push_back(std::move(statement));
+  if (s.tenant_policy)
+    for (std::string& statement : render(RowSecurity{s.table, s.tenant_policy}))
+      statements.push_back(std::move(statement));
   if (comment_statements) {
     if (!s.comment.empty())
       statements.push_back("COMMENT ON TABLE " + table + " IS " + string_literal(s.comment));

@@ -8,6 +8,10 @@
 // RUN: FileCheck %s --check-prefix=SQL < %t/tenant.ormc.cpp
 // RUN: %ormc --emit=sqlite %s -- %flags | %sqlite3 :memory:
 // RUN: %ormc --emit=sqlite %s -- %flags | FileCheck %s --check-prefix=DDL
+// RUN: %ormc --emit=postgresql %s -- %flags | FileCheck %s --check-prefix=PG
+// RUN: %ormc --emit=sqlite %s -- %flags | FileCheck %s --check-prefix=LITE
+// RUN: grep -c 'RowSecurity::on' %t/schema.ormc.hpp | FileCheck %s --check-prefix=MODELS
+// RUN: FileCheck %s --check-prefix=IR --input-file %t/schema.json
 #pragma once
 #include <cstdint>
 #include <string>
@@ -38,3 +42,24 @@ struct [[clang::annotate("ormc:table")]] Seat {
   [[clang::annotate("ormc:id")]] [[clang::annotate("ormc:tenant")]] std::int32_t org = 0;
   [[clang::annotate("ormc:id")]] std::int32_t number = 0;
 };
+
+// ormc:tenant(row_security): PostgreSQL enforces the tenant too, with a FORCEd policy (the
+// table's owner is bound as well) comparing the column with the transaction's ormc.tenant, read
+// as the column's type; the Models' row tenants set that setting. SQLite has no policies.
+struct [[clang::annotate("ormc:table")]] Ledger {
+  [[clang::annotate("ormc:id")]] std::int64_t id = 0;
+  [[clang::annotate("ormc:tenant(row_security)")]] std::int64_t org = 0;
+};
+// PG:      CREATE TABLE IF NOT EXISTS "ledger" (
+// PG:      CREATE INDEX IF NOT EXISTS "idx_ledger_org" ON "ledger" ("org");
+// PG-NEXT: ALTER TABLE "ledger" ENABLE ROW LEVEL SECURITY;
+// PG-NEXT: ALTER TABLE "ledger" FORCE ROW LEVEL SECURITY;
+// PG-NEXT: DROP POLICY IF EXISTS "ormc_tenant" ON "ledger";
+// PG-NEXT: CREATE POLICY "ormc_tenant" ON "ledger" USING ("org" = NULLIF(current_setting('ormc.tenant', true), '')::bigint) WITH CHECK ("org" = NULLIF(current_setting('ormc.tenant', true), '')::bigint);
+// PG-NOT:  POLICY
+// LITE-NOT: POLICY
+// LITE-NOT: ROW LEVEL
+// SQL: .row_security = true,
+// MODELS: 2
+// IR:      "name": "org",
+// IR:      "row_security": true

@@ -13,6 +13,11 @@
 
 namespace ormc {
 
+/// Whether a row tenant (Database::row_tenant()) also sets PostgreSQL's `ormc.tenant` in each
+/// of its transactions, which the policies of ormc:tenant(row_security) columns compare with.
+/// The generated Models pass `on` when a model has such a column.
+enum class RowSecurity : bool { off, on };
+
 /// One connection to one database, chosen by URL:
 ///   sqlite:app.db   sqlite:/abs/path.db   sqlite:///abs/path.db   sqlite::memory:
 ///   postgresql://user:password@host:5432/dbname?sslmode=require   (any libpq URI)
@@ -118,10 +123,21 @@ public:
   /// `id` is text (an ormc:tenant std::string column) or an integer (an integer column), and
   /// not empty. The result lives as long as this database; asking it for another row tenant
   /// gives its sibling. It combines with tenant() and branches: `db.tenant("eu").row_tenant(7)`.
-  Database& row_tenant(std::string_view id);
-  Database& row_tenant(std::int64_t id);
+  ///
+  /// With RowSecurity::on (on PostgreSQL), each of its statements runs in a transaction that
+  /// has set `ormc.tenant` to `id` (outside an open one, a transaction of its own), so that the
+  /// tables' row-level-security policies hold too, for raw SQL as well.
+  Database& row_tenant(std::string_view id, RowSecurity security = RowSecurity::off);
+  Database& row_tenant(std::int64_t id, RowSecurity security = RowSecurity::off);
   /// The row tenant of this database; null for none.
   const detail::BoundValue* row_tenant_id() const noexcept { return row_tenant_.get(); }
+
+  /// Lazy reads call this before fetching more rows: inside a transaction, points the
+  /// connection back at this database's scope if another's statement moved it, since a
+  /// policy's setting is read as rows are fetched.
+  void rejoin_scope() {
+    if (session_->depth > 0 && !in_scope()) enter_scope();
+  }
 
   /// Whether a transaction is open here or in one of this database's tenants; rolls all of them
   /// back (Pool: a connection returned inside a transaction). Never throws.
@@ -136,13 +152,16 @@ private:
     // Whose search path the open transaction has (PostgreSQL tenants); null: not known, as
     // after a rollback to a savepoint.
     const Database* scope = nullptr;
+    // Whether the open transaction may have set ormc.tenant (a RowSecurity::on row tenant).
+    bool policy_tenant = false;
   };
   struct Tenants;
 
   Database(Database& root, std::string tenant, std::string branch);            // a tenant or branch
   Database(Database& storage, std::unique_ptr<detail::BoundValue> row_tenant); // a row tenant
-  /// The row tenant `key` ("t:acme", "i:7") of this database's storage, made on first use.
-  Database& row_view(const std::string& key, std::unique_ptr<detail::BoundValue> id);
+  /// The row tenant `key` ("t:acme", "i:7") of this database's storage, made on first use;
+  /// with RowSecurity::on (where there are policies) another, that sets their tenant.
+  Database& row_view(std::string key, std::unique_ptr<detail::BoundValue> id, RowSecurity security);
   /// The tenant or branch stored as `storage` (tenant_..., branch_...), opened once.
   Database& child(std::string_view tenant, std::string_view branch, bool create);
   bool drop_child(std::string_view tenant, std::string_view branch);
@@ -178,9 +197,14 @@ private:
   /// False when statements must first enter this database's scope: a PostgreSQL tenant
   /// outside a transaction, or inside one whose search path is another's; a dropped tenant.
   bool in_scope() const noexcept {
-    return !storage_->dropped_ &&
-           (session_->depth > 0 ? session_->scope == storage_ : schema_.empty());
+    return !storage_->dropped_ && (session_->depth > 0 ? session_->scope == scope_key()
+                                                       : schema_.empty() && !row_security_);
   }
+  /// What a transaction's scope is set for: the storage's search path, and for a row tenant
+  /// with row security its own setting too.
+  const Database* scope_key() const noexcept { return row_security_ ? this : storage_; }
+  /// Sets ormc.tenant in the open transaction: this row tenant's id, or none.
+  void set_policy_tenant();
   template <class F> decltype(auto) scoped(F&& f);
   /// BEGIN, in this database's scope where one statement can do both.
   void begin_transaction();
@@ -202,6 +226,7 @@ private:
   // Whose tables and scope these are: this database, or for a row tenant the one it views.
   Database* storage_ = this;
   std::unique_ptr<detail::BoundValue> row_tenant_; // null but for a row tenant
+  bool row_security_ = false; // a row tenant that sets ormc.tenant (RowSecurity::on)
   bool dropped_ = false;
   std::unique_ptr<Tenants> tenants_; // a root's tenants, made on first use
 };

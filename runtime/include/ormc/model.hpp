@@ -82,6 +82,9 @@ struct ModelStatements {
   /// The quoted ormc:tenant column, which every statement compares with the row tenant
   /// (sql::tenant_test()); "" when the model's rows are not of tenants.
   std::string_view tenant = {};
+  /// ormc:tenant(row_security): PostgreSQL holds a policy on the table, and refuses COPY into
+  /// it, so that bulk inserts send multi-row INSERTs instead.
+  bool row_security = false;
 };
 
 /// Compares the tables of `models` with the database's catalog; throws SchemaMismatch listing

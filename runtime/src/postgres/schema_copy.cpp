@@ -65,6 +65,7 @@ void copy_postgres_schema(postgres::Connection& connection, const std::string& s
   };
   connection.execute(q.begin_snapshot());
   try {
+    connection.execute(q.read_every_row());
     // Read with the source's objects unqualified (see sql::SchemaCopy).
     connection.execute(r.set_search_path(source, true));
     std::string unsupported;
@@ -124,6 +125,7 @@ void copy_postgres_schema(postgres::Connection& connection, const std::string& s
       functions.push_back(
           {column<std::string>(s, 0), column<std::string>(s, 1), column<std::string>(s, 2)});
     });
+    const std::vector<std::string> row_security = definitions(q.row_security());
     std::vector<Named> comments;
     each_row(connection, q.table_comments(), source, [&](postgres::Statement& s) {
       comments.push_back({column<std::string>(s, 0), "", column<std::string>(s, 1)});
@@ -165,6 +167,8 @@ void copy_postgres_schema(postgres::Connection& connection, const std::string& s
       connection.execute(trigger);
     for (const Named& c : comments)
       connection.execute(q.comment_on_table(in(copy, c.table), c.text));
+    for (const std::string& statement : row_security)
+      connection.execute(statement);
     connection.commit();
   } catch (...) {
     try {

@@ -34,4 +34,12 @@ struct ORMC_TABLE(name = "group") Seat {
   std::string holder;
 };
 
+/// A tenant PostgreSQL enforces too (ormc:tenant(row_security)): the table's policy compares
+/// `desk` with the transaction's setting ormc.tenant, for raw SQL as much as for ormc's own.
+struct ORMC_TABLE() HelpRequest {
+  ORMC_ID() std::int64_t id = 0;
+  ORMC_TENANT(row_security) std::string desk;
+  std::string subject;
+};
+
 } // namespace unit::shop

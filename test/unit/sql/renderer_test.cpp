@@ -651,6 +651,36 @@ TEST(SqlSchema, JsonColumnsAreJsonbOrTextCheckedToBeJson) {
             "json_valid(\"doc\"))\n) STRICT");
 }
 
+TEST(SqlSchema, ATenantPolicyFollowsItsTableOnPostgresqlAndIsNothingOnSqlite) {
+  CreateTable table;
+  table.table = {"acct", "order"};
+  table.columns.push_back({});
+  table.columns.back().name = "id";
+  table.columns.back().type = ColumnType::int64;
+  table.tenant_policy = TenantPolicy{"user", true};
+  const std::vector<std::string> pg = postgres().render(table);
+  ASSERT_GE(pg.size(), 4u);
+  const std::string test = "\"user\" = NULLIF(current_setting('ormc.tenant', true), '')::bigint";
+  EXPECT_EQ(
+      std::vector<std::string>(pg.end() - 4, pg.end()),
+      (std::vector<std::string>{"ALTER TABLE \"acct\".\"order\" ENABLE ROW LEVEL SECURITY",
+                                "ALTER TABLE \"acct\".\"order\" FORCE ROW LEVEL SECURITY",
+                                "DROP POLICY IF EXISTS \"ormc_tenant\" ON \"acct\".\"order\"",
+                                "CREATE POLICY \"ormc_tenant\" ON \"acct\".\"order\" USING (" +
+                                    test + ") WITH CHECK (" + test + ")"}));
+  EXPECT_EQ(postgres().render(RowSecurity{{"", "t"}, std::nullopt}),
+            (std::vector<std::string>{"DROP POLICY IF EXISTS \"ormc_tenant\" ON \"t\"",
+                                      "ALTER TABLE \"t\" NO FORCE ROW LEVEL SECURITY",
+                                      "ALTER TABLE \"t\" DISABLE ROW LEVEL SECURITY"}));
+  EXPECT_EQ(postgres().set_policy_tenant(), "SELECT set_config('ormc.tenant', $1::text, true)");
+  // SQLite: the same table without any of it.
+  CreateTable plain = table;
+  plain.tenant_policy.reset();
+  EXPECT_EQ(sqlite().render(table), sqlite().render(plain));
+  EXPECT_TRUE(sqlite().render(RowSecurity{{"", "t"}, TenantPolicy{"user", false}}).empty());
+  EXPECT_EQ(sqlite().set_policy_tenant(), "");
+}
+
 TEST(SqlSchema, LateForeignKeysDropsAndKeySync) {
   ForeignKey fk{"fk_a_b",
                 {"b"},

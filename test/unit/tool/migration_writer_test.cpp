@@ -123,5 +123,51 @@ TEST(MigrationWriter, AVersionedTablesHistoryChangesWithItsColumnsAndItsTriggers
       << rename;
 }
 
+ir::Column tenant(ir::TypeKind kind, bool rowSecurity) {
+  ir::Column c = column("tenant", kind);
+  c.role = ir::ColumnRole::Tenant;
+  c.rowSecurity = rowSecurity;
+  return c;
+}
+
+TEST(MigrationWriter, ATenantPolicyIsPutOnTakenOffAndWrittenAnewAroundARetype) {
+  ir::Schema plain = docs({tenant(ir::TypeKind::String, false)});
+  ir::Schema secured = docs({tenant(ir::TypeKind::String, true)});
+  auto sql = [](const ir::Schema& before, const ir::Schema& after, Dialect dialect) {
+    return migrationSql(after, diffSchemas(before, after), dialect, 2, "policy", false);
+  };
+  const std::string on = sql(plain, secured, Dialect::postgresql);
+  EXPECT_NE(inOrder(on, {"ALTER TABLE \"doc\" ENABLE ROW LEVEL SECURITY;",
+                         "ALTER TABLE \"doc\" FORCE ROW LEVEL SECURITY;",
+                         "DROP POLICY IF EXISTS \"ormc_tenant\" ON \"doc\";",
+                         "CREATE POLICY \"ormc_tenant\" ON \"doc\" USING (\"tenant\" = "
+                         "NULLIF(current_setting('ormc.tenant', true), '')) WITH CHECK (\"tenant\" "
+                         "= NULLIF(current_setting('ormc.tenant', true), ''));"}),
+            std::string::npos)
+      << on;
+  const std::string off = sql(secured, plain, Dialect::postgresql);
+  EXPECT_NE(inOrder(off, {"DROP POLICY IF EXISTS \"ormc_tenant\" ON \"doc\";",
+                          "ALTER TABLE \"doc\" NO FORCE ROW LEVEL SECURITY;",
+                          "ALTER TABLE \"doc\" DISABLE ROW LEVEL SECURITY;"}),
+            std::string::npos)
+      << off;
+  EXPECT_EQ(off.find("CREATE POLICY"), std::string::npos) << off;
+  EXPECT_TRUE(diffSchemas(secured, secured).steps.empty());
+  // SQLite has no policies: ormc's own filter is its only wall, and the migration says nothing.
+  EXPECT_EQ(sql(plain, secured, Dialect::sqlite).find("POLICY"), std::string::npos);
+  EXPECT_EQ(sql(plain, secured, Dialect::sqlite).find("ROW LEVEL"), std::string::npos);
+  // PostgreSQL refuses to retype a column a policy reads: dropped first, then made for the new
+  // type, which reads the setting as an integer.
+  ir::Schema numbered = docs({tenant(ir::TypeKind::Int64, true)});
+  numbered.models[0].columns[1].convertUsing = "CAST(\"tenant\" AS BIGINT)";
+  const std::string retyped = sql(secured, numbered, Dialect::postgresql);
+  EXPECT_NE(inOrder(retyped, {"DROP POLICY IF EXISTS \"ormc_tenant\" ON \"doc\";",
+                              "ALTER COLUMN \"tenant\" TYPE BIGINT",
+                              "CREATE POLICY \"ormc_tenant\" ON \"doc\" USING (\"tenant\" = "
+                              "NULLIF(current_setting('ormc.tenant', true), '')::bigint)"}),
+            std::string::npos)
+      << retyped;
+}
+
 } // namespace
 } // namespace ormc::migrate

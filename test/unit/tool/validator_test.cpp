@@ -52,6 +52,16 @@ TEST(ValidatorNames, AnAccessorThatIsAlreadyAMemberOfModelsIsRefused) {
   EXPECT_TRUE(validateSchema(schemaWith(column("title", ir::TypeKind::String))).empty());
 }
 
+TEST(ValidatorRoles, RowSecurityIsOfTheTenantColumnOnly) {
+  ir::Column tenant = column("tenant", ir::TypeKind::String);
+  tenant.role = ir::ColumnRole::Tenant;
+  tenant.rowSecurity = true;
+  EXPECT_TRUE(validateSchema(schemaWith(tenant)).empty());
+  ir::Column plain = column("title", ir::TypeKind::String);
+  plain.rowSecurity = true; // as only a fragment can say
+  EXPECT_EQ(ids(validateSchema(schemaWith(plain))), std::vector<std::string>{"role-type"});
+}
+
 TEST(ValidatorStorage, EachKindTakesItsOwnStorages) {
   using K = ir::TypeKind;
   using S = ir::Storage;

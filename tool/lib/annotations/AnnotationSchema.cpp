@@ -112,7 +112,7 @@ const std::vector<KindSpec>& kinds() {
       {"updated_at", Kind::UpdatedAt, {}},
       {"soft_delete", Kind::SoftDelete, {}},
       {"version", Kind::Version, {}},
-      {"tenant", Kind::Tenant, {}},
+      {"tenant", Kind::Tenant, {{"row_security", ValueForm::Flag}}},
       {"vector",
        Kind::Vector,
        {{"dim", ValueForm::PositiveInteger}, {"storage", ValueForm::Storage}}},

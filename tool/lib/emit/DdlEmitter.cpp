@@ -126,9 +126,11 @@ sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& m, con
     if (ref.onStruct && ref.key->indexed && !covered(m, ref)) addIndex(ref.columns);
   // Every statement on a table of tenants' rows compares its ormc:tenant column: an index for
   // it, unless the key, a unique constraint or an index already leads with it.
-  if (const ir::Column* tenant = m.withRole(ir::ColumnRole::Tenant);
-      tenant && !covered(m, {{tenant}, nullptr, false}))
-    addIndex({tenant});
+  if (const ir::Column* tenant = m.withRole(ir::ColumnRole::Tenant)) {
+    if (!covered(m, {{tenant}, nullptr, false})) addIndex({tenant});
+    if (tenant->rowSecurity)
+      table.tenant_policy = sql::TenantPolicy{tenant->name, ir::isInteger(tenant->type.kind)};
+  }
   for (const ir::Index& index : m.indexes)
     if (!index.unique)
       table.indexes.push_back({index.name, index.columns, index.method, index.opclass});

@@ -373,6 +373,11 @@ std::string emitModelsHeader(const CppContext& context) {
       memberTypes.push_back(tableClassName(m));
     }
   }
+  // A model whose tenant PostgreSQL enforces too: a row tenant sets the policies' setting.
+  bool rowSecurity = false;
+  for (const ir::Model& m : schema.models)
+    if (const ir::Column* tenant = m.withRole(ir::ColumnRole::Tenant))
+      rowSecurity = rowSecurity || tenant->rowSecurity;
   p.print("/// Every table of the schema, bound to one database connection.\n"
           "class Models {\n"
           "public:\n");
@@ -391,8 +396,11 @@ std::string emitModelsHeader(const CppContext& context) {
       "/// The same models for the rows of tenant `id` (ormc::Database::row_tenant()): the\n"
       "/// tables of models with an ormc:tenant column are shared, and every statement on\n"
       "/// them reads and writes this tenant's rows only.\n"
-      "Models row_tenant(std::string_view id) const { return Models(db_.row_tenant(id)); }\n"
-      "Models row_tenant(std::int64_t id) const { return Models(db_.row_tenant(id)); }\n\n"
+      "Models row_tenant(std::string_view id) const {\n"
+      "  return Models(db_.row_tenant(id$security$));\n"
+      "}\n"
+      "Models row_tenant(std::int64_t id) const { return Models(db_.row_tenant(id$security$)); "
+      "}\n\n"
       "/// Copies this tenant's tables and rows into its new branch `name`, and gives the\n"
       "/// models for it (ormc::Database::create_branch()).\n"
       "Models create_branch(std::string_view name) const {\n"
@@ -402,7 +410,8 @@ std::string emitModelsHeader(const CppContext& context) {
       "/// table after the tables it references, then join tables and the foreign keys that\n"
       "/// close cycles. Tables that existed already must match the models (check_schema()),\n"
       "/// else nothing is created and ormc::SchemaMismatch lists the differences.\n"
-      "void create_schema() {\n");
+      "void create_schema() {\n",
+      {{"security", rowSecurity ? ", ormc::RowSecurity::on" : ""}});
   p.indent();
   p.print("ormc::Transaction transaction(db_);\n");
   if (std::any_of(context.ddl.begin(), context.ddl.end(),

@@ -305,8 +305,10 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
   if (updatedAt && updatedAt->storage != ir::Storage::Native)
     p.print(".updated_at_storage = ormc::Storage::$t$,\n",
             {{"t", runtimeStorage(updatedAt->storage)}});
-  if (const ir::Column* tenant = m.withRole(ir::ColumnRole::Tenant))
+  if (const ir::Column* tenant = m.withRole(ir::ColumnRole::Tenant)) {
     p.print(".tenant = $s$,\n", {{"s", rawLiteral(sql::identifier(tenant->name))}});
+    if (tenant->rowSecurity) p.print(".row_security = true,\n");
+  }
   p.outdent();
   p.print("};\n");
 }

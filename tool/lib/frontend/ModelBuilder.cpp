@@ -391,6 +391,7 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
   const ParsedAnnotation* belongsTo = nullptr;
   const ParsedAnnotation* id = nullptr;
   const ParsedAnnotation* vector = nullptr;
+  const ParsedAnnotation* tenant = nullptr;
   bool ignored = false;
   ir::ColumnRole role = ir::ColumnRole::None;
   for (const ParsedAnnotation& p : parsed) {
@@ -426,6 +427,7 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
                           "' has more than one of created_at, updated_at, soft_delete, version, "
                           "tenant");
       role = r;
+      if (p.kind == an::Kind::Tenant) tenant = &p;
       break;
     }
     default:
@@ -527,6 +529,7 @@ std::optional<ir::Column> ModelBuilder::buildColumn(const FieldDecl& field) {
   if (const an::Argument* sequence = id ? id->annotation.find("sequence") : nullptr)
     c.sequence = sequence->value.text;
   c.role = role;
+  c.rowSecurity = tenant && an::flagValue(tenant->annotation.find("row_security"));
   c.loc = reader_.convert(field.getLocation());
   if (options) {
     c.unique = an::flagValue(options->find("unique"));

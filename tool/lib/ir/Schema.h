@@ -163,6 +163,9 @@ struct Column {
   bool notEmpty = false;      // strings and bytes: checked before any SQL runs
   bool generatedUuid = false; // a std::string key the generated code fills with a random UUID
   bool insertOnly = false;    // written on insert, never by an upsert's update (ormc:column)
+  /// ormc:tenant(row_security): PostgreSQL enforces the tenant too, with a row-level-security
+  /// policy on the table comparing this column with the transaction's `ormc.tenant` setting.
+  bool rowSecurity = false;
   ColumnRole role = ColumnRole::None;
   std::optional<ForeignKey> references;
   std::string mixin; // the ormc:mixin struct that contributed this column, if any

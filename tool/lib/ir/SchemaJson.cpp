@@ -76,6 +76,7 @@ Json columnJson(const Column& c, LocationPolicy locations) {
   if (c.max) j["max"] = *c.max;
   if (c.notEmpty) j["not_empty"] = true;
   if (c.insertOnly) j["insert_only"] = true;
+  if (c.rowSecurity) j["row_security"] = true;
   if (c.generatedUuid) j["uuid"] = true;
   if (c.role != ColumnRole::None) j["role"] = columnRoleName(c.role);
   if (c.references) j["references"] = foreignKeyJson(*c.references, locations);
@@ -280,6 +281,7 @@ Column readColumn(const Reader& r) {
   if (r.has("max")) c.max = r.string("max");
   c.notEmpty = r.boolean("not_empty", false);
   c.insertOnly = r.boolean("insert_only", false);
+  c.rowSecurity = r.boolean("row_security", false);
   c.generatedUuid = r.boolean("uuid", false);
   if (r.has("role")) {
     std::string name = r.string("role");

@@ -165,6 +165,8 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
           table, emit::columnDefinition(*step.previous, m.table),
           emit::columnDefinition(*step.column, m.table),
           step.changes.type || step.changes.nullability ? step.column->convertUsing : ""};
+      if (step.previous->rowSecurity && step.changes.type) // AlterRowSecurity puts it back
+        add(d.render(sql::RowSecurity{table, std::nullopt}));
       addChange(d.render(alter));
       if (mirrored && (step.changes.type || step.changes.nullability || step.changes.defaultValue))
         addChange(d.render(sql::AlterColumn{history, sql::history_column(alter.from),
@@ -179,6 +181,9 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
       break;
     case Step::Kind::AlterComment:
       add1(d.render(sql::CommentOn{table, "", step.text}));
+      break;
+    case Step::Kind::AlterRowSecurity:
+      add(d.render(sql::RowSecurity{table, emit::describeTable(after, m, ddl).tenant_policy}));
       break;
     case Step::Kind::DropColumn:
       add1(d.render(sql::DropColumn{table, step.column->name}));

@@ -135,7 +135,7 @@ private:
     for (Kind kind :
          {Kind::DropConstraint, Kind::DropForeignKey, Kind::DropIndex, Kind::RenameColumn,
           Kind::DropColumn, Kind::AddColumn, Kind::AlterColumn, Kind::AddConstraint,
-          Kind::AddForeignKey, Kind::CreateIndex, Kind::AlterComment})
+          Kind::AddForeignKey, Kind::CreateIndex, Kind::AlterComment, Kind::AlterRowSecurity})
       for (Step& step : steps_)
         if (step.kind == kind) out_.steps.push_back(std::move(step));
   }
@@ -464,6 +464,16 @@ private:
       s.text = a.comment;
       steps_.push_back(s);
     }
+    // The policy names the tenant column and reads the setting as its type: written anew when
+    // either changes (the migration drops it before retyping the column, which PostgreSQL
+    // refuses under a policy).
+    auto policy = [](const ir::Model& m) {
+      const ir::Column* tenant = m.withRole(ir::ColumnRole::Tenant);
+      return tenant && tenant->rowSecurity
+                 ? tenant->name + " " + std::to_string(static_cast<int>(tenant->type.kind))
+                 : "";
+    };
+    if (policy(before_) != policy(after_)) steps_.push_back(step(Kind::AlterRowSecurity));
   }
 
   template <class T> static const T* byName(const std::vector<T>& items, const std::string& name) {

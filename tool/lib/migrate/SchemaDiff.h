@@ -38,14 +38,15 @@ struct Step {
     RenameColumn,
     DropColumn, // column: the snapshot's; only with allowDataLoss
     AddColumn,
-    AlterColumn,   // column: now; previous: the snapshot's; changes
-    AddConstraint, // unique or check
-    AddForeignKey, // foreignKey
-    CreateIndex,   // index
-    AlterComment,  // of the table: text
-    DropTable,     // model: the snapshot's (relation: its join table); only with allowDataLoss
-    StartHistory,  // ormc:table(versioned) added: the history table, its triggers, the rows
-    StopHistory,   // ormc:table(versioned) removed: the triggers dropped, the history kept
+    AlterColumn,      // column: now; previous: the snapshot's; changes
+    AddConstraint,    // unique or check
+    AddForeignKey,    // foreignKey
+    CreateIndex,      // index
+    AlterComment,     // of the table: text
+    AlterRowSecurity, // the table's tenant policy (ormc:tenant(row_security)) put on or off
+    DropTable,        // model: the snapshot's (relation: its join table); only with allowDataLoss
+    StartHistory,     // ormc:table(versioned) added: the history table, its triggers, the rows
+    StopHistory,      // ormc:table(versioned) removed: the triggers dropped, the history kept
   };
   Kind kind = Kind::CreateTable;
   const ir::Model* model = nullptr;         // in the current schema

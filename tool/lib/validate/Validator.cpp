@@ -74,6 +74,12 @@ void checkColumnOptions(const ir::Column& c, Findings& out) {
 void checkRoles(const ir::Model& m, Findings& out) {
   std::map<ir::ColumnRole, const ir::Column*> seen;
   for (const ir::Column& c : m.columns) {
+    // Only a fragment can say this (the annotation has it on ormc:tenant alone).
+    if (c.rowSecurity && c.role != ir::ColumnRole::Tenant)
+      out.push_back(error("role-type", c.loc,
+                          "row_security on '" + c.member +
+                              "', which is not the ormc:tenant column: the policy compares "
+                              "the tenant column"));
     if (c.role == ir::ColumnRole::None) continue;
     const char* role = ir::columnRoleName(c.role);
     bool soft = c.role == ir::ColumnRole::SoftDelete;

@@ -82,6 +82,11 @@ public:
   // ---- Schema.
   /// CREATE TABLE and what belongs to it: its schema where needed, indexes, comments.
   std::vector<std::string> render(const CreateTable& s) const;
+  /// Puts a table's tenant policy on or takes it off; nothing where there are no policies.
+  virtual std::vector<std::string> render(const RowSecurity& /*s*/) const { return {}; }
+  /// Sets the tenant the policies compare with until the transaction ends, from parameter 1
+  /// (the id as text; "" for none); "" where there are no policies.
+  virtual std::string set_policy_tenant() const { return ""; }
   virtual std::string render(const AddForeignKey& s) const;
   std::string render(const DropForeignKey& s) const;
   /// ALTER TABLE ... ADD COLUMN, and the column's comment where comments are statements.

@@ -32,8 +32,8 @@ public:
   virtual ~SchemaCopy() = default;
 
   // ---- The catalog of the source (parameter 1 its schema).
-  /// Rows: kind, name: what the copy cannot carry over (views, types, procedures, row
-  /// security, objects of extensions, ...), so that a branch is refused rather than made short.
+  /// Rows: kind, name: what the copy cannot carry over (views, types, procedures, objects of
+  /// extensions, ...), so that a branch is refused rather than made short.
   virtual std::string unsupported_objects() const = 0;
   /// Rows: name, type, increment, min, max, start, cache, cycle (0/1), last value (NULL before
   /// first use); sequences of identity columns left out (each copied table makes its own).
@@ -59,10 +59,16 @@ public:
   virtual std::string triggers() const = 0;
   /// Rows: table, comment.
   virtual std::string table_comments() const = 0;
+  /// Rows: statements that give the copy's tables the source's row-level security (ENABLE,
+  /// FORCE, CREATE POLICY), run after the rows are copied.
+  virtual std::string row_security() const = 0;
 
   // ---- Statements that make the copy.
   /// BEGIN, reading one snapshot throughout, so that the copy is of one moment.
   virtual std::string begin_snapshot() const = 0;
+  /// Run after it: reading a table whose policy hides rows from this role fails, so that a
+  /// copy is never short.
+  virtual std::string read_every_row() const = 0;
   virtual std::string create_sequence(const TableName& name, const SequenceShape& shape) const = 0;
   /// Parameter 1 the sequence (a qualified name as text), 2 its last value.
   virtual std::string set_sequence_value() const = 0;

@@ -116,6 +116,21 @@ struct Index {
 };
 
 /// CREATE TABLE IF NOT EXISTS with its constraints, followed by its indexes and comments.
+/// PostgreSQL row-level security for a table of tenants' rows (ormc:tenant(row_security)):
+/// every role, the table's owner too (FORCE), sees and writes only the rows whose `column`
+/// equals the transaction's setting `ormc.tenant` (Renderer::set_policy_tenant()), and none
+/// while it is not set. Dialects without policies render nothing for it.
+struct TenantPolicy {
+  std::string column;
+  bool integer = false; // the column holds integers: the setting is read as one
+};
+
+/// A table's tenant policy put on (`policy`) or taken off (none), by a migration.
+struct RowSecurity {
+  TableName table;
+  std::optional<TenantPolicy> policy;
+};
+
 struct CreateTable {
   TableName table;
   std::vector<ColumnDefinition> columns;
@@ -128,6 +143,7 @@ struct CreateTable {
   /// SQLite: the rows live in the primary key's b-tree, without a rowid (ignored elsewhere): a
   /// table written and sought only by a composite key (a history) writes one b-tree, not two.
   bool without_rowid = false;
+  std::optional<TenantPolicy> tenant_policy; // after the table: RowSecurity
 };
 
 /// A column added to an existing table (a migration): its definition as in CreateTable.

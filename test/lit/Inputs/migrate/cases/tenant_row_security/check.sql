@@ -1,0 +1,1 @@
+SELECT "id", "desk", "subject" FROM "ticket" ORDER BY "id";
