@@ -1,6 +1,6 @@
 # ormc_generate(<target> HEADERS <model headers...> [OUTPUT_DIR <dir>] [SCHEMA_NAME <stem>]
 #               [NAMESPACE <namespace>] [JOBS <n>] [SOURCES_PER_HEADER <n>]
-#               [VISIBILITY PUBLIC|PRIVATE|INTERFACE])
+#               [VISIBILITY PUBLIC|PRIVATE|INTERFACE] [TARGETS cpp python])
 #
 # Runs ormc on the model headers before <target> compiles, with <target>'s own include paths,
 # definitions and C++ standard (CXX_STANDARD, else C++20), compiles the generated sources (each
@@ -10,6 +10,8 @@
 # headers through its own headers), INTERFACE for an interface library, PRIVATE for a program.
 # ormc writes a depfile, so only a change to something the model headers include reruns it, and
 # unchanged outputs keep their timestamps, so an unchanged result recompiles nothing.
+# TARGETS adds languages beside C++ (which is always generated, since <target> compiles it):
+# python writes <schema>_models.py and ormc_data.py into the output directory (docs/python.md).
 # Shipped in the installed package (find_package(ormc CONFIG)) and used by ormc's own build.
 
 # Recorded with the function: paths in ormc's depfile are absolute, which Ninja matches only
@@ -18,7 +20,7 @@ cmake_policy(PUSH)
 cmake_policy(SET CMP0116 NEW)
 
 function(ormc_generate target)
-  cmake_parse_arguments(ARG "" "OUTPUT_DIR;SCHEMA_NAME;NAMESPACE;JOBS;SOURCES_PER_HEADER;VISIBILITY" "HEADERS"
+  cmake_parse_arguments(ARG "" "OUTPUT_DIR;SCHEMA_NAME;NAMESPACE;JOBS;SOURCES_PER_HEADER;VISIBILITY" "HEADERS;TARGETS"
                         ${ARGN})
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "ormc_generate(${target}): unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
@@ -61,6 +63,14 @@ function(ormc_generate target)
     message(FATAL_ERROR "ormc_generate(${target}): SOURCES_PER_HEADER must be 1 to 64, not "
                         "'${ARG_SOURCES_PER_HEADER}'")
   endif()
+  set(languages cpp)
+  foreach(language IN LISTS ARG_TARGETS)
+    if(NOT language MATCHES "^(cpp|python)$")
+      message(FATAL_ERROR "ormc_generate(${target}): TARGETS are cpp and python, not '${language}'")
+    endif()
+    list(APPEND languages ${language})
+  endforeach()
+  list(REMOVE_DUPLICATES languages)
   set(headers "")
   set(generated "${ARG_OUTPUT_DIR}/${ARG_SCHEMA_NAME}.ormc.hpp")
   set(sources "") # compiled into <target>: each model's tables and queries, instantiated once
@@ -81,6 +91,12 @@ function(ormc_generate target)
   foreach(schema_file json postgresql.sql sqlite.sql)
     list(APPEND generated "${ARG_OUTPUT_DIR}/${ARG_SCHEMA_NAME}.${schema_file}")
   endforeach()
+  set(other_outputs "") # other languages' files: written, never compiled
+  if(python IN_LIST languages)
+    list(APPEND other_outputs "${ARG_OUTPUT_DIR}/${ARG_SCHEMA_NAME}_models.py"
+                              "${ARG_OUTPUT_DIR}/ormc_data.py")
+  endif()
+  list(JOIN languages "," target_list)
   # The stamp is the one output ormc always refreshes; the headers are byproducts that keep their
   # timestamps when unchanged, so neither Make nor Ninja recompiles what includes them.
   set(stamp "${ARG_OUTPUT_DIR}/.ormc.stamp")
@@ -109,9 +125,9 @@ function(ormc_generate target)
 
   add_custom_command(
     OUTPUT "${stamp}"
-    BYPRODUCTS ${generated} ${sources}
+    BYPRODUCTS ${generated} ${sources} ${other_outputs}
     COMMAND "$<TARGET_FILE:ormc::ormc>" --output-dir "${ARG_OUTPUT_DIR}"
-            --schema-name "${ARG_SCHEMA_NAME}" --depfile "${depfile}" --depfile-target "${stamp}"
+            --schema-name "${ARG_SCHEMA_NAME}" --target=${target_list} --depfile "${depfile}" --depfile-target "${stamp}"
             ${options} ${headers}
             -- "${std_flag}" "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
             "$<$<BOOL:${definitions}>:-D$<JOIN:${definitions},;-D>>"

@@ -9,6 +9,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev postgresql-15 python3
   # scripts/check-ir-schema.py: the IR's published JSON Schema (docs/ir.md)
   python3-jsonschema
+  # The Python target's PostgreSQL driver (psycopg 3), for its end-to-end tests (docs/python.md)
+  python3-psycopg
   # The tool builds against LLVM 19 by default and against 14 (see tool/lib/compat/ClangCompat.h);
   # the tests cover both.
   # ClangConfig.cmake for 19 needs the clang-19 package (its targets name clang-19's binaries).

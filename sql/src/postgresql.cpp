@@ -3,6 +3,7 @@
 // CHECK, so other writers cannot store what ormc could not read back. Foreign keys that close
 // a cycle are added after the tables; bulk loads use COPY.
 #include "dialects.hpp"
+#include "ormc/sql/driver_parameters.hpp"
 
 #include <cctype>
 
@@ -185,6 +186,7 @@ public:
   std::string_view name() const override { return "postgresql"; }
 
   std::string placeholder(unsigned n) const override { return "$" + std::to_string(n); }
+  std::string for_python_driver(std::string sql) const override { return pyformat_parameters(sql); }
   bool insert_returns_key() const override { return true; }
 
   // A parameter per step, typed so that -> picks a key (text) or an element (integer); the last

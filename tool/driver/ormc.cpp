@@ -4,6 +4,7 @@
 #include "driver/Pipeline.h"
 #include "emit/Version.h"
 
+#include <algorithm>
 #include <clang/Basic/Version.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <llvm/Config/llvm-config.h>
@@ -23,8 +24,14 @@ cl::opt<std::string> outputDir("output-dir",
                                cl::desc("Write generated headers, schema.*.sql and schema.json"),
                                cl::value_desc("dir"), cl::cat(category));
 cl::opt<std::string>
-    emit("emit", cl::desc("Print one artifact to stdout: ir, sqlite, postgresql, cpp or mermaid"),
+    emit("emit",
+         cl::desc("Print one artifact to stdout: ir, sqlite, postgresql, cpp, python or mermaid"),
          cl::value_desc("artifact"), cl::cat(category));
+cl::list<std::string>
+    targets("target",
+            cl::desc("Languages --output-dir gets, beside the SQL and schema.json: cpp (the "
+                     "default), python; a list (--target=cpp,python) or repeated"),
+            cl::value_desc("language"), cl::CommaSeparated, cl::cat(category));
 cl::opt<std::string> schemaName("schema-name",
                                 cl::desc("Stem of the schema files (default: schema)"),
                                 cl::init("schema"), cl::cat(category));
@@ -153,6 +160,13 @@ int main(int argc, const char** argv) {
   options.checkDatabaseUrl = checkDatabase;
   options.embedMigrations = embedMigrations;
   options.emit = emit;
+  if (!targets.empty()) {
+    options.targets.clear();
+    for (const std::string& target : targets) // each once, in the order given
+      if (std::find(options.targets.begin(), options.targets.end(), target) ==
+          options.targets.end())
+        options.targets.push_back(target);
+  }
   options.schemaName = schemaName;
   options.modelsNamespace = modelsNamespace;
   options.warningsAsErrors = werror;

@@ -10,6 +10,7 @@
 #include "emit/EmbeddedMigrations.h"
 #include "emit/MermaidEmitter.h"
 #include "emit/OutputFiles.h"
+#include "emit/python/PythonEmitter.h"
 #include "frontend/CollectModelsAction.h"
 #include "frontend/CompileCommands.h"
 #include "frontend/ModelSet.h"
@@ -25,6 +26,7 @@
 #include "validate/Validator.h"
 
 #include <algorithm>
+#include <future>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
@@ -69,7 +71,8 @@ std::string checkOptions(const Options& options) {
   if (!options.databaseUrl.empty() && options.migrationsDir.empty())
     return "--db counts the rows a migration would lose; it goes with --migrations-dir";
   if (outputs != 1)
-    return "give exactly one of --output-dir=<dir>, --emit=ir|sqlite|postgresql|cpp|mermaid or "
+    return "give exactly one of --output-dir=<dir>, --emit=ir|sqlite|postgresql|cpp|python|mermaid "
+           "or "
            "--fragment=<file>";
   if (options.merge && !options.fragment.empty())
     return "--merge reads fragments; it cannot write one";
@@ -81,9 +84,13 @@ std::string checkOptions(const Options& options) {
   if (options.merge && options.fixedCompilations)
     return "--merge reads fragments, not sources; compiler flags after -- do not apply";
   if (!options.emit.empty() && options.emit != "ir" && options.emit != "sqlite" &&
-      options.emit != "cpp" && options.emit != "postgresql" && options.emit != "mermaid")
+      options.emit != "cpp" && options.emit != "postgresql" && options.emit != "mermaid" &&
+      options.emit != "python")
     return "unknown --emit value '" + options.emit +
-           "'; expected ir, sqlite, postgresql, cpp or mermaid";
+           "'; expected ir, sqlite, postgresql, cpp, python or mermaid";
+  for (const std::string& target : options.targets)
+    if (target != "cpp" && target != "python")
+      return "unknown --target '" + target + "'; expected cpp or python";
   if (options.schemaName.empty() || options.schemaName.find('/') != std::string::npos)
     return "--schema-name must be a plain file stem";
   if (options.sourcesPerInput < 1 || options.sourcesPerInput > 64)
@@ -109,14 +116,28 @@ std::string outputCollision(const std::vector<std::string>& inputs) {
   return {};
 }
 
-/// Everything ormc writes for --output-dir, by file name.
-std::map<std::string, std::string> outputFiles(const ir::Schema& schema, const Options& options) {
+/// The files of one --target, by name.
+std::map<std::string, std::string> targetFiles(const ir::Schema& schema, const Options& options,
+                                               const std::string& target) {
+  if (target == "python") return emit::emitPython(schema, options.schemaName);
   emit::CppOptions cpp;
   cpp.outputDir = absolutePath(options.outputDir);
   cpp.schemaName = options.schemaName;
   cpp.modelsNamespace = options.modelsNamespace;
   cpp.sourcesPerInput = options.sourcesPerInput;
-  std::map<std::string, std::string> files = emit::emitCpp(schema, cpp);
+  return emit::emitCpp(schema, cpp);
+}
+
+/// Everything ormc writes for --output-dir, by file name: each target's files (emitted at
+/// once, one thread each: they are pure functions of the same IR), the DDL and schema.json.
+std::map<std::string, std::string> outputFiles(const ir::Schema& schema, const Options& options) {
+  std::vector<std::future<std::map<std::string, std::string>>> targets;
+  for (const std::string& target : options.targets)
+    targets.push_back(std::async(std::launch::async, targetFiles, std::cref(schema),
+                                 std::cref(options), std::cref(target)));
+  std::map<std::string, std::string> files;
+  for (auto& target : targets)
+    files.merge(target.get());
   for (Dialect dialect : sql::all_dialects()) {
     const sql::Renderer& renderer = sql::renderer(dialect);
     files[options.schemaName + "." + std::string(renderer.name()) + ".sql"] =
@@ -136,6 +157,9 @@ void printArtifact(const ir::Schema& schema, const Options& options) {
     out << emit::emitMermaid(schema);
   } else if (options.emit == "postgresql") {
     out << emit::emitSchemaSql(schema, sql::renderer(Dialect::postgresql));
+  } else if (options.emit == "python") {
+    out << emit::emitPython(schema,
+                            options.schemaName)[emit::pythonModelsFileName(options.schemaName)];
   } else {
     emit::CppOptions cpp;
     llvm::SmallString<256> cwd;

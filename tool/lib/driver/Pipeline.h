@@ -13,8 +13,9 @@ struct Options {
   std::vector<std::string> sources; // model headers or sources; IR fragments with --merge
   std::string buildPath;
   std::string outputDir;
-  std::string emit;              // "", "ir", "sqlite", "postgresql", "cpp" or "mermaid"
-  bool warningsAsErrors = false; // --werror
+  std::string emit; // "", "ir", "sqlite", "postgresql", "cpp", "python" or "mermaid"
+  std::vector<std::string> targets{"cpp"}; // --target: languages written to --output-dir
+  bool warningsAsErrors = false;           // --werror
   std::string schemaName = "schema";
   std::string modelsNamespace;
   unsigned jobs = 0;            // parallel parses; 0 = one per core

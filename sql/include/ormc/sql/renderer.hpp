@@ -29,6 +29,9 @@ public:
   virtual std::string table_name(const TableName& table) const;
   /// The n-th (1-based) statement parameter.
   virtual std::string placeholder(unsigned n) const = 0;
+  /// A statement of this renderer as the dialect's Python driver binds it (ormc's Python
+  /// target): sqlite3 takes ?N as it is; psycopg takes %(pN)s (driver_parameters.hpp).
+  virtual std::string for_python_driver(std::string sql) const { return sql; }
   /// The fragment's text with its parameters numbered from `first` on.
   std::string render(const Fragment& f, unsigned first = 1) const;
 

@@ -1,0 +1,27 @@
+"""What a user of `ormc --target=python` writes: open the database, insert, read, update, remove.
+
+usage: use_models.py <output directory> -- prints each step, for FileCheck.
+"""
+import datetime
+import decimal
+import sqlite3
+import sys
+
+sys.path.insert(0, sys.argv[1])
+import schema_models as models  # noqa: E402
+
+connection = sqlite3.connect(":memory:", isolation_level=None)
+with open(f"{sys.argv[1]}/schema.sqlite.sql") as ddl:
+    connection.executescript(ddl.read())
+db = models.Models(connection)
+
+lift = db.flights.insert(models.Flight(from_="TXL", seats=180, price=decimal.Decimal("99.50"),
+                                      departs=datetime.datetime(2030, 5, 1, 6, 30,
+                                                                tzinfo=datetime.timezone.utc)))
+print("inserted", lift.id)
+print("got", db.flights.get(lift.id))
+lift.seats = 150
+db.flights.update(lift)
+print("count", db.flights.count(), "seats", db.flights.get(lift.id).seats)
+print("stored", connection.execute('SELECT "from", "price", "departs" FROM flight').fetchone())
+print("removed", db.flights.remove(lift.id), "left", db.flights.count())
