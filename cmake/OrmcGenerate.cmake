@@ -1,6 +1,7 @@
 # ormc_generate(<target> HEADERS <model headers...> [OUTPUT_DIR <dir>] [SCHEMA_NAME <stem>]
 #               [NAMESPACE <namespace>] [JOBS <n>] [SOURCES_PER_HEADER <n>]
-#               [VISIBILITY PUBLIC|PRIVATE|INTERFACE] [TARGETS cpp python])
+#               [VISIBILITY PUBLIC|PRIVATE|INTERFACE] [TARGETS cpp python]
+#               [TEMPLATES <file.mustache>...])
 #
 # Runs ormc on the model headers before <target> compiles, with <target>'s own include paths,
 # definitions and C++ standard (CXX_STANDARD, else C++20), compiles the generated sources (each
@@ -12,6 +13,8 @@
 # unchanged outputs keep their timestamps, so an unchanged result recompiles nothing.
 # TARGETS adds languages beside C++ (which is always generated, since <target> compiles it):
 # python writes <schema>_models.py and ormc_data.py into the output directory (docs/python.md).
+# TEMPLATES renders each Mustache file with the models into the output directory, as its name
+# without .mustache (docs/templates.md); editing a template reruns ormc.
 # Shipped in the installed package (find_package(ormc CONFIG)) and used by ormc's own build.
 
 # Recorded with the function: paths in ormc's depfile are absolute, which Ninja matches only
@@ -20,7 +23,7 @@ cmake_policy(PUSH)
 cmake_policy(SET CMP0116 NEW)
 
 function(ormc_generate target)
-  cmake_parse_arguments(ARG "" "OUTPUT_DIR;SCHEMA_NAME;NAMESPACE;JOBS;SOURCES_PER_HEADER;VISIBILITY" "HEADERS;TARGETS"
+  cmake_parse_arguments(ARG "" "OUTPUT_DIR;SCHEMA_NAME;NAMESPACE;JOBS;SOURCES_PER_HEADER;VISIBILITY" "HEADERS;TARGETS;TEMPLATES"
                         ${ARGN})
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "ormc_generate(${target}): unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
@@ -97,6 +100,19 @@ function(ormc_generate target)
                               "${ARG_OUTPUT_DIR}/ormc_data.py")
   endif()
   list(JOIN languages "," target_list)
+  set(template_options "")
+  set(templates "")
+  foreach(template IN LISTS ARG_TEMPLATES)
+    get_filename_component(template "${template}" ABSOLUTE)
+    get_filename_component(written "${template}" NAME)
+    if(NOT written MATCHES "^(.+)\\.mustache$")
+      message(FATAL_ERROR "ormc_generate(${target}): a template is named as the file it writes "
+                          "and .mustache (openapi.yaml.mustache), not ${written}")
+    endif()
+    list(APPEND other_outputs "${ARG_OUTPUT_DIR}/${CMAKE_MATCH_1}")
+    list(APPEND templates "${template}")
+    list(APPEND template_options "--template=${template}")
+  endforeach()
   # The stamp is the one output ormc always refreshes; the headers are byproducts that keep their
   # timestamps when unchanged, so neither Make nor Ninja recompiles what includes them.
   set(stamp "${ARG_OUTPUT_DIR}/.ormc.stamp")
@@ -127,12 +143,12 @@ function(ormc_generate target)
     OUTPUT "${stamp}"
     BYPRODUCTS ${generated} ${sources} ${other_outputs}
     COMMAND "$<TARGET_FILE:ormc::ormc>" --output-dir "${ARG_OUTPUT_DIR}"
-            --schema-name "${ARG_SCHEMA_NAME}" --target=${target_list} --depfile "${depfile}" --depfile-target "${stamp}"
+            --schema-name "${ARG_SCHEMA_NAME}" --target=${target_list} ${template_options} --depfile "${depfile}" --depfile-target "${stamp}"
             ${options} ${headers}
             -- "${std_flag}" "$<$<BOOL:${includes}>:-I$<JOIN:${includes},;-I>>"
             "$<$<BOOL:${definitions}>:-D$<JOIN:${definitions},;-D>>"
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
-    DEPENDS ${tool} ${headers}
+    DEPENDS ${tool} ${headers} ${templates}
     DEPFILE "${depfile}"
     COMMENT "ormc: generating persistence code for ${target}"
     COMMAND_EXPAND_LISTS

@@ -17,6 +17,7 @@ config.substitutions.append(("%{llvm_major}", config.llvm_major_requested))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%sqlite3", config.sqlite3))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%protoc", config.protoc))
 config.substitutions.append(("%{annotations}", config.annotations_include))
 # The runtime's public headers (ormc/decimal.hpp, ormc/json.hpp), for models that use its types.
 config.substitutions.append(("%{runtime-include}", config.runtime_include))

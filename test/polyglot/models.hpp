@@ -80,4 +80,11 @@ struct ORMC_TABLE(name = "order") Order {
   ORMC_COLUMN(name = "group") std::string group;
 };
 
+/// Rows of many tenants in one table (ormc:tenant): each side sees only its row tenant's.
+struct ORMC_TABLE() Note {
+  ORMC_ID() std::int64_t id = 0;
+  ORMC_TENANT() std::string tenant;
+  std::string body;
+};
+
 } // namespace polyglot

@@ -186,6 +186,11 @@ int run(int argc, char** argv) {
     order.account_id = ada.id;
     order.group = "first";
     m.orders.insert(order);
+    for (const char* tenant : {"acme", "bravo"}) {
+      polyglot::Note note;
+      note.body = std::string("C++ for ") + tenant;
+      m.row_tenant(tenant).notes.insert(note);
+    }
     std::cout << "C++ wrote samples 1 and 2, account " << ada.id << " and order " << order.id
               << "\n";
   }
@@ -222,6 +227,13 @@ int run(int argc, char** argv) {
   std::vector<polyglot::Order> orders = m.orders.all();
   if (orders.size() != 2 || orders[1].group != "second" || orders[1].id <= orders[0].id) {
     std::cerr << "expected Python's order after C++'s\n";
+    ++failures;
+  }
+  // Python wrote one note through the row tenant acme: it is acme's, and bravo does not see it.
+  std::vector<polyglot::Note> acme = m.row_tenant("acme").notes.all();
+  if (acme.size() != 2 || acme[1].body != "Python for acme" || acme[1].tenant != "acme" ||
+      m.row_tenant("bravo").notes.count() != 1) {
+    std::cerr << "expected acme's notes from C++ and Python, and bravo's one\n";
     ++failures;
   }
   std::cout << (failures ? "FAILED" : "C++ read back every value Python wrote") << "\n";

@@ -161,6 +161,19 @@ def main():
     expect("rows in account, the removed one included", cursor.fetchone()[0], 3)
     # ... and which C++ must not read either: it expects exactly Ada and Grace.
 
+    # Row tenants: each sees its own notes; a note is filled with the row tenant; none is an error.
+    acme = models.connect(sys.argv[1], row_tenant="acme")
+    expect("acme's notes", [n.body for n in acme.notes.all()], ["C++ for acme"])
+    note = acme.notes.insert(models.Note(body="Python for acme"))
+    expect("the note's tenant", note.tenant, "acme")
+    bravo = models.Models(acme.connection, row_tenant="bravo")
+    expect("bravo's notes", [n.body for n in bravo.notes.all()], ["C++ for bravo"])
+    expect("acme's note through bravo", bravo.notes.get(note.id), None)
+    expect("remove() of acme's note through bravo", bravo.notes.remove(note.id), False)
+    refused(ormc_data.UsageError, lambda: db.notes.count(), "notes without a row tenant")
+    refused(ormc_data.UsageError, lambda: bravo.notes.insert(models.Note(tenant="acme", body="x")),
+            "a note of another tenant")
+
     if failures:
         print("Python found differences:", *failures, sep="\n  ")
         sys.exit(1)

@@ -28,6 +28,11 @@ cl::opt<std::string>
          cl::desc("Print one artifact to stdout: ir, sqlite, postgresql, cpp, python or mermaid"),
          cl::value_desc("artifact"), cl::cat(category));
 cl::list<std::string>
+    templates("template",
+              cl::desc("Render this Mustache file with the models into --output-dir, as its name "
+                       "without .mustache (docs/templates.md); repeatable"),
+              cl::value_desc("file.mustache"), cl::cat(category));
+cl::list<std::string>
     targets("target",
             cl::desc("Languages --output-dir gets, beside the SQL and schema.json: cpp (the "
                      "default), python; a list (--target=cpp,python) or repeated"),
@@ -160,6 +165,7 @@ int main(int argc, const char** argv) {
   options.checkDatabaseUrl = checkDatabase;
   options.embedMigrations = embedMigrations;
   options.emit = emit;
+  options.templates.assign(templates.begin(), templates.end());
   if (!targets.empty()) {
     options.targets.clear();
     for (const std::string& target : targets) // each once, in the order given

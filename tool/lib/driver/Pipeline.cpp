@@ -11,6 +11,9 @@
 #include "emit/MermaidEmitter.h"
 #include "emit/OutputFiles.h"
 #include "emit/python/PythonEmitter.h"
+#include "emit/template/TemplateCheck.h"
+#include "emit/template/TemplateData.h"
+#include "emit/template/TemplateRender.h"
 #include "frontend/CollectModelsAction.h"
 #include "frontend/CompileCommands.h"
 #include "frontend/ModelSet.h"
@@ -85,12 +88,25 @@ std::string checkOptions(const Options& options) {
     return "--merge reads fragments, not sources; compiler flags after -- do not apply";
   if (!options.emit.empty() && options.emit != "ir" && options.emit != "sqlite" &&
       options.emit != "cpp" && options.emit != "postgresql" && options.emit != "mermaid" &&
-      options.emit != "python")
+      options.emit != "python" && options.emit != "template-data")
     return "unknown --emit value '" + options.emit +
-           "'; expected ir, sqlite, postgresql, cpp, python or mermaid";
+           "'; expected ir, sqlite, postgresql, cpp, python, mermaid or template-data";
   for (const std::string& target : options.targets)
     if (target != "cpp" && target != "python")
       return "unknown --target '" + target + "'; expected cpp or python";
+  if (!options.templates.empty() && options.outputDir.empty())
+    return "--template renders into --output-dir; give one";
+  std::map<std::string, std::string> templateByOutput;
+  for (const std::string& path : options.templates) {
+    std::string output = emit::templateOutputName(path);
+    if (output.empty())
+      return "--template '" + path +
+             "': a template's name is the file it writes and '.mustache' "
+             "(openapi.yaml.mustache writes openapi.yaml)";
+    auto [it, fresh] = templateByOutput.emplace(output, path);
+    if (!fresh)
+      return "templates '" + it->second + "' and '" + path + "' would both write '" + output + "'";
+  }
   if (options.schemaName.empty() || options.schemaName.find('/') != std::string::npos)
     return "--schema-name must be a plain file stem";
   if (options.sourcesPerInput < 1 || options.sourcesPerInput > 64)
@@ -128,22 +144,61 @@ std::map<std::string, std::string> targetFiles(const ir::Schema& schema, const O
   return emit::emitCpp(schema, cpp);
 }
 
-/// Everything ormc writes for --output-dir, by file name: each target's files (emitted at
-/// once, one thread each: they are pure functions of the same IR), the DDL and schema.json.
-std::map<std::string, std::string> outputFiles(const ir::Schema& schema, const Options& options) {
-  std::vector<std::future<std::map<std::string, std::string>>> targets;
+/// A --template file, read and checked.
+struct Template {
+  std::string path;
+  std::string output; // the file it writes
+  std::string text;
+};
+
+/// Reads and checks each --template; false after reporting what is wrong with any of them.
+bool loadTemplates(const Options& options, DiagnosticReporter& reporter,
+                   std::vector<Template>& out) {
+  for (const std::string& path : options.templates) {
+    auto buffer = llvm::MemoryBuffer::getFile(path);
+    if (!buffer) {
+      reporter.reportError("cannot read template '" + path + "': " + buffer.getError().message());
+      return false;
+    }
+    Template t{absolutePath(path), emit::templateOutputName(path), (*buffer)->getBuffer().str()};
+    for (const Finding& f : emit::checkTemplate(t.text, t.path))
+      reporter.report(f);
+    out.push_back(std::move(t));
+  }
+  return reporter.errors() == 0;
+}
+
+/// Everything ormc writes for --output-dir, by file name: each target's and template's files
+/// (made at once, one thread each: they are pure functions of the same IR), the DDL and
+/// schema.json. `error` is set when a template would write one of ormc's own files.
+std::map<std::string, std::string> outputFiles(const ir::Schema& schema, const Options& options,
+                                               const std::vector<Template>& templates,
+                                               std::string& error) {
+  std::vector<std::future<std::map<std::string, std::string>>> parts;
   for (const std::string& target : options.targets)
-    targets.push_back(std::async(std::launch::async, targetFiles, std::cref(schema),
-                                 std::cref(options), std::cref(target)));
+    parts.push_back(std::async(std::launch::async, targetFiles, std::cref(schema),
+                               std::cref(options), std::cref(target)));
+  const nlohmann::json data = emit::templateData(schema, options.schemaName);
+  std::vector<std::future<std::string>> rendered;
+  for (const Template& t : templates)
+    rendered.push_back(
+        std::async(std::launch::async, [&data, &t] { return emit::renderTemplate(t.text, data); }));
   std::map<std::string, std::string> files;
-  for (auto& target : targets)
-    files.merge(target.get());
+  for (auto& part : parts)
+    files.merge(part.get());
   for (Dialect dialect : sql::all_dialects()) {
     const sql::Renderer& renderer = sql::renderer(dialect);
     files[options.schemaName + "." + std::string(renderer.name()) + ".sql"] =
         emit::emitSchemaSql(schema, renderer);
   }
   files[options.schemaName + ".json"] = ir::toJson(schema, ir::LocationPolicy::Omit).dump(2) + "\n";
+  for (std::size_t i = 0; i < templates.size(); ++i) {
+    std::string text = rendered[i].get();
+    if (files.count(templates[i].output) && error.empty())
+      error = "template '" + templates[i].path + "' would write '" + templates[i].output +
+              "', which ormc writes itself; rename the template";
+    files.emplace(templates[i].output, std::move(text));
+  }
   return files;
 }
 
@@ -157,6 +212,8 @@ void printArtifact(const ir::Schema& schema, const Options& options) {
     out << emit::emitMermaid(schema);
   } else if (options.emit == "postgresql") {
     out << emit::emitSchemaSql(schema, sql::renderer(Dialect::postgresql));
+  } else if (options.emit == "template-data") {
+    out << emit::templateData(schema, options.schemaName).dump(2) << "\n";
   } else if (options.emit == "python") {
     out << emit::emitPython(schema,
                             options.schemaName)[emit::pythonModelsFileName(options.schemaName)];
@@ -400,7 +457,14 @@ int run(Options& options) {
         return 1;
       }
 
+  std::vector<Template> templates;
+  if (!loadTemplates(options, reporter, templates)) {
+    reporter.reportError("a template has errors; nothing written");
+    return 1;
+  }
   std::set<std::string> dependencies;
+  for (const Template& t : templates) // so that editing a template reruns ormc
+    dependencies.insert(t.path);
   Findings findings;
   ir::Schema schema;
   std::string failedModules; // --keep-going left them out: the rest is written, the exit is 1
@@ -456,8 +520,13 @@ int run(Options& options) {
       reporter.reportError(collision);
       return 1;
     }
-    emit::WriteResult written =
-        emit::writeFilesIfChanged(options.outputDir, outputFiles(schema, options));
+    std::string error;
+    std::map<std::string, std::string> files = outputFiles(schema, options, templates, error);
+    if (!error.empty()) {
+      reporter.reportError(error);
+      return 1;
+    }
+    emit::WriteResult written = emit::writeFilesIfChanged(options.outputDir, files);
     if (!written.ok) {
       reporter.reportError(written.error);
       return 1;

@@ -15,6 +15,7 @@ struct Options {
   std::string outputDir;
   std::string emit; // "", "ir", "sqlite", "postgresql", "cpp", "python" or "mermaid"
   std::vector<std::string> targets{"cpp"}; // --target: languages written to --output-dir
+  std::vector<std::string> templates;      // --template: Mustache files rendered into it
   bool warningsAsErrors = false;           // --werror
   std::string schemaName = "schema";
   std::string modelsNamespace;

@@ -1,4 +1,5 @@
 #include "emit/CppEmitterInternal.h"
+#include "emit/Relations.h"
 #include "emit/SqlSchema.h"
 #include "emit/Version.h"
 
@@ -41,38 +42,6 @@ std::string containerNamespace(const ir::Schema& schema, const std::string& opti
 }
 
 namespace {
-/// A relation helper one model's table gets, and what it needs to print it.
-struct Relation {
-  enum class Kind { BelongsTo, HasMany, HasOne, ManyToMany } kind;
-  std::string name;
-  const ir::Model* other;     // the model the helper returns
-  ir::Reference reference;    // BelongsTo: the FK in this model; HasMany/HasOne: the FK in other
-  const ir::ManyToMany* link; // ManyToMany: the annotation, on this model or on other
-  bool reversed;              // ManyToMany: declared on the other model
-};
-
-std::vector<Relation> relationsOf(const ir::Schema& schema, const ir::Model& m) {
-  std::vector<Relation> out;
-  for (const ir::Reference& ref : m.references())
-    out.push_back({Relation::Kind::BelongsTo, ref.key->name, schema.find(ref.key->targetModel), ref,
-                   nullptr, false});
-  for (const ir::Model& other : schema.models)
-    for (const ir::Reference& ref : other.references())
-      if (ref.key->targetModel == m.qualifiedName) {
-        bool one = !ref.onStruct && ref.columns.front()->unique;
-        out.push_back({one ? Relation::Kind::HasOne : Relation::Kind::HasMany, ref.key->inverse,
-                       &other, ref, nullptr, false});
-      }
-  for (const ir::ManyToMany& rel : m.manyToMany)
-    out.push_back(
-        {Relation::Kind::ManyToMany, rel.name, schema.find(rel.targetModel), {}, &rel, false});
-  for (const ir::Model& other : schema.models)
-    for (const ir::ManyToMany& rel : other.manyToMany)
-      if (rel.targetModel == m.qualifiedName && !(&other == &m && rel.inverse == rel.name))
-        out.push_back({Relation::Kind::ManyToMany, rel.inverse, &other, {}, &rel, true});
-  return out;
-}
-
 std::string tableClassName(const ir::Model& m) {
   return m.accessor + "_table";
 }

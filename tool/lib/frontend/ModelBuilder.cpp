@@ -3,6 +3,7 @@
 #include "frontend/Naming.h"
 #include "frontend/TypeMapper.h"
 #include "ir/Identifiers.h"
+#include "ir/QualifiedNames.h"
 
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclTemplate.h>
@@ -24,12 +25,6 @@ const an::Argument* keyed(const an::Annotation& a, std::string_view key) {
   for (const an::Argument& arg : a.args)
     if (arg.key == key && arg.value.kind != an::Value::Kind::Flag) return &arg;
   return nullptr;
-}
-
-/// `app::Tag` → `Tag`.
-std::string lastComponent(const std::string& qualified) {
-  std::size_t colon = qualified.rfind("::");
-  return colon == std::string::npos ? qualified : qualified.substr(colon + 2);
 }
 
 ir::DefaultValue defaultValue(const an::Argument& arg) {
@@ -260,7 +255,7 @@ void ModelBuilder::addCompositeReference(const ParsedAnnotation& p, ir::Model& m
   const an::Annotation& a = p.annotation;
   std::vector<const an::Argument*> given = an::positionalArgs(a);
   ir::CompositeReference ref;
-  ref.key = foreignKey(p, snakeCase(lastComponent(given.front()->key)));
+  ref.key = foreignKey(p, snakeCase(ir::unqualifiedName(given.front()->key)));
   for (std::size_t i = 1; i < given.size(); ++i) {
     const ir::Column* column = model.column(given[i]->key);
     if (!column) {
@@ -290,7 +285,7 @@ void ModelBuilder::addManyToMany(const ParsedAnnotation& p, ir::Model& model) {
   const an::Annotation& a = p.annotation;
   ir::ManyToMany rel;
   rel.target = an::positionalArgs(a).front()->key;
-  std::string target = snakeCase(lastComponent(rel.target));
+  std::string target = snakeCase(ir::unqualifiedName(rel.target));
   std::string self = snakeCase(model.name);
   rel.name = textOr(keyed(a, "name"), pluralize(target));
   rel.inverse = textOr(keyed(a, "inverse"), model.accessor);

@@ -3,6 +3,7 @@
 #include "emit/CrudStatements.h"
 #include "emit/Printer.h"
 #include "emit/Version.h"
+#include "ir/QualifiedNames.h"
 #include "ir/SchemaJson.h"
 
 #include <algorithm>
@@ -40,15 +41,6 @@ std::string pythonString(const std::string& text) {
   return out + "'";
 }
 
-std::string withoutGlobalScope(const std::string& qualified) {
-  return qualified.rfind("::", 0) == 0 ? qualified.substr(2) : qualified;
-}
-
-std::string lastComponent(const std::string& qualified) {
-  std::size_t colon = qualified.rfind("::");
-  return colon == std::string::npos ? qualified : qualified.substr(colon + 2);
-}
-
 /// `a::b::C` as one Python name: `a_b_C`, for a class whose short name two models share.
 std::string flattened(const std::string& qualified) {
   std::string out;
@@ -67,14 +59,14 @@ std::string flattened(const std::string& qualified) {
 class ClassNames {
 public:
   void add(const std::string& qualified) {
-    if (qualifiedNames_.insert(qualified).second) ++shortCount_[lastComponent(qualified)];
+    if (qualifiedNames_.insert(qualified).second) ++shortCount_[ir::unqualifiedName(qualified)];
   }
   std::string operator()(const std::string& qualified) const {
     // Names the models module defines or imports itself.
     static const std::set<std::string> taken = {"Models",   "connect", "IR_VERSION", "dataclasses",
                                                 "datetime", "decimal", "enum",       "uuid",
                                                 "Any",      "List",    "Optional"};
-    std::string name = lastComponent(qualified);
+    std::string name = ir::unqualifiedName(qualified);
     name = pythonIdentifier(shortCount_.at(name) > 1 ? flattened(qualified) : name);
     return taken.count(name) ? name + "_" : name;
   }
@@ -213,7 +205,7 @@ void printEnums(Printer& p, const ir::Schema& schema, const ClassNames& names) {
       p.indent();
       p.indent();
       p.print("\"\"\"$cpp$, stored as its enumerators' names.\"\"\"\n\n",
-              {{"cpp", withoutGlobalScope(c.type.enumType)}});
+              {{"cpp", ir::withoutGlobalScope(c.type.enumType)}});
       for (const std::string& e : c.type.enumerators)
         p.print("$name$ = $text$\n", {{"name", pythonIdentifier(e)}, {"text", pythonString(e)}});
       p.outdent();
