@@ -24,6 +24,12 @@ config.substitutions.append(("%{runtime-include}", config.runtime_include))
 # Generated code must compile warning-free with both compilers.
 strict = "-std=c++20 -Wall -Wextra -Werror -fsyntax-only -I" + config.annotations_include + \
     " -I" + config.runtime_include + " -I" + config.sql_include
+# Precompiled headers of generated code, for tests that compile it many times: the same flags,
+# building rather than checking. GCC finds <header>.gch beside an -include'd header; Clang takes
+# -include-pch <file>. -Winvalid-pch (an error with -Werror) says when one would not be used.
+pch = strict.replace("-fsyntax-only", "-Winvalid-pch -x c++-header")
+config.substitutions.append(("%cxx-pch", config.cxx + " " + pch))
+config.substitutions.append(("%clangxx-pch", config.clangxx + " " + pch))
 config.substitutions.append(("%cxx-strict", config.cxx + " " + strict))
 config.substitutions.append(("%clangxx-strict", config.clangxx + " " + strict))
 # Programs that run: the same warnings; %{runtime-libs} goes after the sources.
