@@ -462,6 +462,8 @@ class Database:
         self.connection = connection
         self.pg = not isinstance(connection, sqlite3.Connection)
         self.dialect = "postgresql" if self.pg else "sqlite"
+        if not self.pg:  # as the C++ runtime: the schema's foreign keys hold (and cascade)
+            connection.execute("PRAGMA foreign_keys = ON")
         self.row_tenant = row_tenant
         self._depth = 0
         self._text_loader: Any = None
@@ -674,15 +676,14 @@ class Table(Generic[M]):
 
 
 def connect(url: str) -> Any:
-    """A connection for `sqlite:<file>` (or sqlite::memory:) or `postgresql://...`, set up as the
-    C++ runtime sets up its own: foreign keys on in SQLite, autocommit outside transactions."""
+    """A connection for `sqlite:<file>` (or sqlite::memory:) or `postgresql://...`, in autocommit
+    mode outside transactions, as the C++ runtime has its own (Database turns SQLite's foreign
+    keys on)."""
     if url.startswith("sqlite:"):
         path = url[len("sqlite:"):]
         if path.startswith("//"):
             path = path[2:]
-        connection = sqlite3.connect(path or ":memory:", timeout=5.0, isolation_level=None)
-        connection.execute("PRAGMA foreign_keys = ON")
-        return connection
+        return sqlite3.connect(path or ":memory:", timeout=5.0, isolation_level=None)
     if url.startswith(("postgresql:", "postgres:")):
         import psycopg  # psycopg 3: Debian's python3-psycopg
 
