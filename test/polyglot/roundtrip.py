@@ -148,6 +148,9 @@ def main():
     millis = expected_sample(904, False)
     millis.at_millis = datetime.datetime(2001, 1, 1, 0, 0, 0, 1, tzinfo=UTC)
     refused(ormc_data.DataError, lambda: db.samples.insert(millis), "a microsecond in millis")
+    not_json = expected_sample(905, False)
+    not_json.document = {"x": float("nan")}
+    refused(ormc_data.DataError, lambda: db.samples.insert(not_json), "NaN in a JSON column")
     expect("count of samples after the refusals", db.samples.count(), 4)
     refused(ormc_data.NotFound, lambda: db.orders.update(models.Order(id=999999, account_id=grace.id)),
             "an update of a missing row")

@@ -340,7 +340,10 @@ class Json(Codec):
     def encode(self, value, pg):
         if value is JSON_NULL:
             value = None
-        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        try:  # NaN, infinities and objects json cannot write are refused here, by name
+            text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as error:
+            raise DataError(f"is not JSON: {error}") from None
         if pg:
             from psycopg.types.json import Jsonb
             return Jsonb(value)
@@ -537,7 +540,8 @@ class Table(Generic[M]):
         return list(self.each())
 
     def each(self, batch: int = 256) -> Iterator[M]:
-        """Every row, by key, fetched `batch` at a time."""
+        """Every row, by key, made into models `batch` at a time. sqlite3 reads the rows as they
+        are asked for; psycopg's client-side cursor has received the whole result first."""
         cursor = self.db._run(self.sql.select_all, self._tenant())
         try:
             while True:
