@@ -13,8 +13,9 @@ packages=(
   python3-psycopg
   # ormc --template: Debian's Mustache library (docs/templates.md)
   libmstch-dev
-  # test/lit/templates.test compiles the sample protobuf template's output
-  protobuf-compiler
+  # test/lit/templates.test compiles the sample protobuf template's output and reads the
+  # OpenAPI one as YAML
+  protobuf-compiler python3-yaml
   # The tool builds against LLVM 19 by default and against 14 (see tool/lib/compat/ClangCompat.h);
   # the tests cover both.
   # ClangConfig.cmake for 19 needs the clang-19 package (its targets name clang-19's binaries).
