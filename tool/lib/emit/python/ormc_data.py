@@ -218,7 +218,7 @@ class Timestamp(Codec):
                               else 0)
 
     def decode(self, value, pg):
-        if self.storage == "native" and pg or self.storage == "timestamp" and pg:
+        if pg and self.storage in ("native", "timestamp"):
             if value.tzinfo is None:
                 return value.replace(tzinfo=UTC)
             return value.astimezone(UTC)
@@ -255,10 +255,11 @@ class Duration(Codec):
         self.num, self.den = num, den
         self.as_timedelta = (num * 1_000_000) % den == 0
         self.micros = num * 1_000_000 // den
+        self.count = Integer(-2**63, 2**63 - 1)  # the codec of a count finer than a timedelta
 
     def encode(self, value, pg):
         if not self.as_timedelta:
-            return Integer(-2**63, 2**63 - 1).encode(value, pg)
+            return self.count.encode(value, pg)
         if not isinstance(value, datetime.timedelta):
             raise DataError(f"expected a timedelta, not {value!r}")
         micros = value // _MICROSECOND
