@@ -458,6 +458,25 @@ public:
   // With standard_conforming_strings off, a backslash in a '...' literal escapes the quote after
   // it, and a comment or default could end its literal early.
   std::string script_preamble() const override { return "SET standard_conforming_strings = on"; }
+  // Citus takes the table as a regclass and colocate_with as a table name, both parsed as SQL
+  // names (so quoted), and the distribution column as the column's own name.
+  std::string render(const DistributeTable& s) const override {
+    if (s.column.empty())
+      return "SELECT create_reference_table(" + string_literal(table_name(s.table)) + ")";
+    std::string out = "SELECT create_distributed_table(" + string_literal(table_name(s.table)) +
+                      ", " + string_literal(s.column);
+    if (s.colocate_with)
+      out += ", colocate_with => " + string_literal(table_name(*s.colocate_with));
+    return out + ")";
+  }
+  std::string render(const UndistributeTable& s) const override {
+    return "SELECT undistribute_table(" + string_literal(table_name(s.table)) + ")";
+  }
+  std::string missing_distribution_functions() const override {
+    return "SELECT f FROM unnest(ARRAY['create_distributed_table', 'create_reference_table', "
+           "'undistribute_table']) AS f WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p "
+           "WHERE p.proname = f AND pg_catalog.pg_function_is_visible(p.oid)) ORDER BY f";
+  }
   std::string create_extension(std::string_view name) const override {
     return "CREATE EXTENSION IF NOT EXISTS " + identifier(name);
   }

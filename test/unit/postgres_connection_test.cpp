@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <chrono>
 #include <netinet/in.h>
+#include <ormc/raw_sql.hpp>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -86,11 +87,20 @@ TEST_F(PostgresConnection, WrongDatabaseNameIsAConnectionErrorWithTheServersMess
   }
 }
 
+/// Ends `db`'s backend from `admin`, waiting until it is gone: the termination is a signal, and
+/// a statement sent before the backend acts on it would still succeed. Only that backend: other
+/// tests share the server.
+void terminate(ormc::Database& admin, ormc::Database& db) {
+  const auto pid =
+      std::get<0>(ormc::raw<std::tuple<std::int64_t>>(db, "SELECT pg_backend_pid()").at(0));
+  ormc::execute(admin, "SELECT pg_terminate_backend($1::integer, 10000)", pid);
+}
+
 TEST_F(PostgresConnection, LostConnectionIsTypedAndTheNextOperationReconnects) {
   ormc::Database db(url);
   ormc::Database killer(url);
   db.execute("CREATE TEMP TABLE probe (x INTEGER)");
-  killer.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+  killer.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
                  "WHERE pid <> pg_backend_pid() AND query LIKE '%CREATE TEMP TABLE probe%'");
   EXPECT_THROW(db.execute("SELECT 1"), ormc::ConnectionError);
   EXPECT_NO_THROW(db.execute("SELECT 1"));
@@ -107,9 +117,7 @@ TEST_F(PostgresConnection, LostConnectionInsideATransactionCommitsNothing) {
     ormc::Transaction tx(db);
     Setting lost{.key = "lost", .value = "uncommitted"};
     m.settings.insert(lost);
-    admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                  "WHERE pid <> pg_backend_pid() AND datname = current_database() "
-                  "AND state = 'idle in transaction'");
+    terminate(admin, db);
     EXPECT_THROW(tx.commit(), ormc::ConnectionError);
   }
   EXPECT_EQ(db.transaction_depth(), 0);
@@ -139,9 +147,7 @@ TEST_F(PostgresConnection, ATransactionWhoseConnectionWasLostFailsAsAWhole) {
     ormc::Transaction tx(db);
     Setting first{.key = "first", .value = "1"};
     m.settings.insert(first);
-    admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                  "WHERE pid <> pg_backend_pid() AND datname = current_database() "
-                  "AND state = 'idle in transaction'");
+    terminate(admin, db);
     Setting second{.key = "second", .value = "2"};
     EXPECT_THROW(m.settings.insert(second), ormc::ConnectionError);
     EXPECT_THROW(m.settings.insert(second), ormc::TransactionAborted); // the retry

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ormc/database.hpp>
+#include <ormc/distribution.hpp>
 #include <ormc/error.hpp>
 #include <ormc/migrate.hpp>
 #include <ormc/model.hpp>

@@ -31,17 +31,19 @@ TEST(IrVersion, ADocumentWithoutAMinorIsTheFirstMinorAndRead) {
 
 TEST(IrVersion, OtherMajorsAndNewerMinorsAreRefusedSayingWhatToDo) {
   EXPECT_EQ(refusal(R"({"ormc_ir_version": 1, "inputs": [], "models": []})"),
-            "$.ormc_ir_version: IR version 1 is an older ormc's; this ormc reads IR 2.2 and "
+            "$.ormc_ir_version: IR version 1 is an older ormc's; this ormc reads IR 2.3 and "
             "older minors of it: write the file again with this ormc");
   EXPECT_EQ(refusal(R"({"ormc_ir_version": 3, "inputs": [], "models": []})"),
-            "$.ormc_ir_version: IR version 3 is a newer ormc's; this ormc reads IR 2.2 and "
+            "$.ormc_ir_version: IR version 3 is a newer ormc's; this ormc reads IR 2.3 and "
             "older minors of it: read it with that ormc or a newer one");
   EXPECT_EQ(refusal(R"({"ormc_ir_version": 2, "ormc_ir_minor": 1, "inputs": [], "models": []})"),
             "(read)");
   EXPECT_EQ(refusal(R"({"ormc_ir_version": 2, "ormc_ir_minor": 2, "inputs": [], "models": []})"),
             "(read)");
   EXPECT_EQ(refusal(R"({"ormc_ir_version": 2, "ormc_ir_minor": 3, "inputs": [], "models": []})"),
-            "$.ormc_ir_minor: IR 2.3 is a newer ormc's, with additions this ormc (IR 2.2) would "
+            "(read)");
+  EXPECT_EQ(refusal(R"({"ormc_ir_version": 2, "ormc_ir_minor": 4, "inputs": [], "models": []})"),
+            "$.ormc_ir_minor: IR 2.4 is a newer ormc's, with additions this ormc (IR 2.3) would "
             "leave out: read it with that ormc or a newer one");
   EXPECT_EQ(refusal(R"({"ormc_ir_version": "2", "inputs": [], "models": []})"),
             "$.ormc_ir_version: expected an integer");

@@ -6,6 +6,8 @@
 #include "ir/Identifiers.h"
 
 #include <algorithm>
+#include <functional>
+#include <set>
 
 namespace ormc::emit {
 namespace {
@@ -142,6 +144,35 @@ std::string joinTableName(const ir::Model& owner, const ir::ManyToMany& rel,
   return dialect.table_name(joinTable(owner, rel));
 }
 
+std::vector<const ir::Model*> distributionOrder(const ir::Schema& schema,
+                                                const std::vector<const ir::Model*>& models) {
+  std::vector<const ir::Model*> out;
+  std::set<const ir::Model*> placed;
+  std::set<const ir::Model*> wanted;
+  for (const ir::Model* m : models)
+    if (m->distribution.kind != ir::Distribution::Kind::Local) wanted.insert(m);
+  // Creation order already puts referenced tables first; a colocated-with table goes before
+  // the tables that share its shards. The validator refuses colocation cycles.
+  std::function<void(const ir::Model*, std::size_t)> place = [&](const ir::Model* m,
+                                                                 std::size_t depth) {
+    if (!wanted.count(m) || placed.count(m) || depth > models.size()) return;
+    if (const ir::Model* with = schema.find(m->distribution.colocateModel)) place(with, depth + 1);
+    if (placed.insert(m).second) out.push_back(m);
+  };
+  for (const ir::Model* m : models)
+    place(m, 0);
+  return out;
+}
+
+sql::DistributeTable distributeTable(const ir::Schema& schema, const ir::Model& m) {
+  sql::DistributeTable out{tableName(m), "", std::nullopt};
+  if (m.distribution.kind != ir::Distribution::Kind::Distributed) return out;
+  if (const ir::Column* c = m.column(m.distribution.member)) out.column = c->name;
+  if (const ir::Model* with = schema.find(m.distribution.colocateModel))
+    out.colocate_with = tableName(*with);
+  return out;
+}
+
 SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& d) {
   SchemaDdl ddl;
   ddl.order = creationOrder(schema);
@@ -152,6 +183,9 @@ SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& d) {
       pgvector = pgvector || c.storage == ir::Storage::PgVector;
   if (std::string extension = pgvector ? d.create_extension("vector") : ""; !extension.empty())
     ddl.start.push_back(std::move(extension));
+  for (const ir::Model* m : distributionOrder(schema, ddl.order.models))
+    if (std::string statement = d.render(distributeTable(schema, *m)); !statement.empty())
+      ddl.distribute.push_back(std::move(statement));
   for (const ir::Model* m : ddl.order.models)
     for (const ir::ManyToMany& rel : m->manyToMany)
       if (!rel.table.empty())
@@ -206,6 +240,9 @@ std::string emitSchemaSql(const ir::Schema& schema, const sql::Renderer& dialect
     for (const std::string& statement : createTableStatements(schema, *m, dialect, ddl))
       p.print("$s$;\n", {{"s", statement}});
   }
+  if (!ddl.distribute.empty()) p.print("\n");
+  for (const std::string& statement : ddl.distribute)
+    p.print("$s$;\n", {{"s", statement}});
   if (!ddl.finish.empty()) p.print("\n");
   for (const std::string& statement : ddl.finish)
     p.print("$s$;\n", {{"s", statement}});

@@ -19,6 +19,9 @@ struct SchemaDdl {
   std::set<std::pair<const ir::Model*, const ir::ForeignKey*>> deferred;
   /// Run before any table: the extensions the columns' types need (pgvector's vector).
   std::vector<std::string> start;
+  /// Run once every table exists, where the database is a distributed engine (Citus): each
+  /// distributed and reference table handed to it (distributionOrder()). Empty elsewhere.
+  std::vector<std::string> distribute;
   /// Run after every table exists: join tables, then the deferred foreign keys.
   std::vector<std::string> finish;
   /// Drops every table: join tables, then the models in reverse creation order.
@@ -35,6 +38,13 @@ std::vector<std::string> joinTableStatements(const ir::Schema& schema, const ir:
                                              const sql::Renderer& dialect);
 
 SchemaDdl schemaDdl(const ir::Schema& schema, const sql::Renderer& dialect);
+
+/// The distributed and reference models of `models` (in creation order), in an order the
+/// engine accepts: each after the tables it references and the table it is colocated with.
+std::vector<const ir::Model*> distributionOrder(const ir::Schema& schema,
+                                                const std::vector<const ir::Model*>& models);
+/// The statement that hands a distributed or reference model's table to the engine.
+sql::DistributeTable distributeTable(const ir::Schema& schema, const ir::Model& model);
 
 /// The table as the SQL layer describes it: columns, constraints, indexes, comment. Foreign keys
 /// `ddl` defers are left out (with the default, none is).

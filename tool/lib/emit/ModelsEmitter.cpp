@@ -325,10 +325,17 @@ std::string emitModelsHeader(const CppContext& context) {
   for (const std::string& input : schema.inputFiles)
     p.print("#include \"$h$\"\n", {{"h", generatedHeaderName(input)}});
   p.print(
-      "\n#include <optional>\n#include <ormc/database.hpp>\n#include <ormc/related.hpp>\n"
+      "\n#include <optional>\n#include <ormc/database.hpp>\n$distribution$"
+      "#include <ormc/related.hpp>\n"
       "#include <ormc/metadata.hpp>\n#include <ormc/table.hpp>\n#include <ormc/transaction.hpp>\n"
       "#include <span>\n"
-      "#include <string_view>\n\n");
+      "#include <string_view>\n\n",
+      {{"distribution", std::any_of(schema.models.begin(), schema.models.end(),
+                                    [](const ir::Model& m) {
+                                      return m.distribution.kind != ir::Distribution::Kind::Local;
+                                    })
+                            ? "#include <ormc/distribution.hpp>\n"
+                            : ""}});
   std::string ns =
       options.modelsNamespace.empty() ? commonNamespace(schema) : options.modelsNamespace;
   if (!ns.empty()) p.print("namespace $ns$ {\n\n", {{"ns", namespaceOpening(schema, ns)}});
@@ -347,6 +354,11 @@ std::string emitModelsHeader(const CppContext& context) {
   for (const ir::Model& m : schema.models)
     if (const ir::Column* tenant = m.withRole(ir::ColumnRole::Tenant))
       rowSecurity = rowSecurity || tenant->rowSecurity;
+  // The tables a distributed engine shards or copies, as create_schema()'s error names them.
+  std::string distributed;
+  for (const ir::Model& m : schema.models)
+    if (m.distribution.kind != ir::Distribution::Kind::Local)
+      distributed += (distributed.empty() ? "" : ", ") + m.table;
   p.print("/// Every table of the schema, bound to one database connection.\n"
           "class Models {\n"
           "public:\n");
@@ -379,16 +391,35 @@ std::string emitModelsHeader(const CppContext& context) {
       "/// table after the tables it references, then join tables and the foreign keys that\n"
       "/// close cycles. Tables that existed already must match the models (check_schema()),\n"
       "/// else nothing is created and ormc::SchemaMismatch lists the differences.\n"
-      "void create_schema() {\n",
-      {{"security", rowSecurity ? ", ormc::RowSecurity::on" : ""}});
+      "$distributionDoc$"
+      "void create_schema($distributionParameter$) {\n",
+      {{"security", rowSecurity ? ", ormc::RowSecurity::on" : ""},
+       {"distributionDoc",
+        distributed.empty()
+            ? ""
+            : "/// On PostgreSQL, `engine` then hands the distributed and reference tables to\n"
+              "/// Citus, and throws ormc::UsageError before creating anything where the\n"
+              "/// database lacks its functions; `none` creates them as ordinary tables (plain\n"
+              "/// PostgreSQL: development, tests). SQLite keeps every table whole either way.\n"},
+       {"distributionParameter",
+        distributed.empty() ? ""
+                            : "ormc::Distribution distribution = ormc::Distribution::engine"}});
   p.indent();
   p.print("ormc::Transaction transaction(db_);\n");
+  if (!distributed.empty())
+    p.print("if (distribution == ormc::Distribution::engine)\n"
+            "  ormc::require_distribution_engine(db_, $tables$);\n",
+            {{"tables", cppString(distributed)}});
   if (std::any_of(context.ddl.begin(), context.ddl.end(),
                   [](const auto& d) { return !d.second.start.empty(); }))
     p.print("for (std::string_view statement : start_statements(db_.dialect()))\n"
             "  db_.execute(statement);\n");
   for (const ir::Model* m : context.ddl.front().second.order.models)
     p.print("$a$.create_table();\n", {{"a", m->accessor}});
+  if (!distributed.empty())
+    p.print("if (distribution == ormc::Distribution::engine)\n"
+            "  for (std::string_view statement : distribute_statements(db_.dialect()))\n"
+            "    db_.execute(statement);\n");
   p.print("for (std::string_view statement : finish_statements(db_.dialect()))\n"
           "  db_.execute(statement);\n"
           "check_schema();\n"
@@ -453,6 +484,8 @@ std::string emitModelsHeader(const CppContext& context) {
   if (std::any_of(context.ddl.begin(), context.ddl.end(),
                   [](const auto& d) { return !d.second.start.empty(); }))
     printDialectStatements(p, "start_statements", context, &SchemaDdl::start);
+  if (!distributed.empty())
+    printDialectStatements(p, "distribute_statements", context, &SchemaDdl::distribute);
   printDialectStatements(p, "finish_statements", context, &SchemaDdl::finish);
   printDialectStatements(p, "drop_statements", context, &SchemaDdl::drop);
   p.print("\normc::Database& db_;\n");

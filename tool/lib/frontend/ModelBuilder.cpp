@@ -150,6 +150,7 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   model.accessor = textOr(t.find("accessor"), pluralize(snakeCase(model.name)));
   model.variants = an::flagValue(t.find("variants"));
   model.versioned = an::flagValue(t.find("versioned"));
+  model.distribution = distribution(table);
   model.loc = reader_.convert(record.getLocation());
   model.declaredIn = model.loc.file;
   addMembers(record, model, "", 0);
@@ -164,6 +165,41 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   for (ir::CompositeReference& r : model.compositeReferences)
     if (r.key.inverse.empty()) r.key.inverse = model.accessor;
   return model;
+}
+
+/// ormc:table(distribute_by=..., colocate_with=...) or ormc:table(reference): the validator
+/// checks the member and the engine's rules once every model is known.
+ir::Distribution ModelBuilder::distribution(const ParsedAnnotation& table) {
+  const an::Annotation& t = table.annotation;
+  ir::Distribution out;
+  const an::Argument* by = t.find("distribute_by");
+  const an::Argument* reference = t.find("reference");
+  const an::Argument* colocate = t.find("colocate_with");
+  if (by && reference && an::flagValue(reference)) {
+    reader_.error("conflicting-annotations", reader_.locate(table, reference->keyOffset),
+                  "a table is distributed by a column or copied to every node as a reference "
+                  "table, not both: remove 'reference' or 'distribute_by'");
+    return out;
+  }
+  if (colocate && !by) {
+    reader_.error("conflicting-annotations", reader_.locate(table, colocate->keyOffset),
+                  "colocate_with applies to a table distributed by a column; add "
+                  "distribute_by=<member>");
+    return out;
+  }
+  if (by) {
+    out.kind = ir::Distribution::Kind::Distributed;
+    out.member = by->value.text;
+    out.loc = reader_.convert(reader_.locate(table, by->keyOffset));
+    if (colocate) {
+      out.colocateWith = colocate->value.text;
+      out.colocateLoc = reader_.convert(reader_.locate(table, colocate->keyOffset));
+    }
+  } else if (reference && an::flagValue(reference)) {
+    out.kind = ir::Distribution::Kind::Reference;
+    out.loc = reader_.convert(reader_.locate(table, reference->keyOffset));
+  }
+  return out;
 }
 
 void ModelBuilder::checkMixin(const CXXRecordDecl& mixin) {

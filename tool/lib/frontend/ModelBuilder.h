@@ -21,6 +21,7 @@ public:
   void checkMixin(const clang::CXXRecordDecl& mixin);
 
 private:
+  ir::Distribution distribution(const ParsedAnnotation& table);
   /// Bases first (depth first, in declaration order), then the record's own members.
   void addMembers(const clang::CXXRecordDecl& record, ir::Model& model, const std::string& mixin,
                   unsigned depth);

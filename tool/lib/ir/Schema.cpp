@@ -53,6 +53,12 @@ constexpr std::array<std::pair<HookEvent, const char*>, 5> kHookNames = {{
     {HookEvent::BeforeRemove, "before_remove"},
 }};
 
+constexpr std::array<std::pair<Distribution::Kind, const char*>, 3> kDistributionNames = {{
+    {Distribution::Kind::Local, "local"},
+    {Distribution::Kind::Distributed, "distributed"},
+    {Distribution::Kind::Reference, "reference"},
+}};
+
 template <class Table, class Enum> const char* nameOf(const Table& table, Enum value) {
   for (const auto& [k, name] : table)
     if (k == value) return name;
@@ -78,6 +84,12 @@ const char* columnRoleName(ColumnRole role) {
 }
 std::optional<ColumnRole> columnRoleFromName(const std::string& name) {
   return valueOf<ColumnRole>(kRoleNames, name);
+}
+const char* distributionKindName(Distribution::Kind kind) {
+  return nameOf(kDistributionNames, kind);
+}
+std::optional<Distribution::Kind> distributionKindFromName(const std::string& name) {
+  return valueOf<Distribution::Kind>(kDistributionNames, name);
 }
 const char* hookEventName(HookEvent event) {
   return nameOf(kHookNames, event);

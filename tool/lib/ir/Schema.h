@@ -218,6 +218,30 @@ struct Hook {
   SourceLoc loc;
 };
 
+/// How a distributed PostgreSQL engine (Citus) spreads a table over its nodes
+/// (`ormc:table(distribute_by=member, colocate_with=Model)`, `ormc:table(reference)`). Other
+/// databases keep every table whole, whatever this says.
+struct Distribution {
+  enum class Kind {
+    Local,       // not distributed: a table on one node (the coordinator)
+    Distributed, // sharded by the hash of one column's value
+    Reference,   // a full copy on every node, for small tables that distributed ones join
+  };
+  Kind kind = Kind::Local;
+  std::string member;        // Distributed: the data member whose column shards the rows
+  std::string colocateWith;  // Distributed: the model whose shards these share, as written
+  std::string colocateModel; // its qualified name, set by validate::linkSchema
+  SourceLoc loc;             // of the distribute_by or reference key
+  SourceLoc colocateLoc;     // of the colocate_with key
+
+  bool operator==(const Distribution& o) const {
+    return kind == o.kind && member == o.member && colocateModel == o.colocateModel;
+  }
+  bool operator!=(const Distribution& o) const { return !(*this == o); }
+};
+const char* distributionKindName(Distribution::Kind kind); // "distributed"
+std::optional<Distribution::Kind> distributionKindFromName(const std::string& name);
+
 struct Model {
   std::string name;          // unqualified C++ name: OrderLine
   std::string qualifiedName; // fully qualified C++ name: shop::OrderLine
@@ -234,6 +258,7 @@ struct Model {
   bool variants = false;
   /// ormc:table(versioned): every change kept in `<table>_history` by database triggers.
   bool versioned = false;
+  Distribution distribution;
   std::string declaredIn; // header that declares the struct
   /// How C++ code includes declaredIn: relative to an include path of the parse
   /// (`shop/models.hpp`); "" when none holds it.

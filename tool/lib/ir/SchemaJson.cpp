@@ -351,6 +351,21 @@ void readList(const Reader& r, const char* key, std::vector<T>& out, Read read) 
     out.push_back(read(Reader(items[i], r.at(key) + "[" + std::to_string(i) + "]")));
 }
 
+Distribution readDistribution(const Reader& r) {
+  Distribution d;
+  std::string name = r.string("kind");
+  auto kind = distributionKindFromName(name);
+  if (!kind || *kind == Distribution::Kind::Local)
+    throw IrFormatError(r.at("kind") + ": unknown distribution '" + name +
+                        "' (distributed or reference)");
+  d.kind = *kind;
+  if (d.kind == Distribution::Kind::Distributed) d.member = r.string("member");
+  d.colocateWith = r.string("colocate_with", "");
+  d.colocateModel = r.string("colocate_model", "");
+  d.loc = readLoc(r);
+  return d;
+}
+
 Model readModel(const Reader& r) {
   Model m;
   m.name = r.string("name");
@@ -364,6 +379,8 @@ Model readModel(const Reader& r) {
   m.accessor = r.string("accessor");
   m.variants = r.boolean("variants", false);
   m.versioned = r.boolean("versioned", false);
+  if (r.has("distribution"))
+    m.distribution = readDistribution(Reader(r.required("distribution"), r.at("distribution")));
   m.declaredIn = readingSnapshot ? r.string("declared_in", "") : r.string("declared_in");
   m.includeAs = r.string("include_as", "");
   m.inputFile = readingSnapshot ? r.string("input", "") : r.string("input");
@@ -395,6 +412,15 @@ nlohmann::ordered_json modelJson(const Model& m, LocationPolicy locations) {
   j["accessor"] = m.accessor;
   if (m.variants) j["variants"] = true;
   if (m.versioned) j["versioned"] = true;
+  if (m.distribution.kind != Distribution::Kind::Local) {
+    const Distribution& d = m.distribution;
+    Json distribution{{"kind", distributionKindName(d.kind)}};
+    if (!d.member.empty()) distribution["member"] = d.member;
+    if (!d.colocateWith.empty()) distribution["colocate_with"] = d.colocateWith;
+    if (!d.colocateModel.empty()) distribution["colocate_model"] = d.colocateModel;
+    if (locations == LocationPolicy::Include) distribution["loc"] = locJson(d.loc);
+    j["distribution"] = std::move(distribution);
+  }
   if (locations == LocationPolicy::Include) {
     j["declared_in"] = m.declaredIn;
     if (!m.includeAs.empty()) j["include_as"] = m.includeAs;

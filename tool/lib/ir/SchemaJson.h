@@ -17,7 +17,7 @@ inline constexpr int kIrVersion = 2;
 /// Its minor version (`ormc_ir_minor`, absent in 2.0 documents): bumped by additions (a new
 /// optional field, a new enumerator). ormc refuses a newer minor, whose additions it would
 /// silently leave out of a snapshot or a merge.
-inline constexpr int kIrMinor = 2;
+inline constexpr int kIrMinor = 3;
 
 enum class LocationPolicy {
   Include, // --emit=ir and fragments: inputs, and where each model and column came from

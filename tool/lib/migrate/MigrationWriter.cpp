@@ -101,6 +101,7 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
     for (const Step& step : diff.steps)
       if (step.rebuilds) rebuilt.insert(step.model);
   std::set<const ir::Model*> created;
+  std::set<const ir::Model*> redistributed; // ChangeDistribution
   // A versioned table's history follows each change of the table (sql::CreateHistory): its
   // columns change with the table's, and its triggers are written anew at the end.
   std::set<const ir::Model*> historyChanged;
@@ -209,6 +210,9 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
     case Step::Kind::StopHistory:
       add(d.drop_history_triggers(table));
       break;
+    case Step::Kind::ChangeDistribution:
+      redistributed.insert(&m);
+      break;
     case Step::Kind::CreateIndex:
       if (created.count(&m))
         add1(d.render(sql::CreateIndex{table, *step.index}));
@@ -221,6 +225,18 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
   // (SQLite's went with a rebuilt table; PostgreSQL's function names the columns).
   for (const ir::Model* m : ddl.order.models)
     if (historyChanged.count(m)) add(d.history_triggers(emit::describeTable(after, *m, ddl), true));
+  // Tables whose distribution changed are made ordinary first, each before the tables it
+  // references (the engine refuses to take a table from under a foreign key); then new tables
+  // and those are handed to the engine as the models describe them, referenced ones first.
+  for (auto it = ddl.order.models.rbegin(); it != ddl.order.models.rend(); ++it)
+    if (redistributed.count(*it) &&
+        diff.previous.at(*it)->distribution.kind != ir::Distribution::Kind::Local)
+      add1(d.render(sql::UndistributeTable{emit::tableName(**it)}));
+  std::vector<const ir::Model*> toDistribute;
+  for (const ir::Model* m : ddl.order.models)
+    if (created.count(m) || redistributed.count(m)) toDistribute.push_back(m);
+  for (const ir::Model* m : emit::distributionOrder(after, toDistribute))
+    add1(d.render(emit::distributeTable(after, *m)));
   // Foreign keys that close a cycle among the new tables, once they all exist.
   for (const ir::Model* m : ddl.order.models)
     if (created.count(m))

@@ -116,6 +116,8 @@ public:
     // Its history starts or stops once the table is as the models describe it.
     if (before_.versioned != after_.versioned)
       out_.steps.push_back(step(after_.versioned ? Kind::StartHistory : Kind::StopHistory));
+    if (before_.distribution != after_.distribution)
+      out_.steps.push_back(step(Kind::ChangeDistribution));
   }
 
 private:

@@ -47,6 +47,9 @@ struct Step {
     DropTable,        // model: the snapshot's (relation: its join table); only with allowDataLoss
     StartHistory,     // ormc:table(versioned) added: the history table, its triggers, the rows
     StopHistory,      // ormc:table(versioned) removed: the triggers dropped, the history kept
+    /// ormc:table(distribute_by / reference) changed: the table undistributed if it was
+    /// distributed, then handed to the engine as it is now, once every table is migrated.
+    ChangeDistribution,
   };
   Kind kind = Kind::CreateTable;
   const ir::Model* model = nullptr;         // in the current schema

@@ -84,6 +84,10 @@ Findings linkSchema(ir::Schema& schema) {
           for (ir::Column& c : m.columns)
             if (c.member == r.members[i]) storeAsKey(c, *keys[i]);
       }
+  for (ir::Model& m : schema.models)
+    if (ir::Distribution& d = m.distribution; !d.colocateWith.empty())
+      if (const ir::Model* with = resolve(schema, m, d.colocateWith, d.colocateLoc, out))
+        d.colocateModel = with->qualifiedName;
   // Through-models are linked above, so their foreign keys are known here.
   for (ir::Model& m : schema.models)
     for (ir::ManyToMany& rel : m.manyToMany) {

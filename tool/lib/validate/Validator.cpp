@@ -1,5 +1,6 @@
 #include "validate/Validator.h"
 
+#include "validate/DistributionChecks.h"
 #include "validate/FindingBuilders.h"
 #include "validate/RelationChecks.h"
 #include "validate/ValueChecks.h"
@@ -238,6 +239,7 @@ void checkModel(const ir::Model& m, Findings& out) {
 Findings validateSchema(const ir::Schema& schema) {
   Findings out;
   checkRelations(schema, out);
+  checkDistribution(schema, out);
   std::map<std::string, const ir::SourceLoc*> indexNames; // one namespace per schema in SQL
   for (const ir::Model& m : schema.models)
     for (const ir::Index& index : m.indexes)

@@ -155,6 +155,12 @@ public:
   /// The statement that makes a column type of an extension usable before the tables that use
   /// it ("" where the dialect has no extensions): pgvector's `vector`.
   virtual std::string create_extension(std::string_view /*name*/) const { return ""; }
+  // ---- Distributed PostgreSQL (Citus): "" where the dialect has no such engine.
+  virtual std::string render(const DistributeTable& /*s*/) const { return ""; }
+  virtual std::string render(const UndistributeTable& /*s*/) const { return ""; }
+  /// A query listing the engine's functions that DistributeTable and UndistributeTable call and
+  /// the database lacks, one name per row: plain PostgreSQL lists them all.
+  virtual std::string missing_distribution_functions() const { return ""; }
   /// Whether the dialect creates `index` at all: an index of pgvector's methods (hnsw,
   /// ivfflat) only where indexes have methods; elsewhere it would be a b-tree over a vector's
   /// bytes, which serves no query.

@@ -291,6 +291,22 @@ struct HistoryColumns {
   static constexpr std::string_view all[] = {version, valid_from, valid_to, operation, actor};
 };
 
+/// A distributed PostgreSQL engine (Citus): `table` sharded by the hash of `column` over the
+/// engine's nodes, its shards placed with those of `colocate_with` when given; with no column,
+/// copied whole to every node (a reference table). Run after the table is created, and after the
+/// tables it references are distributed. Dialects without such an engine render nothing.
+struct DistributeTable {
+  TableName table;
+  std::string column; // "" for a reference table
+  std::optional<TableName> colocate_with;
+};
+
+/// A distributed or reference table made an ordinary one again, its rows gathered back from
+/// the nodes (a migration that changes or removes a table's distribution).
+struct UndistributeTable {
+  TableName table;
+};
+
 /// The history table of `table`: `<name>_history`, in the same schema.
 TableName history_table(const TableName& table);
 /// A column of a versioned table as its history table holds it: the type, nullability and

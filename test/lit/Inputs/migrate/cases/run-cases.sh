@@ -5,9 +5,11 @@
 #   before.hpp, after.hpp       the models of version 1 and version 2
 #   expected.<dialect>.sql      migration 2 as ormc must write it (without its first line,
 #                               which names the ormc version)
+#   setup.<dialect>.sql         (optional) run on the new database before version 1
 #   seed.sql                    rows written at version 1
 #   check.sql, expected.rows    a query run after migrating, and its exact output ('|' between
-#                               columns, as sqlite3 and psql -At print it)
+#                               columns, as sqlite3 and psql -At print it); check.<dialect>.sql
+#                               and expected.<dialect>.rows, where present, for that dialect
 #   violate.sql (optional)      statements version 2's constraints must refuse
 #   expect-failure[.<dialect>]  (optional) text the failed migration's error contains; the
 #                               database must then still be at version 1 with its rows (check.sql)
@@ -87,6 +89,13 @@ for dir in "$here"/*/; do
     fi
   fi
 
+  check="$dir/check.$dialect.sql"
+  [ -f "$check" ] || check="$dir/check.sql"
+  rows="$dir/expected.$dialect.rows"
+  [ -f "$rows" ] || rows="$dir/expected.rows"
+  if [ -f "$dir/setup.$dialect.sql" ]; then
+    run_sql "$target" "$dir/setup.$dialect.sql" > /dev/null || { fail "setup.$dialect.sql"; continue; }
+  fi
   "$apply" "$url" "$out/v1" > "$out/apply1" || { fail "version 1: $(cat "$out/apply1")"; continue; }
   run_sql "$target" "$dir/seed.sql" > /dev/null || { fail "seed.sql"; continue; }
   "$apply" "$url" "$out/db" > "$out/apply2"
@@ -112,7 +121,7 @@ for dir in "$here"/*/; do
   if [ -f "$down" ] && [ ! -f "$failure" ]; then
     # Down to version 1: exactly version 1's schema; up again: the same rows, as check.sql's
     # queries read them (before its statements that write).
-    grep -E '^SELECT' "$dir/check.sql" > "$out/selects.sql"
+    grep -E '^SELECT' "$check" > "$out/selects.sql"
     run_sql "$target" "$out/selects.sql" > "$out/rows-before-down" 2>&1 || fail "selects"
     "$apply" "$url" "$out/db" 1 > "$out/down1" && grep -qx "version 1" "$out/down1" ||
       fail "migrate_down to version 1: $(cat "$out/down1")"
@@ -123,10 +132,10 @@ for dir in "$here"/*/; do
     diff -u "$out/rows-before-down" "$out/rows-again" > "$out/rows-again.diff" ||
       { fail "rows after down and up again differ:"; cat "$out/rows-again.diff"; }
   fi
-  run_sql "$target" "$dir/check.sql" > "$out/rows" 2>&1 || fail "check.sql: $(cat "$out/rows")"
-  if [ "${ORMC_UPDATE_FIXTURES:-}" = 1 ] && [ "$dialect" = sqlite ]; then
-    cp "$out/rows" "$dir/expected.rows"
-  elif ! diff -u "$dir/expected.rows" "$out/rows" > "$out/rows.diff"; then
+  run_sql "$target" "$check" > "$out/rows" 2>&1 || fail "$(basename "$check"): $(cat "$out/rows")"
+  if [ "${ORMC_UPDATE_FIXTURES:-}" = 1 ] && { [ "$dialect" = sqlite ] || [ "$rows" != "$dir/expected.rows" ]; }; then
+    cp "$out/rows" "$rows"
+  elif ! diff -u "$rows" "$out/rows" > "$out/rows.diff"; then
     fail "rows after migrating differ from expected.rows:"; cat "$out/rows.diff"
   fi
   if [ -f "$dir/violate.sql" ]; then

@@ -1,0 +1,1 @@
+\ir ../../../citus-stubs.sql
