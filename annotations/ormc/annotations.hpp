@@ -43,6 +43,9 @@
 #define ORMC_MANY_TO_MANY(...) ORMC_ANNOTATE("ormc:many_to_many(" #__VA_ARGS__ ")")
 /// On a struct: an index over members, ORMC_INDEX(tenant_id, email). Keys: name, method, opclass.
 #define ORMC_INDEX(...) ORMC_ANNOTATE("ormc:index(" #__VA_ARGS__ ")")
+/// On a struct partitioned by list: one partition, `<table>_<name>`, holding the rows whose key
+/// is one of `values`, separated by commas: ORMC_PARTITION(name = eu, values = "de, fr").
+#define ORMC_PARTITION(...) ORMC_ANNOTATE("ormc:partition(" #__VA_ARGS__ ")")
 /// On a struct: a unique constraint over members, ORMC_UNIQUE(tenant_id, email). Key: name.
 #define ORMC_UNIQUE(...) ORMC_ANNOTATE("ormc:unique(" #__VA_ARGS__ ")")
 /// On a struct: its members (and hooks) become part of every table that derives from it.

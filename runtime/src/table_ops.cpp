@@ -1,5 +1,7 @@
 // Table<Model>'s and Query<Model>'s statements, run for any model through its ModelCodec. The
 // templates here are over the two backends' connection types only, instantiated once, here.
+#include "time_text.hpp"
+
 #include <algorithm>
 #include <ormc/database.hpp>
 #include <ormc/error.hpp>
@@ -214,6 +216,32 @@ auto prepared_query(Connection& conn, const ModelCodec& codec, const QueryState&
 void create_table(Database& db, const ModelCodec& codec) {
   for (std::string_view statement : codec.statements(db.dialect()).create)
     db.execute(statement);
+}
+
+void create_partitions(Database& db, const ModelCodec& codec,
+                       std::chrono::system_clock::time_point from,
+                       std::chrono::system_clock::time_point until) {
+  const ModelStatements& sql = codec.statements(db.dialect());
+  if (sql.partition_interval.empty())
+    throw UsageError(std::string(codec.name) +
+                     " create_partitions(): the model is not partitioned by time (ormc:table("
+                     "partition_by=\"range(member)\"))");
+  if (until < from)
+    throw UsageError(std::string(codec.name) + " create_partitions(): `until` is before `from`");
+  auto iso = [](std::chrono::system_clock::time_point t) {
+    char text[32];
+    const auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
+    return std::string(text, format_iso_timestamp(micros, text)) + "Z";
+  };
+  const std::string statement = sql::renderer(db.dialect())
+                                    .render(sql::CreateTimePartitions{
+                                        {std::string(sql.schema_name), std::string(sql.table_name)},
+                                        std::string(sql.partition_interval),
+                                        iso(from),
+                                        iso(until),
+                                        0});
+  if (!statement.empty()) db.execute(statement);
 }
 
 void insert_row(Database& db, const ModelCodec& codec, void* row) {

@@ -458,6 +458,76 @@ public:
   // With standard_conforming_strings off, a backslash in a '...' literal escapes the quote after
   // it, and a comment or default could end its literal early.
   std::string script_preamble() const override { return "SET standard_conforming_strings = on"; }
+  std::string table_options(const CreateTable& s) const override {
+    if (!s.partition_by) return "";
+    using Method = Partitioning::Method;
+    const char* method = s.partition_by->method == Method::range  ? "RANGE"
+                         : s.partition_by->method == Method::list ? "LIST"
+                                                                  : "HASH";
+    return std::string(" PARTITION BY ") + method + " (" + identifier(s.partition_by->column) + ")";
+  }
+  std::string render(const CreatePartition& s) const override {
+    std::string out = "CREATE TABLE IF NOT EXISTS " + table_name({s.table.schema, s.name}) +
+                      " PARTITION OF " + table_name(s.table);
+    switch (s.kind) {
+    case CreatePartition::Kind::hash:
+      return out + " FOR VALUES WITH (MODULUS " + std::to_string(s.modulus) + ", REMAINDER " +
+             std::to_string(s.remainder) + ")";
+    case CreatePartition::Kind::list: {
+      out += " FOR VALUES IN (";
+      for (std::size_t i = 0; i < s.values.size(); ++i)
+        out += (i ? ", " : "") + literal(s.values[i]);
+      return out + ")";
+    }
+    case CreatePartition::Kind::default_values:
+      return out + " DEFAULT";
+    }
+    return out;
+  }
+  // One statement, whatever the number of partitions: PL/pgSQL steps through the intervals,
+  // so that a script and create_schema() make them relative to the time they run.
+  std::string render(const CreateTimePartitions& s) const override {
+    const std::string step = "interval '1 " + s.interval + "'";
+    const std::string suffix = s.interval == "year"    ? "YYYY"
+                               : s.interval == "month" ? "YYYYMM"
+                                                       : "YYYYMMDD";
+    const std::string from = s.from.empty() ? "now()" : string_literal(s.from) + "::timestamptz";
+    const std::string until = s.until.empty() ? "now() + " + std::to_string(s.ahead) + " * " + step
+                                              : string_literal(s.until) + "::timestamptz";
+    const std::string name = string_literal(s.table.name + "_p") + " || to_char(lower AT TIME " +
+                             "ZONE 'UTC', " + string_literal(suffix) + ")";
+    const std::string partition = s.table.schema.empty()
+                                      ? "quote_ident(" + name + ")"
+                                      : "quote_ident(" + string_literal(s.table.schema) +
+                                            ") || '.' || quote_ident(" + name + ")";
+    return "DO $ormc$\nDECLARE\n  lower timestamptz := date_trunc(" + string_literal(s.interval) +
+           ", " + from + ", 'UTC');\n  last timestamptz := " + until +
+           ";\nBEGIN\n  WHILE lower <= last LOOP\n    EXECUTE format('CREATE TABLE IF NOT EXISTS "
+           "%s PARTITION OF %s FOR VALUES FROM (%L) TO (%L)', " +
+           partition + ", " + string_literal(table_name(s.table)) + ", lower, lower + " + step +
+           ");\n    lower := lower + " + step + ";\n  END LOOP;\nEND $ormc$";
+  }
+  // The default partition is detached while the new one is made, so that its rows of the new
+  // values can move; attaching it again checks that none is left behind.
+  std::vector<std::string> render(const AddListPartition& s) const override {
+    const std::string table = table_name(s.partition.table);
+    const std::string fallback =
+        table_name({s.partition.table.schema, s.partition.table.name + "_default"});
+    std::string in;
+    for (std::size_t i = 0; i < s.partition.values.size(); ++i)
+      in += (i ? ", " : "") + literal(s.partition.values[i]);
+    const std::string where = " WHERE " + identifier(s.column) + " IN (" + in + ")";
+    return {"ALTER TABLE " + table + " DETACH PARTITION " + fallback, render(s.partition),
+            "INSERT INTO " + table + " SELECT * FROM " + fallback + where,
+            "DELETE FROM " + fallback + where,
+            "ALTER TABLE " + table + " ATTACH PARTITION " + fallback + " DEFAULT"};
+  }
+  std::vector<std::string> render(const DropListPartition& s) const override {
+    const std::string table = table_name(s.table);
+    const std::string partition = table_name({s.table.schema, s.name});
+    return {"ALTER TABLE " + table + " DETACH PARTITION " + partition,
+            "INSERT INTO " + table + " SELECT * FROM " + partition, "DROP TABLE " + partition};
+  }
   // Citus takes the table as a regclass and colocate_with as a table name, both parsed as SQL
   // names (so quoted), and the distribution column as the column's own name.
   std::string render(const DistributeTable& s) const override {

@@ -85,6 +85,9 @@ struct ModelStatements {
   /// ormc:tenant(row_security): PostgreSQL holds a policy on the table, and refuses COPY into
   /// it, so that bulk inserts send multi-row INSERTs instead.
   bool row_security = false;
+  /// Partitioned by range over a time (ormc:table(partition_by="range(...)")): the interval of
+  /// one partition (day, week, month, year), for Table::create_partitions(); "" otherwise.
+  std::string_view partition_interval = {};
 };
 
 /// Compares the tables of `models` with the database's catalog; throws SchemaMismatch listing

@@ -48,6 +48,17 @@ public:
   /// Creates the table and its indexes if they do not exist.
   void create_table();
 
+  /// A model partitioned by time (ormc:table(partition_by="range(member)")): creates the
+  /// partitions, one per interval, from the one holding `from` through the one holding `until`;
+  /// those that exist are kept. create_schema() makes them from now through partitions_ahead
+  /// intervals; call this ahead of the rows to come (a row with no partition is refused). On
+  /// SQLite, whose table is not partitioned, it does nothing. A model not partitioned by time
+  /// is a UsageError.
+  void create_partitions(std::chrono::system_clock::time_point from,
+                         std::chrono::system_clock::time_point until) {
+    detail::create_partitions(*db_, detail::model_codec<Model>, from, until);
+  }
+
   Database& database() const noexcept { return *db_; }
 
   /// Inserts `row`. A key the database assigns is written back into `row`.

@@ -3,6 +3,7 @@
 // the model's statements. Table and Query keep only what is typed: hooks, validation, keys.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -21,6 +22,10 @@ class Database;
 namespace ormc::detail {
 
 void create_table(Database& db, const ModelCodec& codec);
+/// Table::create_partitions(): the partitions by time from `from` through `until`.
+void create_partitions(Database& db, const ModelCodec& codec,
+                       std::chrono::system_clock::time_point from,
+                       std::chrono::system_clock::time_point until);
 /// INSERT of one prepared row; a database-assigned key is written back into it.
 void insert_row(Database& db, const ModelCodec& codec, void* row);
 /// Inserts `rows` by the backend's fastest path (SQLite: one prepared INSERT per row;

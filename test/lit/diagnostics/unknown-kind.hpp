@@ -11,5 +11,5 @@
 // CHECK-NEXT: {{^( +\| )?}}                               column
 struct [[clang::annotate("ormc:colum")]] A { int x; };
 
-// CHECK: unknown-kind.hpp:[[@LINE+1]]:32: error: unknown annotation kind 'frobnicate'; expected one of table, mixin, index, unique, many_to_many, id, column, ignore, belongs_to, references, created_at, updated_at, soft_delete, version, tenant, vector, hook, schema [unknown-kind]
+// CHECK: unknown-kind.hpp:[[@LINE+1]]:32: error: unknown annotation kind 'frobnicate'; expected one of table, mixin, index, unique, many_to_many, id, column, ignore, belongs_to, references, partition, created_at, updated_at, soft_delete, version, tenant, vector, hook, schema [unknown-kind]
 struct [[clang::annotate("ormc:frobnicate")]] B { int x; };

@@ -389,3 +389,51 @@ TEST(SchemaDiff, ARenameOfNothingOrWithOtherChangesIsRefused) {
 
 } // namespace
 } // namespace ormc::migrate
+
+namespace ormc::migrate {
+namespace {
+
+ir::Model partitioned(ir::Partitioning::Method method, std::vector<std::string> lists) {
+  ir::Model m = model("Shipment", "shipment");
+  m.partitioning.method = method;
+  m.partitioning.member = "title";
+  for (const std::string& name : lists)
+    m.partitioning.lists.push_back({name, {name + "1", name + "2"}, {}});
+  return m;
+}
+
+TEST(SchemaDiff, ListPartitionsAreAddedAndRemovedAndAChangedOneIsBoth) {
+  using Method = ir::Partitioning::Method;
+  ir::Schema before = schemaOf({partitioned(Method::List, {"eu", "us", "jp"})});
+  ir::Schema after = schemaOf({partitioned(Method::List, {"eu", "jp", "ca"})});
+  after.models[0].partitioning.lists[1].values = {"jp1"}; // jp changed
+  SchemaDiff d = diffSchemas(before, after);
+  EXPECT_TRUE(d.findings.empty());
+  EXPECT_EQ(kinds(d),
+            (std::vector<Step::Kind>{Step::Kind::DropPartition, Step::Kind::DropPartition,
+                                     Step::Kind::AddPartition, Step::Kind::AddPartition}));
+  EXPECT_EQ(d.steps[0].name, "shipment_us");
+  EXPECT_EQ(d.steps[1].name, "shipment_jp");
+  EXPECT_EQ(d.steps[2].name, "jp");
+  EXPECT_EQ(d.steps[3].name, "ca");
+}
+
+TEST(SchemaDiff, PartitioningATableOtherwiseIsRefused) {
+  using Method = ir::Partitioning::Method;
+  ir::Schema plain = schemaOf({model("Shipment", "shipment")});
+  ir::Schema byList = schemaOf({partitioned(Method::List, {"eu"})});
+  ir::Schema byHash = schemaOf({partitioned(Method::Hash, {})});
+  byHash.models[0].partitioning.partitions = 4;
+  ir::Schema moreHash = byHash;
+  moreHash.models[0].partitioning.partitions = 8;
+  for (auto [from, to] :
+       {std::pair{&plain, &byList}, {&byList, &plain}, {&byList, &byHash}, {&byHash, &moreHash}}) {
+    SchemaDiff d = diffSchemas(*from, *to);
+    ASSERT_EQ(ids(d), std::vector<std::string>{"migration-unsupported-change"});
+    EXPECT_NE(d.findings[0].message.find("is partitioned otherwise"), std::string::npos)
+        << d.findings[0].message;
+  }
+}
+
+} // namespace
+} // namespace ormc::migrate

@@ -54,6 +54,10 @@ const std::vector<KindSpec>& kinds() {
         {"time_storage", ValueForm::Storage},
         {"variants", ValueForm::Flag},
         {"versioned", ValueForm::Flag},
+        {"partition_by", ValueForm::Text},
+        {"partitions", ValueForm::PositiveInteger},
+        {"partition_interval", ValueForm::Name},
+        {"partitions_ahead", ValueForm::PositiveInteger},
         {"distribute_by", ValueForm::Name},
         {"colocate_with", ValueForm::Name},
         {"reference", ValueForm::Flag}}},
@@ -111,6 +115,7 @@ const std::vector<KindSpec>& kinds() {
         {"inverse", ValueForm::Name},
         {"index", ValueForm::Flag}},
        Positional::ModelAndMembers},
+      {"partition", Kind::Partition, {{"name", ValueForm::Name}, {"values", ValueForm::Text}}},
       {"created_at", Kind::CreatedAt, {}},
       {"updated_at", Kind::UpdatedAt, {}},
       {"soft_delete", Kind::SoftDelete, {}},
@@ -365,6 +370,7 @@ Target targetOf(Kind kind) {
   case Kind::Unique:
   case Kind::ManyToMany:
   case Kind::References:
+  case Kind::Partition:
     return Target::Struct;
   case Kind::Hook:
     return Target::Function;

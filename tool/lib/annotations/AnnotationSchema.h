@@ -18,6 +18,7 @@ enum class Kind {
   Unique,
   ManyToMany,
   References, // a foreign key over several members
+  Partition,  // a list partition of a table partitioned by list
   // on a data member
   Id,
   Column,

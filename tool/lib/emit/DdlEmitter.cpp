@@ -136,7 +136,57 @@ sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& m, con
   for (const ir::Index& index : m.indexes)
     if (!index.unique)
       table.indexes.push_back({index.name, index.columns, index.method, index.opclass});
+  if (m.partitioning.method != ir::Partitioning::Method::None)
+    if (const ir::Column* key = m.column(m.partitioning.member)) {
+      using Method = sql::Partitioning::Method;
+      Method method = m.partitioning.method == ir::Partitioning::Method::Range  ? Method::range
+                      : m.partitioning.method == ir::Partitioning::Method::List ? Method::list
+                                                                                : Method::hash;
+      table.partition_by = sql::Partitioning{method, key->name};
+    }
   return table;
+}
+
+sql::CreatePartition listPartition(const ir::Model& m,
+                                   const ir::Partitioning::ListPartition& list) {
+  sql::CreatePartition out{
+      tableName(m), m.table + "_" + list.name, sql::CreatePartition::Kind::list, 0, 0, {}};
+  const ir::Column* key = m.column(m.partitioning.member);
+  bool number = key && ir::isInteger(key->type.kind) && key->type.enumerators.empty();
+  for (const std::string& value : list.values)
+    out.values.push_back({number ? sql::Literal::Kind::number : sql::Literal::Kind::text, value});
+  return out;
+}
+
+std::vector<std::string> partitionStatements(const ir::Model& m, const sql::Renderer& d) {
+  std::vector<std::string> out;
+  auto add = [&](std::string statement) {
+    if (!statement.empty()) out.push_back(std::move(statement));
+  };
+  const ir::Partitioning& p = m.partitioning;
+  switch (p.method) {
+  case ir::Partitioning::Method::None:
+    break;
+  case ir::Partitioning::Method::Hash:
+    for (int i = 0; i < p.partitions; ++i)
+      add(d.render(sql::CreatePartition{tableName(m),
+                                        m.table + "_p" + std::to_string(i),
+                                        sql::CreatePartition::Kind::hash,
+                                        p.partitions,
+                                        i,
+                                        {}}));
+    break;
+  case ir::Partitioning::Method::List:
+    for (const ir::Partitioning::ListPartition& list : p.lists)
+      add(d.render(listPartition(m, list)));
+    add(d.render(sql::CreatePartition{
+        tableName(m), m.table + "_default", sql::CreatePartition::Kind::default_values, 0, 0, {}}));
+    break;
+  case ir::Partitioning::Method::Range:
+    add(d.render(sql::CreateTimePartitions{tableName(m), p.interval, "", "", p.ahead}));
+    break;
+  }
+  return out;
 }
 
 std::string joinTableName(const ir::Model& owner, const ir::ManyToMany& rel,
@@ -220,6 +270,8 @@ std::vector<std::string> createTableStatements(const ir::Schema& schema, const i
                                                const sql::Renderer& dialect, const SchemaDdl& ddl) {
   sql::CreateTable table = describeTable(schema, m, ddl);
   std::vector<std::string> statements = dialect.render(table);
+  for (std::string& statement : partitionStatements(m, dialect))
+    statements.push_back(std::move(statement));
   if (m.versioned)
     for (std::string& statement : dialect.render(sql::CreateHistory{std::move(table)}))
       statements.push_back(std::move(statement));

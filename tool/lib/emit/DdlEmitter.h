@@ -51,6 +51,13 @@ sql::DistributeTable distributeTable(const ir::Schema& schema, const ir::Model& 
 sql::CreateTable describeTable(const ir::Schema& schema, const ir::Model& model,
                                const SchemaDdl& ddl = {});
 
+/// The partitions a partitioned model's table is created with: its hash partitions, its list
+/// partitions and the default one, or its partitions by time from now through `ahead` intervals.
+std::vector<std::string> partitionStatements(const ir::Model& model, const sql::Renderer& dialect);
+/// One ormc:partition(...) of a model partitioned by list.
+sql::CreatePartition listPartition(const ir::Model& model,
+                                   const ir::Partitioning::ListPartition& list);
+
 /// The statements that create one table, its indexes and comments, leaving out the foreign
 /// keys `ddl` defers; for a versioned model, then its history table and triggers.
 std::vector<std::string> createTableStatements(const ir::Schema& schema, const ir::Model& model,

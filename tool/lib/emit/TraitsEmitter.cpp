@@ -309,6 +309,9 @@ void printStatements(Printer& p, const ir::Model& m, const sql::Renderer& d,
     p.print(".tenant = $s$,\n", {{"s", rawLiteral(sql::identifier(tenant->name))}});
     if (tenant->rowSecurity) p.print(".row_security = true,\n");
   }
+  if (m.partitioning.method ==
+      ir::Partitioning::Method::Range) // SQLite's create_partitions(): none
+    p.print(".partition_interval = $i$,\n", {{"i", rawLiteral(m.partitioning.interval)}});
   p.outdent();
   p.print("};\n");
 }

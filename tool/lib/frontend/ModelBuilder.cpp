@@ -151,6 +151,7 @@ ir::Model ModelBuilder::build(const CXXRecordDecl& record, const ParsedAnnotatio
   model.variants = an::flagValue(t.find("variants"));
   model.versioned = an::flagValue(t.find("versioned"));
   model.distribution = distribution(table);
+  model.partitioning = partitioning(table);
   model.loc = reader_.convert(record.getLocation());
   model.declaredIn = model.loc.file;
   addMembers(record, model, "", 0);
@@ -200,6 +201,74 @@ ir::Distribution ModelBuilder::distribution(const ParsedAnnotation& table) {
     out.loc = reader_.convert(reader_.locate(table, reference->keyOffset));
   }
   return out;
+}
+
+/// ormc:table(partition_by="range(member)", ...): the method and the key's member; the
+/// validator checks them against the columns.
+ir::Partitioning ModelBuilder::partitioning(const ParsedAnnotation& table) {
+  const an::Annotation& t = table.annotation;
+  ir::Partitioning out;
+  const an::Argument* by = t.find("partition_by");
+  if (!by) {
+    for (const char* key : {"partitions", "partition_interval", "partitions_ahead"})
+      if (const an::Argument* alone = t.find(key))
+        reader_.error("conflicting-annotations", reader_.locate(table, alone->keyOffset),
+                      std::string(key) + " applies to a partitioned table; add "
+                                         "partition_by=\"range(member)\", \"list(member)\" "
+                                         "or \"hash(member)\"");
+    return out;
+  }
+  const std::string& text = by->value.text;
+  std::size_t open = text.find('(');
+  std::optional<ir::Partitioning::Method> method =
+      open == std::string::npos ? std::nullopt : ir::partitionMethodFromName(text.substr(0, open));
+  if (!method || *method == ir::Partitioning::Method::None || text.back() != ')' ||
+      open + 2 >= text.size()) {
+    reader_.error("malformed-value", reader_.locate(table, by->keyOffset),
+                  "partition_by=\"" + text +
+                      "\": write \"range(member)\", \"list(member)\" or \"hash(member)\"");
+    return out;
+  }
+  out.method = *method;
+  out.member = text.substr(open + 1, text.size() - open - 2);
+  out.loc = reader_.convert(reader_.locate(table, by->keyOffset));
+  if (const an::Argument* n = t.find("partitions")) out.partitions = std::stoi(n->value.text);
+  if (out.method == ir::Partitioning::Method::Range) {
+    out.interval = textOr(t.find("partition_interval"), "month");
+    const an::Argument* ahead = t.find("partitions_ahead");
+    out.ahead = ahead ? std::stoi(ahead->value.text) : 3;
+  } else {
+    out.interval = textOr(t.find("partition_interval"), "");
+  }
+  return out;
+}
+
+void ModelBuilder::addListPartition(const ParsedAnnotation& p, ir::Model& model) {
+  const an::Annotation& a = p.annotation;
+  const an::Argument* name = a.find("name");
+  const an::Argument* values = a.find("values");
+  if (!name || !values) {
+    reader_.error("missing-argument", reader_.locate(p, a.kindOffset),
+                  "ormc:partition needs name=... and values=\"a, b\"");
+    return;
+  }
+  ir::Partitioning::ListPartition list;
+  list.name = name->value.text;
+  list.loc = reader_.convert(reader_.locate(p, a.kindOffset));
+  std::string value;
+  auto flush = [&] {
+    std::size_t first = value.find_first_not_of(' ');
+    std::size_t last = value.find_last_not_of(' ');
+    list.values.push_back(first == std::string::npos ? "" : value.substr(first, last - first + 1));
+    value.clear();
+  };
+  for (char ch : values->value.text)
+    if (ch == ',')
+      flush();
+    else
+      value += ch;
+  flush();
+  model.partitioning.lists.push_back(std::move(list));
 }
 
 void ModelBuilder::checkMixin(const CXXRecordDecl& mixin) {
@@ -256,6 +325,9 @@ void ModelBuilder::addStructAnnotations(ir::Model& model,
       break;
     case an::Kind::References:
       addCompositeReference(p, model);
+      break;
+    case an::Kind::Partition:
+      addListPartition(p, model);
       break;
     default:
       break; // the table annotation itself, a mixin mark, or misplaced (reported by the visitor)

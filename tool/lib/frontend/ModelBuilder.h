@@ -22,6 +22,8 @@ public:
 
 private:
   ir::Distribution distribution(const ParsedAnnotation& table);
+  ir::Partitioning partitioning(const ParsedAnnotation& table);
+  void addListPartition(const ParsedAnnotation& p, ir::Model& model);
   /// Bases first (depth first, in declaration order), then the record's own members.
   void addMembers(const clang::CXXRecordDecl& record, ir::Model& model, const std::string& mixin,
                   unsigned depth);

@@ -59,6 +59,13 @@ constexpr std::array<std::pair<Distribution::Kind, const char*>, 3> kDistributio
     {Distribution::Kind::Reference, "reference"},
 }};
 
+constexpr std::array<std::pair<Partitioning::Method, const char*>, 4> kPartitionNames = {{
+    {Partitioning::Method::None, "none"},
+    {Partitioning::Method::Range, "range"},
+    {Partitioning::Method::List, "list"},
+    {Partitioning::Method::Hash, "hash"},
+}};
+
 template <class Table, class Enum> const char* nameOf(const Table& table, Enum value) {
   for (const auto& [k, name] : table)
     if (k == value) return name;
@@ -90,6 +97,12 @@ const char* distributionKindName(Distribution::Kind kind) {
 }
 std::optional<Distribution::Kind> distributionKindFromName(const std::string& name) {
   return valueOf<Distribution::Kind>(kDistributionNames, name);
+}
+const char* partitionMethodName(Partitioning::Method method) {
+  return nameOf(kPartitionNames, method);
+}
+std::optional<Partitioning::Method> partitionMethodFromName(const std::string& name) {
+  return valueOf<Partitioning::Method>(kPartitionNames, name);
 }
 const char* hookEventName(HookEvent event) {
   return nameOf(kHookNames, event);

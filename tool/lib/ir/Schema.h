@@ -242,6 +242,33 @@ struct Distribution {
 const char* distributionKindName(Distribution::Kind kind); // "distributed"
 std::optional<Distribution::Kind> distributionKindFromName(const std::string& name);
 
+/// PostgreSQL declarative partitioning (`ormc:table(partition_by="range(created_at)")`): the
+/// table holds no rows itself, each row goes to the partition whose bound holds its key's value.
+/// SQLite keeps a plain table.
+struct Partitioning {
+  enum class Method {
+    None,
+    Range, // by time: one partition per `interval`, made ahead by create_schema() and on demand
+    List,  // one partition per ormc:partition(...) and a default one for every other value
+    Hash,  // `partitions` partitions, each taking the rows whose key hashes to its remainder
+  };
+  /// `ormc:partition(name=..., values="a, b")`: a list partition, `<table>_<name>`.
+  struct ListPartition {
+    std::string name;
+    std::vector<std::string> values; // as written, each trimmed: 'de', 7
+    SourceLoc loc;
+  };
+  Method method = Method::None;
+  std::string member;   // the partition key's data member
+  int partitions = 0;   // Hash: how many
+  std::string interval; // Range: day, week, month or year
+  int ahead = 0;        // Range: partitions past the current one that create_schema() makes
+  std::vector<ListPartition> lists; // List
+  SourceLoc loc;                    // of partition_by
+};
+const char* partitionMethodName(Partitioning::Method method); // "range"
+std::optional<Partitioning::Method> partitionMethodFromName(const std::string& name);
+
 struct Model {
   std::string name;          // unqualified C++ name: OrderLine
   std::string qualifiedName; // fully qualified C++ name: shop::OrderLine
@@ -259,6 +286,7 @@ struct Model {
   /// ormc:table(versioned): every change kept in `<table>_history` by database triggers.
   bool versioned = false;
   Distribution distribution;
+  Partitioning partitioning;
   std::string declaredIn; // header that declares the struct
   /// How C++ code includes declaredIn: relative to an include path of the parse
   /// (`shop/models.hpp`); "" when none holds it.

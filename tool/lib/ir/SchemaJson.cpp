@@ -366,6 +366,29 @@ Distribution readDistribution(const Reader& r) {
   return d;
 }
 
+Partitioning readPartitioning(const Reader& r) {
+  Partitioning p;
+  std::string name = r.string("method");
+  auto method = partitionMethodFromName(name);
+  if (!method || *method == Partitioning::Method::None)
+    throw IrFormatError(r.at("method") + ": unknown partitioning '" + name +
+                        "' (range, list or hash)");
+  p.method = *method;
+  p.member = r.string("member");
+  if (r.has("partitions")) p.partitions = static_cast<int>(r.integer("partitions"));
+  p.interval = r.string("interval", "");
+  if (r.has("ahead")) p.ahead = static_cast<int>(r.integer("ahead"));
+  readList(r, "lists", p.lists, [](const Reader& l) {
+    Partitioning::ListPartition list;
+    list.name = l.string("name");
+    list.values = l.strings("values");
+    list.loc = readLoc(l);
+    return list;
+  });
+  p.loc = readLoc(r);
+  return p;
+}
+
 Model readModel(const Reader& r) {
   Model m;
   m.name = r.string("name");
@@ -381,6 +404,8 @@ Model readModel(const Reader& r) {
   m.versioned = r.boolean("versioned", false);
   if (r.has("distribution"))
     m.distribution = readDistribution(Reader(r.required("distribution"), r.at("distribution")));
+  if (r.has("partitioning"))
+    m.partitioning = readPartitioning(Reader(r.required("partitioning"), r.at("partitioning")));
   m.declaredIn = readingSnapshot ? r.string("declared_in", "") : r.string("declared_in");
   m.includeAs = r.string("include_as", "");
   m.inputFile = readingSnapshot ? r.string("input", "") : r.string("input");
@@ -420,6 +445,24 @@ nlohmann::ordered_json modelJson(const Model& m, LocationPolicy locations) {
     if (!d.colocateModel.empty()) distribution["colocate_model"] = d.colocateModel;
     if (locations == LocationPolicy::Include) distribution["loc"] = locJson(d.loc);
     j["distribution"] = std::move(distribution);
+  }
+  if (m.partitioning.method != Partitioning::Method::None) {
+    const Partitioning& p = m.partitioning;
+    Json partitioning{{"method", partitionMethodName(p.method)}, {"member", p.member}};
+    if (p.partitions) partitioning["partitions"] = p.partitions;
+    if (!p.interval.empty()) partitioning["interval"] = p.interval;
+    if (p.ahead) partitioning["ahead"] = p.ahead;
+    if (!p.lists.empty()) {
+      Json lists = Json::array();
+      for (const Partitioning::ListPartition& list : p.lists) {
+        Json l{{"name", list.name}, {"values", list.values}};
+        if (locations == LocationPolicy::Include) l["loc"] = locJson(list.loc);
+        lists.push_back(std::move(l));
+      }
+      partitioning["lists"] = std::move(lists);
+    }
+    if (locations == LocationPolicy::Include) partitioning["loc"] = locJson(p.loc);
+    j["partitioning"] = std::move(partitioning);
   }
   if (locations == LocationPolicy::Include) {
     j["declared_in"] = m.declaredIn;

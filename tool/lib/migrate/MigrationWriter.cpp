@@ -210,6 +210,15 @@ std::string migrationSql(const ir::Schema& after, const SchemaDiff& diff, Dialec
     case Step::Kind::StopHistory:
       add(d.drop_history_triggers(table));
       break;
+    case Step::Kind::AddPartition:
+      for (const ir::Partitioning::ListPartition& list : m.partitioning.lists)
+        if (list.name == step.name)
+          add(d.render(sql::AddListPartition{emit::listPartition(m, list),
+                                             m.column(m.partitioning.member)->name}));
+      break;
+    case Step::Kind::DropPartition:
+      add(d.render(sql::DropListPartition{table, step.name}));
+      break;
     case Step::Kind::ChangeDistribution:
       redistributed.insert(&m);
       break;

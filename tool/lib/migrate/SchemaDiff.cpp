@@ -116,6 +116,7 @@ public:
     // Its history starts or stops once the table is as the models describe it.
     if (before_.versioned != after_.versioned)
       out_.steps.push_back(step(after_.versioned ? Kind::StartHistory : Kind::StopHistory));
+    partitions();
     if (before_.distribution != after_.distribution)
       out_.steps.push_back(step(Kind::ChangeDistribution));
   }
@@ -156,6 +157,50 @@ private:
     s.kind = kind;
     s.model = &after_;
     return s;
+  }
+
+  /// A table partitioned as before, but for list partitions added or removed (a changed one is
+  /// both). Anything else would move every row into new tables: refused.
+  void partitions() {
+    const ir::Partitioning& b = before_.partitioning;
+    const ir::Partitioning& a = after_.partitioning;
+    if (b.method != a.method || b.member != a.member || b.partitions != a.partitions ||
+        b.interval != a.interval) {
+      out_.findings.push_back(
+          error("migration-unsupported-change",
+                "table " + table_ + " is partitioned otherwise (" + describe(b) + " before, " +
+                    describe(a) +
+                    " now): that moves every row into new tables; create the table anew "
+                    "under another name and copy the rows" +
+                    kRefused,
+                a.loc.valid() ? a.loc : after_.loc));
+      return;
+    }
+    auto find = [](const ir::Partitioning& p, const ir::Partitioning::ListPartition& list) {
+      for (const ir::Partitioning::ListPartition& other : p.lists)
+        if (other.name == list.name && other.values == list.values) return true;
+      return false;
+    };
+    for (const ir::Partitioning::ListPartition& list : b.lists)
+      if (!find(a, list)) {
+        Step s = step(Kind::DropPartition);
+        s.name = before_.table + "_" + list.name;
+        out_.steps.push_back(s);
+      }
+    for (const ir::Partitioning::ListPartition& list : a.lists)
+      if (!find(b, list)) {
+        Step s = step(Kind::AddPartition);
+        s.name = list.name;
+        out_.steps.push_back(s);
+      }
+  }
+
+  static std::string describe(const ir::Partitioning& p) {
+    if (p.method == ir::Partitioning::Method::None) return "not partitioned";
+    std::string out = std::string(ir::partitionMethodName(p.method)) + "(" + p.member + ")";
+    if (p.partitions) out += ", " + std::to_string(p.partitions) + " partitions";
+    if (!p.interval.empty()) out += " by " + p.interval;
+    return out;
   }
 
   /// A renamed table with nothing else changed: renamed, and its constraints and indexes named

@@ -50,6 +50,11 @@ struct Step {
     /// ormc:table(distribute_by / reference) changed: the table undistributed if it was
     /// distributed, then handed to the engine as it is now, once every table is migrated.
     ChangeDistribution,
+    /// A list partition (ormc:partition) added, name: its name; its rows move from the default
+    /// partition into it.
+    AddPartition,
+    /// A list partition removed, name: its name; its rows move to the default partition.
+    DropPartition,
   };
   Kind kind = Kind::CreateTable;
   const ir::Model* model = nullptr;         // in the current schema

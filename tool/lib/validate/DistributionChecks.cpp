@@ -1,6 +1,7 @@
 #include "validate/DistributionChecks.h"
 
 #include "validate/FindingBuilders.h"
+#include "validate/KeyCoverage.h"
 
 #include <set>
 
@@ -70,35 +71,10 @@ void checkDistributionColumn(const ir::Model& m, const ir::Column& column, Findi
                         "'" + column.member + "' of '" + m.name +
                             "' is a vector; a distribution column needs a value the engine "
                             "can hash: an integer, a text or a UUID"));
-  // The engine enforces a key or a unique constraint only within one shard.
-  bool inKey = false;
-  for (const ir::Column* k : m.keyColumns())
-    inKey = inKey || k == &column;
-  if (!inKey && !m.keyColumns().empty()) {
-    Finding f = error("distribution-key", d.loc,
-                      "the primary key of " + describe(m) +
-                          " must include its distribution "
-                          "column '" +
-                          column.name +
-                          "': the engine enforces a key within one "
-                          "shard only; mark '" +
-                          column.member + "' ormc:id too (a composite key)");
-    f.notes.push_back(note(m.keyColumns().front()->loc, "the key is here"));
-    out.push_back(std::move(f));
-  }
-  for (const ir::Column& c : m.columns)
-    if (c.unique && !c.primaryKey && &c != &column)
-      out.push_back(error("distribution-key", c.loc,
-                          "unique column '" + c.name + "' of " + describe(m) +
-                              " must include its distribution column '" + column.name +
-                              "': declare ormc:unique(" + column.member + ", " + c.member +
-                              ") on the struct instead"));
-  for (const ir::Index& index : m.indexes)
-    if (index.unique &&
-        std::find(index.columns.begin(), index.columns.end(), column.name) == index.columns.end())
-      out.push_back(error("distribution-key", index.loc,
-                          "unique constraint '" + index.name + "' of " + describe(m) +
-                              " must include its distribution column '" + column.name + "'"));
+  requireInUniqueKeys(m, column,
+                      {"distribution-key", describe(m), "distribution column '" + column.name + "'",
+                       "the engine enforces a key within one shard only", d.loc},
+                      out);
 }
 
 void checkColocation(const ir::Schema& schema, const ir::Model& m, const ir::Column& column,

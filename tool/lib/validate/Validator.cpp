@@ -2,6 +2,7 @@
 
 #include "validate/DistributionChecks.h"
 #include "validate/FindingBuilders.h"
+#include "validate/PartitionChecks.h"
 #include "validate/RelationChecks.h"
 #include "validate/ValueChecks.h"
 
@@ -194,8 +195,13 @@ void checkModel(const ir::Model& m, Findings& out) {
       if (c.nullable)
         out.push_back(error("nullable-primary-key", c.loc,
                             "primary key '" + c.member + "' cannot be std::optional"));
+      // A table partitioned by time has the time in its key, as PostgreSQL requires.
+      bool partitionTime = c.type.kind == ir::TypeKind::Timestamp &&
+                           m.partitioning.method == ir::Partitioning::Method::Range &&
+                           c.member == m.partitioning.member;
       bool keyType = (ir::isInteger(c.type.kind) && c.type.enumType.empty()) ||
-                     c.type.kind == ir::TypeKind::String || c.type.kind == ir::TypeKind::Uuid;
+                     c.type.kind == ir::TypeKind::String || c.type.kind == ir::TypeKind::Uuid ||
+                     partitionTime;
       if (!keyType)
         out.push_back(error("primary-key-type", c.loc,
                             "primary key '" + c.member + "' has type '" + c.type.spelling +
@@ -226,6 +232,7 @@ void checkModel(const ir::Model& m, Findings& out) {
     checkColumnOptions(c, out);
   }
   if (m.versioned) checkVersioned(m, out);
+  checkPartitioning(m, out);
   checkRoles(m, out);
   checkIndexes(m, out);
   checkValues(m, out);

@@ -155,6 +155,11 @@ public:
   /// The statement that makes a column type of an extension usable before the tables that use
   /// it ("" where the dialect has no extensions): pgvector's `vector`.
   virtual std::string create_extension(std::string_view /*name*/) const { return ""; }
+  // ---- Declarative partitioning: nothing where the dialect has none (a plain table).
+  virtual std::string render(const CreatePartition& /*s*/) const { return ""; }
+  virtual std::string render(const CreateTimePartitions& /*s*/) const { return ""; }
+  virtual std::vector<std::string> render(const AddListPartition& /*s*/) const { return {}; }
+  virtual std::vector<std::string> render(const DropListPartition& /*s*/) const { return {}; }
   // ---- Distributed PostgreSQL (Citus): "" where the dialect has no such engine.
   virtual std::string render(const DistributeTable& /*s*/) const { return ""; }
   virtual std::string render(const UndistributeTable& /*s*/) const { return ""; }

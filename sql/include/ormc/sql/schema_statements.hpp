@@ -131,6 +131,14 @@ struct RowSecurity {
   std::optional<TenantPolicy> policy;
 };
 
+/// PostgreSQL declarative partitioning: the table holds no rows itself; each row goes to the
+/// partition whose bound holds its `column`'s value. Dialects without it create a plain table.
+struct Partitioning {
+  enum class Method { range, list, hash };
+  Method method = Method::range;
+  std::string column;
+};
+
 struct CreateTable {
   TableName table;
   std::vector<ColumnDefinition> columns;
@@ -144,6 +152,46 @@ struct CreateTable {
   /// table written and sought only by a composite key (a history) writes one b-tree, not two.
   bool without_rowid = false;
   std::optional<TenantPolicy> tenant_policy; // after the table: RowSecurity
+  std::optional<Partitioning> partition_by;
+};
+
+/// A partition of a partitioned table (PostgreSQL: CREATE TABLE ... PARTITION OF), in the
+/// table's schema; nothing where the dialect has no partitions.
+struct CreatePartition {
+  enum class Kind { hash, list, default_values };
+  TableName table;
+  std::string name;
+  Kind kind = Kind::hash;
+  int modulus = 0; // hash
+  int remainder = 0;
+  std::vector<Literal> values; // list
+};
+
+/// The partitions by time of a table partitioned by range over a TIMESTAMPTZ column: one per
+/// `interval` (day, week, month, year; UTC), `<table>_p<start>` (p20261201, p202612, p2026),
+/// from the interval holding `from` through the one holding `until`. Each bound is an ISO 8601
+/// UTC time ("2026-12-01T00:00:00Z"); "" for `from` is now, and for `until` now plus `ahead`
+/// intervals. Partitions that exist are kept. Nothing where the dialect has no partitions.
+struct CreateTimePartitions {
+  TableName table;
+  std::string interval;
+  std::string from;
+  std::string until;
+  int ahead = 0;
+};
+
+/// A list partition added to a table that has rows (a migration): the rows of the new values
+/// move from the default partition into it, in the migration's transaction.
+struct AddListPartition {
+  CreatePartition partition;
+  std::string column;
+};
+
+/// A list partition removed from a table that has rows (a migration): its rows move to the
+/// default partition, and it is dropped.
+struct DropListPartition {
+  TableName table;
+  std::string name;
 };
 
 /// A column added to an existing table (a migration): its definition as in CreateTable.

@@ -1,0 +1,1 @@
+SELECT "region", "id", "item" FROM "shipment" ORDER BY "id";

@@ -1,0 +1,1 @@
+INSERT INTO "shipment" ("region", "id", "item") VALUES ('de', 1, 'again');
