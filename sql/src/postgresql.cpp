@@ -487,7 +487,7 @@ public:
   // One statement, whatever the number of partitions: PL/pgSQL steps through the intervals,
   // so that a script and create_schema() make them relative to the time they run.
   std::string render(const CreateTimePartitions& s) const override {
-    const std::string step = "interval '1 " + s.interval + "'";
+    const std::string step = "interval " + string_literal("1 " + s.interval);
     const std::string suffix = s.interval == "year"    ? "YYYY"
                                : s.interval == "month" ? "YYYYMM"
                                                        : "YYYYMMDD";

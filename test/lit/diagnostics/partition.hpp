@@ -47,3 +47,16 @@ struct ORMC_TABLE() ORMC_PARTITION(name = a, values = "1") Stray {
 struct ORMC_TABLE(partition_by = "hash(tenant)", partitions = 2) Ghost {
   ORMC_ID() std::int64_t id = 0;
 };
+
+// Counts past int, or more partitions ahead than a schema should make at once, are refused
+// before any DDL runs.
+// CHECK-DAG: partition.hpp:[[@LINE+1]]:8: error: partition_by="hash(...)" needs partitions=N, 2 to 1024 [partition-definition]
+struct ORMC_TABLE(partition_by = "hash(id)", partitions = 99999999999) Huge {
+  ORMC_ID() std::int64_t id = 0;
+};
+
+// CHECK-DAG: partition.hpp:[[@LINE+1]]:8: error: partitions_ahead=5000: at most 1000 partitions past the current one; make later ones with create_partitions() [partition-definition]
+struct ORMC_TABLE(partition_by = "range(at)", partitions_ahead = 5000) Far {
+  ORMC_ID() std::int64_t id = 0;
+  ORMC_ID() std::chrono::system_clock::time_point at;
+};

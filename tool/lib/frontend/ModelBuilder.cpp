@@ -8,6 +8,7 @@
 #include <clang/AST/Attr.h>
 #include <clang/AST/DeclTemplate.h>
 #include <clang/Lex/Lexer.h>
+#include <climits>
 #include <ormc/sql/renderer.hpp>
 
 namespace ormc::frontend {
@@ -232,11 +233,16 @@ ir::Partitioning ModelBuilder::partitioning(const ParsedAnnotation& table) {
   out.method = *method;
   out.member = text.substr(open + 1, text.size() - open - 2);
   out.loc = reader_.convert(reader_.locate(table, by->keyOffset));
-  if (const an::Argument* n = t.find("partitions")) out.partitions = std::stoi(n->value.text);
+  // Positive integers of up to 18 digits (the annotation grammar); past int, the validator's
+  // bounds refuse them.
+  auto count = [](const an::Argument& n) {
+    return static_cast<int>(std::min<long long>(std::stoll(n.value.text), INT_MAX));
+  };
+  if (const an::Argument* n = t.find("partitions")) out.partitions = count(*n);
   if (out.method == ir::Partitioning::Method::Range) {
     out.interval = textOr(t.find("partition_interval"), "month");
     const an::Argument* ahead = t.find("partitions_ahead");
-    out.ahead = ahead ? std::stoi(ahead->value.text) : 3;
+    out.ahead = ahead ? count(*ahead) : 3;
   } else {
     out.interval = textOr(t.find("partition_interval"), "");
   }

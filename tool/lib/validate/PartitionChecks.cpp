@@ -11,6 +11,7 @@ using Method = ir::Partitioning::Method;
 
 constexpr std::size_t kMaxIdentifier = 63; // PostgreSQL's NAMEDATALEN - 1
 constexpr int kMaxHashPartitions = 1024;
+constexpr int kMaxAhead = 1000; // partitions create_schema() makes past the current one
 
 std::string methodName(Method method) {
   return ir::partitionMethodName(method);
@@ -114,6 +115,12 @@ void checkPartitioning(const ir::Model& m, Findings& out) {
       p.interval != "month" && p.interval != "year")
     out.push_back(error("partition-definition", p.loc,
                         "partition_interval=" + p.interval + ": write day, week, month or year"));
+  if (p.method == Method::Range && (p.ahead < 0 || p.ahead > kMaxAhead))
+    out.push_back(error("partition-definition", p.loc,
+                        "partitions_ahead=" + std::to_string(p.ahead) + ": at most " +
+                            std::to_string(kMaxAhead) +
+                            " partitions past the current one; make later ones with "
+                            "create_partitions()"));
   if (p.method != Method::Range && !p.interval.empty())
     out.push_back(error("partition-definition", p.loc,
                         "partition_interval applies to partitions by time (range); '" + m.name +
