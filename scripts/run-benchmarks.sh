@@ -18,5 +18,7 @@ run() {
 export -f run
 export root
 bash "$root/scripts/with-postgres.sh" bash -c \
-  "run persistence '$build/bench/ormc_persistence_bench' && run vector '$build/bench/ormc_vector_bench' && run history '$build/bench/ormc_history_bench' && run row_tenant '$build/bench/ormc_row_tenant_bench' && run tool '$build/bench/ormc_tool_bench'"
+  "run persistence '$build/bench/ormc_persistence_bench' && run vector '$build/bench/ormc_vector_bench' && run history '$build/bench/ormc_history_bench' && run row_tenant '$build/bench/ormc_row_tenant_bench' && run partition '$build/bench/ormc_partition_bench' && run tool '$build/bench/ormc_tool_bench'"
+# The replica benchmark needs a primary and its streaming standby.
+bash "$root/scripts/with-postgres.sh" --standby bash -c "run replica '$build/bench/ormc_replica_bench'"
 "$build/bench/ormc_sqlite_contention_bench" | tee "$root/bench/results/sqlite_contention.txt"

@@ -470,25 +470,40 @@ void Database::set_policy_tenant() {
   session_->policy_tenant = row_security_;
 }
 
-void Database::begin_transaction() {
-  const std::string begin =
-      storage_->dropped_ ? "" : sql::renderer(dialect_).begin_in_schema(schema_);
+void Database::begin_transaction(bool read_only) {
+  const sql::Renderer& renderer = sql::renderer(dialect_);
+  const std::string schema = storage_->dropped_ ? "" : schema_;
+  // Where the dialect sets the search path as it begins, the transaction is in this scope.
+  const std::string in_schema = renderer.begin_in_schema(schema);
+  const std::string begin = read_only ? renderer.begin_read_only(schema) : in_schema;
+  session_->read_only = read_only;
   if (begin.empty()) {
     backend_->begin();
     session_->scope = root_; // a new transaction has the session's search path
     return;
   }
   try {
-    backend_->execute(begin); // BEGIN and the search path in one round trip
+    backend_->execute(begin); // BEGIN and the search path (or access) in one round trip
   } catch (...) {
     try {
       backend_->rollback(); // in case the BEGIN took
     } catch (...) {
       // The connection is lost: the server has discarded the transaction with it.
     }
+    end_read_only();
     throw;
   }
-  session_->scope = storage_;
+  session_->scope = in_schema.empty() ? root_ : storage_;
+}
+
+void Database::end_read_only() noexcept {
+  if (!std::exchange(session_->read_only, false)) return;
+  if (std::string end = sql::renderer(dialect_).end_read_only(); !end.empty()) {
+    try {
+      backend_->execute(end);
+    } catch (...) { // NOLINT(bugprone-empty-catch): a lost connection takes its settings along
+    }
+  }
 }
 
 void Database::execute_scoped(std::string_view sql) {

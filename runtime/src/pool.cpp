@@ -83,6 +83,21 @@ Pool::Lease Pool::acquire_until(std::chrono::steady_clock::time_point deadline, 
   return Lease(*this, state_->all.back().get());
 }
 
+void Pool::close_idle() noexcept {
+  std::vector<std::unique_ptr<Database>> closing; // closed outside the lock
+  {
+    std::lock_guard lock(state_->mutex);
+    for (Database* db : state_->idle) {
+      auto it = std::find_if(state_->all.begin(), state_->all.end(),
+                             [&](const auto& p) { return p.get() == db; });
+      closing.push_back(std::move(*it));
+      state_->all.erase(it);
+    }
+    state_->idle.clear();
+  }
+  state_->returned.notify_all(); // room to open new ones
+}
+
 std::size_t Pool::abandoned_transactions() const {
   std::lock_guard lock(state_->mutex);
   return state_->retired.size();

@@ -11,12 +11,16 @@ std::string savepoint(const Database& db, sql::Savepoint::Action action, int lev
 }
 } // namespace
 
-Transaction::Transaction(Database& db) : db_(db), level_(db.session_->depth) {
+Transaction::Transaction(Database& db, Access access) : db_(db), level_(db.session_->depth) {
   if (db_.storage_->dropped_) db_.enter_scope(); // throws
   Backend& backend = *db_.backend_;
+  const bool read_only = access == Access::read_only;
   if (level_ == 0) {
-    db_.begin_transaction();
+    db_.begin_transaction(read_only);
   } else {
+    if (read_only && !db_.session_->read_only)
+      throw UsageError("a read-only Transaction cannot be nested in a read-write one: its "
+                       "savepoint would not stop the writes; begin it outside");
     backend.execute(savepoint(db_, sql::Savepoint::Action::create, level_));
   }
   ++db_.session_->depth;
@@ -39,7 +43,10 @@ Transaction::~Transaction() {
     active_ = false;
     db_.session_->depth = level_;
     db_.session_->scope = nullptr;
-    if (level_ == 0) db_.session_->policy_tenant = false;
+    if (level_ == 0) {
+      db_.session_->policy_tenant = false;
+      db_.end_read_only();
+    }
     db_.backend_->set_in_transaction(level_ > 0);
   }
 }
@@ -99,6 +106,7 @@ void Transaction::finish(bool commit) {
   active_ = false;
   --db_.session_->depth;
   if (level_ == 0) {
+    db_.end_read_only();
     db_.session_->scope = nullptr;
     db_.session_->policy_tenant = false; // SET LOCAL: gone with the transaction
   }

@@ -438,6 +438,17 @@ public:
   std::string begin_in_schema(std::string_view schema) const override {
     return "BEGIN; " + set_search_path(schema, true);
   }
+  std::string begin_read_only(std::string_view schema) const override {
+    return "BEGIN READ ONLY; " + set_search_path(schema, true);
+  }
+  std::string in_recovery() const override { return "SELECT pg_catalog.pg_is_in_recovery()"; }
+  // pg_lsn - pg_lsn is a numeric: the difference from 0/0 is the position as a number.
+  std::string wal_insert_position() const override {
+    return "SELECT (pg_catalog.pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
+  }
+  std::string wal_replay_position() const override {
+    return "SELECT (pg_catalog.pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint";
+  }
   std::string create_schema(std::string_view schema) const override {
     return "CREATE SCHEMA IF NOT EXISTS " + identifier(schema);
   }

@@ -324,6 +324,10 @@ public:
     return "INSERT OR REPLACE INTO \"ormc_history_actor\" (\"id\", \"actor\") VALUES (1, ?1)";
   }
   std::string clear_history_actor() const override { return "DELETE FROM \"ormc_history_actor\""; }
+  std::string begin_read_only(std::string_view /*schema*/) const override {
+    return "PRAGMA query_only = 1; BEGIN DEFERRED";
+  }
+  std::string end_read_only() const override { return "PRAGMA query_only = 0"; }
 };
 
 } // namespace

@@ -1,7 +1,9 @@
 // Transactions roll back unless committed; inner transactions are savepoints.
 #include "backend_fixture.hpp"
 
+#include <filesystem>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace unit {
 namespace {
@@ -97,7 +99,75 @@ TEST_P(TransactionTest, InTransactionRollsBackOnExceptionAndRethrows) {
   EXPECT_EQ(db->transaction_depth(), 0);
 }
 
+TEST_P(TransactionTest, AReadOnlyTransactionReadsAndRefusesWritesAndTheConnectionWritesAfter) {
+  insert_text("before");
+  {
+    ormc::Transaction tx(*db, ormc::Access::read_only);
+    EXPECT_EQ(m->all_types.count(), 1);
+    try {
+      insert_text("refused");
+      ADD_FAILURE() << "a write in a read-only transaction was not refused";
+    } catch (const ormc::DatabaseError& e) {
+      if (db->dialect() == ormc::Dialect::postgresql) {
+        EXPECT_EQ(e.sqlstate(), "25006");
+      }
+    }
+    tx.rollback();
+  }
+  {
+    ormc::Transaction tx(*db, ormc::Access::read_only);
+    EXPECT_EQ(m->all_types.count(), 1);
+    tx.commit();
+  }
+  insert_text("after"); // the connection is read-write again, in and out of transactions
+  ormc::in_transaction(*db, [&] { insert_text("in a transaction"); });
+  EXPECT_EQ(m->all_types.count(), 3);
+}
+
+TEST_P(TransactionTest, AReadOnlyTransactionNestsInAReadOnlyOneButNotInAReadWriteOne) {
+  {
+    ormc::Transaction outer(*db);
+    EXPECT_NE(usage_error_of([&] {
+                ormc::Transaction inner(*db, ormc::Access::read_only);
+              }).find("read-only"),
+              std::string::npos);
+    outer.commit();
+  }
+  ormc::Transaction outer(*db, ormc::Access::read_only);
+  {
+    ormc::Transaction inner(*db, ormc::Access::read_only);
+    EXPECT_EQ(m->all_types.count(), 0);
+    inner.commit();
+  }
+  {
+    ormc::Transaction inner(*db); // a savepoint of the read-only one: still read-only
+    EXPECT_THROW(insert_text("refused"), ormc::DatabaseError);
+  }
+  outer.rollback();
+  EXPECT_EQ(m->all_types.count(), 0);
+}
+
 ORMC_INSTANTIATE_FOR_BACKENDS(TransactionTest);
+
+// SQLite: read-only transactions begin deferred, so two connections to one file read at once. A
+// read-write BEGIN (IMMEDIATE) takes the file's one write lock: the second would wait for the
+// first for 5 s and fail (SQLITE_BUSY).
+TEST(SqliteReadOnlyTransaction, TwoConnectionsReadAtOnceWithoutWaitingForALock) {
+  const std::string file = (std::filesystem::temp_directory_path() /
+                            ("ormc_read_only_" + std::to_string(getpid()) + ".db"))
+                               .string();
+  {
+    ormc::Database first("sqlite:" + file);
+    ormc::Database second("sqlite:" + file);
+    Models(first).create_schema();
+    ormc::Transaction reading(first, ormc::Access::read_only);
+    EXPECT_EQ(Models(first).settings.count(), 0);
+    ormc::Transaction also_reading(second, ormc::Access::read_only);
+    EXPECT_EQ(Models(second).settings.count(), 0);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(file + suffix);
+}
 
 } // namespace
 } // namespace unit

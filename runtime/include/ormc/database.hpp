@@ -154,6 +154,8 @@ private:
     const Database* scope = nullptr;
     // Whether the open transaction may have set ormc.tenant (a RowSecurity::on row tenant).
     bool policy_tenant = false;
+    // Whether the open transaction is read-only (Access::read_only).
+    bool read_only = false;
   };
   struct Tenants;
 
@@ -206,8 +208,12 @@ private:
   /// Sets ormc.tenant in the open transaction: this row tenant's id, or none.
   void set_policy_tenant();
   template <class F> decltype(auto) scoped(F&& f);
-  /// BEGIN, in this database's scope where one statement can do both.
-  void begin_transaction();
+  /// BEGIN, in this database's scope where one statement can do both; `read_only`: a
+  /// read-only transaction (Access::read_only).
+  void begin_transaction(bool read_only = false);
+  /// After a read-only transaction ends: what its end does not undo by itself (SQLite's
+  /// query_only). Never throws.
+  void end_read_only() noexcept;
   /// Inside a transaction: points its search path here. Throws for a dropped tenant.
   void enter_scope();
   void execute_scoped(std::string_view sql);

@@ -1,6 +1,7 @@
 // The whole ormc runtime in one include, for programs that use generated code.
 #pragma once
 
+#include <ormc/cluster.hpp>
 #include <ormc/database.hpp>
 #include <ormc/distribution.hpp>
 #include <ormc/error.hpp>

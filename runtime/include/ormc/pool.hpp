@@ -62,6 +62,11 @@ public:
   /// As acquire(), but throws PoolTimeout after `timeout`.
   Lease acquire(std::chrono::milliseconds timeout);
 
+  /// Closes the connections not lent out now; later acquire() calls open new ones. For when
+  /// the server went away and came back: its idle connections are dead, and each would fail
+  /// once on first use.
+  void close_idle() noexcept;
+
   std::size_t max_connections() const noexcept { return max_; }
   /// Connections opened so far and still lent or idle (at most max_connections()).
   std::size_t opened() const;

@@ -6,6 +6,13 @@
 
 namespace ormc {
 
+/// Whether a transaction may write. A read-only transaction is refused every write
+/// (PostgreSQL's BEGIN READ ONLY: SQLSTATE 25006; SQLite's PRAGMA query_only for its length:
+/// SQLITE_READONLY) and, on SQLite, begins deferred: it takes no write lock, so read-only
+/// transactions do not wait for each other, nor (in WAL mode) for a writer.
+/// A standby of a PostgreSQL primary runs read-only transactions only (see Cluster).
+enum class Access { read_write, read_only };
+
 /// A transaction that rolls back unless committed. Transactions nest: an inner one is a
 /// savepoint, whose rollback undoes only its own work.
 ///
@@ -15,7 +22,9 @@ namespace ormc {
 ///   tx.commit();          // without this, the destructor rolls both inserts back
 class Transaction {
 public:
-  explicit Transaction(Database& db);
+  /// An inner transaction takes its outer one's access: one that asks for read_only inside a
+  /// read-write one is a UsageError, since a savepoint cannot stop the writes around it.
+  explicit Transaction(Database& db, Access access = Access::read_write);
   /// Rolls back if still open. Never throws.
   ~Transaction();
   Transaction(const Transaction&) = delete;

@@ -32,6 +32,26 @@ TEST(SqlNames, IdentifiersAreQuotedWithQuotesDoubledAndReservedWordsKept) {
   EXPECT_EQ(column_list({"\"a\"", "\"b\""}), "\"a\", \"b\"");
 }
 
+TEST(SqlTransactions, AReadOnlyTransactionBeginsInOneStatementAndSqliteUndoesItsSetting) {
+  EXPECT_EQ(postgres().begin_read_only("tenant_a"),
+            "BEGIN READ ONLY; SET LOCAL search_path TO \"tenant_a\"");
+  EXPECT_EQ(postgres().begin_read_only(""), "BEGIN READ ONLY; SET LOCAL search_path TO DEFAULT");
+  EXPECT_EQ(postgres().end_read_only(), "");
+  // Deferred: a reader takes no write lock; query_only refuses writes until it is reset.
+  EXPECT_EQ(sqlite().begin_read_only(""), "PRAGMA query_only = 1; BEGIN DEFERRED");
+  EXPECT_EQ(sqlite().end_read_only(), "PRAGMA query_only = 0");
+}
+
+TEST(SqlReplicas, WalPositionsAreBigintsOnPostgresqlAndAbsentOnSqlite) {
+  EXPECT_EQ(postgres().wal_insert_position(),
+            "SELECT (pg_catalog.pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint");
+  EXPECT_EQ(postgres().wal_replay_position(),
+            "SELECT (pg_catalog.pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint");
+  EXPECT_EQ(postgres().in_recovery(), "SELECT pg_catalog.pg_is_in_recovery()");
+  EXPECT_EQ(sqlite().wal_insert_position(), "");
+  EXPECT_EQ(sqlite().in_recovery(), "");
+}
+
 TEST(SqlExplain, EachDialectAsksForThePlanOfTheSameStatement) {
   const std::string select = R"(SELECT "id" FROM "task" WHERE "id" = ?1)";
   EXPECT_EQ(sqlite().explain(select), "EXPLAIN QUERY PLAN " + select);

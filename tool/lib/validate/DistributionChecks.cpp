@@ -3,7 +3,6 @@
 #include "validate/FindingBuilders.h"
 #include "validate/KeyCoverage.h"
 
-#include <set>
 
 namespace ormc::validate {
 namespace {
@@ -33,20 +32,17 @@ std::string hashType(const ir::Column& c) {
          ir::storageName(c.storage);
 }
 
-/// The colocation group of a distributed model: the model its colocate_with chain ends at, or
-/// the engine's default group of its distribution column's type. "" when the chain is broken.
-std::string colocationGroup(const ir::Schema& schema, const ir::Model& m) {
+/// Whether the colocate_with chain of a distributed model ends, at a distributed model that
+/// names none, rather than at a missing or undistributed model or in a cycle.
+bool colocationChainEnds(const ir::Schema& schema, const ir::Model& m) {
   const ir::Model* at = &m;
   for (std::size_t hops = 0; hops <= schema.models.size(); ++hops) {
-    if (at->distribution.colocateModel.empty()) {
-      const ir::Column* c = distributionColumn(*at);
-      return c ? "default:" + hashType(*c) : "";
-    }
+    if (at->distribution.colocateModel.empty()) return true;
     const ir::Model* next = schema.find(at->distribution.colocateModel);
-    if (!next || next->distribution.kind != Kind::Distributed) return "";
+    if (!next || next->distribution.kind != Kind::Distributed) return false;
     at = next;
   }
-  return ""; // a cycle
+  return false; // a cycle
 }
 
 /// The member of `m` closest to `name`, for a misspelt distribute_by.
@@ -102,7 +98,7 @@ void checkColocation(const ir::Schema& schema, const ir::Model& m, const ir::Col
                           "': colocated tables hash values of one type");
     f.notes.push_back(note(other->loc, "'" + with.name + "''s distribution column is here"));
     out.push_back(std::move(f));
-  } else if (colocationGroup(schema, m).empty()) {
+  } else if (!colocationChainEnds(schema, m)) {
     out.push_back(error("distribution-colocation", d.colocateLoc,
                         "the colocate_with chain of '" + m.name + "' comes back to itself"));
   }

@@ -198,6 +198,21 @@ public:
   }
   /// A transaction begun with set_search_path(schema, true) in one round trip.
   virtual std::string begin_in_schema(std::string_view /*schema*/) const { return ""; }
+
+  /// Read-only transactions (ormc::Access::read_only): what begins one, in `schema` as
+  /// begin_in_schema() when it is not "" (PostgreSQL's BEGIN READ ONLY; SQLite's deferred BEGIN
+  /// after PRAGMA query_only, which a deferred BEGIN needs: it takes no write lock), and what
+  /// runs after it ends ("" where the end forgets it; SQLite: query_only off again).
+  virtual std::string begin_read_only(std::string_view schema) const = 0;
+  virtual std::string end_read_only() const { return ""; }
+
+  /// Read replicas (PostgreSQL; "" elsewhere), each one row of one column: whether the server
+  /// is a standby (pg_is_in_recovery()); the primary's WAL position at the end of what has been
+  /// written so far, and the position a standby has replayed up to (NULL on a server that was
+  /// never one), as bigint.
+  virtual std::string in_recovery() const { return ""; }
+  virtual std::string wal_insert_position() const { return ""; }
+  virtual std::string wal_replay_position() const { return ""; }
   virtual std::string create_schema(std::string_view /*schema*/) const { return ""; }
   /// Drops the schema and everything in it.
   virtual std::string drop_schema(std::string_view /*schema*/) const { return ""; }
