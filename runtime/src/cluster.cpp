@@ -47,6 +47,21 @@ bool in_recovery(Database& db) {
   return !rows.empty() && std::get<0>(rows[0]);
 }
 
+/// Begins a transaction in `transaction` on `db`, a connection of `server`. A connection lost
+/// while it was idle (the server restarted since) fails as it begins, before anything of the
+/// work is sent; it connects again on its next use, so it begins once more, and the server's
+/// other idle connections, lost too, are closed. A restart that no call saw does not fail the
+/// next one. Throws ConnectionError when the server cannot be reached.
+void begin_on(Server& server, Database& db, std::optional<Transaction>& transaction,
+              Access access) {
+  try {
+    transaction.emplace(db, access);
+  } catch (const ConnectionError&) {
+    server.pool.close_idle();
+    transaction.emplace(db, access);
+  }
+}
+
 [[noreturn]] void throw_primary_unavailable(const Server& primary, const char* what,
                                             const DatabaseError& cause) {
   throw PrimaryUnavailable("the primary " + primary.shown + " cannot take " + what + ": " +
@@ -112,9 +127,10 @@ void Cluster::run_write(detail::ClusterWork work, WalPosition* committed) {
     auto lease = primary.pool.acquire();
     Database& db = *lease;
     {
-      Transaction transaction(db);
+      std::optional<Transaction> transaction;
+      begin_on(primary, db, transaction, Access::read_write);
       work.call(work.context, db);
-      transaction.commit();
+      transaction->commit();
     }
     const std::string position_sql = sql::renderer(db.dialect()).wal_insert_position();
     if (committed && !position_sql.empty()) { // "": no log a standby replays (SQLite)
@@ -154,7 +170,8 @@ void Cluster::run_read(detail::ClusterWork work, WalPosition committed) {
     try {
       auto lease = standby.pool.acquire();
       Database& db = *lease;
-      Transaction transaction(db, Access::read_only);
+      std::optional<Transaction> transaction;
+      begin_on(standby, db, transaction, Access::read_only);
       if (committed > standby.replayed.load()) {
         WalPosition replayed = wal_position(db, sql::renderer(db.dialect()).wal_replay_position());
         WalPosition seen = standby.replayed.load();
@@ -164,7 +181,7 @@ void Cluster::run_read(detail::ClusterWork work, WalPosition committed) {
         if (replayed < committed) continue; // behind this session's write: another server
       }
       work.call(work.context, db);
-      transaction.commit();
+      transaction->commit();
       return;
     } catch (const ConnectionError&) {
       auto until = Clock::now() + servers_->options.standby_retry;
@@ -177,9 +194,10 @@ void Cluster::run_read(detail::ClusterWork work, WalPosition committed) {
   Server& primary = *servers_->primary;
   try {
     auto lease = primary.pool.acquire();
-    Transaction transaction(*lease, Access::read_only);
+    std::optional<Transaction> transaction;
+    begin_on(primary, *lease, transaction, Access::read_only);
     work.call(work.context, *lease);
-    transaction.commit();
+    transaction->commit();
   } catch (const ConnectionError& e) {
     primary.pool.close_idle();
     throw_primary_unavailable(primary, "the read, and no standby could", e);

@@ -1,8 +1,9 @@
 // A Cluster over a real streaming replica: scripts/with-postgres.sh --standby starts a primary
 // and a standby made by pg_basebackup -R (ctest: cluster.replica). Reads reach the standby and
 // writes the primary; a Session reads its writes while the standby lags; a standby stopped
-// under load is skipped and nothing is lost, and used again once it is back; a primary that is
-// down, or a standby given as the primary, is PrimaryUnavailable and nothing is written.
+// under load is skipped and nothing is lost, and used again once it is back; a restart no call
+// saw fails no call; a primary that is down, or a standby given as the primary, is
+// PrimaryUnavailable and nothing is written.
 #include "cluster_scratch.hpp"
 #include "schema.ormc.hpp"
 
@@ -27,22 +28,23 @@ protected:
   void SetUp() override {
     if (cluster_test::env("ORMC_TEST_POSTGRES_STANDBY_URL").empty() ||
         cluster_test::env("ORMC_TEST_POSTGRES_STANDBY_CTL").empty()) {
-      if (!cluster_test::env("CI").empty()) FAIL() << "run through scripts/with-postgres.sh --standby";
-      GTEST_SKIP() << "needs a primary and a standby: scripts/with-postgres.sh --standby <this test>";
+      if (!cluster_test::env("CI").empty())
+        FAIL() << "run through scripts/with-postgres.sh --standby";
+      GTEST_SKIP()
+          << "needs a primary and a standby: scripts/with-postgres.sh --standby <this test>";
     }
-    scratch_ = std::make_unique<Scratch>("postgresql",
-                                         testing::UnitTest::GetInstance()->current_test_info()->name());
-    cluster_ = std::make_unique<ormc::Cluster>(
-        scratch_->url(), std::vector<std::string>{scratch_->standby_url()},
-        ormc::ClusterOptions{.standby_retry = 200ms});
+    scratch_ = std::make_unique<Scratch>(
+        "postgresql", testing::UnitTest::GetInstance()->current_test_info()->name());
+    cluster_ = std::make_unique<ormc::Cluster>(scratch_->url(),
+                                               std::vector<std::string>{scratch_->standby_url()},
+                                               ormc::ClusterOptions{.standby_retry = 200ms});
     auto db = cluster_->primary();
     Models(*db).create_schema();
     // The standby has the table once it has replayed that far.
     ormc::Session session(*cluster_);
     session.write([](ormc::Database&) {});
-    ASSERT_TRUE(eventually([&] {
-      return session.read([](ormc::Database& db) { return in_recovery(db); });
-    }));
+    ASSERT_TRUE(eventually(
+        [&] { return session.read([](ormc::Database& db) { return in_recovery(db); }); }));
   }
   void TearDown() override {
     cluster_.reset();
@@ -147,7 +149,8 @@ TEST_F(Replica, AStandbyStoppedUnderLoadIsSkippedNothingIsLostAndItIsUsedAgainOn
   EXPECT_TRUE(eventually([&] { return on_standby > standby_reads + 20; }))
       << "the standby is not read again after it came back";
   stop = true;
-  for (auto& t : clients) t.join();
+  for (auto& t : clients)
+    t.join();
 
   EXPECT_GT(primary_reads, 0) << "no read went to the primary while the standby was down";
   EXPECT_EQ(failures, 0);
@@ -165,9 +168,8 @@ TEST_F(Replica, APrimaryThatIsDownIsPrimaryUnavailableWhileTheStandbyStillServes
   });
   ormc::Session session(*cluster_);
   session.write([](ormc::Database&) {});
-  ASSERT_TRUE(eventually([&] {
-    return session.read([](ormc::Database& db) { return in_recovery(db); });
-  }));
+  ASSERT_TRUE(
+      eventually([&] { return session.read([](ormc::Database& db) { return in_recovery(db); }); }));
   cluster_test::server("ORMC_TEST_POSTGRES_CTL", "stop");
   EXPECT_THROW(cluster_->write([](ormc::Database& db) {
     Note n = note("ada", "while down");
@@ -180,6 +182,27 @@ TEST_F(Replica, APrimaryThatIsDownIsPrimaryUnavailableWhileTheStandbyStillServes
     Note n = note("ada", "after");
     Models(db).notes.insert(n);
   });
+  EXPECT_EQ(cluster_->write([](ormc::Database& db) { return Models(db).notes.count(); }), 2);
+}
+
+TEST_F(Replica, ARestartOfEitherServerThatNoCallSawDoesNotFailTheNextCall) {
+  // Connections to both servers, idle in their pools.
+  cluster_->write([](ormc::Database& db) {
+    Note n = note("ada", "before");
+    Models(db).notes.insert(n);
+  });
+  ASSERT_TRUE(cluster_->read([](ormc::Database& db) { return in_recovery(db); }));
+  cluster_test::server("ORMC_TEST_POSTGRES_STANDBY_CTL", "stop");
+  cluster_test::server("ORMC_TEST_POSTGRES_STANDBY_CTL", "start");
+  cluster_test::server("ORMC_TEST_POSTGRES_CTL", "stop");
+  cluster_test::server("ORMC_TEST_POSTGRES_CTL", "start");
+  // The idle connections are dead: each call begins once more on a new one, on the same server.
+  cluster_->write([](ormc::Database& db) {
+    Note n = note("ada", "after");
+    Models(db).notes.insert(n);
+  });
+  EXPECT_TRUE(cluster_->read([](ormc::Database& db) { return in_recovery(db); }));
+  EXPECT_EQ(cluster_->standbys_available(), 1u);
   EXPECT_EQ(cluster_->write([](ormc::Database& db) { return Models(db).notes.count(); }), 2);
 }
 

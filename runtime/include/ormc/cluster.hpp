@@ -59,7 +59,8 @@ struct ClusterWork {
 /// on the primary when none is left: `work` may run more than once, and the result is that of
 /// the run that committed. A read is never sent to a standby lost less than standby_retry ago.
 /// A write goes only to the primary: when the primary cannot be reached, is lost, or turns
-/// out to be in recovery, it throws PrimaryUnavailable.
+/// out to be in recovery, it throws PrimaryUnavailable. A pooled connection found lost as its
+/// transaction begins (the server restarted while it was idle) connects again first.
 ///
 /// Without standbys every read runs on the primary (in a read-only transaction too), so the
 /// same program runs against one server, or on SQLite (`PRAGMA query_only` keeps reads
