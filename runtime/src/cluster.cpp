@@ -24,11 +24,12 @@ constexpr const char* read_only_sqlstate = "25006";
 // it replays, which another server may answer.
 constexpr const char* serialization_failure_sqlstate = "40001";
 
+// A session's commit position when it could not be read: its reads go to the primary.
+constexpr WalPosition unknown_position = ~WalPosition{0};
+
 struct Server {
-  Server(std::string url_, std::size_t connections, const ConnectOptions& options)
-      : url(std::move(url_)), shown(detail::redact_password(url)), pool(url, connections, options) {
-  }
-  std::string url;
+  Server(const std::string& url, std::size_t connections, const ConnectOptions& options)
+      : shown(detail::redact_password(url)), pool(url, connections, options) {}
   std::string shown; // the URL with its password masked, for messages
   Pool pool;
   std::atomic<Clock::rep> skipped_until{0}; // a standby's, in Clock ticks
@@ -47,20 +48,28 @@ bool in_recovery(Database& db) {
   return !rows.empty() && std::get<0>(rows[0]);
 }
 
-/// Begins a transaction in `transaction` on `db`, a connection of `server`. A connection lost
-/// while it was idle (the server restarted since) fails as it begins, before anything of the
-/// work is sent; it connects again on its next use, so it begins once more, and the server's
-/// other idle connections, lost too, are closed. A restart that no call saw does not fail the
-/// next one. Throws ConnectionError when the server cannot be reached.
-void begin_on(Server& server, Database& db, std::optional<Transaction>& transaction,
-              Access access) {
-  try {
-    transaction.emplace(db, access);
-  } catch (const ConnectionError&) {
-    server.pool.close_idle();
-    transaction.emplace(db, access);
+/// A transaction on a pooled connection of one server, rolled back unless committed. A
+/// connection lost while it was idle (the server restarted since) fails as the transaction
+/// begins, before anything of the work is sent; it connects again on its next use, so it begins
+/// once more, and the server's other idle connections, lost too, are closed. A restart that no
+/// call saw does not fail the next one. Throws ConnectionError when the server cannot be reached.
+class ServerTransaction {
+public:
+  ServerTransaction(Server& server, Access access) : lease_(server.pool.acquire()) {
+    try {
+      transaction_.emplace(*lease_, access);
+    } catch (const ConnectionError&) {
+      server.pool.close_idle();
+      transaction_.emplace(*lease_, access);
+    }
   }
-}
+  Database& db() const noexcept { return *lease_; }
+  void commit() { transaction_->commit(); }
+
+private:
+  Pool::Lease lease_; // declared first: the connection outlives its transaction
+  std::optional<Transaction> transaction_;
+};
 
 [[noreturn]] void throw_primary_unavailable(const Server& primary, const char* what,
                                             const DatabaseError& cause) {
@@ -92,11 +101,11 @@ Cluster::Cluster(std::string primary_url, std::vector<std::string> standby_urls,
                        detail::redact_password(primary_url) +
                        "; standbys are PostgreSQL servers replicating a PostgreSQL primary");
   }
-  servers_->primary = std::make_unique<Server>(std::move(primary_url),
-                                               options.connections_per_server, options.connect);
-  for (std::string& url : standby_urls)
+  servers_->primary =
+      std::make_unique<Server>(primary_url, options.connections_per_server, options.connect);
+  for (const std::string& url : standby_urls)
     servers_->standbys.push_back(
-        std::make_unique<Server>(std::move(url), options.connections_per_server, options.connect));
+        std::make_unique<Server>(url, options.connections_per_server, options.connect));
 }
 
 Cluster::~Cluster() = default;
@@ -124,25 +133,23 @@ std::size_t Cluster::standbys_available() const {
 void Cluster::run_write(detail::ClusterWork work, WalPosition* committed) {
   Server& primary = *servers_->primary;
   try {
-    auto lease = primary.pool.acquire();
-    Database& db = *lease;
-    {
-      std::optional<Transaction> transaction;
-      begin_on(primary, db, transaction, Access::read_write);
-      work.call(work.context, db);
-      transaction->commit();
-    }
+    ServerTransaction transaction(primary, Access::read_write);
+    Database& db = transaction.db();
+    work.call(work.context, db);
+    transaction.commit();
     const std::string position_sql = sql::renderer(db.dialect()).wal_insert_position();
     if (committed && !position_sql.empty()) { // "": no log a standby replays (SQLite)
       // At least the end of the commit record: a standby that has replayed this far has it.
       // Should the primary be lost just now, the write stands; the session then reads from the
       // primary until its next write.
-      WalPosition position = ~WalPosition{0};
+      WalPosition position = unknown_position;
       try {
         position = wal_position(db, position_sql);
       } catch (const ConnectionError&) { // NOLINT(bugprone-empty-catch): pinned to the primary
       }
-      *committed = std::max(*committed, position);
+      // Not the larger of the two: the primary's positions only grow, and an unknown one
+      // must give way to the next write's.
+      *committed = position;
     }
   } catch (const ConnectionError& e) {
     primary.pool.close_idle(); // lost with the server: each would fail once when it is back
@@ -163,15 +170,13 @@ void Cluster::run_read(detail::ClusterWork work, WalPosition committed) {
   const std::size_t count = standbys.size();
   const std::size_t first = count ? servers_->next.fetch_add(1) % count : 0;
   // After a write whose commit position is unknown, the session reads from the primary.
-  const bool standbys_may_serve = committed != ~WalPosition{0};
+  const bool standbys_may_serve = committed != unknown_position;
   for (std::size_t i = 0; standbys_may_serve && i < count; ++i) {
     Server& standby = *standbys[(first + i) % count];
     if (standby.skipped_until.load() > Clock::now().time_since_epoch().count()) continue;
     try {
-      auto lease = standby.pool.acquire();
-      Database& db = *lease;
-      std::optional<Transaction> transaction;
-      begin_on(standby, db, transaction, Access::read_only);
+      ServerTransaction transaction(standby, Access::read_only);
+      Database& db = transaction.db();
       if (committed > standby.replayed.load()) {
         WalPosition replayed = wal_position(db, sql::renderer(db.dialect()).wal_replay_position());
         WalPosition seen = standby.replayed.load();
@@ -181,7 +186,7 @@ void Cluster::run_read(detail::ClusterWork work, WalPosition committed) {
         if (replayed < committed) continue; // behind this session's write: another server
       }
       work.call(work.context, db);
-      transaction->commit();
+      transaction.commit();
       return;
     } catch (const ConnectionError&) {
       auto until = Clock::now() + servers_->options.standby_retry;
@@ -193,11 +198,9 @@ void Cluster::run_read(detail::ClusterWork work, WalPosition committed) {
   }
   Server& primary = *servers_->primary;
   try {
-    auto lease = primary.pool.acquire();
-    std::optional<Transaction> transaction;
-    begin_on(primary, *lease, transaction, Access::read_only);
-    work.call(work.context, *lease);
-    transaction->commit();
+    ServerTransaction transaction(primary, Access::read_only);
+    work.call(work.context, transaction.db());
+    transaction.commit();
   } catch (const ConnectionError& e) {
     primary.pool.close_idle();
     throw_primary_unavailable(primary, "the read, and no standby could", e);

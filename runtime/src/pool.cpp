@@ -14,6 +14,14 @@ struct Pool::State {
   std::vector<Database*> idle;
   std::vector<std::unique_ptr<Database>> retired; // came back inside a transaction
   std::size_t opening = 0;                        // connections being opened outside the lock
+
+  /// Takes `db` out of `all` (the caller holds the lock).
+  std::unique_ptr<Database> take(Database* db) {
+    auto it = std::find_if(all.begin(), all.end(), [&](const auto& p) { return p.get() == db; });
+    std::unique_ptr<Database> taken = std::move(*it);
+    all.erase(it);
+    return taken;
+  }
 };
 
 Pool::Pool(std::string url, std::size_t max_connections, const ConnectOptions& options)
@@ -87,12 +95,8 @@ void Pool::close_idle() noexcept {
   std::vector<std::unique_ptr<Database>> closing; // closed outside the lock
   {
     std::lock_guard lock(state_->mutex);
-    for (Database* db : state_->idle) {
-      auto it = std::find_if(state_->all.begin(), state_->all.end(),
-                             [&](const auto& p) { return p.get() == db; });
-      closing.push_back(std::move(*it));
-      state_->all.erase(it);
-    }
+    for (Database* db : state_->idle)
+      closing.push_back(state_->take(db));
     state_->idle.clear();
   }
   state_->returned.notify_all(); // room to open new ones
@@ -111,10 +115,7 @@ void Pool::give_back(Database* db) noexcept {
   {
     std::lock_guard lock(state_->mutex);
     if (abandoned) {
-      auto it = std::find_if(state_->all.begin(), state_->all.end(),
-                             [&](const auto& p) { return p.get() == db; });
-      state_->retired.push_back(std::move(*it));
-      state_->all.erase(it);
+      state_->retired.push_back(state_->take(db));
     } else {
       state_->idle.push_back(db);
     }

@@ -144,7 +144,9 @@ public:
   template <class Work> decltype(auto) read(Work&& work) {
     return Cluster::call(work, [&](detail::ClusterWork w) { cluster_.run_read(w, committed_); });
   }
-  /// The WAL position reads must have replayed: that after this session's last write (0: none).
+  /// The WAL position reads must have replayed: that after this session's last write (0: none;
+  /// the largest value when it could not be read, the primary being lost right after the
+  /// commit: then reads go to the primary until the next write).
   WalPosition read_after() const noexcept { return committed_; }
 
 private:
