@@ -80,6 +80,21 @@ TEST_F(Replica, ReadsReachTheStandbyAndWritesThePrimary) {
 
 TEST_F(Replica, ASessionReadsItsWritesWhileTheStandbyLags) {
   delay_standby("2s");
+  // The standby's replay takes the new setting some time after the reload: wait until a probe
+  // row committed now is still missing there 300 ms later.
+  ASSERT_TRUE(eventually([&] {
+    std::int64_t probe = cluster_->write([](ormc::Database& db) {
+      Note n = note("probe", "");
+      Models(db).notes.insert(n);
+      return n.id;
+    });
+    auto on_standby = [&] {
+      return cluster_->read([&](ormc::Database& db) { return Models(db).notes.get(probe); });
+    };
+    if (on_standby()) return false;
+    std::this_thread::sleep_for(300ms);
+    return !on_standby();
+  })) << "the standby does not hold commits back";
   ormc::Session session(*cluster_);
   std::int64_t id = session.write([](ormc::Database& db) {
     Note n = note("ada", "mine");
